@@ -1,0 +1,5 @@
+import '../src/platform/zod-setup';
+import { render } from 'preact';
+import { OptionsPage } from './options-page';
+
+render(<OptionsPage />, document.getElementById('app')!);

@@ -1,0 +1,146 @@
+import { useEffect, useState } from 'preact/hooks';
+import { send } from '../src/messages/client';
+import { sectionIdFor } from '../src/settings/section-id';
+import type { Section, Settings } from '../src/settings/settings';
+
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'error'; message: string };
+
+/** The settings page: newsletter name, sections (the popup's categories) and the week's start. */
+export function OptionsPage() {
+  const [settings, setSettings] = useState<Settings | undefined>();
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [newSection, setNewSection] = useState('');
+
+  useEffect(() => {
+    send('settings.get', {}).then(setSettings, (error) => setStatus({ kind: 'error', message: String(error?.message ?? error) }));
+  }, []);
+  if (!settings) return <main>{status.kind === 'error' ? <p role="alert">{status.message}</p> : <p>Loading…</p>}</main>;
+
+  const change = (next: Settings) => {
+    setSettings(next);
+    setStatus({ kind: 'idle' });
+  };
+  const changeSection = (index: number, patch: Partial<Section>) =>
+    change({ ...settings, sections: settings.sections.map((s, i) => (i === index ? { ...s, ...patch } : s)) });
+  const moveSection = (index: number, delta: number) => {
+    const sections = [...settings.sections];
+    const [moved] = sections.splice(index, 1);
+    sections.splice(index + delta, 0, moved!);
+    change({ ...settings, sections });
+  };
+  const addSection = () => {
+    const name = newSection.trim();
+    if (!name) return;
+    const id = sectionIdFor(name, settings.sections.map((s) => s.id));
+    change({ ...settings, sections: [...settings.sections, { id, name, style: 'entries' }] });
+    setNewSection('');
+  };
+  const save = async () => {
+    try {
+      setSettings(await send('settings.save', { settings }));
+      setStatus({ kind: 'saved' });
+    } catch (error) {
+      setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  return (
+    <main>
+      <h1>Newsletter Clipper settings</h1>
+      <label>
+        Newsletter name
+        <input value={settings.newsletterName} onInput={(e) => change({ ...settings, newsletterName: e.currentTarget.value })} />
+      </label>
+
+      <h2>Sections</h2>
+      <p class="help">The categories offered when you clip, in the order the newsletter prints them. Renaming keeps their clippings.</p>
+      <table>
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Layout</th>
+            <th>Budget</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {settings.sections.map((section, index) => (
+            <tr key={section.id}>
+              <td>
+                <input aria-label={`Name of section ${index + 1}`} value={section.name} onInput={(e) => changeSection(index, { name: e.currentTarget.value })} />
+              </td>
+              <td>
+                <select value={section.style} aria-label={`Layout of ${section.name}`} onChange={(e) => changeSection(index, { style: e.currentTarget.value as Section['style'] })}>
+                  <option value="entries">Entries (title, commentary, quote, author)</option>
+                  <option value="bullets">Bullets (link and a note)</option>
+                </select>
+              </td>
+              <td>
+                <input
+                  type="number"
+                  min={1}
+                  placeholder="no limit"
+                  aria-label={`Budget of ${section.name}`}
+                  value={section.budget ?? ''}
+                  onInput={(e) => {
+                    const value = e.currentTarget.valueAsNumber;
+                    const { budget: _drop, ...rest } = section;
+                    change({ ...settings, sections: settings.sections.map((s, i) => (i === index ? (Number.isFinite(value) && value > 0 ? { ...rest, budget: value } : rest) : s)) });
+                  }}
+                />
+              </td>
+              <td class="actions">
+                <button type="button" disabled={index === 0} onClick={() => moveSection(index, -1)} aria-label={`Move ${section.name} up`}>
+                  ↑
+                </button>
+                <button type="button" disabled={index === settings.sections.length - 1} onClick={() => moveSection(index, 1)} aria-label={`Move ${section.name} down`}>
+                  ↓
+                </button>
+                <button
+                  type="button"
+                  disabled={settings.sections.length === 1}
+                  onClick={() => change({ ...settings, sections: settings.sections.filter((_, i) => i !== index) })}
+                  aria-label={`Remove ${section.name}`}
+                >
+                  Remove
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>
+        <input placeholder="New section name" value={newSection} onInput={(e) => setNewSection(e.currentTarget.value)} onKeyDown={(e) => e.key === 'Enter' && addSection()} />
+        <button type="button" onClick={addSection}>
+          Add section
+        </button>
+      </p>
+
+      <h2>Week</h2>
+      <label>
+        Issues start on
+        <select value={String(settings.weekStartsOn)} onChange={(e) => change({ ...settings, weekStartsOn: Number(e.currentTarget.value) })}>
+          {DAYS.map((day, i) => (
+            <option value={String(i)}>{day}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Time zone
+        <input placeholder="this browser's zone (e.g. Europe/Berlin)" value={settings.timeZone} onInput={(e) => change({ ...settings, timeZone: e.currentTarget.value.trim() })} />
+      </label>
+
+      <p>
+        <button type="button" class="primary" onClick={save}>
+          Save settings
+        </button>{' '}
+        <span role="status">
+          {status.kind === 'saved' && 'Saved ✓'}
+          {status.kind === 'error' && <span class="error">Not saved: {status.message}</span>}
+        </span>
+      </p>
+    </main>
+  );
+}

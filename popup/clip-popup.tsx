@@ -1,0 +1,194 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ClippingForm } from '../src/clip/clipping';
+import { sourcesAfterEdit } from '../src/clip/clipping-from-capture';
+import { send } from '../src/messages/client';
+import type { PreparedClip, SavedClip } from '../src/messages/protocol';
+import { createDraftSaver } from './draft-saver';
+import { Field } from './field';
+import { formatWhen, readableDate, weekCountText } from './format';
+
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; saved: SavedClip }
+  | { kind: 'error'; message: string };
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Loads the capture for the tab, then shows the form. `tabId` is set when the popup is opened for a given tab. */
+export function ClipPopup({ tabId }: { tabId: number | undefined }) {
+  const [prepared, setPrepared] = useState<PreparedClip | undefined>();
+  const [loadError, setLoadError] = useState<string | undefined>();
+  useEffect(() => {
+    send('clip.prepare', tabId === undefined ? {} : { tabId }).then(setPrepared, (error) => setLoadError(errorText(error)));
+  }, [tabId]);
+  if (loadError) {
+    return (
+      <main class="popup">
+        <p class="banner error" role="alert">
+          Could not open the clipping form: {loadError}
+        </p>
+      </main>
+    );
+  }
+  if (!prepared) {
+    return (
+      <main class="popup">
+        <p class="loading" aria-busy="true">
+          Reading the page…
+        </p>
+      </main>
+    );
+  }
+  return <ClipEditor prepared={prepared} />;
+}
+
+function ClipEditor({ prepared }: { prepared: PreparedClip }) {
+  const [form, setForm] = useState<ClippingForm>(prepared.form);
+  const [clippingId, setClippingId] = useState<string | undefined>(prepared.existing?.id);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [draftError, setDraftError] = useState<string | undefined>();
+  const formRef = useRef(form);
+  formRef.current = form;
+
+  const draftPayload = (value: ClippingForm) => ({
+    key: prepared.key,
+    form: value,
+    context: { ...prepared.context, sources: sourcesAfterEdit(prepared.captured, value, prepared.context.sources) },
+    ...(clippingId ? { clippingId } : {}),
+  });
+  const saver = useMemo(
+    () =>
+      createDraftSaver(
+        (payload: ReturnType<typeof draftPayload>) => send('draft.save', payload),
+        (error) => setDraftError(`Your unsaved text could not be kept as a draft: ${errorText(error)}`),
+      ),
+    [],
+  );
+
+  const update = (name: keyof ClippingForm) => (value: string) => {
+    const next = { ...formRef.current, [name]: name === 'section' && value === '' ? null : value };
+    setForm(next);
+    if (status.kind !== 'idle') setStatus({ kind: 'idle' });
+    saver.schedule(draftPayload(next));
+  };
+
+  const save = async () => {
+    if (status.kind === 'saving') return;
+    setStatus({ kind: 'saving' });
+    saver.cancel();
+    await saver.idle();
+    try {
+      const saved = await send('clip.save', draftPayload(formRef.current));
+      setClippingId(saved.clipping.id);
+      setStatus({ kind: 'saved', saved });
+    } catch (error) {
+      // The draft still holds everything typed: nothing is lost, the editor can retry.
+      saver.schedule(draftPayload(formRef.current));
+      setStatus({ kind: 'error', message: errorText(error) });
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void save();
+    }
+  };
+
+  const sources = sourcesAfterEdit(prepared.captured, form, prepared.context.sources);
+  const weekCount = status.kind === 'saved' ? status.saved.weekCount : prepared.weekCount;
+  const dateHint = readableDate(form.publishedTime);
+
+  return (
+    <main class="popup" onKeyDown={onKeyDown}>
+      <header>
+        <h1>{clippingId ? 'Edit clipping' : 'Clip this page'}</h1>
+        <span class="week-count" data-testid="week-count">
+          {weekCountText(weekCount)}
+        </span>
+      </header>
+
+      {prepared.existing && (
+        <p class="banner warning" role="status" data-testid="clipped-before">
+          Clipped before, on {formatWhen(prepared.existing.createdAt)}: you are editing that clipping.
+        </p>
+      )}
+      {prepared.draftRestoredFrom !== undefined && (
+        <p class="banner info" role="status" data-testid="draft-restored">
+          Restored your unsaved text from {formatWhen(prepared.draftRestoredFrom)}.
+        </p>
+      )}
+      {prepared.context.notes.map((note) => (
+        <p class="banner note" role="note" data-testid="capture-note">
+          {note}
+        </p>
+      ))}
+      {draftError && (
+        <p class="banner error" role="alert">
+          {draftError}
+        </p>
+      )}
+
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <Field id="title" label="Title" value={form.title} source={sources.title} onInput={update('title')} />
+        <Field id="url" label="URL" value={form.url} source={sources.url} onInput={update('url')} />
+        <div class="row">
+          <Field id="byline" label="Author" value={form.byline} source={sources.byline} onInput={update('byline')} />
+          <Field id="siteName" label="Publication" value={form.siteName} source={sources.siteName} onInput={update('siteName')} />
+        </div>
+        <div class="row">
+          <Field
+            id="publishedTime"
+            label="Published"
+            value={form.publishedTime}
+            source={sources.publishedTime}
+            placeholder="YYYY-MM-DD"
+            hint={dateHint}
+            onInput={update('publishedTime')}
+          />
+          <Field id="lang" label="Language" value={form.lang} source={sources.lang} placeholder="en" onInput={update('lang')} />
+        </div>
+        <Field id="excerpt" label="Description" value={form.excerpt} source={sources.excerpt} multiline rows={2} onInput={update('excerpt')} />
+        <Field id="quote" label="Quote" value={form.quote} source={sources.quote} multiline rows={3} onInput={update('quote')} />
+        <Field
+          id="summary"
+          label="Your summary"
+          value={form.summary}
+          multiline
+          rows={5}
+          autoFocus
+          placeholder="Why this matters to your readers (Markdown allowed)"
+          onInput={update('summary')}
+        />
+        <div class="field">
+          <label for="section">Section</label>
+          <select id="section" name="section" value={form.section ?? ''} onChange={(event) => update('section')((event.currentTarget as HTMLSelectElement).value)}>
+            <option value="">Choose later</option>
+            {prepared.settings.sections.map((section) => (
+              <option value={section.id}>{section.name}</option>
+            ))}
+          </select>
+        </div>
+
+        <footer>
+          <button type="submit" class="primary" disabled={status.kind === 'saving'}>
+            {status.kind === 'saving' ? 'Saving…' : clippingId ? 'Save changes' : 'Save clipping'}
+          </button>
+          <span class="shortcut">Ctrl+Enter</span>
+          <span class="status" role="status" data-testid="save-status">
+            {status.kind === 'saved' && `Saved ✓ ${weekCountText(status.saved.weekCount)}.`}
+            {status.kind === 'error' && <span class="error">Not saved: {status.message} Your text is kept as a draft.</span>}
+          </span>
+        </footer>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,82 @@
+import type { Capture } from './capture';
+import { type CaptureContext, type Clipping, type ClippingForm, type FieldSources, ClippingOrigin } from './clipping';
+import { cleanUrl, urlKey } from './url-key';
+
+export interface PrefilledForm {
+  form: ClippingForm;
+  context: CaptureContext;
+}
+
+/**
+ * Turns a capture into the popup's pre-filled form. The canonical URL wins over the page URL; the
+ * section is the capture's suggestion when it names a configured section, else left for the editor.
+ */
+export function formFromCapture(capture: Capture, sectionIds: readonly string[], origin: ClippingOrigin = 'page'): PrefilledForm {
+  const sources: FieldSources = {};
+  const pick = (name: keyof FieldSources, field: { value: string; source: FieldSources[keyof FieldSources] } | undefined): string => {
+    if (!field || !field.value) return '';
+    sources[name] = field.source;
+    return field.value;
+  };
+  const url = capture.canonicalUrl?.value
+    ? pick('url', { value: cleanUrl(capture.canonicalUrl.value), source: capture.canonicalUrl.source })
+    : pick('url', { value: cleanUrl(capture.pageUrl), source: origin === 'link' ? 'link' : origin === 'tab' ? 'tab' : 'url' });
+  const quote = capture.quote?.text ? pick('quote', { value: capture.quote.text, source: 'selection' }) : '';
+  // A link clip's section is chosen later; a page goes to the suggested section, else the first one.
+  const suggested = capture.suggestedSection && sectionIds.includes(capture.suggestedSection) ? capture.suggestedSection : undefined;
+  const section = origin === 'link' ? null : (suggested ?? sectionIds[0] ?? null);
+  return {
+    form: {
+      url,
+      title: pick('title', capture.title),
+      byline: pick('byline', capture.byline),
+      siteName: pick('siteName', capture.siteName),
+      publishedTime: pick('publishedTime', capture.publishedTime),
+      excerpt: pick('excerpt', capture.excerpt),
+      lang: pick('lang', capture.lang),
+      quote,
+      quoteLink: quote ? (capture.quote?.link ?? '') : '',
+      summary: '',
+      section,
+    },
+    context: { origin, sources, notes: capture.notes },
+  };
+}
+
+/** A form field the editor changed no longer comes from the page: mark it as the editor's. */
+export function sourcesAfterEdit(prefilled: ClippingForm, edited: ClippingForm, sources: FieldSources): FieldSources {
+  const result: FieldSources = {};
+  for (const [name, source] of Object.entries(sources) as [keyof FieldSources, FieldSources[keyof FieldSources]][]) {
+    result[name] = prefilled[name] === edited[name] ? source : 'editor';
+  }
+  return result;
+}
+
+export interface ClippingInput {
+  form: ClippingForm;
+  context: CaptureContext;
+  /** The stored clipping this form edits, if any. */
+  existing: Clipping | undefined;
+  id: string;
+  now: number;
+}
+
+/**
+ * The clipping to store for a saved form: a new one, or the existing one updated in place
+ * (same id and creation time, so an edit never makes a duplicate).
+ */
+export function buildClipping({ form, context, existing, id, now }: ClippingInput): Clipping {
+  const url = cleanUrl(form.url);
+  return {
+    ...form,
+    url,
+    title: form.title.trim() || url,
+    id: existing?.id ?? id,
+    urlKey: urlKey(url),
+    origin: existing?.origin ?? context.origin,
+    sources: context.sources,
+    notes: context.notes,
+    createdAt: existing?.createdAt ?? now,
+    updatedAt: now,
+  };
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { CaptureSource, FIELD_LIMITS } from './capture';
+
+/** How a clipping came to be: from a page read in full, from a right-clicked link, or from a tab that could not be read. */
+export const ClippingOrigin = z.enum(['page', 'link', 'tab']);
+export type ClippingOrigin = z.infer<typeof ClippingOrigin>;
+
+export const SUMMARY_LIMIT = 20000;
+
+/**
+ * The fields the editor sees and edits in the popup. Everything is a string (empty = not known),
+ * so a form can hold it as typed; `section` is null until the editor picks one.
+ */
+export const ClippingForm = z.object({
+  url: z.string().trim().max(FIELD_LIMITS.url),
+  title: z.string().max(FIELD_LIMITS.title),
+  byline: z.string().max(FIELD_LIMITS.byline),
+  siteName: z.string().max(FIELD_LIMITS.siteName),
+  publishedTime: z.string().max(FIELD_LIMITS.publishedTime),
+  excerpt: z.string().max(FIELD_LIMITS.excerpt),
+  lang: z.string().max(FIELD_LIMITS.lang),
+  quote: z.string().max(FIELD_LIMITS.quote),
+  quoteLink: z.string().max(FIELD_LIMITS.url * 2),
+  summary: z.string().max(SUMMARY_LIMIT),
+  section: z.string().max(64).nullable(),
+});
+export type ClippingForm = z.infer<typeof ClippingForm>;
+
+export const FORM_FIELDS_WITH_SOURCE = ['url', 'title', 'byline', 'siteName', 'publishedTime', 'excerpt', 'lang', 'quote'] as const;
+export type FormFieldWithSource = (typeof FORM_FIELDS_WITH_SOURCE)[number];
+
+/** For each pre-filled field, where its value came from. */
+export const FieldSources = z.partialRecord(z.enum(FORM_FIELDS_WITH_SOURCE), CaptureSource);
+export type FieldSources = z.infer<typeof FieldSources>;
+
+/** What the worker needs, beyond the form, to turn a capture into a clipping. */
+export const CaptureContext = z.object({
+  origin: ClippingOrigin,
+  sources: FieldSources,
+  notes: z.array(z.string().max(500)).max(20),
+});
+export type CaptureContext = z.infer<typeof CaptureContext>;
+
+/** What the editor keeps: a capture plus their summary and section. Stored in IndexedDB. */
+export const Clipping = ClippingForm.extend({
+  /** Client-made, stable forever; also the idempotency key towards backends. */
+  id: z.string().min(8).max(64),
+  /** The duplicate-detection key (see url-key.ts). */
+  urlKey: z.string().max(FIELD_LIMITS.url),
+  origin: ClippingOrigin,
+  sources: FieldSources,
+  notes: z.array(z.string().max(500)).max(20),
+  createdAt: z.number().int().nonnegative(),
+  updatedAt: z.number().int().nonnegative(),
+  /** Set when deleted: kept as a tombstone until synced. */
+  deletedAt: z.number().int().nonnegative().optional(),
+});
+export type Clipping = z.infer<typeof Clipping>;
+
+/** The popup's unsaved form for one page, kept so nothing typed is lost. */
+export const DraftClipping = z.object({
+  /** urlKey of the page the popup was opened on. */
+  key: z.string().max(FIELD_LIMITS.url),
+  form: ClippingForm,
+  context: CaptureContext,
+  /** The clipping being edited, when the page was clipped before. */
+  clippingId: z.string().max(64).optional(),
+  updatedAt: z.number().int().nonnegative(),
+});
+export type DraftClipping = z.infer<typeof DraftClipping>;
+

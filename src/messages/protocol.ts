@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { CaptureContext, Clipping, ClippingForm } from '../clip/clipping';
+import { Settings } from '../settings/settings';
+
+const ClippingId = z.string().min(8).max(64);
+
+/** What the popup needs to open pre-filled for one tab. */
+export const PreparedClip = z.object({
+  /** The draft key (urlKey of the page): the popup saves its draft under it. */
+  key: z.string(),
+  form: ClippingForm,
+  /** The form as captured, before any draft or stored clipping was applied (to tell edited fields). */
+  captured: ClippingForm,
+  context: CaptureContext,
+  /** Set when this URL was clipped before: the popup edits that clipping instead of making a duplicate. */
+  existing: z.object({ id: ClippingId, createdAt: z.number(), updatedAt: z.number() }).optional(),
+  /** When the form was restored from an unsaved draft. */
+  draftRestoredFrom: z.number().optional(),
+  settings: Settings,
+  weekCount: z.number().int().nonnegative(),
+});
+export type PreparedClip = z.infer<typeof PreparedClip>;
+
+export const SavedClip = z.object({
+  clipping: Clipping,
+  /** True when an existing clipping was updated rather than a new one created. */
+  updated: z.boolean(),
+  weekCount: z.number().int().nonnegative(),
+});
+export type SavedClip = z.infer<typeof SavedClip>;
+
+export const LinkClipResult = z.object({
+  clipping: Clipping,
+  /** False when the link was clipped before (nothing new was stored). */
+  created: z.boolean(),
+});
+
+/**
+ * THE message map: every message the extension's pages send to the worker, by name, with the
+ * schema of its request and of its reply. The worker must register a handler for every key
+ * (a missing one fails the type-check), and both sides parse what they receive.
+ */
+export const protocol = {
+  /** Capture a tab (the active one when tabId is absent) and say what the popup should show. */
+  'clip.prepare': {
+    request: z.object({ tabId: z.number().int().nonnegative().optional() }),
+    response: PreparedClip,
+  },
+  /** Keep the popup's unsaved form. */
+  'draft.save': {
+    request: z.object({ key: z.string().min(1).max(5000), form: ClippingForm, context: CaptureContext, clippingId: ClippingId.optional() }),
+    response: z.object({ savedAt: z.number() }),
+  },
+  'draft.discard': {
+    request: z.object({ key: z.string().min(1).max(5000) }),
+    response: z.object({}),
+  },
+  /** Save the form as a clipping (updating the one it edits, or the one with the same URL). */
+  'clip.save': {
+    request: z.object({ key: z.string().min(1).max(5000), form: ClippingForm, context: CaptureContext, clippingId: ClippingId.optional() }),
+    response: SavedClip,
+  },
+  /** Clip a link without opening it (the context menu uses the same path). */
+  'clip.link': {
+    request: z.object({ url: z.string().max(4096), text: z.string().max(1000).optional(), tabId: z.number().int().nonnegative().optional() }),
+    response: LinkClipResult,
+  },
+  'clip.get': {
+    request: z.object({ id: ClippingId }),
+    response: z.object({ clipping: Clipping.nullable() }),
+  },
+  'clip.listRecent': {
+    request: z.object({ limit: z.number().int().positive().max(1000).default(100) }),
+    response: z.object({ clippings: z.array(Clipping) }),
+  },
+  'clip.delete': {
+    request: z.object({ id: ClippingId }),
+    response: z.object({ deleted: z.boolean() }),
+  },
+  'settings.get': {
+    request: z.object({}),
+    response: Settings,
+  },
+  'settings.save': {
+    request: z.object({ settings: Settings }),
+    response: Settings,
+  },
+} as const;
+
+export type Protocol = typeof protocol;
+export type MessageName = keyof Protocol;
+export type RequestOf<K extends MessageName> = z.input<Protocol[K]['request']>;
+export type ParsedRequestOf<K extends MessageName> = z.output<Protocol[K]['request']>;
+export type ResponseOf<K extends MessageName> = z.output<Protocol[K]['response']>;
+
+/** Every message travels as this envelope. */
+export const Envelope = z.object({
+  type: z.enum(Object.keys(protocol) as [MessageName, ...MessageName[]]),
+  payload: z.unknown(),
+});
+
+export const ERROR_CODES = ['bad-request', 'forbidden', 'not-found', 'internal', 'bad-response'] as const;
+export const MessageErrorData = z.object({ code: z.enum(ERROR_CODES), message: z.string().max(2000) });
+export type MessageErrorData = z.infer<typeof MessageErrorData>;
+
+/** Errors are data: every reply is one of these, so no rejection vanishes across contexts. */
+export const Reply = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: MessageErrorData }),
+]);
+export type Reply = z.infer<typeof Reply>;

@@ -1,0 +1,87 @@
+import browser from 'webextension-polyfill';
+import { Capture } from '../clip/capture';
+import { captureFromTab, describeCaptureError, uncapturableReason } from '../clip/tab-fallback';
+
+/** The capture script, built by vite.capture.config.ts; it defines `globalThis.__newsletterClipper`. */
+export const CAPTURE_SCRIPT_FILE = 'capture.js';
+/** A page that does not answer within this long is captured from its tab instead. */
+export const CAPTURE_TIMEOUT_MS = 4000;
+
+export interface TabInfo {
+  id: number;
+  url: string;
+  title?: string;
+}
+
+export interface TabCapture {
+  capture: Capture;
+  /** 'page' when the page itself was read, 'tab' when only the tab's address and title were. */
+  origin: 'page' | 'tab';
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function runCaptureScript(tabId: number): Promise<unknown> {
+  const target = { tabId };
+  // The isolated world persists per document: inject the script only once per page.
+  const [probe] = await browser.scripting.executeScript({
+    target,
+    func: () => typeof (globalThis as { __newsletterClipper?: { capturePage?: unknown } }).__newsletterClipper?.capturePage === 'function',
+  });
+  if (probe?.result !== true) await browser.scripting.executeScript({ target, files: [CAPTURE_SCRIPT_FILE] });
+  const [outcome] = await browser.scripting.executeScript({
+    target,
+    func: () => (globalThis as unknown as { __newsletterClipper: { capturePage(): unknown } }).__newsletterClipper.capturePage(),
+  });
+  return outcome?.result;
+}
+
+/**
+ * Reads the article in a tab with the on-demand capture script. Never fails: a tab that cannot be
+ * read (browser pages, stores, PDFs, a page that throws or hangs, garbage data) yields a capture
+ * from its address and title, with a note saying why in plain words.
+ */
+export async function captureTab(tab: TabInfo): Promise<TabCapture> {
+  const reason = uncapturableReason(tab.url);
+  if (reason) return { capture: captureFromTab(tab.url, tab.title, reason), origin: 'tab' };
+  try {
+    const raw = await withTimeout(runCaptureScript(tab.id), CAPTURE_TIMEOUT_MS);
+    const parsed = Capture.safeParse(raw);
+    if (!parsed.success) {
+      return { capture: captureFromTab(tab.url, tab.title, 'The page gave back data the extension could not understand.'), origin: 'tab' };
+    }
+    return { capture: parsed.data, origin: 'page' };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { capture: captureFromTab(tab.url, tab.title, describeCaptureError(message)), origin: 'tab' };
+  }
+}
+
+/** The visible text of the first link in the tab whose address is `href` (Chrome's menu event lacks it). */
+export async function readLinkText(tabId: number, frameId: number | undefined, href: string): Promise<string | undefined> {
+  try {
+    const [outcome] = await withTimeout(
+      browser.scripting.executeScript({
+        target: frameId !== undefined ? { tabId, frameIds: [frameId] } : { tabId },
+        args: [href],
+        func: (wanted: string) => {
+          for (const anchor of Array.from(document.querySelectorAll('a[href]'))) {
+            if ((anchor as HTMLAnchorElement).href === wanted) return ((anchor as HTMLElement).innerText || anchor.textContent || '').trim();
+          }
+          return '';
+        },
+      }),
+      CAPTURE_TIMEOUT_MS,
+    );
+    const text = typeof outcome?.result === 'string' ? outcome.result.replace(/\s+/g, ' ').trim().slice(0, 1000) : '';
+    return text || undefined;
+  } catch {
+    return undefined;
+  }
+}

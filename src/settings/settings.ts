@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { isKnownTimeZone } from '../clip/week';
+
+/** How a section is laid out in the newsletter: SRE Weekly's article entries, or its Outages bullet list. */
+export const SectionStyle = z.enum(['entries', 'bullets']);
+export type SectionStyle = z.infer<typeof SectionStyle>;
+
+/** A newsletter section (the editor's "category"). The id is stable; the name may be renamed. */
+export const Section = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'section ids are lower-case words joined by dashes'),
+  name: z.string().trim().min(1).max(80),
+  style: SectionStyle,
+  /** At most this many clippings per issue; undefined = no budget. */
+  budget: z.number().int().positive().max(1000).optional(),
+});
+export type Section = z.infer<typeof Section>;
+
+export const DEFAULT_SECTIONS: Section[] = [
+  { id: 'articles', name: 'Articles', style: 'entries' },
+  { id: 'outages', name: 'Outages', style: 'bullets' },
+];
+
+export const SETTINGS_VERSION = 1;
+
+/**
+ * Every setting, with its default. Defaults live here and only here
+ * (a missing or broken field falls back to its default, field by field: see settings-repair.ts).
+ */
+export const Settings = z.object({
+  version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
+  newsletterName: z.string().trim().min(1).max(120).default('My Newsletter'),
+  sections: z
+    .array(Section)
+    .min(1)
+    .max(50)
+    .refine((sections) => new Set(sections.map((s) => s.id)).size === sections.length, 'section ids must be unique')
+    .default(DEFAULT_SECTIONS),
+  /** 0 = Sunday … 6 = Saturday; the day an issue's week starts. */
+  weekStartsOn: z.number().int().min(0).max(6).default(1),
+  /** IANA time zone for week boundaries; empty = the browser's own. */
+  timeZone: z
+    .string()
+    .max(64)
+    .refine((zone) => zone === '' || isKnownTimeZone(zone), 'unknown time zone (use an IANA name such as Europe/Berlin)')
+    .default(''),
+});
+export type Settings = z.infer<typeof Settings>;
+
+/** The defaults, derived from the schema so there is no second literal to drift. */
+export function defaultSettings(): Settings {
+  return Settings.parse({});
+}

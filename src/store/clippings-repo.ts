@@ -1,0 +1,87 @@
+import { Clipping } from '../clip/clipping';
+import type { TimeWindow } from '../clip/week';
+import type { OpenDB } from './db';
+
+/** Parses a stored row; a damaged row is reported and skipped rather than crashing a listing. */
+function parseRow(row: unknown): Clipping | undefined {
+  const parsed = Clipping.safeParse(row);
+  if (parsed.success) return parsed.data;
+  console.warn('newsletter-clipper: skipped an unreadable clipping row', parsed.error.issues[0]);
+  return undefined;
+}
+
+/** Reads and writes clippings. Deleted clippings stay as tombstones and are hidden from reads. */
+export class ClippingsRepo {
+  constructor(private readonly open: OpenDB) {}
+
+  async get(id: string): Promise<Clipping | undefined> {
+    const db = await this.open();
+    const clipping = parseRow(await db.get('clippings', id));
+    return clipping && !clipping.deletedAt ? clipping : undefined;
+  }
+
+  /** The live clipping with this duplicate key, if the URL was clipped before (the oldest wins). */
+  async findByUrlKey(key: string): Promise<Clipping | undefined> {
+    const db = await this.open();
+    const rows = await db.getAllFromIndex('clippings', 'byUrlKey', key);
+    return rows
+      .map(parseRow)
+      .filter((c): c is Clipping => !!c && !c.deletedAt)
+      .sort((a, b) => a.createdAt - b.createdAt)[0];
+  }
+
+  /** Live clippings created inside the window, oldest first. */
+  async listCreatedIn(window: TimeWindow): Promise<Clipping[]> {
+    const db = await this.open();
+    const rows = await db.getAllFromIndex('clippings', 'byCreatedAt', IDBKeyRange.bound(window.start, window.end, false, true));
+    return rows.map(parseRow).filter((c): c is Clipping => !!c && !c.deletedAt);
+  }
+
+  /** How many live clippings were created inside the window. */
+  async countCreatedIn(window: TimeWindow): Promise<number> {
+    return (await this.listCreatedIn(window)).length;
+  }
+
+  /** The newest live clippings first. */
+  async listRecent(limit: number): Promise<Clipping[]> {
+    const db = await this.open();
+    const result: Clipping[] = [];
+    let cursor = await db.transaction('clippings').store.index('byCreatedAt').openCursor(null, 'prev');
+    while (cursor && result.length < limit) {
+      const clipping = parseRow(cursor.value);
+      if (clipping && !clipping.deletedAt) result.push(clipping);
+      cursor = await cursor.continue();
+    }
+    return result;
+  }
+
+  /**
+   * Stores a clipping and removes the popup draft it came from, in one transaction: either both
+   * happen or neither (so the editor's text is never in neither place).
+   */
+  async saveFromDraft(clipping: Clipping, draftKey: string | undefined): Promise<void> {
+    const db = await this.open();
+    const valid = Clipping.parse(clipping);
+    const tx = db.transaction(['clippings', 'drafts'], 'readwrite');
+    await Promise.all([
+      tx.objectStore('clippings').put(valid),
+      draftKey ? tx.objectStore('drafts').delete(draftKey) : Promise.resolve(),
+      tx.done,
+    ]);
+  }
+
+  /** Marks a clipping deleted (a tombstone, kept until synced). */
+  async markDeleted(id: string, now: number): Promise<boolean> {
+    const db = await this.open();
+    const tx = db.transaction('clippings', 'readwrite');
+    const clipping = parseRow(await tx.store.get(id));
+    if (!clipping || clipping.deletedAt) {
+      await tx.done;
+      return false;
+    }
+    await tx.store.put({ ...clipping, deletedAt: now, updatedAt: now });
+    await tx.done;
+    return true;
+  }
+}
+

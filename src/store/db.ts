@@ -1,0 +1,68 @@
+import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { Clipping, DraftClipping } from '../clip/clipping';
+
+export const DB_NAME = 'newsletter-clipper';
+export const DB_VERSION = 1;
+
+/**
+ * The IndexedDB layout. Rows are typed here for convenience, but every read is parsed with zod
+ * by the repos (a row may have been written by an older version, or damaged).
+ */
+export interface ClipperSchema extends DBSchema {
+  clippings: {
+    key: string;
+    value: Clipping;
+    indexes: { byUrlKey: string; byCreatedAt: number };
+  };
+  drafts: {
+    key: string;
+    value: DraftClipping;
+    indexes: { byUpdatedAt: number };
+  };
+  /** Small singleton records (settings), keyed by name. */
+  meta: {
+    key: string;
+    value: unknown;
+  };
+}
+
+export type ClipperDB = IDBPDatabase<ClipperSchema>;
+
+/** How repos reach the database: opened lazily, so a killed worker simply opens it again. */
+export type OpenDB = () => Promise<ClipperDB>;
+
+/** Opens the database once and hands out the same connection; a failed open is retried next time. */
+export function lazyOpener(open: () => Promise<ClipperDB> = () => openClipperDB()): OpenDB {
+  let pending: Promise<ClipperDB> | undefined;
+  return () => {
+    pending ??= open().catch((error: unknown) => {
+      pending = undefined;
+      throw error;
+    });
+    return pending;
+  };
+}
+
+/**
+ * The upgrade ladder: one `if (oldVersion < N)` step per schema version, applied in order, so a
+ * database of any age reaches DB_VERSION. Each step has a test in db.test.ts.
+ */
+export async function openClipperDB(name: string = DB_NAME): Promise<ClipperDB> {
+  const db: ClipperDB = await openDB<ClipperSchema>(name, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        const clippings = db.createObjectStore('clippings', { keyPath: 'id' });
+        clippings.createIndex('byUrlKey', 'urlKey');
+        clippings.createIndex('byCreatedAt', 'createdAt');
+        const drafts = db.createObjectStore('drafts', { keyPath: 'key' });
+        drafts.createIndex('byUpdatedAt', 'updatedAt');
+        db.createObjectStore('meta');
+      }
+    },
+    blocking() {
+      // A newer version of the extension (or a test) wants to upgrade: let it, rather than hang its open().
+      db.close();
+    },
+  });
+  return db;
+}

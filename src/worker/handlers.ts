@@ -1,0 +1,142 @@
+import { type Clipping, type ClippingForm } from '../clip/clipping';
+import { buildClipping, formFromCapture } from '../clip/clipping-from-capture';
+import { captureFromLink } from '../clip/clipping-from-link';
+import { isWebUrl, urlKey } from '../clip/url-key';
+import { weekWindow } from '../clip/week';
+import { MessageError } from '../messages/message-error';
+import type { Handlers } from '../messages/router';
+import type { Settings } from '../settings/settings';
+import type { ClippingsRepo } from '../store/clippings-repo';
+import type { DraftsRepo } from '../store/drafts-repo';
+import type { SettingsRepo } from '../store/settings-repo';
+import type { TabCapture, TabInfo } from '../platform/tab-capture';
+
+/** Everything the handlers touch, injected so they run in Node tests with fakes for the browser parts. */
+export interface HandlerDeps {
+  clippings: ClippingsRepo;
+  drafts: DraftsRepo;
+  settings: SettingsRepo;
+  /** The tab with this id, or the active tab of the last focused window. */
+  resolveTab(tabId: number | undefined): Promise<TabInfo>;
+  captureTab(tab: TabInfo): Promise<TabCapture>;
+  readLinkText(tabId: number, href: string): Promise<string | undefined>;
+  /** Tells the editor a link was clipped (badge on the tab). */
+  confirmLinkClip(tabId: number | undefined, clipping: Clipping, created: boolean): Promise<void>;
+  now(): number;
+  newId(): string;
+}
+
+/** The stored clipping as a form, with blanks filled from a fresh capture (a link clip gains its author later). */
+function formFromClipping(clipping: Clipping, captured: ClippingForm): ClippingForm {
+  const fill = (stored: string, fresh: string) => stored || fresh;
+  return {
+    url: clipping.url,
+    title: fill(clipping.title, captured.title),
+    byline: fill(clipping.byline, captured.byline),
+    siteName: fill(clipping.siteName, captured.siteName),
+    publishedTime: fill(clipping.publishedTime, captured.publishedTime),
+    excerpt: fill(clipping.excerpt, captured.excerpt),
+    lang: fill(clipping.lang, captured.lang),
+    quote: clipping.quote || captured.quote,
+    quoteLink: clipping.quote ? clipping.quoteLink : captured.quoteLink,
+    summary: clipping.summary,
+    section: clipping.section ?? captured.section,
+  };
+}
+
+async function countThisWeek(deps: HandlerDeps, settings: Settings): Promise<number> {
+  return deps.clippings.countCreatedIn(weekWindow(new Date(deps.now()), settings.weekStartsOn, settings.timeZone));
+}
+
+function checkSection(section: string | null, settings: Settings): void {
+  if (section !== null && !settings.sections.some((s) => s.id === section)) {
+    throw new MessageError('bad-request', `There is no section “${section}” any more: pick one from the list.`);
+  }
+}
+
+/** The worker's message handlers: one per protocol key (a missing one fails the type-check). */
+export function createHandlers(deps: HandlerDeps): Handlers {
+  return {
+    async 'clip.prepare'({ tabId }) {
+      const tab = await deps.resolveTab(tabId);
+      const [{ capture, origin }, settings] = await Promise.all([deps.captureTab(tab), deps.settings.get()]);
+      const prefilled = formFromCapture(capture, settings.sections.map((s) => s.id), origin);
+      const key = urlKey(tab.url);
+      const canonicalKey = urlKey(prefilled.form.url);
+      const [existing, draft, weekCount] = await Promise.all([
+        deps.clippings.findByUrlKey(canonicalKey).then((found) => found ?? (key !== canonicalKey ? deps.clippings.findByUrlKey(key) : undefined)),
+        deps.drafts.get(key),
+        countThisWeek(deps, settings),
+      ]);
+      const base = existing ? formFromClipping(existing, prefilled.form) : prefilled.form;
+      return {
+        key,
+        form: draft?.form ?? base,
+        captured: prefilled.form,
+        context: draft?.context ?? (existing ? { ...prefilled.context, origin: existing.origin } : prefilled.context),
+        ...(existing ? { existing: { id: existing.id, createdAt: existing.createdAt, updatedAt: existing.updatedAt } } : {}),
+        ...(draft ? { draftRestoredFrom: draft.updatedAt } : {}),
+        settings,
+        weekCount,
+      };
+    },
+
+    async 'draft.save'({ key, form, context, clippingId }) {
+      const savedAt = deps.now();
+      await deps.drafts.put({ key, form, context, ...(clippingId ? { clippingId } : {}), updatedAt: savedAt });
+      return { savedAt };
+    },
+
+    async 'draft.discard'({ key }) {
+      await deps.drafts.delete(key);
+      return {};
+    },
+
+    async 'clip.save'({ key, form, context, clippingId }) {
+      if (!form.url.trim()) throw new MessageError('bad-request', 'The clipping needs an address (URL).');
+      const settings = await deps.settings.get();
+      checkSection(form.section, settings);
+      const byId = clippingId ? await deps.clippings.get(clippingId) : undefined;
+      const existing = byId ?? (await deps.clippings.findByUrlKey(urlKey(form.url)));
+      const clipping = buildClipping({ form, context, existing, id: deps.newId(), now: deps.now() });
+      await deps.clippings.saveFromDraft(clipping, key);
+      return { clipping, updated: !!existing, weekCount: await countThisWeek(deps, settings) };
+    },
+
+    async 'clip.link'({ url, text, tabId }) {
+      if (!isWebUrl(url)) throw new MessageError('bad-request', 'Only web links (http or https) can be clipped.');
+      const existing = await deps.clippings.findByUrlKey(urlKey(url));
+      if (existing) {
+        await deps.confirmLinkClip(tabId, existing, false);
+        return { clipping: existing, created: false };
+      }
+      const linkText = text?.trim() || (tabId !== undefined ? await deps.readLinkText(tabId, url) : undefined);
+      const settings = await deps.settings.get();
+      const { form, context } = formFromCapture(captureFromLink(url, linkText), settings.sections.map((s) => s.id), 'link');
+      const clipping = buildClipping({ form, context, existing: undefined, id: deps.newId(), now: deps.now() });
+      await deps.clippings.saveFromDraft(clipping, undefined);
+      await deps.confirmLinkClip(tabId, clipping, true);
+      return { clipping, created: true };
+    },
+
+    async 'clip.get'({ id }) {
+      return { clipping: (await deps.clippings.get(id)) ?? null };
+    },
+
+    async 'clip.listRecent'({ limit }) {
+      return { clippings: await deps.clippings.listRecent(limit) };
+    },
+
+    async 'clip.delete'({ id }) {
+      return { deleted: await deps.clippings.markDeleted(id, deps.now()) };
+    },
+
+    async 'settings.get'() {
+      return deps.settings.get();
+    },
+
+    async 'settings.save'({ settings }) {
+      return deps.settings.put(settings);
+    },
+  };
+}
