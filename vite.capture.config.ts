@@ -7,9 +7,9 @@ import { defineConfig } from 'vite';
  * it into the same dist folder after the crxjs build. Its only job: define
  * `globalThis.__newsletterClipper.capturePage()` in the extension's isolated world.
  */
-export default defineConfig(({ mode }) => ({
+export default defineConfig({
   build: {
-    outDir: mode === 'test' ? 'dist-test' : 'dist',
+    outDir: 'dist',
     emptyOutDir: false,
     target: 'chrome110',
     minify: true,
@@ -21,4 +21,4 @@ export default defineConfig(({ mode }) => ({
       fileName: () => 'capture.js',
     },
   },
-}));
+});

@@ -1,0 +1,159 @@
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { LaunchedExtension } from '../browser';
+import { PopupPage } from './popup-page';
+
+/** A stored clipping as read back from IndexedDB (only the fields the tests look at are typed). */
+export interface StoredClipping {
+  id: string;
+  url: string;
+  urlKey: string;
+  title: string;
+  byline: string;
+  siteName: string;
+  publishedTime: string;
+  excerpt: string;
+  lang: string;
+  quote: string;
+  quoteLink: string;
+  summary: string;
+  section: string | null;
+  origin: string;
+  notes: string[];
+  sources: Record<string, string>;
+  createdAt: number;
+  updatedAt: number;
+  deletedAt?: number;
+}
+
+/**
+ * Drives the loaded extension as the editor would: opens tabs, clicks the toolbar button (which
+ * grants activeTab), opens the clip form, and reads back what the worker stored.
+ */
+export class ExtensionDriver {
+  constructor(private readonly launched: LaunchedExtension) {}
+
+  get context(): BrowserContext {
+    return this.launched.context;
+  }
+
+  get extensionId(): string {
+    return this.launched.extensionId;
+  }
+
+  /** The live service worker (a new handle after the worker was stopped and woken). */
+  async worker(): Promise<Worker> {
+    const workers = this.context.serviceWorkers().filter((w) => w.url().includes(this.extensionId));
+    return workers.at(-1) ?? (await this.context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  }
+
+  private async tabIds(): Promise<number[]> {
+    const worker = await this.worker();
+    return worker.evaluate(async () => (await chrome.tabs.query({})).map((tab) => tab.id!).filter((id) => id !== undefined));
+  }
+
+  /** Opens `url` in a new tab and returns the page and its browser tab id. */
+  async openTab(url: string): Promise<{ page: Page; tabId: number }> {
+    const before = new Set(await this.tabIds());
+    const page = await this.context.newPage();
+    await page.goto(url).catch(() => undefined); // error pages (refused connections) are tabs too
+    const added = (await this.tabIds()).filter((id) => !before.has(id));
+    if (added.length !== 1) throw new Error(`expected one new tab, found ${added.length}`);
+    return { page, tabId: added[0]! };
+  }
+
+  /** Clicks the extension's toolbar button on this page's tab, as the editor does (grants activeTab). */
+  async clickToolbarButton(page: Page): Promise<void> {
+    const browser = this.context.browser();
+    if (!browser) throw new Error('no browser handle');
+    const session = await browser.newBrowserCDPSession();
+    try {
+      const pageSession = await this.context.newCDPSession(page);
+      const { targetInfo } = (await pageSession.send('Target.getTargetInfo')) as { targetInfo: { url: string } };
+      await pageSession.detach();
+      const { targetInfos } = (await session.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as {
+        targetInfos: { targetId: string; url: string }[];
+      };
+      const tab = targetInfos.find((t) => t.url === targetInfo.url);
+      if (!tab) throw new Error(`no tab target for ${targetInfo.url}`);
+      await session.send('Extensions.triggerAction' as never, { id: this.extensionId, targetId: tab.targetId } as never);
+    } finally {
+      await session.detach();
+    }
+  }
+
+  /** Opens the clip form for a tab in a page of its own (the toolbar popup's same UI). */
+  async openPopup(tabId: number): Promise<PopupPage> {
+    const page = await this.context.newPage();
+    await page.goto(`chrome-extension://${this.extensionId}/popup/index.html?tab=${tabId}`);
+    const popup = new PopupPage(page);
+    await popup.waitReady();
+    return popup;
+  }
+
+  /** Opens an article, clicks the toolbar button and opens the form: the editor's first three steps. */
+  async clipFlow(url: string): Promise<{ page: Page; tabId: number; popup: PopupPage }> {
+    const { page, tabId } = await this.openTab(url);
+    await this.clickToolbarButton(page);
+    const popup = await this.openPopup(tabId);
+    return { page, tabId, popup };
+  }
+
+  /** Every clipping row in the extension's IndexedDB, read directly in the worker. */
+  async storedClippings(): Promise<StoredClipping[]> {
+    const worker = await this.worker();
+    return worker.evaluate(async () => {
+      const exists = (await indexedDB.databases()).some((d) => d.name === 'newsletter-clipper');
+      if (!exists) return [];
+      return new Promise<StoredClipping[]>((done, fail) => {
+        const request = indexedDB.open('newsletter-clipper');
+        request.onerror = () => fail(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          const rows = db.transaction('clippings').objectStore('clippings').getAll();
+          rows.onsuccess = () => {
+            db.close();
+            done(rows.result as StoredClipping[]);
+          };
+          rows.onerror = () => fail(rows.error);
+        };
+      });
+    });
+  }
+
+  /** Sends a protocol message from an extension page, exactly as the popup does. */
+  async message<T = unknown>(type: string, payload: unknown): Promise<T> {
+    const page = await this.context.newPage();
+    try {
+      await page.goto(`chrome-extension://${this.extensionId}/options/index.html`);
+      return (await page.evaluate(([t, p]) => chrome.runtime.sendMessage({ type: t, payload: p }), [type, payload] as const)) as T;
+    } finally {
+      await page.close();
+    }
+  }
+
+  /**
+   * Stops the MV3 service worker the way Chrome does when it is idle (CDP ServiceWorker.stopWorker)
+   * and waits until it has stopped: every module-level variable is gone; only storage survives.
+   */
+  async stopWorker(): Promise<void> {
+    const page = await this.context.newPage();
+    await page.goto(`chrome-extension://${this.extensionId}/options/index.html`);
+    const session = await this.context.newCDPSession(page);
+    type Version = { versionId: string; scriptURL: string; runningStatus: string };
+    const versions = new Map<string, Version>();
+    session.on('ServiceWorker.workerVersionUpdated' as never, (event: { versions: Version[] }) => {
+      for (const version of event.versions) versions.set(version.versionId, version);
+    });
+    await session.send('ServiceWorker.enable' as never);
+    const deadline = Date.now() + 10_000;
+    const ours = () => [...versions.values()].find((v) => v.scriptURL.includes(this.extensionId));
+    while (!ours() && Date.now() < deadline) await page.waitForTimeout(50);
+    const version = ours();
+    if (!version) throw new Error('service worker version not found');
+    await session.send('ServiceWorker.stopWorker' as never, { versionId: version.versionId } as never);
+    while (versions.get(version.versionId)?.runningStatus !== 'stopped' && Date.now() < deadline) await page.waitForTimeout(50);
+    if (versions.get(version.versionId)?.runningStatus !== 'stopped') throw new Error('service worker did not stop');
+    await session.detach();
+    await page.close();
+  }
+}

@@ -1,0 +1,57 @@
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+/** URL prefix → folder. Sample articles are shared with the tour; special pages exist only for tests. */
+const MOUNTS: Record<string, string> = {
+  '/articles/': join(ROOT, 'samples', 'articles'),
+  '/special/': join(ROOT, 'e2e', 'servers', 'pages'),
+};
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.json': 'application/json',
+  '.css': 'text/css',
+};
+
+export interface ArticleServer {
+  /** e.g. http://127.0.0.1:41234 */
+  origin: string;
+  url(path: string): string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the sample articles (and test-only pages) on 127.0.0.1 on a free port. `?as=pdf` serves a
+ * file with a PDF content type whatever its name, to test a PDF at an address without `.pdf`.
+ */
+export async function startArticleServer(port = 0): Promise<ArticleServer> {
+  const server: Server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const mount = Object.keys(MOUNTS).find((prefix) => url.pathname.startsWith(prefix));
+    const name = mount ? normalize(url.pathname.slice(mount.length)) : '';
+    if (!mount || !name || name.startsWith('..') || name.includes('/..')) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    try {
+      const body = await readFile(join(MOUNTS[mount]!, name));
+      const type = url.searchParams.get('as') === 'pdf' ? TYPES['.pdf']! : (TYPES[extname(name)] ?? 'application/octet-stream');
+      response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+    } catch {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => done());
+  });
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    url: (path) => `${origin}${path.startsWith('/') ? path : `/${path}`}`,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}

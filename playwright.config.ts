@@ -1,0 +1,15 @@
+import { defineConfig } from '@playwright/test';
+
+// Each test gets its own Chromium profile with the built extension (dist/) loaded: see e2e/fixtures.ts.
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '*.spec.ts',
+  workers: 1,
+  fullyParallel: false,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: [['list']],
+  outputDir: 'test-results',
+});
