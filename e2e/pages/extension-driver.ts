@@ -42,8 +42,15 @@ export class ExtensionDriver {
 
   /** The live service worker (a new handle after the worker was stopped and woken). */
   async worker(): Promise<Worker> {
-    const workers = this.context.serviceWorkers().filter((w) => w.url().includes(this.extensionId));
-    return workers.at(-1) ?? (await this.context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    const running = this.context.serviceWorkers().filter((w) => w.url().includes(this.extensionId));
+    if (running.length) return running.at(-1)!;
+    // Stopped (idle, or stopped by a test): an extension page's message wakes it, as in real use.
+    const started = this.context.waitForEvent('serviceworker', { timeout: 15_000 });
+    const page = await this.context.newPage();
+    await page.goto(`chrome-extension://${this.extensionId}/options/index.html`);
+    const worker = await started;
+    await page.close();
+    return worker;
   }
 
   private async tabIds(): Promise<number[]> {
@@ -51,10 +58,14 @@ export class ExtensionDriver {
     return worker.evaluate(async () => (await chrome.tabs.query({})).map((tab) => tab.id!).filter((id) => id !== undefined));
   }
 
-  /** Opens `url` in a new tab and returns the page and its browser tab id. */
-  async openTab(url: string): Promise<{ page: Page; tabId: number }> {
+  /**
+   * Opens `url` in a new tab and returns the page and its browser tab id. `beforeNavigate` may set up
+   * page routes (context-level routes would hide the extension's service worker from Playwright).
+   */
+  async openTab(url: string, beforeNavigate?: (page: Page) => Promise<void>): Promise<{ page: Page; tabId: number }> {
     const before = new Set(await this.tabIds());
     const page = await this.context.newPage();
+    await beforeNavigate?.(page);
     await page.goto(url).catch(() => undefined); // error pages (refused connections) are tabs too
     const added = (await this.tabIds()).filter((id) => !before.has(id));
     if (added.length !== 1) throw new Error(`expected one new tab, found ${added.length}`);
@@ -91,8 +102,8 @@ export class ExtensionDriver {
   }
 
   /** Opens an article, clicks the toolbar button and opens the form: the editor's first three steps. */
-  async clipFlow(url: string): Promise<{ page: Page; tabId: number; popup: PopupPage }> {
-    const { page, tabId } = await this.openTab(url);
+  async clipFlow(url: string, beforeNavigate?: (page: Page) => Promise<void>): Promise<{ page: Page; tabId: number; popup: PopupPage }> {
+    const { page, tabId } = await this.openTab(url, beforeNavigate);
     await this.clickToolbarButton(page);
     const popup = await this.openPopup(tabId);
     return { page, tabId, popup };

@@ -4,10 +4,18 @@ import type { Capture } from './capture';
 const GALLERY_HOSTS = ['chromewebstore.google.com', 'chrome.google.com', 'microsoftedge.microsoft.com', 'addons.mozilla.org'];
 
 /**
+ * Without the "tabs" permission the browser hides the address of tabs the extension may not read
+ * (its own pages: Settings, New Tab, …). Asking for "tabs" would expose every tab's address, so we don't.
+ */
+const HIDDEN_ADDRESS =
+  'The browser does not show extensions the address of this tab (it is probably one of the browser’s own pages). Paste the address into the URL field if you want to keep it.';
+
+/**
  * Why a tab's page cannot be read by a content script, in plain words, or undefined when it
  * probably can. Checked before injecting so the editor gets a precise reason, not a browser error.
  */
 export function uncapturableReason(url: string): string | undefined {
+  if (!url) return HIDDEN_ADDRESS;
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -36,8 +44,9 @@ export function describeCaptureError(message: string): string {
   if (/cannot access|cannot be scripted|permission|host permission/i.test(message)) {
     return 'The browser did not let the extension read this page.';
   }
+  // Chrome says "Frame with ID 0 is showing error page" for a failed load: test that before "frame with id".
+  if (/error page/i.test(message)) return 'This tab shows the browser’s error page (the article did not load), not the article.';
   if (/no tab with id|tab was closed|frame with id/i.test(message)) return 'The tab closed or navigated away while it was being read.';
-  if (/error page/i.test(message)) return 'This tab shows an error page, not the article.';
   return `The page could not be read (${message.slice(0, 200)}).`;
 }
 
@@ -47,9 +56,10 @@ export function describeCaptureError(message: string): string {
  */
 export function captureFromTab(url: string, title: string | undefined, reason: string): Capture {
   const cleanTitle = (title ?? '').trim().slice(0, 1000);
+  const kept = url ? 'Only the address and the tab title were kept: check the title and fill in the rest.' : undefined;
   return {
     pageUrl: url.slice(0, 4096),
     ...(cleanTitle && cleanTitle !== url ? { title: { value: cleanTitle, source: 'tab' as const } } : {}),
-    notes: [reason, 'Only the address and the tab title were kept: check the title and fill in the rest.'],
+    notes: kept ? [reason, kept] : [reason],
   };
 }

@@ -61,13 +61,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const tab = await deps.resolveTab(tabId);
       const [{ capture, origin }, settings] = await Promise.all([deps.captureTab(tab), deps.settings.get()]);
       const prefilled = formFromCapture(capture, settings.sections.map((s) => s.id), origin);
-      const key = urlKey(tab.url);
+      // A tab whose address is hidden still gets a draft of its own, for as long as the tab lives.
+      const key = urlKey(tab.url) || `tab:${tab.id}`;
       const canonicalKey = urlKey(prefilled.form.url);
-      const [existing, draft, weekCount] = await Promise.all([
-        deps.clippings.findByUrlKey(canonicalKey).then((found) => found ?? (key !== canonicalKey ? deps.clippings.findByUrlKey(key) : undefined)),
+      const [byCanonical, draft, weekCount] = await Promise.all([
+        canonicalKey ? deps.clippings.findByUrlKey(canonicalKey) : undefined,
         deps.drafts.get(key),
         countThisWeek(deps, settings),
       ]);
+      const existing = byCanonical ?? (key !== canonicalKey && !key.startsWith('tab:') ? await deps.clippings.findByUrlKey(key) : undefined);
       const base = existing ? formFromClipping(existing, prefilled.form) : prefilled.form;
       return {
         key,
