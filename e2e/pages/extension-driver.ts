@@ -62,7 +62,7 @@ export class ExtensionDriver {
    * Opens `url` in a new tab and returns the page and its browser tab id. `beforeNavigate` may set up
    * page routes (context-level routes would hide the extension's service worker from Playwright).
    */
-  async openTab(url: string, beforeNavigate?: (page: Page) => Promise<void>): Promise<{ page: Page; tabId: number }> {
+  async openTab(url: string, beforeNavigate?: (page: Page) => Promise<unknown>): Promise<{ page: Page; tabId: number }> {
     const before = new Set(await this.tabIds());
     const page = await this.context.newPage();
     await beforeNavigate?.(page);
@@ -95,6 +95,7 @@ export class ExtensionDriver {
   /** Opens the clip form for a tab in a page of its own (the toolbar popup's same UI). */
   async openPopup(tabId: number): Promise<PopupPage> {
     const page = await this.context.newPage();
+    await page.setViewportSize({ width: 480, height: 780 }); // about the toolbar popup's size
     await page.goto(`chrome-extension://${this.extensionId}/popup/index.html?tab=${tabId}`);
     const popup = new PopupPage(page);
     await popup.waitReady();
@@ -102,7 +103,7 @@ export class ExtensionDriver {
   }
 
   /** Opens an article, clicks the toolbar button and opens the form: the editor's first three steps. */
-  async clipFlow(url: string, beforeNavigate?: (page: Page) => Promise<void>): Promise<{ page: Page; tabId: number; popup: PopupPage }> {
+  async clipFlow(url: string, beforeNavigate?: (page: Page) => Promise<unknown>): Promise<{ page: Page; tabId: number; popup: PopupPage }> {
     const { page, tabId } = await this.openTab(url, beforeNavigate);
     await this.clickToolbarButton(page);
     const popup = await this.openPopup(tabId);

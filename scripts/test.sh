@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# `npm test`: set-up, type-check, unit tests, build, end-to-end tests in Debian's Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+start=$(date +%s)
+bash scripts/ensure-deps.sh
+echo "› type-check"
+npx tsc --noEmit -p .
+echo "› unit tests"
+npx vitest run
+echo "› build"
+npm run --silent build >/dev/null
+echo "› end-to-end tests (Chromium: ${CHROMIUM_PATH:-/usr/bin/chromium})"
+npx playwright test
+echo "npm test finished in $(( $(date +%s) - start )) s"
