@@ -1,0 +1,72 @@
+import { expect, test } from './fixtures';
+import { SAMPLE } from './samples';
+
+type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+test('"Clip link" stores a link without opening it, titled with the link text, and badges the tab', async ({ clipper, articles }) => {
+  const { page, tabId } = await clipper.openTab(articles.url(`/articles/${SAMPLE.newsArticle}.html`));
+  const link = await page.evaluate(() => {
+    const anchor = Array.from(document.querySelectorAll('a[href]')).find(
+      (a) => (a as HTMLAnchorElement).href.startsWith('http') && (a.textContent ?? '').trim().length > 3,
+    ) as HTMLAnchorElement | undefined;
+    if (!anchor) throw new Error('the sample needs a link');
+    return { href: anchor.href, text: anchor.innerText.trim() };
+  });
+  // A right-click on the page grants activeTab, as the toolbar button does.
+  await clipper.clickToolbarButton(page);
+  // The menu's onClicked handler calls the same worker path with the tab id and no text (Chrome's event has none).
+  const reply = await clipper.message<Reply<{ created: boolean; clipping: { id: string } }>>('clip.link', { url: link.href, tabId });
+  expect(reply).toMatchObject({ ok: true, value: { created: true } });
+
+  const [stored] = await clipper.storedClippings();
+  expect(stored).toMatchObject({ title: link.text, section: null, origin: 'link' });
+  expect(stored?.notes.join(' ')).toContain('without opening it');
+  const worker = await clipper.worker();
+  expect(await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('✓');
+
+  // Clipping it again does not make a duplicate.
+  const again = await clipper.message<Reply<{ created: boolean }>>('clip.link', { url: `${link.href}#again`, tabId });
+  expect(again).toMatchObject({ ok: true, value: { created: false } });
+  expect(await clipper.storedClippings()).toHaveLength(1);
+  expect(await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('=');
+});
+
+test('malformed messages get a clear error and change nothing', async ({ clipper }) => {
+  const unknown = await clipper.message<Reply>('clip.destroyEverything', {});
+  expect(unknown).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  const malformed = await clipper.message<Reply>('clip.save', { key: 'x', form: { url: 42 } });
+  expect(malformed).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  expect(malformed.ok === false && malformed.error.message).toContain('form');
+  const badLink = await clipper.message<Reply>('clip.link', { url: 'javascript:alert(1)' });
+  expect(badLink).toMatchObject({ ok: false, error: { code: 'bad-request', message: 'Only web links (http or https) can be clipped.' } });
+  expect(await clipper.storedClippings()).toHaveLength(0);
+});
+
+test('messages from a web page’s content-script world are refused', async ({ clipper, articles }) => {
+  const { page, tabId } = await clipper.openTab(articles.url(`/articles/${SAMPLE.blogPost}.html`));
+  await clipper.clickToolbarButton(page);
+  const worker = await clipper.worker();
+  // Code running in the page's isolated world (as a compromised content script would) asks the worker for data.
+  const reply = await worker.evaluate(async (id) => {
+    const [result] = await chrome.scripting.executeScript({
+      target: { tabId: id },
+      func: () => chrome.runtime.sendMessage({ type: 'clip.listRecent', payload: { limit: 10 } }),
+    });
+    return result?.result;
+  }, tabId);
+  expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+});
+
+test('sections come from the settings: a section added in the options page is offered when clipping', async ({ clipper, articles }) => {
+  const options = await clipper.context.newPage();
+  await options.goto(`chrome-extension://${clipper.extensionId}/options/index.html`);
+  await options.getByPlaceholder('New section name').fill('Tools & Tips');
+  await options.getByRole('button', { name: 'Add section' }).click();
+  await options.getByRole('button', { name: 'Save settings' }).click();
+  await expect(options.getByRole('status')).toHaveText('Saved ✓');
+
+  const { popup } = await clipper.clipFlow(articles.url(`/articles/${SAMPLE.blogPost}.html`));
+  await popup.chooseSection('Tools & Tips');
+  await popup.save();
+  expect((await clipper.storedClippings())[0]?.section).toBe('tools-tips');
+});

@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '..', '..', 'manifest.json'), 'utf8'));
+
+describe('manifest.json keeps least privilege', () => {
+  it('asks only for the install-time permissions the README justifies', () => {
+    expect([...manifest.permissions].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
+  });
+
+  it('declares no host permissions and no content scripts (capture is injected on demand)', () => {
+    expect(manifest.host_permissions).toBeUndefined();
+    expect(manifest.content_scripts).toBeUndefined();
+    expect(manifest.web_accessible_resources).toBeUndefined();
+    expect(manifest.externally_connectable).toBeUndefined();
+  });
+
+  it('offers the keyboard shortcut that opens the clip form', () => {
+    expect(manifest.commands._execute_action.suggested_key.default).toBe('Alt+Shift+C');
+  });
+
+  it('forbids remote and inline code on extension pages', () => {
+    expect(manifest.content_security_policy.extension_pages).toBe("script-src 'self'; object-src 'self'");
+  });
+});
