@@ -21,14 +21,13 @@ test('"Clip link" stores a link without opening it, titled with the link text, a
   const [stored] = await clipper.storedClippings();
   expect(stored).toMatchObject({ title: link.text, section: null, origin: 'link' });
   expect(stored?.notes.join(' ')).toContain('without opening it');
-  const worker = await clipper.worker();
-  expect(await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('✓');
+  expect(await clipper.badgeText(tabId)).toBe('✓');
 
   // Clipping it again does not make a duplicate.
   const again = await clipper.message<Reply<{ created: boolean }>>('clip.link', { url: `${link.href}#again`, tabId });
   expect(again).toMatchObject({ ok: true, value: { created: false } });
   expect(await clipper.storedClippings()).toHaveLength(1);
-  expect(await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('=');
+  expect(await clipper.badgeText(tabId)).toBe('=');
 });
 
 test('malformed messages get a clear error and change nothing', async ({ clipper }) => {
@@ -45,9 +44,9 @@ test('malformed messages get a clear error and change nothing', async ({ clipper
 test('messages from a web page’s content-script world are refused', async ({ clipper, articles }) => {
   const { page, tabId } = await clipper.openTab(articles.url(`/articles/${SAMPLE.blogPost}.html`));
   await clipper.clickToolbarButton(page);
-  const worker = await clipper.worker();
+  const helper = await clipper.extensionPage();
   // Code running in the page's isolated world (as a compromised content script would) asks the worker for data.
-  const reply = await worker.evaluate(async (id) => {
+  const reply = await helper.evaluate(async (id) => {
     const [result] = await chrome.scripting.executeScript({
       target: { tabId: id },
       func: () => chrome.runtime.sendMessage({ type: 'clip.listRecent', payload: { limit: 10 } }),

@@ -22,11 +22,11 @@ export function expectedCapture(name: string): ExpectedCapture {
 /** The sample articles the specs use, by role (file names under samples/articles/, without .html). */
 export const SAMPLE = {
   /** Full JSON-LD @graph, OpenGraph, a canonical link with utm parameters, two authors. */
-  blogPost: 'blog-jsonld',
+  blogPost: 'error-budgets-blog',
   /** OpenGraph and Twitter cards only; the byline only in the body text. */
-  newsArticle: 'news-opengraph',
+  newsArticle: 'on-call-news',
   /** A status-page incident report: suggested as Outages. */
-  statusPage: 'status-incident',
+  statusPage: 'cloud-status-incident',
   /** No metadata at all. */
   bare: 'no-metadata',
 } as const;

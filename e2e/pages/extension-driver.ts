@@ -1,4 +1,4 @@
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import type { LaunchedExtension } from '../browser';
 import { PopupPage } from './popup-page';
 
@@ -40,33 +40,45 @@ export class ExtensionDriver {
     return this.launched.extensionId;
   }
 
-  /** The live service worker (a new handle after the worker was stopped and woken). */
-  async worker(): Promise<Worker> {
-    const running = this.context.serviceWorkers().filter((w) => w.url().includes(this.extensionId));
-    if (running.length) return running.at(-1)!;
-    // Stopped (idle, or stopped by a test): an extension page's message wakes it, as in real use.
-    const started = this.context.waitForEvent('serviceworker', { timeout: 15_000 });
-    const page = await this.context.newPage();
-    await page.goto(`chrome-extension://${this.extensionId}/options/index.html`);
-    const worker = await started;
-    await page.close();
-    return worker;
+  private helperPage: Page | undefined;
+
+  /**
+   * An extension page kept open for the driver's own look-ups (tab ids, IndexedDB rows, badges).
+   * Extension pages share the worker's origin, so they see the same IndexedDB, and unlike
+   * Playwright's Worker handle they do not hang while the worker is stopped.
+   */
+  async extensionPage(): Promise<Page> {
+    if (!this.helperPage || this.helperPage.isClosed()) {
+      this.helperPage = await this.context.newPage();
+      await this.helperPage.goto(`chrome-extension://${this.extensionId}/options/index.html`);
+    }
+    return this.helperPage;
   }
 
   private async tabIds(): Promise<number[]> {
-    const worker = await this.worker();
-    return worker.evaluate(async () => (await chrome.tabs.query({})).map((tab) => tab.id!).filter((id) => id !== undefined));
+    const page = await this.extensionPage();
+    return page.evaluate(async () => (await chrome.tabs.query({})).map((tab) => tab.id!).filter((id) => id !== undefined));
+  }
+
+  /** The text of the toolbar button's badge on a tab. */
+  async badgeText(tabId: number): Promise<string> {
+    const page = await this.extensionPage();
+    return page.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
   }
 
   /**
    * Opens `url` in a new tab and returns the page and its browser tab id. `beforeNavigate` may set up
    * page routes (context-level routes would hide the extension's service worker from Playwright).
    */
-  async openTab(url: string, beforeNavigate?: (page: Page) => Promise<unknown>): Promise<{ page: Page; tabId: number }> {
+  async openTab(
+    url: string,
+    beforeNavigate?: (page: Page) => Promise<unknown>,
+    waitUntil: 'load' | 'commit' = 'load',
+  ): Promise<{ page: Page; tabId: number }> {
     const before = new Set(await this.tabIds());
     const page = await this.context.newPage();
     await beforeNavigate?.(page);
-    await page.goto(url).catch(() => undefined); // error pages (refused connections) are tabs too
+    await page.goto(url, { waitUntil }).catch(() => undefined); // error pages (refused connections) are tabs too
     const added = (await this.tabIds()).filter((id) => !before.has(id));
     if (added.length !== 1) throw new Error(`expected one new tab, found ${added.length}`);
     return { page, tabId: added[0]! };
@@ -78,14 +90,13 @@ export class ExtensionDriver {
     if (!browser) throw new Error('no browser handle');
     const session = await browser.newBrowserCDPSession();
     try {
-      const pageSession = await this.context.newCDPSession(page);
-      const { targetInfo } = (await pageSession.send('Target.getTargetInfo')) as { targetInfo: { url: string } };
-      await pageSession.detach();
+      // Matched by address from the browser session: attaching to the page itself would wait for a busy renderer.
       const { targetInfos } = (await session.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as {
         targetInfos: { targetId: string; url: string }[];
       };
-      const tab = targetInfos.find((t) => t.url === targetInfo.url);
-      if (!tab) throw new Error(`no tab target for ${targetInfo.url}`);
+      const matches = targetInfos.filter((t) => t.url === page.url());
+      if (matches.length !== 1) throw new Error(`expected one tab showing ${page.url()}, found ${matches.length}`);
+      const tab = matches[0]!;
       await session.send('Extensions.triggerAction' as never, { id: this.extensionId, targetId: tab.targetId } as never);
     } finally {
       await session.detach();
@@ -110,10 +121,10 @@ export class ExtensionDriver {
     return { page, tabId, popup };
   }
 
-  /** Every clipping row in the extension's IndexedDB, read directly in the worker. */
+  /** Every clipping row in the extension's IndexedDB, read directly (not through the worker's code). */
   async storedClippings(): Promise<StoredClipping[]> {
-    const worker = await this.worker();
-    return worker.evaluate(async () => {
+    const page = await this.extensionPage();
+    return page.evaluate(async () => {
       const exists = (await indexedDB.databases()).some((d) => d.name === 'newsletter-clipper');
       if (!exists) return [];
       return new Promise<StoredClipping[]>((done, fail) => {
@@ -134,13 +145,8 @@ export class ExtensionDriver {
 
   /** Sends a protocol message from an extension page, exactly as the popup does. */
   async message<T = unknown>(type: string, payload: unknown): Promise<T> {
-    const page = await this.context.newPage();
-    try {
-      await page.goto(`chrome-extension://${this.extensionId}/options/index.html`);
-      return (await page.evaluate(([t, p]) => chrome.runtime.sendMessage({ type: t, payload: p }), [type, payload] as const)) as T;
-    } finally {
-      await page.close();
-    }
+    const page = await this.extensionPage();
+    return (await page.evaluate(([t, p]) => chrome.runtime.sendMessage({ type: t, payload: p }), [type, payload] as const)) as T;
   }
 
   /**
