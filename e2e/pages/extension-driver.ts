@@ -41,6 +41,8 @@ export class ExtensionDriver {
   }
 
   private helperPage: Page | undefined;
+  /** The address each tab was sent to: an error page reports chrome-error:// to Playwright but not to the browser. */
+  private readonly requested = new WeakMap<Page, string>();
 
   /**
    * An extension page kept open for the driver's own look-ups (tab ids, IndexedDB rows, badges).
@@ -78,6 +80,7 @@ export class ExtensionDriver {
     const before = new Set(await this.tabIds());
     const page = await this.context.newPage();
     await beforeNavigate?.(page);
+    this.requested.set(page, url);
     await page.goto(url, { waitUntil }).catch(() => undefined); // error pages (refused connections) are tabs too
     const added = (await this.tabIds()).filter((id) => !before.has(id));
     if (added.length !== 1) throw new Error(`expected one new tab, found ${added.length}`);
@@ -94,7 +97,8 @@ export class ExtensionDriver {
       const { targetInfos } = (await session.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as {
         targetInfos: { targetId: string; url: string }[];
       };
-      const matches = targetInfos.filter((t) => t.url === page.url());
+      const byPage = targetInfos.filter((t) => t.url === page.url());
+      const matches = byPage.length ? byPage : targetInfos.filter((t) => t.url === this.requested.get(page));
       if (matches.length !== 1) throw new Error(`expected one tab showing ${page.url()}, found ${matches.length}`);
       const tab = matches[0]!;
       await session.send('Extensions.triggerAction' as never, { id: this.extensionId, targetId: tab.targetId } as never);

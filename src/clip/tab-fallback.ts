@@ -8,7 +8,7 @@ const GALLERY_HOSTS = ['chromewebstore.google.com', 'chrome.google.com', 'micros
  * (its own pages: Settings, New Tab, …). Asking for "tabs" would expose every tab's address, so we don't.
  */
 const HIDDEN_ADDRESS =
-  'The browser does not show extensions the address of this tab (it is probably one of the browser’s own pages). Paste the address into the URL field if you want to keep it.';
+  'The browser does not show extensions the address of this tab (one of its own pages, or an error page shown because the page did not load). Paste the address into the URL field if you want to keep it.';
 
 /**
  * Why a tab's page cannot be read by a content script, in plain words, or undefined when it
