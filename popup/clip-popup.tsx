@@ -140,24 +140,6 @@ function ClipEditor({ prepared }: { prepared: PreparedClip }) {
       >
         <Field id="title" label="Title" value={form.title} source={sources.title} onInput={update('title')} />
         <Field id="url" label="URL" value={form.url} source={sources.url} onInput={update('url')} />
-        <div class="row">
-          <Field id="byline" label="Author" value={form.byline} source={sources.byline} onInput={update('byline')} />
-          <Field id="siteName" label="Publication" value={form.siteName} source={sources.siteName} onInput={update('siteName')} />
-        </div>
-        <div class="row">
-          <Field
-            id="publishedTime"
-            label="Published"
-            value={form.publishedTime}
-            source={sources.publishedTime}
-            placeholder="YYYY-MM-DD"
-            hint={dateHint}
-            onInput={update('publishedTime')}
-          />
-          <Field id="lang" label="Language" value={form.lang} source={sources.lang} placeholder="en" onInput={update('lang')} />
-        </div>
-        <Field id="excerpt" label="Description" value={form.excerpt} source={sources.excerpt} multiline rows={2} onInput={update('excerpt')} />
-        <Field id="quote" label="Quote" value={form.quote} source={sources.quote} multiline rows={3} onInput={update('quote')} />
         <Field
           id="summary"
           label="Your summary"
@@ -168,6 +150,7 @@ function ClipEditor({ prepared }: { prepared: PreparedClip }) {
           placeholder="Why this matters to your readers (Markdown allowed)"
           onInput={update('summary')}
         />
+        <Field id="quote" label="Quote" value={form.quote} source={sources.quote} multiline rows={3} placeholder="Select text on the page before clipping to quote it" onInput={update('quote')} />
         <div class="field">
           <label for="section">Section</label>
           <select id="section" name="section" value={form.section ?? ''} onChange={(event) => update('section')((event.currentTarget as HTMLSelectElement).value)}>
@@ -177,6 +160,26 @@ function ClipEditor({ prepared }: { prepared: PreparedClip }) {
             ))}
           </select>
         </div>
+        <fieldset class="details">
+          <legend>About the article</legend>
+          <div class="row">
+            <Field id="byline" label="Author" value={form.byline} source={sources.byline} onInput={update('byline')} />
+            <Field id="siteName" label="Publication" value={form.siteName} source={sources.siteName} onInput={update('siteName')} />
+          </div>
+          <div class="row">
+            <Field
+              id="publishedTime"
+              label="Published"
+              value={form.publishedTime}
+              source={sources.publishedTime}
+              placeholder="YYYY-MM-DD"
+              hint={dateHint}
+              onInput={update('publishedTime')}
+            />
+            <Field id="lang" label="Language" value={form.lang} source={sources.lang} placeholder="en" onInput={update('lang')} />
+          </div>
+          <Field id="excerpt" label="Description" value={form.excerpt} source={sources.excerpt} multiline rows={2} onInput={update('excerpt')} />
+        </fieldset>
 
         <footer>
           <button type="submit" class="primary" disabled={status.kind === 'saving'}>

@@ -6,6 +6,13 @@ export function createDraftSaver<T>(save: (value: T) => Promise<unknown>, onErro
   let pending: { value: T } | undefined;
   let inFlight: Promise<void> | undefined;
 
+  const report = (error: unknown) => {
+    try {
+      onError(error);
+    } catch {
+      // A failing error reporter must not stop later saves.
+    }
+  };
   const pump = async (): Promise<void> => {
     while (pending) {
       const { value } = pending;
@@ -13,17 +20,19 @@ export function createDraftSaver<T>(save: (value: T) => Promise<unknown>, onErro
       try {
         await save(value);
       } catch (error) {
-        onError(error);
+        report(error);
       }
     }
-    inFlight = undefined;
   };
 
   return {
     /** Queue the latest value; sends now if nothing is in flight. */
     schedule(value: T): void {
       pending = { value };
-      inFlight ??= pump();
+      // Cleared when the pump settles, even if `save` throws synchronously.
+      inFlight ??= pump().finally(() => {
+        inFlight = undefined;
+      });
     },
     /** Forget anything not yet sent (e.g. right before the clipping itself is saved). */
     cancel(): void {

@@ -1,5 +1,5 @@
 import type { CaptureSource } from '../src/clip/capture';
-import { SOURCE_LABELS } from '../src/clip/capture';
+import { SourceBadge } from './source-badge';
 
 interface FieldProps {
   id: string;
@@ -16,7 +16,6 @@ interface FieldProps {
 
 /** One labelled form field, with a marker saying where its pre-filled value came from. */
 export function Field({ id, label, value, source, multiline, rows = 3, placeholder, hint, autoFocus, onInput }: FieldProps) {
-  const sourceLabel = source ? `from ${SOURCE_LABELS[source]}` : undefined;
   const common = {
     id,
     name: id,
@@ -29,11 +28,7 @@ export function Field({ id, label, value, source, multiline, rows = 3, placehold
     <div class="field">
       <label for={id}>
         {label}
-        {sourceLabel && source !== 'editor' && (
-          <span class="source" title={sourceLabel} aria-label={sourceLabel} data-source={source}>
-            {source}
-          </span>
-        )}
+        {source && source !== 'editor' && <SourceBadge source={source} />}
       </label>
       {multiline ? <textarea rows={rows} {...common} /> : <input type="text" spellcheck={false} {...common} />}
       {hint && <small class="hint">{hint}</small>}

@@ -1,4 +1,4 @@
-import type { Capture } from './capture';
+import { type Capture, FIELD_LIMITS } from './capture';
 import { type CaptureContext, type Clipping, type ClippingForm, type FieldSources, ClippingOrigin } from './clipping';
 import { cleanUrl, urlKey } from './url-key';
 
@@ -70,7 +70,7 @@ export function buildClipping({ form, context, existing, id, now }: ClippingInpu
   return {
     ...form,
     url,
-    title: form.title.trim() || url,
+    title: (form.title.trim() || url).slice(0, FIELD_LIMITS.title),
     id: existing?.id ?? id,
     urlKey: urlKey(url),
     origin: existing?.origin ?? context.origin,

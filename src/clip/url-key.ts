@@ -61,7 +61,7 @@ export function cleanUrl(value: string): string {
 
 /**
  * The duplicate-detection key of a URL: two addresses with the same key are the same article.
- * On top of {@link cleanUrl}: scheme folded to https, `www.` and default ports dropped,
+ * On top of {@link cleanUrl}: scheme folded to https, `www.` dropped (default ports go with the URL parser; other ports are kept),
  * query parameters sorted, trailing slash and `index.html` removed.
  */
 export function urlKey(value: string): string {
@@ -76,7 +76,6 @@ export function urlKey(value: string): string {
     removeQueryParameters: TRACKING_PARAMETERS,
     sortQueryParameters: true,
     removeDirectoryIndex: [/^index\.html?$/],
-    removeExplicitPort: true,
     stripTextFragment: true,
   });
 }

@@ -9,7 +9,7 @@ export const PreparedClip = z.object({
   /** The draft key (urlKey of the page): the popup saves its draft under it. */
   key: z.string(),
   form: ClippingForm,
-  /** The form as captured, before any draft or stored clipping was applied (to tell edited fields). */
+  /** The form before any draft was applied (the stored values when editing a clipping), to tell which fields the editor changed. */
   captured: ClippingForm,
   context: CaptureContext,
   /** Set when this URL was clipped before: the popup edits that clipping instead of making a duplicate. */

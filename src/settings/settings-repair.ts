@@ -16,6 +16,9 @@ export interface RepairedSettings {
 function migrate(raw: Record<string, unknown>): Record<string, unknown> {
   let value = raw;
   let version = typeof value.version === 'number' ? value.version : SETTINGS_VERSION;
+  // A version no release ever wrote (0, -1, 0.5): nothing to migrate from; the field-by-field
+  // repair below reports it and keeps every field that still reads.
+  if (!Number.isInteger(version) || version < 1) return value;
   while (version < SETTINGS_VERSION) {
     const step = MIGRATIONS[version];
     if (!step) throw new Error(`no settings migration from version ${version}`);

@@ -38,7 +38,7 @@ export const Settings = z.object({
     .min(1)
     .max(50)
     .refine((sections) => new Set(sections.map((s) => s.id)).size === sections.length, 'section ids must be unique')
-    .default(DEFAULT_SECTIONS),
+    .default(() => structuredClone(DEFAULT_SECTIONS)),
   /** 0 = Sunday … 6 = Saturday; the day an issue's week starts. */
   weekStartsOn: z.number().int().min(0).max(6).default(1),
   /** IANA time zone for week boundaries; empty = the browser's own. */

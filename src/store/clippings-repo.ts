@@ -4,6 +4,7 @@ import type { OpenDB } from './db';
 
 /** Parses a stored row; a damaged row is reported and skipped rather than crashing a listing. */
 function parseRow(row: unknown): Clipping | undefined {
+  if (row === undefined) return undefined;
   const parsed = Clipping.safeParse(row);
   if (parsed.success) return parsed.data;
   console.warn('newsletter-clipper: skipped an unreadable clipping row', parsed.error.issues[0]);

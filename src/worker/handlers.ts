@@ -71,11 +71,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       ]);
       const existing = byCanonical ?? (key !== canonicalKey && !key.startsWith('tab:') ? await deps.clippings.findByUrlKey(key) : undefined);
       const base = existing ? formFromClipping(existing, prefilled.form) : prefilled.form;
+      // A stored clipping keeps its own sources; blanks filled from the fresh capture bring theirs.
+      const baseContext = existing
+        ? { origin: existing.origin, sources: { ...prefilled.context.sources, ...existing.sources }, notes: existing.notes }
+        : prefilled.context;
       return {
         key,
         form: draft?.form ?? base,
-        captured: prefilled.form,
-        context: draft?.context ?? (existing ? { ...prefilled.context, origin: existing.origin } : prefilled.context),
+        captured: base,
+        context: draft?.context ?? baseContext,
         ...(existing ? { existing: { id: existing.id, createdAt: existing.createdAt, updatedAt: existing.updatedAt } } : {}),
         ...(draft ? { draftRestoredFrom: draft.updatedAt } : {}),
         settings,

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { cleanByline, joinNames } from './author-names';
+
+describe('cleanByline', () => {
+  it.each([
+    [['By Jane Doe, Staff Writer · Updated March 3'], 'Jane Doe'],
+    [['Written by Jane Doe'], 'Jane Doe'],
+    [['Von Lena Vogt'], 'Lena Vogt'],
+    [['By JANE DOE and JOHN ROE'], 'Jane Doe and John Roe'],
+    [['Ann Lee, Bo Chen & Cy Diaz'], 'Ann Lee, Bo Chen and Cy Diaz'],
+    [['Jane Doe', 'John Roe'], 'Jane Doe and John Roe'],
+    [['Wednesday January 18, 2017 10:44 am PST by Juli Clover'], 'Juli Clover'],
+    [['By | Meg Wagner | NEW YORK DAILY NEWS | Dec 16, 2016'], 'Meg Wagner'],
+    [['Doe, Jane'], 'Jane Doe'],
+    [['Pete Evans · CBC News · Posted: Oct 14, 2022 9:27 AM ET'], 'Pete Evans'],
+  ])('%j → %s', (raw, expected) => {
+    expect(cleanByline(raw)).toBe(expected);
+  });
+
+  it('never returns a URL, the site name, a role or interface words', () => {
+    expect(cleanByline(['https://www.facebook.com/someone'])).toBeUndefined();
+    expect(cleanByline(['/@someone'])).toBeUndefined();
+    expect(cleanByline(['Example Times'], 'Example Times')).toBeUndefined();
+    expect(cleanByline(['Staff Writer'])).toBeUndefined();
+    expect(cleanByline(['Sign In'])).toBeUndefined();
+    expect(cleanByline(['By'])).toBeUndefined();
+  });
+
+  it('in strict mode (page text) wants capitalised names', () => {
+    expect(cleanByline(['by the way this is prose'], '', true)).toBeUndefined();
+    expect(cleanByline(['Ludwig van Beethoven'], '', true)).toBe('Ludwig van Beethoven');
+  });
+});
+
+describe('joinNames', () => {
+  it('joins as the newsletter writes', () => {
+    expect(joinNames(['A'])).toBe('A');
+    expect(joinNames(['A', 'B'])).toBe('A and B');
+    expect(joinNames(['A', 'B', 'C'])).toBe('A, B and C');
+  });
+});

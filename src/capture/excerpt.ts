@@ -1,0 +1,60 @@
+import type { Found } from './found';
+import type { JsonLdFacts } from './json-ld';
+import type { MetaTags } from './meta-tags';
+import { outsideArticle } from './article-region';
+import { squash } from './text';
+
+/** Paragraphs that are page furniture, not the article's first words. */
+const FURNITURE = /\b(cookies?|javascript|subscribe|sign up|newsletter|log ?in|advertisement|all rights reserved|copyright|©)\b/i;
+
+const PARAGRAPH_BLOCKS = 'p, div, td, section, article, main, blockquote, li, h1, h2, h3, h4, h5, h6, header, figure, figcaption, pre, table, form, label, button, dt, dd';
+const SKIPPED = /^(H[1-6]|LI|HEADER|FIGURE|FIGCAPTION|PRE|TABLE|FORM|LABEL|BUTTON|DT|DD|BLOCKQUOTE|TD)$/;
+
+/**
+ * The first real paragraph of the article: the first block of prose (a `<p>`, or a `<div>`
+ * holding text directly, as older pages write paragraphs) inside the article region, outside
+ * navigation, banners, captions and comment threads. Walks text nodes, so it costs the same on
+ * a 5 MB page as on a small one (bounded).
+ */
+export function firstParagraph(root: Element | undefined): string | undefined {
+  if (!root) return undefined;
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  let seen = 0;
+  let last: Element | null = null;
+  for (let node = walker.nextNode(); node && seen < 3000; node = walker.nextNode()) {
+    seen++;
+    if ((node.nodeValue ?? '').trim().length < 20) continue;
+    const parent = node.parentElement;
+    if (!parent || /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|A|BUTTON|LABEL|OPTION|TITLE)$/i.test(parent.tagName)) continue;
+    const block = parent.closest(PARAGRAPH_BLOCKS);
+    if (!block || block === last) continue;
+    last = block;
+    if (SKIPPED.test(block.tagName.toUpperCase()) || block.closest('figure, figcaption, header, blockquote, li, table, form, pre') || outsideArticle(block)) continue;
+    // A container (<div> with paragraphs inside): its direct text is the paragraph.
+    const text = block.tagName.toUpperCase() === 'P' || !block.querySelector('p, div, ul, ol, table, h1, h2, h3, h4, h5, h6')
+      ? squash(block.textContent ?? '')
+      : squash(Array.from(block.childNodes).filter((child) => child.nodeType === 3).map((child) => child.nodeValue).join(' '));
+    if (text.length < 25 || text.split(' ').length < 4) continue;
+    if (FURNITURE.test(text) && text.length < 300) continue;
+    return text;
+  }
+  return undefined;
+}
+
+/** The article's summary: declared description metadata, else its first real paragraph. */
+export function findExcerpt(meta: MetaTags, ld: JsonLdFacts, root: Element | undefined): Found | undefined {
+  const candidates: (Found | undefined)[] = [
+    ld.description ? { value: ld.description, source: 'json-ld' } : undefined,
+    meta.first('og:description'),
+    meta.first('description'),
+    meta.first('twitter:description'),
+    meta.first('dc.description', 'dcterms.description', 'dcterms.abstract', 'dc:description'),
+    meta.first('citation_abstract'),
+  ];
+  for (const candidate of candidates) {
+    const value = candidate && squash(candidate.value);
+    if (candidate && value && value.length >= 3) return { value, source: candidate.source };
+  }
+  const paragraph = firstParagraph(root);
+  return paragraph ? { value: paragraph, source: 'page-text' } : undefined;
+}

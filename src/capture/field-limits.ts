@@ -1,0 +1,17 @@
+import type { FIELD_LIMITS as SchemaLimits } from '../clip/capture';
+
+/**
+ * The same caps as `FIELD_LIMITS` in src/clip/capture.ts. Copied, not imported: importing a
+ * value from that module would pull zod into the content script (+50 KB). A unit test keeps
+ * the two equal.
+ */
+export const FIELD_LIMITS: typeof SchemaLimits = {
+  url: 4096,
+  title: 1000,
+  byline: 500,
+  siteName: 300,
+  publishedTime: 64,
+  excerpt: 5000,
+  lang: 35,
+  quote: 20000,
+};

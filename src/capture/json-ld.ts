@@ -1,0 +1,187 @@
+import { plainText } from './text';
+
+/**
+ * What the page's JSON-LD says about the article, flattened. Publishers nest it every way the
+ * spec allows (`@graph`, arrays of graphs, `@id` references, types as arrays), so we walk all
+ * of it and pick the node that best describes this page.
+ */
+export interface JsonLdFacts {
+  headline?: string;
+  /** `name` of the article node (often the SEO title; used only after `headline`). */
+  name?: string;
+  /** Person authors first; organisations only when there is no person. */
+  authors: string[];
+  datePublished?: string;
+  dateModified?: string;
+  description?: string;
+  /** publisher.name of the article, or the WebSite node's name. */
+  publisher?: string;
+  inLanguage?: string;
+  url?: string;
+  /** Every @type seen on the page (lower case), e.g. to recognise a `Report`. */
+  types: Set<string>;
+  /** True when at least one block parsed. */
+  found: boolean;
+}
+
+type Node = Record<string, unknown>;
+
+const ARTICLE_TYPES = new Set([
+  'article', 'newsarticle', 'blogposting', 'report', 'scholarlyarticle', 'techarticle', 'socialmediaposting',
+  'liveblogposting', 'analysisnewsarticle', 'opinionnewsarticle', 'reportagenewsarticle', 'reviewnewsarticle',
+  'backgroundnewsarticle', 'advertisercontentarticle', 'satiricalarticle', 'medicalscholarlyarticle', 'posting',
+  'discussionforumposting', 'review', 'creativework', 'videoobject', 'podcastepisode', 'recipe', 'howto',
+]);
+const PAGE_TYPES = new Set(['webpage', 'itempage', 'collectionpage', 'profilepage', 'qapage', 'faqpage', 'mediagallery']);
+const MAX_NODES = 400;
+
+/** Parse one script body, forgiving the usual publisher mistakes (comments, CDATA, raw newlines, trailing commas). */
+function parseBlock(text: string): unknown {
+  const body = text.replace(/^\s*(<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)/, '').replace(/(-->|\/\/\s*\]\]>|\]\]>)\s*$/, '').trim();
+  if (!body) return undefined;
+  try {
+    return JSON.parse(body);
+  } catch {
+    try {
+      // Raw control characters inside strings and trailing commas are the two common breakages.
+      return JSON.parse(body.replace(/[\u0000-\u001f]+/g, ' ').replace(/,\s*([}\]])/g, '$1'));
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function typesOf(node: Node): string[] {
+  const type = node['@type'];
+  const list = Array.isArray(type) ? type : [type];
+  return list.filter((t): t is string => typeof t === 'string').map((t) => t.replace(/^.*[/#:]/, '').toLowerCase());
+}
+
+/** Collect every object node (depth-first, bounded) and index those with an @id. */
+function collect(root: unknown, nodes: Node[], byId: Map<string, Node>, depth = 0): void {
+  if (depth > 8 || nodes.length > MAX_NODES || root === null || typeof root !== 'object') return;
+  if (Array.isArray(root)) {
+    for (const item of root) collect(item, nodes, byId, depth + 1);
+    return;
+  }
+  const node = root as Node;
+  nodes.push(node);
+  const id = node['@id'];
+  if (typeof id === 'string' && Object.keys(node).length > 1 && !byId.has(id)) byId.set(id, node);
+  for (const [key, value] of Object.entries(node)) {
+    if (key !== '@context' && value && typeof value === 'object') collect(value, nodes, byId, depth + 1);
+  }
+}
+
+/** A string value, with references resolved and `{"@value": …}` unwrapped. */
+function str(value: unknown): string | undefined {
+  if (typeof value === 'string') return plainText(value) || undefined;
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return str(value[0]);
+  if (value && typeof value === 'object' && '@value' in value) return str((value as Node)['@value']);
+  return undefined;
+}
+
+function deref(value: unknown, byId: Map<string, Node>): unknown {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const id = (value as Node)['@id'];
+    if (typeof id === 'string' && Object.keys(value).length === 1) return byId.get(id) ?? value;
+  }
+  return value;
+}
+
+function nameOf(value: unknown, byId: Map<string, Node>): string | undefined {
+  const node = deref(value, byId);
+  if (typeof node === 'string') return str(node);
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return str(node);
+  const n = node as Node;
+  const given = str(n.givenName);
+  const family = str(n.familyName);
+  return str(n.name) ?? (given || family ? [given, family].filter(Boolean).join(' ') : undefined);
+}
+
+/** Author names, persons before organisations (an organisation "author" is usually the publisher). */
+function authorsOf(value: unknown, byId: Map<string, Node>): string[] {
+  const persons: string[] = [];
+  const orgs: string[] = [];
+  const list = Array.isArray(value) ? value : [value];
+  for (const item of list.slice(0, 20)) {
+    const node = deref(item, byId);
+    const name = nameOf(node, byId);
+    if (!name) continue;
+    const isOrg = node && typeof node === 'object' && typesOf(node as Node).some((t) => t.includes('organization') || t === 'newsmediaorganization' || t === 'corporation');
+    (isOrg ? orgs : persons).push(name);
+  }
+  return persons.length ? persons : orgs;
+}
+
+function sameUrl(a: string | undefined, b: string): boolean {
+  if (!a || !b) return false;
+  const strip = (u: string) => u.replace(/^https?:\/\/(www\.)?/i, '').replace(/[#?].*$/, '').replace(/\/$/, '');
+  return strip(a) === strip(b);
+}
+
+/** Read all `application/ld+json` blocks of the document. Never throws. */
+export function readJsonLd(doc: Document, pageUrl: string): JsonLdFacts {
+  const facts: JsonLdFacts = { authors: [], types: new Set(), found: false };
+  const nodes: Node[] = [];
+  const byId = new Map<string, Node>();
+  for (const script of Array.from(doc.querySelectorAll('script[type]')).slice(0, 50)) {
+    if (!/ld\+json/i.test(script.getAttribute('type') ?? '')) continue;
+    const parsed = parseBlock(script.textContent ?? '');
+    if (parsed === undefined) continue;
+    facts.found = true;
+    collect(parsed, nodes, byId);
+  }
+  if (!nodes.length) return facts;
+
+  let best: Node | undefined;
+  let bestScore = 0;
+  let page: Node | undefined;
+  let website: Node | undefined;
+  for (const node of nodes) {
+    const types = typesOf(node);
+    for (const t of types) facts.types.add(t);
+    if (!page && types.some((t) => PAGE_TYPES.has(t))) page = node;
+    if (!website && types.includes('website')) website = node;
+    if (!types.some((t) => ARTICLE_TYPES.has(t))) continue;
+    // Prefer the node about this very page, then one with a headline, then the first.
+    const main = deref(node.mainEntityOfPage, byId);
+    const mainUrl = typeof main === 'string' ? main : str((main as Node | undefined)?.['@id']) ?? str((main as Node | undefined)?.url);
+    let score = 1;
+    if (node.headline) score += 2;
+    if (node.author) score += 1;
+    if (sameUrl(str(node.url), pageUrl) || sameUrl(mainUrl, pageUrl)) score += 3;
+    if (types.includes('videoobject') || types.includes('creativework') || types.includes('review')) score -= 1;
+    if (score > bestScore) {
+      best = node;
+      bestScore = score;
+    }
+  }
+
+  const main = best ?? page;
+  if (main) {
+    facts.headline = str(main.headline) ?? str(main.alternativeHeadline);
+    facts.name = str(main.name);
+    facts.authors = authorsOf(main.author ?? main.creator, byId);
+    facts.datePublished = str(main.datePublished) ?? str(main.dateCreated) ?? str(main.uploadDate);
+    facts.dateModified = str(main.dateModified);
+    facts.description = str(main.description);
+    facts.publisher = nameOf(main.publisher, byId);
+    facts.inLanguage = str(main.inLanguage);
+    facts.url = str(main.url);
+  }
+  // A WebPage node next to the article fills what the article node leaves out (Yoast's layout).
+  if (page && page !== main) {
+    facts.datePublished ??= str(page.datePublished);
+    facts.dateModified ??= str(page.dateModified);
+    facts.description ??= str(page.description);
+    facts.inLanguage ??= str(page.inLanguage);
+    if (!facts.authors.length) facts.authors = authorsOf(page.author, byId);
+  }
+  if (website) {
+    facts.publisher ??= nameOf(website, byId) ?? nameOf(website.publisher, byId);
+    facts.inLanguage ??= str(website.inLanguage);
+  }
+  return facts;
+}

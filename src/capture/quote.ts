@@ -1,0 +1,60 @@
+import type { CapturedQuote } from '../clip/capture';
+import { cleanUrl } from '../clip/url-key';
+
+/** What the caller may pass as the selection: the page's `Selection`, or plain text (tests, other shells). */
+export type SelectionInput = Pick<Selection, 'toString'> | { text: string } | null | undefined;
+
+/**
+ * The selected text with paragraph breaks kept: line endings unified, trailing spaces dropped,
+ * runs of blank lines collapsed to one blank line, the whole trimmed.
+ */
+export function normaliseQuote(raw: string): string {
+  return raw
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t\u00a0]+\n/g, '\n')
+    .replace(/\n[ \t\u00a0]+/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/**
+ * Percent-encode a text directive term. Beyond encodeURIComponent, the Text Fragments spec
+ * reserves `-` (prefix/suffix marker); `,` and `&` are already encoded by encodeURIComponent.
+ */
+export function encodeTextDirective(term: string): string {
+  return encodeURIComponent(term).replace(/-/g, '%2D');
+}
+
+const WORDS_EACH_SIDE = 5;
+
+/**
+ * A `#:~:text=` link to the passage. Short single-paragraph quotes are quoted whole; longer
+ * ones as `start,end`, each taken inside its own paragraph because a text directive term
+ * cannot match across a block boundary.
+ */
+export function textFragmentLink(pageUrl: string, quote: string): string | undefined {
+  if (!/^https?:/i.test(pageUrl) || !quote) return undefined;
+  const paragraphs = quote.split(/\n+/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  if (!paragraphs.length) return undefined;
+  const firstWords = paragraphs[0]!.split(' ');
+  const lastWords = paragraphs[paragraphs.length - 1]!.split(' ');
+  let directive: string;
+  if (paragraphs.length === 1 && firstWords.length <= WORDS_EACH_SIDE * 2) {
+    directive = encodeTextDirective(paragraphs[0]!);
+  } else {
+    const start = firstWords.slice(0, WORDS_EACH_SIDE).join(' ');
+    const end = lastWords.slice(-WORDS_EACH_SIDE).join(' ');
+    directive = `${encodeTextDirective(start)},${encodeTextDirective(end)}`;
+  }
+  return `${cleanUrl(pageUrl)}#:~:text=${directive}`;
+}
+
+/** The quote for a selection, or undefined when nothing (or only whitespace) is selected. */
+export function quoteFromSelection(selection: SelectionInput, pageUrl: string, maxLength: number): CapturedQuote | undefined {
+  if (!selection) return undefined;
+  const raw = 'text' in selection && typeof selection.text === 'string' ? selection.text : String(selection.toString());
+  const text = normaliseQuote(raw).slice(0, maxLength);
+  if (!text) return undefined;
+  const link = textFragmentLink(pageUrl, text);
+  return link ? { text, link } : { text };
+}

@@ -1,0 +1,81 @@
+/**
+ * Small string helpers shared by the capture modules. Page text arrives with NBSPs, zero-width
+ * characters, stray tags (in JSON-LD) and entity soup; every field goes through these first.
+ */
+
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+
+/** Collapse runs of whitespace (incl. NBSP) to one space, drop zero-width characters, trim. */
+export function squash(value: string): string {
+  return value.replace(ZERO_WIDTH, '').replace(/\s+/g, ' ').trim();
+}
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', hellip: '…', mdash: '—', ndash: '–',
+  rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', laquo: '«', raquo: '»', middot: '·', bull: '•',
+};
+
+/**
+ * Decode HTML entities and drop tags. Only needed for JSON-LD strings: publishers often put
+ * already-escaped HTML (`&#8217;`, `<em>`) into them, while DOM attribute values are decoded already.
+ */
+export function plainText(value: string): string {
+  if (!/[&<]/.test(value)) return squash(value);
+  const noTags = value.replace(/<[^>]{0,500}>/g, ' ');
+  return squash(
+    noTags.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, name: string) => {
+      if (name[0] === '#') {
+        const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+        return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
+      }
+      return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+    }),
+  );
+}
+
+/** Cut to at most `max` characters, at a word boundary when one is near, without an ellipsis (keeps it a substring). */
+export function clip(value: string, max: number): string {
+  if (value.length <= max) return value;
+  const cut = value.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return space > max * 0.8 ? cut.slice(0, space) : cut;
+}
+
+/** A comparison key: lower case, accents and punctuation removed ("Ars Technica" ≈ "arstechnica"). */
+export function looseKey(value: string): string {
+  return value.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\s!-/:-@[-`{-~\u00a0-\u00bf\u2000-\u206f\u3000-\u303f]+/g, '');
+}
+
+/**
+ * A letter of a cased or CJK script. Explicit ranges instead of `\p{L}`: Unicode property
+ * classes cost milliseconds to compile, and capture runs cold in every page.
+ */
+export const HAS_LETTER = /[a-zA-Z\u00c0-\u024f\u0370-\u1fff\u3040-\ufaff\uac00-\ud7af]/;
+
+/** True when the value looks like an address rather than words (authors and titles must not be URLs). */
+export function looksLikeUrl(value: string): boolean {
+  return /^(https?:)?\/|^www\.|^[\w-]+(\.[\w-]+)+\/\S*$/i.test(value.trim());
+}
+
+const BLOCKS = new Set(['DIV', 'P', 'LI', 'UL', 'OL', 'SECTION', 'HEADER', 'FOOTER', 'ARTICLE', 'ASIDE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TD', 'TH', 'DD', 'DT', 'DL', 'FIGCAPTION', 'ADDRESS', 'TIME', 'BR']);
+
+/**
+ * The text of a small element with its structure kept as separators: a space between text
+ * nodes (`textContent` glues "By<a>Jane</a>" into "ByJane") and " | " where the text moves to
+ * another block ("By Jane Doe | NEW YORK DAILY NEWS | Dec 16"). Stops after `maxLength`.
+ */
+export function spacedText(el: Element, maxLength = 400): string {
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  let out = '';
+  let lastBlock: Element | null | undefined;
+  for (let node = walker.nextNode(); node && out.length < maxLength; node = walker.nextNode()) {
+    const text = squash(node.nodeValue ?? '');
+    if (!text) continue;
+    let block = node.parentElement;
+    while (block && block !== el && !BLOCKS.has(block.tagName.toUpperCase())) block = block.parentElement;
+    if (out) out += block === lastBlock ? ' ' : ' | ';
+    out += text;
+    lastBlock = block;
+  }
+  return out;
+}

@@ -1,0 +1,161 @@
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type ClipperDB, DB_VERSION, lazyOpener, openClipperDB } from './db';
+
+let counter = 0;
+const freshName = () => `db-test-${++counter}-${Math.random().toString(36).slice(2)}`;
+const opened: { close(): void }[] = [];
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+});
+async function open(name: string): Promise<ClipperDB> {
+  const db = await openClipperDB(name);
+  opened.push(db);
+  return db;
+}
+
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} did not finish in ${ms} ms`)), ms))]);
+}
+
+/** The layout each version must have, checked after the upgrade ladder ran. */
+function describeLayout(db: ClipperDB) {
+  const tx = db.transaction(['clippings', 'drafts', 'meta']);
+  const store = (name: 'clippings' | 'drafts' | 'meta') => {
+    const s = tx.objectStore(name);
+    return {
+      keyPath: s.keyPath,
+      autoIncrement: s.autoIncrement,
+      indexes: Object.fromEntries(
+        Array.from(s.indexNames).map((index) => {
+          const i = s.index(index as never) as unknown as IDBIndex;
+          return [index, { keyPath: i.keyPath, unique: i.unique, multiEntry: i.multiEntry }];
+        }),
+      ),
+    };
+  };
+  return {
+    version: db.version,
+    stores: Array.from(db.objectStoreNames).sort(),
+    clippings: store('clippings'),
+    drafts: store('drafts'),
+    meta: store('meta'),
+  };
+}
+
+const V1_LAYOUT = {
+  version: 1,
+  stores: ['clippings', 'drafts', 'meta'],
+  clippings: {
+    keyPath: 'id',
+    autoIncrement: false,
+    indexes: {
+      byUrlKey: { keyPath: 'urlKey', unique: false, multiEntry: false },
+      byCreatedAt: { keyPath: 'createdAt', unique: false, multiEntry: false },
+    },
+  },
+  drafts: { keyPath: 'key', autoIncrement: false, indexes: { byUpdatedAt: { keyPath: 'updatedAt', unique: false, multiEntry: false } } },
+  meta: { keyPath: null, autoIncrement: false, indexes: {} },
+};
+
+/**
+ * One test per step of the upgrade ladder, keyed by the version the step reaches (STYLE rule 7).
+ * The convention test below fails when DB_VERSION grows without a step test here.
+ */
+const upgradeSteps: Record<number, () => Promise<void>> = {
+  1: async () => {
+    const db = await open(freshName());
+    expect(describeLayout(db)).toEqual({ ...V1_LAYOUT, version: DB_VERSION });
+  },
+};
+
+describe('openClipperDB upgrade ladder', () => {
+  for (const [version, step] of Object.entries(upgradeSteps)) {
+    it(`step to version ${version}: from nothing, creates the version-${version} layout`, step);
+  }
+
+  it('convention: every database version has an upgrade-step test', () => {
+    const versions = Array.from({ length: DB_VERSION }, (_, i) => i + 1);
+    expect(Object.keys(upgradeSteps).map(Number)).toEqual(versions);
+  });
+});
+
+describe('openClipperDB on an existing database', () => {
+  it('reopens a version-1 database with its data intact', async () => {
+    const name = freshName();
+    // The version-1 layout as shipped, written without the current code, with rows in every store.
+    const v1 = await openDB(name, 1, {
+      upgrade(db) {
+        const clippings = db.createObjectStore('clippings', { keyPath: 'id' });
+        clippings.createIndex('byUrlKey', 'urlKey');
+        clippings.createIndex('byCreatedAt', 'createdAt');
+        db.createObjectStore('drafts', { keyPath: 'key' }).createIndex('byUpdatedAt', 'updatedAt');
+        db.createObjectStore('meta');
+      },
+    });
+    const clipping = { id: 'clipping-0001', urlKey: 'https://example.com/a', createdAt: 10, updatedAt: 10, title: 'A' };
+    const draft = { key: 'https://example.com/b', updatedAt: 20, form: { summary: 'half typed' } };
+    await v1.put('clippings', clipping);
+    await v1.put('drafts', draft);
+    await v1.put('meta', { newsletterName: 'Weekly' }, 'settings');
+    v1.close();
+
+    const db = await open(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect(await db.get('clippings', 'clipping-0001')).toEqual(clipping);
+    expect(await db.getAllFromIndex('clippings', 'byUrlKey', 'https://example.com/a')).toEqual([clipping]);
+    expect(await db.getAllFromIndex('clippings', 'byCreatedAt', 10)).toEqual([clipping]);
+    expect(await db.get('drafts', 'https://example.com/b')).toEqual(draft);
+    expect(await db.get('meta', 'settings')).toEqual({ newsletterName: 'Weekly' });
+  });
+
+  it('keeps what was written across close and reopen', async () => {
+    const name = freshName();
+    const first = await openClipperDB(name);
+    await first.put('meta', 'kept', 'probe');
+    first.close();
+    const second = await open(name);
+    expect(await second.get('meta', 'probe')).toBe('kept');
+    expect(describeLayout(second)).toEqual({ ...V1_LAYOUT, version: DB_VERSION });
+  });
+
+  it('gives way to a newer version instead of blocking its upgrade', async () => {
+    const name = freshName();
+    const old = await open(name);
+    const newer = await within(openDB(name, DB_VERSION + 1), 2000, 'the newer open');
+    opened.push(newer);
+    expect(newer.version).toBe(DB_VERSION + 1);
+    await expect(old.get('meta', 'x')).rejects.toThrow();
+  });
+});
+
+describe('lazyOpener', () => {
+  it('opens once and hands out the same connection', async () => {
+    let opens = 0;
+    const name = freshName();
+    const getDb = lazyOpener(() => {
+      opens += 1;
+      return open(name);
+    });
+    const [a, b] = await Promise.all([getDb(), getDb()]);
+    const c = await getDb();
+    expect(opens).toBe(1);
+    expect(a).toBe(b);
+    expect(c).toBe(a);
+  });
+
+  it('tries again after a failed open', async () => {
+    let attempts = 0;
+    const name = freshName();
+    const getDb = lazyOpener(async () => {
+      attempts += 1;
+      if (attempts === 1) throw new Error('quota exceeded');
+      return open(name);
+    });
+    await expect(getDb()).rejects.toThrow('quota exceeded');
+    const db = await getDb();
+    expect(db.version).toBe(DB_VERSION);
+    expect(attempts).toBe(2);
+  });
+});
