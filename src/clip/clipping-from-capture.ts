@@ -59,13 +59,15 @@ export interface ClippingInput {
   existing: Clipping | undefined;
   id: string;
   now: number;
+  /** The issue a new clipping goes into (an existing one stays where it is). */
+  issueId?: string | null;
 }
 
 /**
  * The clipping to store for a saved form: a new one, or the existing one updated in place
  * (same id and creation time, so an edit never makes a duplicate).
  */
-export function buildClipping({ form, context, existing, id, now }: ClippingInput): Clipping {
+export function buildClipping({ form, context, existing, id, now, issueId = null }: ClippingInput): Clipping {
   const url = cleanUrl(form.url);
   return {
     ...form,
@@ -78,5 +80,8 @@ export function buildClipping({ form, context, existing, id, now }: ClippingInpu
     notes: context.notes,
     createdAt: existing?.createdAt ?? now,
     updatedAt: now,
+    issueId: existing ? existing.issueId : issueId,
+    // New clippings go last in their section: positions are sortable numbers, and the clock only grows.
+    position: existing?.position ?? now,
   };
 }

@@ -54,6 +54,10 @@ export const Clipping = ClippingForm.extend({
   updatedAt: z.number().int().nonnegative(),
   /** Set when deleted: kept as a tombstone until synced. */
   deletedAt: z.number().int().nonnegative().optional(),
+  /** The issue it belongs to; null until it is placed in one (rows from before issues existed). */
+  issueId: z.string().max(64).nullable().default(null),
+  /** Order within its section of the issue: smaller first. */
+  position: z.number().default(0),
 });
 export type Clipping = z.infer<typeof Clipping>;
 

@@ -28,6 +28,8 @@ const stored: Clipping = {
   notes: [],
   createdAt: 1,
   updatedAt: 1,
+  issueId: null,
+  position: 0,
 };
 
 describe('isExtensionPageSender', () => {

@@ -23,6 +23,8 @@ function clipping(n: number, overrides: Partial<Clipping> = {}): Clipping {
     quote: '',
     quoteLink: '',
     summary: `Summary ${n}`,
+    issueId: null,
+    position: n,
     section: 'articles',
     id: `clipping-${String(n).padStart(4, '0')}`,
     urlKey: `https://example.com/post-${n}`,

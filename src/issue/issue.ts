@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/** `{newsletter} Issue #{number}`: the default title template of a new issue. */
+export const DEFAULT_TITLE_TEMPLATE = '{newsletter} Issue #{number}';
+
+/**
+ * A numbered edition of the newsletter. Exactly one issue is open at a time; clippings fall into the
+ * open issue by the time they were clipped, and are moved between issues explicitly.
+ */
+export const Issue = z.object({
+  id: z.string().min(8).max(64),
+  number: z.number().int().positive(),
+  title: z.string().trim().min(1).max(300),
+  status: z.enum(['open', 'closed']),
+  /** The issue's date window [start, end), epoch milliseconds. */
+  start: z.number().int(),
+  end: z.number().int(),
+  /** The sponsor message that opens the issue (Markdown), empty when there is none. */
+  sponsor: z.string().max(5000).default(''),
+  createdAt: z.number().int().nonnegative(),
+  updatedAt: z.number().int().nonnegative(),
+  closedAt: z.number().int().nonnegative().optional(),
+});
+export type Issue = z.infer<typeof Issue>;
+
+/** Fills a title template: `{newsletter}`, `{number}`; unknown placeholders are kept as written. */
+export function issueTitle(template: string, values: { newsletter: string; number: number }): string {
+  return template.replace(/\{(newsletter|number)\}/g, (_, name: 'newsletter' | 'number') => String(values[name])).trim();
+}
