@@ -204,6 +204,8 @@ describe('buildClipping', () => {
       notes: ['a note'],
       createdAt: now,
       updatedAt: now,
+      issueId: null,
+      position: now,
     });
     expect(Clipping.safeParse(clipping).success).toBe(true);
   });
