@@ -51,7 +51,7 @@ export interface ParsedDate {
   time: number;
 }
 
-function build(y: number, mo: number, d: number, h?: number, mi?: number, s?: number, offset?: number): ParsedDate | undefined {
+function build(y: number, mo: number, d: number, h?: number, mi?: number, s?: number, offset?: number, ms = 0): ParsedDate | undefined {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1000 || y > 9999) return undefined;
   const wall = Date.UTC(y, mo - 1, d, h ?? 0, mi ?? 0, s ?? 0);
   const check = new Date(wall);
@@ -59,9 +59,10 @@ function build(y: number, mo: number, d: number, h?: number, mi?: number, s?: nu
   const day = `${pad(y, 4)}-${pad(mo)}-${pad(d)}`;
   if (h === undefined) return { iso: day, time: wall };
   if (h > 23 || (mi ?? 0) > 59 || (s ?? 0) > 60) return undefined;
-  const clock = `${pad(h)}:${pad(mi ?? 0)}:${pad(s ?? 0)}`;
-  if (offset === undefined) return { iso: `${day}T${clock}`, time: wall };
-  return { iso: `${day}T${clock}${formatOffset(offset)}`, time: wall - offset * 60_000 };
+  // Milliseconds are kept when the page gives them, so the instant is the page's exactly.
+  const clock = `${pad(h)}:${pad(mi ?? 0)}:${pad(s ?? 0)}${ms ? `.${pad(ms, 3)}` : ''}`;
+  if (offset === undefined) return { iso: `${day}T${clock}`, time: wall + ms };
+  return { iso: `${day}T${clock}${formatOffset(offset)}`, time: wall + ms - offset * 60_000 };
 }
 
 function parseOffset(text: string | undefined): number | undefined {
@@ -104,10 +105,13 @@ export function parseDate(text: string): ParsedDate | undefined {
   }
 
   // ISO 8601 and its common variants ("2016-12-09 09:13:00", "2016/12/09", "20161209").
-  let m = /(?:^|[^\d])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)(?:(?:T|\s+|\s*,\s*)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|(?:GMT|UTC)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{3,4}(?![a-z]))?)?/.exec(value);
+  let m = /(?:^|[^\d])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)(?:(?:T|\s+|\s*,\s*)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|(?:GMT|UTC)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{3,4}(?![a-z]))?)?/.exec(value);
   if (m) {
-    return build(Number(m[1]), Number(m[3]), Number(m[4]), m[5] === undefined ? undefined : Number(m[5]), Number(m[6] ?? 0), Number(m[7] ?? 0), m[8] ? parseOffset(m[8]) : undefined);
+    return build(Number(m[1]), Number(m[3]), Number(m[4]), m[5] === undefined ? undefined : Number(m[5]), Number(m[6] ?? 0), Number(m[7] ?? 0), m[9] ? parseOffset(m[9]) : undefined, m[8] ? Math.round(Number(`0.${m[8]}`) * 1000) % 1000 : 0);
   }
+  // JavaScript's Date#toString, which some CMSs print: "Mon Aug 03 12:45:00 EDT 2015".
+  m = /^[a-z]{3}\s+([a-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2}):(\d{2})\s+(?:GMT)?([a-z]{3,4}|[+-]\d{4})\s+(\d{4})$/i.exec(value);
+  if (m && monthOf(m[1]!)) return build(Number(m[7]), monthOf(m[1]!)!, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), parseOffset(m[6]));
   m = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(Z)?)?$/.exec(value);
   if (m) return build(Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? undefined : Number(m[4]), Number(m[5] ?? 0), Number(m[6] ?? 0), m[7] ? 0 : undefined);
 

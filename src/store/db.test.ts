@@ -21,8 +21,9 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
 
 /** The layout each version must have, checked after the upgrade ladder ran. */
 function describeLayout(db: ClipperDB) {
-  const tx = db.transaction(['clippings', 'drafts', 'meta']);
-  const store = (name: 'clippings' | 'drafts' | 'meta') => {
+  const names = Array.from(db.objectStoreNames) as ('clippings' | 'drafts' | 'meta' | 'issues')[];
+  const tx = db.transaction(names);
+  const store = (name: 'clippings' | 'drafts' | 'meta' | 'issues') => {
     const s = tx.objectStore(name);
     return {
       keyPath: s.keyPath,
@@ -41,6 +42,7 @@ function describeLayout(db: ClipperDB) {
     clippings: store('clippings'),
     drafts: store('drafts'),
     meta: store('meta'),
+    ...(names.includes('issues') ? { issues: store('issues') } : {}),
   };
 }
 
@@ -59,14 +61,59 @@ const V1_LAYOUT = {
   meta: { keyPath: null, autoIncrement: false, indexes: {} },
 };
 
+const V2_LAYOUT = {
+  ...V1_LAYOUT,
+  version: 2,
+  stores: ['clippings', 'drafts', 'issues', 'meta'],
+  clippings: {
+    ...V1_LAYOUT.clippings,
+    indexes: { ...V1_LAYOUT.clippings.indexes, byIssue: { keyPath: 'issueId', unique: false, multiEntry: false } },
+  },
+  issues: {
+    keyPath: 'id',
+    autoIncrement: false,
+    indexes: {
+      byNumber: { keyPath: 'number', unique: true, multiEntry: false },
+      byStatus: { keyPath: 'status', unique: false, multiEntry: false },
+    },
+  },
+};
+
+/** The version-1 layout as shipped, written without the current code. */
+function createV1(name: string) {
+  return openDB(name, 1, {
+    upgrade(db) {
+      const clippings = db.createObjectStore('clippings', { keyPath: 'id' });
+      clippings.createIndex('byUrlKey', 'urlKey');
+      clippings.createIndex('byCreatedAt', 'createdAt');
+      db.createObjectStore('drafts', { keyPath: 'key' }).createIndex('byUpdatedAt', 'updatedAt');
+      db.createObjectStore('meta');
+    },
+  });
+}
+
 /**
  * One test per step of the upgrade ladder, keyed by the version the step reaches (STYLE rule 7).
  * The convention test below fails when DB_VERSION grows without a step test here.
  */
 const upgradeSteps: Record<number, () => Promise<void>> = {
   1: async () => {
+    const v1 = await createV1(freshName());
+    opened.push(v1);
+    expect(describeLayout(v1 as unknown as ClipperDB)).toEqual(V1_LAYOUT);
     const db = await open(freshName());
-    expect(describeLayout(db)).toEqual({ ...V1_LAYOUT, version: DB_VERSION });
+    expect(describeLayout(db).clippings.indexes).toMatchObject(V1_LAYOUT.clippings.indexes);
+  },
+  2: async () => {
+    const name = freshName();
+    const v1 = await createV1(name);
+    await v1.put('clippings', { id: 'clipping-0001', urlKey: 'https://example.com/a', createdAt: 10, updatedAt: 10, title: 'A' });
+    v1.close();
+    const db = await open(name);
+    expect(describeLayout(db)).toEqual(V2_LAYOUT);
+    // Rows from before issues get no issue yet and keep their clipping order.
+    expect(await db.get('clippings', 'clipping-0001')).toMatchObject({ issueId: null, position: 10 });
+    expect(await db.getAllFromIndex('clippings', 'byIssue', 'anything')).toEqual([]);
   },
 };
 
@@ -82,18 +129,10 @@ describe('openClipperDB upgrade ladder', () => {
 });
 
 describe('openClipperDB on an existing database', () => {
-  it('reopens a version-1 database with its data intact', async () => {
+  it('reopens a version-1 database with its data intact (migrated)', async () => {
     const name = freshName();
     // The version-1 layout as shipped, written without the current code, with rows in every store.
-    const v1 = await openDB(name, 1, {
-      upgrade(db) {
-        const clippings = db.createObjectStore('clippings', { keyPath: 'id' });
-        clippings.createIndex('byUrlKey', 'urlKey');
-        clippings.createIndex('byCreatedAt', 'createdAt');
-        db.createObjectStore('drafts', { keyPath: 'key' }).createIndex('byUpdatedAt', 'updatedAt');
-        db.createObjectStore('meta');
-      },
-    });
+    const v1 = await createV1(name);
     const clipping = { id: 'clipping-0001', urlKey: 'https://example.com/a', createdAt: 10, updatedAt: 10, title: 'A' };
     const draft = { key: 'https://example.com/b', updatedAt: 20, form: { summary: 'half typed' } };
     await v1.put('clippings', clipping);
@@ -103,9 +142,10 @@ describe('openClipperDB on an existing database', () => {
 
     const db = await open(name);
     expect(db.version).toBe(DB_VERSION);
-    expect(await db.get('clippings', 'clipping-0001')).toEqual(clipping);
-    expect(await db.getAllFromIndex('clippings', 'byUrlKey', 'https://example.com/a')).toEqual([clipping]);
-    expect(await db.getAllFromIndex('clippings', 'byCreatedAt', 10)).toEqual([clipping]);
+    const migrated = { ...clipping, issueId: null, position: 10 };
+    expect(await db.get('clippings', 'clipping-0001')).toEqual(migrated);
+    expect(await db.getAllFromIndex('clippings', 'byUrlKey', 'https://example.com/a')).toEqual([migrated]);
+    expect(await db.getAllFromIndex('clippings', 'byCreatedAt', 10)).toEqual([migrated]);
     expect(await db.get('drafts', 'https://example.com/b')).toEqual(draft);
     expect(await db.get('meta', 'settings')).toEqual({ newsletterName: 'Weekly' });
   });
@@ -117,7 +157,7 @@ describe('openClipperDB on an existing database', () => {
     first.close();
     const second = await open(name);
     expect(await second.get('meta', 'probe')).toBe('kept');
-    expect(describeLayout(second)).toEqual({ ...V1_LAYOUT, version: DB_VERSION });
+    expect(describeLayout(second)).toEqual(V2_LAYOUT);
   });
 
   it('gives way to a newer version instead of blocking its upgrade', async () => {

@@ -1,8 +1,9 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { Clipping, DraftClipping } from '../clip/clipping';
+import type { Issue } from '../issue/issue';
 
 export const DB_NAME = 'newsletter-clipper';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /**
  * The IndexedDB layout. Rows are typed here for convenience, but every read is parsed with zod
@@ -12,7 +13,12 @@ export interface ClipperSchema extends DBSchema {
   clippings: {
     key: string;
     value: Clipping;
-    indexes: { byUrlKey: string; byCreatedAt: number };
+    indexes: { byUrlKey: string; byCreatedAt: number; byIssue: string };
+  };
+  issues: {
+    key: string;
+    value: Issue;
+    indexes: { byNumber: number; byStatus: string };
   };
   drafts: {
     key: string;
@@ -49,7 +55,7 @@ export function lazyOpener(open: () => Promise<ClipperDB> = () => openClipperDB(
  */
 export async function openClipperDB(name: string = DB_NAME): Promise<ClipperDB> {
   const db: ClipperDB = await openDB<ClipperSchema>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    async upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
         const clippings = db.createObjectStore('clippings', { keyPath: 'id' });
         clippings.createIndex('byUrlKey', 'urlKey');
@@ -57,6 +63,20 @@ export async function openClipperDB(name: string = DB_NAME): Promise<ClipperDB> 
         const drafts = db.createObjectStore('drafts', { keyPath: 'key' });
         drafts.createIndex('byUpdatedAt', 'updatedAt');
         db.createObjectStore('meta');
+      }
+      if (oldVersion < 2) {
+        // Issues arrive: clippings gain issueId (null = not yet placed) and a position in their section.
+        const issues = db.createObjectStore('issues', { keyPath: 'id' });
+        issues.createIndex('byNumber', 'number', { unique: true });
+        issues.createIndex('byStatus', 'status');
+        const clippings = tx.objectStore('clippings');
+        clippings.createIndex('byIssue', 'issueId');
+        let cursor = await clippings.openCursor();
+        while (cursor) {
+          const row = cursor.value as Partial<Clipping> & { createdAt?: number };
+          await cursor.update({ ...row, issueId: row.issueId ?? null, position: row.position ?? row.createdAt ?? 0 } as Clipping);
+          cursor = await cursor.continue();
+        }
       }
     },
     blocking() {

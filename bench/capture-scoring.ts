@@ -1,0 +1,141 @@
+/**
+ * Scoring rules of the capture benchmark, as written in ../shared/corpus/README.md:
+ * - exact: equal after collapsing whitespace, Unicode NFC and folding curly quotes to ASCII;
+ *   URLs ignore a trailing slash; dates are the same instant, or the same calendar day when the
+ *   expected value has no time.
+ * - lenient: case-insensitive containment either way; lang: same primary subtag; URL: also
+ *   ignores the scheme and `www.`; dates: the same calendar day (UTC, or the literal YYYY-MM-DD
+ *   written in the string).
+ */
+
+/** The fields a corpus may annotate. */
+export const SCORED_FIELDS = ['url', 'title', 'byline', 'siteName', 'publishedTime', 'excerpt', 'lang'] as const;
+export type ScoredField = (typeof SCORED_FIELDS)[number];
+
+/** Whitespace collapsed, NFC, curly quotes folded to ASCII. */
+export function normalise(value: string): string {
+  return value
+    .normalize('NFC')
+    .replace(/[\u2018\u2019\u201A\u201B\u2032\u2035]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033\u2036]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const HAS_TIME = /\d{1,2}:\d{2}/;
+const OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * The instant a date string denotes. ISO strings without an offset are read as UTC (not in the
+ * machine's zone) so results do not depend on where the benchmark runs.
+ */
+export function instantOf(value: string): number | undefined {
+  const text = value.trim();
+  if (!text) return undefined;
+  const iso = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?/.exec(text);
+  if (iso) {
+    let s = text.replace(' ', 'T');
+    if (!OFFSET.test(s)) s = s.length === 10 ? `${s}T00:00:00Z` : `${s}Z`;
+    const t = Date.parse(s);
+    if (!Number.isNaN(t)) return t;
+  }
+  const t = Date.parse(/(GMT|UTC|Z|[+-]\d{4}|[A-Z]{3})\s*$/.test(text) ? text : `${text} UTC`);
+  return Number.isNaN(t) ? undefined : t;
+}
+
+/** Calendar days a date string can stand for: its UTC day and any literal YYYY-MM-DD in it. */
+export function daysOf(value: string): Set<string> {
+  const days = new Set<string>();
+  const literal = /(\d{4}-\d{2}-\d{2})/.exec(value);
+  if (literal) days.add(literal[1]!);
+  const t = instantOf(value);
+  if (t !== undefined) days.add(new Date(t).toISOString().slice(0, 10));
+  return days;
+}
+
+function exactDate(actual: string, expected: string): boolean {
+  if (!HAS_TIME.test(expected)) {
+    const want = daysOf(expected);
+    return [...daysOf(actual)].some((d) => want.has(d));
+  }
+  const a = instantOf(actual);
+  const e = instantOf(expected);
+  return a !== undefined && a === e;
+}
+
+function lenientDate(actual: string, expected: string): boolean {
+  const want = daysOf(expected);
+  return [...daysOf(actual)].some((d) => want.has(d));
+}
+
+const stripSlash = (u: string) => u.replace(/\/+$/, '');
+const looseUrl = (u: string) => stripSlash(u.toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/^www\./, ''));
+
+/** Is `actual` exactly right for `field`? */
+export function exactMatch(field: ScoredField, actual: string | undefined | null, expected: string): boolean {
+  if (actual == null || actual === '') return expected.trim() === '';
+  const a = normalise(actual);
+  const e = normalise(expected);
+  if (field === 'publishedTime') return exactDate(a, e);
+  if (field === 'url') return stripSlash(a) === stripSlash(e);
+  return a === e;
+}
+
+/** Is `actual` right for `field` under the lenient rules? */
+export function lenientMatch(field: ScoredField, actual: string | undefined | null, expected: string): boolean {
+  if (actual == null || actual === '') return expected.trim() === '';
+  const a = normalise(actual);
+  const e = normalise(expected);
+  if (field === 'publishedTime') return lenientDate(a, e) || exactDate(a, e);
+  if (field === 'lang') return a.toLowerCase().split(/[-_]/)[0] === e.toLowerCase().split(/[-_]/)[0];
+  if (field === 'url') {
+    const la = looseUrl(a);
+    const le = looseUrl(e);
+    return la === le || la.includes(le) || le.includes(la);
+  }
+  const la = a.toLowerCase();
+  const le = e.toLowerCase();
+  return la.includes(le) || le.includes(la);
+}
+
+/** Per-field tallies for one extractor. */
+export interface FieldTally {
+  n: number;
+  exact: number;
+  lenient: number;
+}
+
+/** Add one case's result to the tallies; only fields with an expected value count. */
+export function scoreCase(
+  tallies: Partial<Record<ScoredField, FieldTally>>,
+  expected: Partial<Record<ScoredField, string>>,
+  actual: Partial<Record<ScoredField, string | undefined>> | undefined,
+): { field: ScoredField; exact: boolean; lenient: boolean }[] {
+  const results: { field: ScoredField; exact: boolean; lenient: boolean }[] = [];
+  for (const field of SCORED_FIELDS) {
+    const want = expected[field];
+    if (typeof want !== 'string') continue;
+    const got = actual?.[field];
+    const tally = (tallies[field] ??= { n: 0, exact: 0, lenient: 0 });
+    const exact = exactMatch(field, got, want);
+    const lenient = exact || lenientMatch(field, got, want);
+    tally.n++;
+    if (exact) tally.exact++;
+    if (lenient) tally.lenient++;
+    results.push({ field, exact, lenient });
+  }
+  return results;
+}
+
+/** Percentage with one decimal. */
+export function percent(part: number, whole: number): number {
+  return whole ? Math.round((part / whole) * 1000) / 10 : 0;
+}
+
+/** The q-quantile (0..1) of a list of numbers, nearest-rank. */
+export function quantile(values: number[], q: number): number {
+  if (!values.length) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[rank]!;
+}

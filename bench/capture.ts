@@ -1,0 +1,345 @@
+/**
+ * Capture benchmark: this project's capture against @mozilla/readability and defuddle, on the
+ * same pages, in the same headless Chromium, in one run.
+ *
+ *   npx vite build -c vite.capture.config.ts && npx tsx bench/capture.ts DIR [DIR…]
+ *   options: --concurrency N (default 2)  --timeout MS (per page, default 20000)
+ *            --details DIR (write per-case results there)  --limit N (first N cases per corpus)
+ *
+ * Each DIR is a corpus in the layout of ../shared/corpus/README.md (CASE/source.html,
+ * expected.json, meta.json). Every case is loaded at its meta.json `pageUrl` through Playwright
+ * routing (source.html for that address, an empty answer for every other request), with the
+ * page's own scripts off so runs are repeatable. Then, on that loaded page, each extractor runs
+ * and is timed inside the page with performance.now():
+ *   - newsletter-clipper: dist/capture.js, the very script the extension injects
+ *     (`globalThis.__newsletterClipper.capturePage()`, extraction only);
+ *   - readability: `new Readability(document.cloneNode(true)).parse()` (it needs its own copy);
+ *   - defuddle: `new Defuddle(document).parse()` (last, because it edits the document).
+ * Prints one table per corpus and writes bench/results/capture-<corpus>.json.
+ */
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { SCORED_FIELDS, percent, quantile, scoreCase, type FieldTally, type ScoredField } from './capture-scoring';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..');
+const require = createRequire(import.meta.url);
+
+const OURS = 'newsletter-clipper';
+const EXTRACTORS = [OURS, 'readability', 'defuddle'] as const;
+type Extractor = (typeof EXTRACTORS)[number];
+type Fields = Partial<Record<ScoredField, string | undefined>>;
+
+interface RunResult {
+  ok: boolean;
+  /** First call in the page: what the editor waits for (code compiled cold). */
+  ms?: number;
+  /** A second call on the same page: the extraction work alone (not for defuddle, which edits the page). */
+  warmMs?: number;
+  fields?: Fields;
+  error?: string;
+}
+
+interface CaseInput {
+  name: string;
+  dir: string;
+  pageUrl: string;
+  bytes: number;
+  expected: Partial<Record<ScoredField, string>>;
+}
+
+interface Options {
+  concurrency: number;
+  timeout: number;
+  details?: string;
+  limit?: number;
+  dirs: string[];
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { concurrency: 2, timeout: 20_000, dirs: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const next = () => {
+      const value = argv[++i];
+      if (value === undefined) throw new Error(`${arg} needs a value`);
+      return value;
+    };
+    if (arg === '--concurrency') options.concurrency = Math.max(1, Number(next()));
+    else if (arg === '--timeout') options.timeout = Number(next());
+    else if (arg === '--details') options.details = next();
+    else if (arg === '--limit') options.limit = Number(next());
+    else if (arg === '--') continue;
+    else options.dirs.push(arg);
+  }
+  if (!options.dirs.length) throw new Error('usage: tsx bench/capture.ts DIR [DIR…] [--concurrency N] [--timeout MS] [--details DIR]');
+  return options;
+}
+
+function loadCases(dir: string, limit?: number): CaseInput[] {
+  const cases: CaseInput[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const caseDir = join(dir, name);
+    const source = join(caseDir, 'source.html');
+    if (!existsSync(source) || !existsSync(join(caseDir, 'meta.json'))) continue;
+    const meta = JSON.parse(readFileSync(join(caseDir, 'meta.json'), 'utf8')) as { pageUrl?: string };
+    const expectedPath = join(caseDir, 'expected.json');
+    const expected = existsSync(expectedPath) ? (JSON.parse(readFileSync(expectedPath, 'utf8')) as Record<string, unknown>) : {};
+    const scored: Partial<Record<ScoredField, string>> = {};
+    for (const field of SCORED_FIELDS) if (typeof expected[field] === 'string') scored[field] = expected[field] as string;
+    cases.push({ name, dir: caseDir, pageUrl: meta.pageUrl ?? `http://127.0.0.1/${name}.html`, bytes: statSync(source).size, expected: scored });
+    if (limit && cases.length >= limit) break;
+  }
+  return cases;
+}
+
+/** The scripts injected into each page, as source text evaluated in the page's global scope. */
+function loadScripts(): Record<Extractor, string> {
+  const capturePath = join(root, 'dist', 'capture.js');
+  if (!existsSync(capturePath)) throw new Error('dist/capture.js is missing: run `npx vite build -c vite.capture.config.ts` first');
+  return {
+    [OURS]: readFileSync(capturePath, 'utf8'),
+    readability: `${readFileSync(require.resolve('@mozilla/readability/Readability.js'), 'utf8')}\n;globalThis.Readability = Readability;`,
+    // The UMD build sets self.Defuddle when there is no module system.
+    defuddle: readFileSync(require.resolve('defuddle'), 'utf8'),
+  } as Record<Extractor, string>;
+}
+
+/**
+ * Runs in the page: load one extractor's script and time its extraction. Kept as plain
+ * JavaScript text because tsx's transpiler decorates functions with helpers (`__name`) that do
+ * not exist inside the page.
+ */
+const RUN_IN_PAGE = String.raw`(([name, source]) => {
+  const g = globalThis;
+  try {
+    (0, eval)(source);
+    const text = (v) => (typeof v === 'string' && v.trim() ? v : undefined);
+    if (name === 'newsletter-clipper') {
+      const t0 = performance.now();
+      const c = g.__newsletterClipper.capturePage();
+      const ms = performance.now() - t0;
+      const t1 = performance.now();
+      g.__newsletterClipper.capturePage();
+      const warmMs = performance.now() - t1;
+      return { ok: true, ms, warmMs, fields: {
+        url: c.canonicalUrl?.value, title: c.title?.value, byline: c.byline?.value, siteName: c.siteName?.value,
+        publishedTime: c.publishedTime?.value, excerpt: c.excerpt?.value, lang: c.lang?.value } };
+    }
+    if (name === 'readability') {
+      const t0 = performance.now();
+      const r = new g.Readability(document.cloneNode(true)).parse();
+      const ms = performance.now() - t0;
+      const t1 = performance.now();
+      new g.Readability(document.cloneNode(true)).parse();
+      const warmMs = performance.now() - t1;
+      return { ok: true, ms, warmMs, fields: r ? { title: text(r.title), byline: text(r.byline), siteName: text(r.siteName),
+        publishedTime: text(r.publishedTime), excerpt: text(r.excerpt), lang: text(r.lang) } : {} };
+    }
+    const Defuddle = g.Defuddle?.Defuddle ?? g.Defuddle?.default ?? g.Defuddle;
+    const t0 = performance.now();
+    const r = new Defuddle(document).parse();
+    const ms = performance.now() - t0;
+    return { ok: true, ms, fields: { title: text(r.title), byline: text(r.author), siteName: text(r.site),
+      publishedTime: text(r.published), excerpt: text(r.description), lang: text(r.language) } };
+  } catch (error) {
+    return { ok: false, error: String(error?.message ?? error).slice(0, 300) };
+  }
+})`;
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+    }),
+  ]);
+}
+
+/** A worker: one context and page at a time, replaced after any failure so a stuck page cannot stall the run. */
+class Lane {
+  private context?: BrowserContext;
+  private page?: Page;
+  private current?: CaseInput;
+  constructor(private readonly browser: Browser, private readonly timeout: number) {}
+
+  private async fresh(): Promise<Page> {
+    if (this.page && !this.page.isClosed()) return this.page;
+    await this.dispose();
+    this.context = await this.browser.newContext({ javaScriptEnabled: false, bypassCSP: true, serviceWorkers: 'block' });
+    this.page = await this.context.newPage();
+    await this.page.route('**/*', async (route) => {
+      const request = route.request();
+      const c = this.current;
+      if (c && request.isNavigationRequest() && request.frame() === this.page?.mainFrame() && stripHash(request.url()) === stripHash(c.pageUrl)) {
+        await route.fulfill({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: readFileSync(join(c.dir, 'source.html')) });
+      } else {
+        await route.fulfill({ status: 200, headers: { 'content-type': 'text/plain' }, body: '' });
+      }
+    });
+    return this.page;
+  }
+
+  async dispose(): Promise<void> {
+    const context = this.context;
+    this.context = undefined;
+    this.page = undefined;
+    if (context) await withTimeout(context.close(), 5_000, 'closing the page').catch(() => undefined);
+  }
+
+  async run(c: CaseInput, scripts: Record<Extractor, string>): Promise<Record<Extractor, RunResult>> {
+    const results = {} as Record<Extractor, RunResult>;
+    this.current = c;
+    try {
+      const page = await this.fresh();
+      await withTimeout(page.goto(c.pageUrl, { waitUntil: 'load', timeout: this.timeout }), this.timeout + 1_000, 'loading');
+      for (const name of EXTRACTORS) {
+        try {
+          results[name] = await withTimeout(page.evaluate(`${RUN_IN_PAGE}(${JSON.stringify([name, scripts[name]])})`) as Promise<RunResult>, this.timeout, name);
+        } catch (error) {
+          results[name] = { ok: false, error: String((error as Error).message).slice(0, 300) };
+          await this.dispose(); // the page may be stuck in a loop: never reuse it
+          break;
+        }
+      }
+      // Defuddle edited the document and the extractors left globals: start each case on a fresh page.
+      await withTimeout(page.goto('about:blank'), 5_000, 'unloading').catch(() => this.dispose());
+    } catch (error) {
+      await this.dispose();
+      for (const name of EXTRACTORS) results[name] ??= { ok: false, error: `page: ${String((error as Error).message).slice(0, 300)}` };
+    }
+    for (const name of EXTRACTORS) results[name] ??= { ok: false, error: 'not run (the page failed earlier)' };
+    return results;
+  }
+}
+
+const stripHash = (url: string) => url.replace(/#.*$/, '');
+
+interface ExtractorReport {
+  msMedian: number;
+  msP95: number;
+  /** Median of a second run on the same page (compiled code, extraction work only). */
+  msWarmMedian?: number;
+  errors: number;
+  msLargestPage?: number;
+  fields: Partial<Record<ScoredField, { n: number; exact: number; lenient: number }>>;
+}
+
+async function benchCorpus(browser: Browser, dir: string, options: Options, scripts: Record<Extractor, string>) {
+  const corpus = basename(resolve(dir));
+  const cases = loadCases(dir, options.limit);
+  const tallies = Object.fromEntries(EXTRACTORS.map((e) => [e, {}])) as Record<Extractor, Partial<Record<ScoredField, FieldTally>>>;
+  const times = Object.fromEntries(EXTRACTORS.map((e) => [e, [] as number[]])) as Record<Extractor, number[]>;
+  const warmTimes = Object.fromEntries(EXTRACTORS.map((e) => [e, [] as number[]])) as Record<Extractor, number[]>;
+  const errors = Object.fromEntries(EXTRACTORS.map((e) => [e, 0])) as Record<Extractor, number>;
+  const details: unknown[] = [];
+  const largest = cases.reduce<CaseInput | undefined>((a, b) => (!a || b.bytes > a.bytes ? b : a), undefined);
+  const largestMs: Partial<Record<Extractor, number>> = {};
+
+  const started = Date.now();
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(options.concurrency, cases.length) }, () => new Lane(browser, options.timeout));
+  await Promise.all(
+    lanes.map(async (lane) => {
+      while (next < cases.length) {
+        const c = cases[next++]!;
+        const results = await lane.run(c, scripts);
+        const detail: Record<string, unknown> = { case: c.name, pageUrl: c.pageUrl, bytes: c.bytes, expected: c.expected };
+        for (const name of EXTRACTORS) {
+          const r = results[name];
+          if (!r.ok) errors[name]++;
+          if (r.ms !== undefined) times[name].push(r.ms);
+          if (r.warmMs !== undefined) warmTimes[name].push(r.warmMs);
+          if (c === largest && r.ms !== undefined) largestMs[name] = r.ms;
+          const scored = scoreCase(tallies[name], c.expected, r.ok ? r.fields : undefined);
+          detail[name] = { ms: r.ms, error: r.error, fields: r.fields, misses: scored.filter((s) => !s.lenient).map((s) => s.field), inexact: scored.filter((s) => !s.exact).map((s) => s.field) };
+        }
+        details.push(detail);
+      }
+      await lane.dispose();
+    }),
+  );
+  const seconds = (Date.now() - started) / 1000;
+
+  const report = {
+    corpus,
+    cases: cases.length,
+    ours: OURS,
+    extractors: {} as Record<Extractor, ExtractorReport>,
+    largestPage: largest ? { case: largest.name, bytes: largest.bytes } : undefined,
+    seconds: Math.round(seconds * 10) / 10,
+  };
+  for (const name of EXTRACTORS) {
+    const fields: ExtractorReport['fields'] = {};
+    for (const field of SCORED_FIELDS) {
+      const t = tallies[name][field];
+      if (t) fields[field] = { n: t.n, exact: percent(t.exact, t.n), lenient: percent(t.lenient, t.n) };
+    }
+    report.extractors[name] = {
+      msMedian: round(quantile(times[name], 0.5)),
+      msP95: round(quantile(times[name], 0.95)),
+      msWarmMedian: warmTimes[name].length ? round(quantile(warmTimes[name], 0.5)) : undefined,
+      errors: errors[name],
+      msLargestPage: largestMs[name] === undefined ? undefined : round(largestMs[name]!),
+      fields,
+    };
+  }
+  printReport(report);
+  mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+  writeFileSync(join(root, 'bench', 'results', `capture-${corpus}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  if (options.details) {
+    mkdirSync(options.details, { recursive: true });
+    writeFileSync(join(options.details, `capture-${corpus}.cases.json`), JSON.stringify(details, null, 1));
+  }
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+function printReport(report: { corpus: string; cases: number; extractors: Record<Extractor, ExtractorReport>; largestPage?: { case: string; bytes: number }; seconds: number }) {
+  const fields = SCORED_FIELDS.filter((f) => report.extractors[OURS].fields[f]);
+  const pad = (s: string, n: number) => s.padEnd(n);
+  console.log(`\n${report.corpus}/ (${report.cases} cases, ${report.seconds} s)  cells: exact % / lenient %`);
+  const header = ['extractor'.padEnd(20), ...fields.map((f) => pad(`${f} (n=${report.extractors[OURS].fields[f]!.n})`, 20)), 'median ms', 'p95 ms', 'warm median ms', 'errors'];
+  console.log(`| ${header.join(' | ')} |`);
+  console.log(`|${header.map(() => '---').join('|')}|`);
+  for (const name of EXTRACTORS) {
+    const e = report.extractors[name];
+    const cells = fields.map((f) => pad(e.fields[f] ? `${e.fields[f]!.exact.toFixed(1)} / ${e.fields[f]!.lenient.toFixed(1)}` : '-', 20));
+    console.log(`| ${[pad(name, 20), ...cells, e.msMedian.toFixed(2), e.msP95.toFixed(2), e.msWarmMedian?.toFixed(2) ?? '-', String(e.errors)].join(' | ')} |`);
+  }
+  const ours = report.extractors[OURS].msMedian;
+  for (const peer of EXTRACTORS.filter((e) => e !== OURS)) {
+    const theirs = report.extractors[peer].msMedian;
+    const warmOurs = report.extractors[OURS].msWarmMedian;
+    const warmTheirs = report.extractors[peer].msWarmMedian;
+    const warm = warmOurs !== undefined && warmTheirs ? `; warm ${(warmOurs / warmTheirs).toFixed(3)} (${warmOurs.toFixed(2)} ms vs ${warmTheirs.toFixed(2)} ms)` : '';
+    console.log(`median time, ours / ${peer}: ${theirs ? (ours / theirs).toFixed(3) : '-'} (${ours.toFixed(2)} ms vs ${theirs.toFixed(2)} ms)${warm}`);
+  }
+  if (report.largestPage) {
+    const times = EXTRACTORS.map((e) => `${e} ${report.extractors[e].msLargestPage?.toFixed(1) ?? 'error'} ms`).join(', ');
+    console.log(`largest page: ${report.largestPage.case} (${(report.largestPage.bytes / 1e6).toFixed(2)} MB): ${times}`);
+  }
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const scripts = loadScripts();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    for (const dir of options.dirs) await benchCorpus(browser, dir, options, scripts);
+  } finally {
+    await withTimeout(browser.close(), 10_000, 'closing the browser').catch(() => undefined);
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
