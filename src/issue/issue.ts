@@ -11,7 +11,8 @@ export const Issue = z.object({
   id: z.string().min(8).max(64),
   number: z.number().int().positive(),
   title: z.string().trim().min(1).max(300),
-  status: z.enum(['open', 'closed']),
+  /** open: being assembled (exactly one); planned: the next one, holding clippings meant for it; closed: published. */
+  status: z.enum(['open', 'planned', 'closed']),
   /** The issue's date window [start, end), epoch milliseconds. */
   start: z.number().int(),
   end: z.number().int(),

@@ -3,6 +3,7 @@ import type { CaptureContext, ClippingForm } from '../clip/clipping';
 import { ClippingsRepo } from '../store/clippings-repo';
 import type { OpenDB } from '../store/db';
 import { DraftsRepo } from '../store/drafts-repo';
+import { IssuesRepo } from '../store/issues-repo';
 import { SettingsRepo } from '../store/settings-repo';
 import { createHandlers, type HandlerDeps } from '../worker/handlers';
 import { Envelope, type MessageName, PreparedClip, Reply, type RequestOf, protocol } from './protocol';
@@ -32,8 +33,16 @@ const validRequests: { [K in MessageName]: RequestOf<K> } = {
   'clip.get': { id: 'clipping-0001' },
   'clip.listRecent': { limit: 10 },
   'clip.delete': { id: 'clipping-0001' },
+  'issue.view': { issueId: 'issue-0001' },
+  'issue.update': { issueId: 'issue-0001', title: 'SRE Weekly Issue #2', sponsor: 'Thanks to **Acme**.' },
+  'issue.close': { issueId: 'issue-0001', moveUnfinished: true },
+  'issue.document': { issueId: 'issue-0001' },
+  'clip.update': { id: 'clipping-0001', changes: { summary: 'Better words.', section: 'outages' } },
+  'clip.move': { id: 'clipping-0001', section: null, index: 0 },
+  'clip.moveToNextIssue': { id: 'clipping-0001' },
+  'clip.restore': { id: 'clipping-0001' },
   'settings.get': {},
-  'settings.save': { settings: { version: 1, newsletterName: 'N', sections: [{ id: 'a', name: 'A', style: 'entries' }], weekStartsOn: 1, timeZone: '' } },
+  'settings.save': { settings: { version: 1, newsletterName: 'N', titleTemplate: '{newsletter} #{number}', sections: [{ id: 'a', name: 'A', style: 'entries' }], weekStartsOn: 1, timeZone: '' } },
 };
 
 const accepts = <K extends MessageName>(name: K, payload: unknown) => protocol[name].request.safeParse(payload).success;
@@ -178,6 +187,7 @@ describe('convention (STYLE rule 13): every protocol message has a handler', () 
     clippings: new ClippingsRepo(open),
     drafts: new DraftsRepo(open),
     settings: new SettingsRepo(open),
+    issues: new IssuesRepo(open),
     resolveTab: unused,
     captureTab: unused,
     readLinkText: unused,

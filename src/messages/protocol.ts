@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { CaptureContext, Clipping, ClippingForm } from '../clip/clipping';
+import { IssueDocument } from '../export/issue-document';
+import { Issue } from '../issue/issue';
 import { Settings } from '../settings/settings';
 
 const ClippingId = z.string().min(8).max(64);
@@ -76,6 +78,52 @@ export const protocol = {
   'clip.delete': {
     request: z.object({ id: ClippingId }),
     response: z.object({ deleted: z.boolean() }),
+  },
+  /** Everything the issue view shows: an issue (the open one by default), its clippings and the sections. */
+  'issue.view': {
+    request: z.object({ issueId: z.string().max(64).optional() }),
+    response: z.object({
+      issue: Issue,
+      clippings: z.array(Clipping),
+      settings: Settings,
+      /** Every issue, newest first, to switch between them. */
+      issues: z.array(Issue.pick({ id: true, number: true, title: true, status: true })),
+      /** The next issue, when clippings are already waiting for it. */
+      planned: z.object({ id: z.string(), number: z.number(), count: z.number() }).optional(),
+    }),
+  },
+  'issue.update': {
+    request: z.object({ issueId: z.string().max(64), title: Issue.shape.title.optional(), sponsor: z.string().max(5000).optional() }),
+    response: Issue,
+  },
+  /** Close the open issue and open the next; optionally move clippings without a summary along. */
+  'issue.close': {
+    request: z.object({ issueId: z.string().max(64), moveUnfinished: z.boolean() }),
+    response: z.object({ next: Issue, moved: z.number().int().nonnegative() }),
+  },
+  /** The issue as the exports render it. */
+  'issue.document': {
+    request: z.object({ issueId: z.string().max(64) }),
+    response: IssueDocument,
+  },
+  /** Edit fields of a stored clipping (inline editing in the issue view). */
+  'clip.update': {
+    request: z.object({ id: ClippingId, changes: ClippingForm.partial() }),
+    response: z.object({ clipping: Clipping }),
+  },
+  /** Move a clipping to a section (null = unsorted) at an index, within its issue. */
+  'clip.move': {
+    request: z.object({ id: ClippingId, section: z.string().max(64).nullable(), index: z.number().int().nonnegative().max(100000) }),
+    response: z.object({ changed: z.number().int().nonnegative() }),
+  },
+  'clip.moveToNextIssue': {
+    request: z.object({ id: ClippingId }),
+    response: z.object({ issue: Issue }),
+  },
+  /** Undo a delete. */
+  'clip.restore': {
+    request: z.object({ id: ClippingId }),
+    response: z.object({ clipping: Clipping.nullable() }),
   },
   'settings.get': {
     request: z.object({}),

@@ -74,6 +74,9 @@ describe('createRouter', () => {
         calls.push({ name, request, sender });
         return answer();
       };
+    const unusedAnswer = (): never => {
+      throw new Error('not used');
+    };
     handlers = {
       'clip.prepare': record('clip.prepare', () => {
         throw new Error('not used');
@@ -87,6 +90,14 @@ describe('createRouter', () => {
       'clip.get': record('clip.get', () => ({ clipping: stored })),
       'clip.listRecent': record('clip.listRecent', () => ({ clippings: [stored] })),
       'clip.delete': record('clip.delete', () => ({ deleted: true })),
+      'issue.view': record('issue.view', unusedAnswer),
+      'issue.update': record('issue.update', unusedAnswer),
+      'issue.close': record('issue.close', unusedAnswer),
+      'issue.document': record('issue.document', unusedAnswer),
+      'clip.update': record('clip.update', unusedAnswer),
+      'clip.move': record('clip.move', () => ({ changed: 1 })),
+      'clip.moveToNextIssue': record('clip.moveToNextIssue', unusedAnswer),
+      'clip.restore': record('clip.restore', () => ({ clipping: null })),
       'settings.get': record('settings.get', () => defaultSettings()),
       'settings.save': record('settings.save', () => defaultSettings()),
     };

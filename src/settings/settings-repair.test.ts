@@ -5,6 +5,7 @@ import { MIGRATIONS, repairSettings } from './settings-repair';
 const stored: Settings = {
   version: SETTINGS_VERSION,
   newsletterName: 'SRE Weekly',
+  titleTemplate: '{newsletter} Issue #{number}',
   sections: [
     { id: 'outages', name: 'Outages', style: 'bullets' },
     { id: 'articles', name: 'Articles', style: 'entries', budget: 8 },

@@ -4,6 +4,7 @@ import { DEFAULT_SECTIONS, SETTINGS_VERSION, Section, Settings, defaultSettings 
 const valid: Settings = {
   version: SETTINGS_VERSION,
   newsletterName: 'SRE Weekly',
+  titleTemplate: '{newsletter} Issue #{number}',
   sections: [
     { id: 'articles', name: 'Articles', style: 'entries' },
     { id: 'outages', name: 'Outages', style: 'bullets', budget: 12 },
@@ -23,6 +24,7 @@ describe('defaultSettings', () => {
     expect(defaultSettings()).toEqual({
       version: SETTINGS_VERSION,
       newsletterName: 'My Newsletter',
+      titleTemplate: '{newsletter} Issue #{number}',
       sections: [
         { id: 'articles', name: 'Articles', style: 'entries' },
         { id: 'outages', name: 'Outages', style: 'bullets' },

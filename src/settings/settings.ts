@@ -33,6 +33,8 @@ export const SETTINGS_VERSION = 1;
 export const Settings = z.object({
   version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
   newsletterName: z.string().trim().min(1).max(120).default('My Newsletter'),
+  /** The title of a new issue: `{newsletter}` and `{number}` are filled in. */
+  titleTemplate: z.string().trim().min(1).max(200).default('{newsletter} Issue #{number}'),
   sections: z
     .array(Section)
     .min(1)

@@ -71,6 +71,49 @@ export class ClippingsRepo {
     ]);
   }
 
+  /** The live clippings of an issue (in no particular order: the issue view sorts them). */
+  async listByIssue(issueId: string): Promise<Clipping[]> {
+    const db = await this.open();
+    return (await db.getAllFromIndex('clippings', 'byIssue', issueId)).map(parseRow).filter((c): c is Clipping => !!c && !c.deletedAt);
+  }
+
+  /** Live clippings not placed in any issue. */
+  async listUnplaced(): Promise<Clipping[]> {
+    const db = await this.open();
+    const result: Clipping[] = [];
+    let cursor = await db.transaction('clippings').store.openCursor();
+    while (cursor) {
+      const clipping = parseRow(cursor.value);
+      if (clipping && !clipping.deletedAt && clipping.issueId === null) result.push(clipping);
+      cursor = await cursor.continue();
+    }
+    return result;
+  }
+
+  /** Writes several clippings in one transaction (a reorder touches a whole section). */
+  async putMany(clippings: readonly Clipping[]): Promise<void> {
+    const valid = clippings.map((c) => Clipping.parse(c));
+    const db = await this.open();
+    const tx = db.transaction('clippings', 'readwrite');
+    await Promise.all([...valid.map((c) => tx.store.put(c)), tx.done]);
+  }
+
+  /** Brings a deleted clipping back (undo), if its tombstone is still there. */
+  async restore(id: string, now: number): Promise<Clipping | undefined> {
+    const db = await this.open();
+    const tx = db.transaction('clippings', 'readwrite');
+    const clipping = parseRow(await tx.store.get(id));
+    if (!clipping || !clipping.deletedAt) {
+      await tx.done;
+      return undefined;
+    }
+    const { deletedAt: _gone, ...rest } = clipping;
+    const restored = { ...rest, updatedAt: now };
+    await tx.store.put(restored);
+    await tx.done;
+    return restored;
+  }
+
   /** Marks a clipping deleted (a tombstone, kept until synced). */
   async markDeleted(id: string, now: number): Promise<boolean> {
     const db = await this.open();

@@ -10,6 +10,7 @@ const freshName = () => `settings-test-${++counter}-${Math.random().toString(36)
 const custom: Settings = {
   version: 1,
   newsletterName: 'SRE Weekly',
+  titleTemplate: '{newsletter} Issue #{number}',
   sections: [
     { id: 'outages', name: 'Outages', style: 'bullets', budget: 10 },
     { id: 'articles', name: 'Articles', style: 'entries' },

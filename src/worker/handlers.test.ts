@@ -11,6 +11,7 @@ import { defaultSettings } from '../settings/settings';
 import { ClippingsRepo } from '../store/clippings-repo';
 import { type ClipperDB, openClipperDB } from '../store/db';
 import { DraftsRepo } from '../store/drafts-repo';
+import { IssuesRepo } from '../store/issues-repo';
 import { SettingsRepo } from '../store/settings-repo';
 import { createHandlers, type HandlerDeps } from './handlers';
 
@@ -63,6 +64,7 @@ class World {
       clippings: this.clippings,
       drafts: this.drafts,
       settings: new SettingsRepo(open),
+      issues: new IssuesRepo(open),
       resolveTab: async (tabId) => {
         const tab = this.tabs.get(tabId ?? this.activeTab);
         if (!tab) throw new MessageError('not-found', 'The tab to clip is gone.');

@@ -5,9 +5,11 @@ import { isWebUrl, urlKey } from '../clip/url-key';
 import { weekWindow } from '../clip/week';
 import { MessageError } from '../messages/message-error';
 import type { Handlers } from '../messages/router';
+import { issueHandlers } from './issue-handlers';
 import type { Settings } from '../settings/settings';
 import type { ClippingsRepo } from '../store/clippings-repo';
 import type { DraftsRepo } from '../store/drafts-repo';
+import type { IssuesRepo } from '../store/issues-repo';
 import type { SettingsRepo } from '../store/settings-repo';
 import type { TabCapture, TabInfo } from '../platform/tab-capture';
 
@@ -16,6 +18,7 @@ export interface HandlerDeps {
   clippings: ClippingsRepo;
   drafts: DraftsRepo;
   settings: SettingsRepo;
+  issues: IssuesRepo;
   /** The tab with this id, or the active tab of the last focused window. */
   resolveTab(tabId: number | undefined): Promise<TabInfo>;
   captureTab(tab: TabInfo): Promise<TabCapture>;
@@ -54,8 +57,15 @@ function checkSection(section: string | null, settings: Settings): void {
   }
 }
 
-/** The worker's message handlers: one per protocol key (a missing one fails the type-check). */
-export function createHandlers(deps: HandlerDeps): Handlers {
+type ClipHandlerNames = 'clip.prepare' | 'draft.save' | 'draft.discard' | 'clip.save' | 'clip.link' | 'clip.get' | 'clip.listRecent' | 'clip.delete' | 'settings.get' | 'settings.save';
+
+/** The issue a clipping made now belongs to. */
+async function issueIdForNewClipping(deps: HandlerDeps, settings: Settings): Promise<string> {
+  return (await deps.issues.issueForNewClipping({ now: deps.now(), settings, newId: deps.newId })).id;
+}
+
+/** The worker's handlers for clipping: the popup's and the context menu's. */
+export function clipHandlers(deps: HandlerDeps): Pick<Handlers, ClipHandlerNames> {
   return {
     async 'clip.prepare'({ tabId }) {
       const tab = await deps.resolveTab(tabId);
@@ -104,7 +114,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       checkSection(form.section, settings);
       const byId = clippingId ? await deps.clippings.get(clippingId) : undefined;
       const existing = byId ?? (await deps.clippings.findByUrlKey(urlKey(form.url)));
-      const clipping = buildClipping({ form, context, existing, id: deps.newId(), now: deps.now() });
+      const id = deps.newId();
+      const issueId = existing ? existing.issueId : await issueIdForNewClipping(deps, settings);
+      const clipping = buildClipping({ form, context, existing, id, now: deps.now(), issueId });
       await deps.clippings.saveFromDraft(clipping, key);
       return { clipping, updated: !!existing, weekCount: await countThisWeek(deps, settings) };
     },
@@ -119,7 +131,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const linkText = text?.trim() || (tabId !== undefined ? await deps.readLinkText(tabId, url) : undefined);
       const settings = await deps.settings.get();
       const { form, context } = formFromCapture(captureFromLink(url, linkText), settings.sections.map((s) => s.id), 'link');
-      const clipping = buildClipping({ form, context, existing: undefined, id: deps.newId(), now: deps.now() });
+      const id = deps.newId();
+      const issueId = await issueIdForNewClipping(deps, settings);
+      const clipping = buildClipping({ form, context, existing: undefined, id, now: deps.now(), issueId });
       await deps.clippings.saveFromDraft(clipping, undefined);
       await deps.confirmLinkClip(tabId, clipping, true);
       return { clipping, created: true };
@@ -145,4 +159,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return deps.settings.put(settings);
     },
   };
+}
+
+/** The worker's message handlers: one per protocol key (a missing one fails the type-check). */
+export function createHandlers(deps: HandlerDeps): Handlers {
+  return { ...clipHandlers(deps), ...issueHandlers(deps) };
 }

@@ -4,6 +4,7 @@ import { resolveTab } from '../platform/active-tab';
 import { ClippingsRepo } from '../store/clippings-repo';
 import { lazyOpener } from '../store/db';
 import { DraftsRepo } from '../store/drafts-repo';
+import { IssuesRepo } from '../store/issues-repo';
 import { SettingsRepo } from '../store/settings-repo';
 import type { HandlerDeps } from './handlers';
 
@@ -14,6 +15,7 @@ export function browserHandlerDeps(): HandlerDeps {
     clippings: new ClippingsRepo(open),
     drafts: new DraftsRepo(open),
     settings: new SettingsRepo(open),
+    issues: new IssuesRepo(open),
     resolveTab,
     captureTab,
     readLinkText: (tabId, href) => readLinkText(tabId, undefined, href),

@@ -1,0 +1,143 @@
+import MarkdownIt from 'markdown-it';
+import { attributionText } from './attribution';
+import { escapeHtml } from './html-escape';
+import type { DocumentEntry, DocumentSection, IssueDocument } from './issue-document';
+import { issueDateRange } from './issue-dates';
+import { QUOTE_LINK_TEXT, UNTITLED } from './markdown';
+import { editorMarkdown, oneLine, paragraphs } from './page-text';
+import { webHref } from './safe-url';
+
+/** What the HTML export needs from its host: a sanitiser (DOMPurify with SANITIZE_CONFIG, see sanitize-config.ts). */
+export interface HtmlRenderOptions {
+  sanitize: (html: string) => string;
+}
+
+/** `rel` on every link in the export: a pasted link must not hand the reader's tab or referrer to the target. */
+const LINK_REL = 'noopener noreferrer';
+
+// The editor's Markdown renderer. `html: false` prints raw HTML in a summary as text instead of
+// passing it on (the sanitiser then has nothing to strip); linkify turns a pasted bare URL into a
+// link; no typographer, so the editor's quotes and dashes stay as typed. Images are off: the
+// sanitiser would drop an <img> with its alt text, while without the rule `![alt](url)` still reads
+// as a link. Built once: the configured instance holds no per-render state.
+const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
+markdown.disable('image');
+const renderLinkOpen = markdown.renderer.rules.link_open;
+markdown.renderer.rules.link_open = (tokens, index, options, env, self) => {
+  tokens[index]?.attrSet('rel', LINK_REL);
+  return renderLinkOpen ? renderLinkOpen(tokens, index, options, env, self) : self.renderToken(tokens, index, options);
+};
+
+/** The editor's Markdown as sanitised HTML; `inline` unwraps a lone paragraph (for a nested bullet). */
+function editorHtml(text: string, sanitize: HtmlRenderOptions['sanitize'], inline = false): string {
+  const source = editorMarkdown(text);
+  if (!source) return '';
+  let html = markdown.render(source).trim();
+  if (inline && html.startsWith('<p>') && html.endsWith('</p>') && html.indexOf('<p>', 3) === -1) html = html.slice(3, -4);
+  return sanitize(html).trim();
+}
+
+function link(href: string, text: string): string {
+  return `<a href="${escapeHtml(href)}" rel="${LINK_REL}">${escapeHtml(text)}</a>`;
+}
+
+/** The title as a link when the URL is http(s), else as plain text (a `javascript:` URL is never linked). */
+function titleHtml(entry: DocumentEntry): string {
+  const href = webHref(entry.url);
+  const text = oneLine(entry.title) || href || UNTITLED;
+  return href ? link(href, text) : escapeHtml(text);
+}
+
+function blockquoteHtml(entry: DocumentEntry): string | undefined {
+  const quoted = paragraphs(entry.quote).map(escapeHtml);
+  if (!quoted.length) return undefined;
+  const href = webHref(entry.quoteLink);
+  if (href) quoted[quoted.length - 1] += ` (${link(href, QUOTE_LINK_TEXT)})`;
+  return `<blockquote>\n${quoted.map((p) => `<p>${p}</p>`).join('\n')}\n</blockquote>`;
+}
+
+function entryHtml(entry: DocumentEntry, sanitize: HtmlRenderOptions['sanitize']): string[] {
+  const parts = [`<h3>${titleHtml(entry)}</h3>`];
+  const summary = editorHtml(entry.summary, sanitize);
+  if (summary) parts.push(summary);
+  const quote = blockquoteHtml(entry);
+  if (quote) parts.push(quote);
+  const attribution = attributionText(entry);
+  if (attribution) parts.push(`<p class="attribution">${escapeHtml(attribution)}</p>`);
+  return parts;
+}
+
+function bulletHtml(entry: DocumentEntry, sanitize: HtmlRenderOptions['sanitize']): string {
+  const summary = editorHtml(entry.summary, sanitize, true);
+  if (!summary) return `<li>${titleHtml(entry)}</li>`;
+  return `<li>${titleHtml(entry)}\n<ul>\n<li>${summary}</li>\n</ul>\n</li>`;
+}
+
+function sectionHtml(section: DocumentSection, sanitize: HtmlRenderOptions['sanitize']): string[] {
+  const heading = `<h2>${escapeHtml(oneLine(section.name))}</h2>`;
+  if (section.style === 'bullets') return [heading, `<ul>\n${section.entries.map((e) => bulletHtml(e, sanitize)).join('\n')}\n</ul>`];
+  return [heading, ...section.entries.flatMap((e) => entryHtml(e, sanitize))];
+}
+
+/**
+ * The issue as an HTML fragment, safe to paste into an email or a CMS: the Markdown export's layout
+ * with `<h1>`, a dates line, the sponsor message and a rule, then per section `<h2>` and either
+ * entries (`<h3><a>` title, commentary, `<blockquote>`, `<p class="attribution">`) or a `<ul>` of
+ * links with the commentary as a nested list. Empty sections are skipped.
+ *
+ * Page values (titles, bylines, site names, quotes) are HTML-escaped, and only http(s) URLs become
+ * links. The editor's Markdown (summaries, sponsor) is rendered with markdown-it and then passed
+ * through `sanitize`, so nothing a summary holds — `<script>`, `[x](javascript:…)`, event handlers —
+ * reaches the output as markup.
+ */
+export function renderHtml(doc: IssueDocument, { sanitize }: HtmlRenderOptions): string {
+  const parts = [`<h1>${escapeHtml(oneLine(doc.title))}</h1>`];
+  const dates = issueDateRange(doc.start, doc.end);
+  if (dates) parts.push(`<p class="issue-dates">${escapeHtml(dates)}</p>`);
+  const sponsor = editorHtml(doc.sponsor, sanitize);
+  if (sponsor) parts.push(`<div class="sponsor">\n${sponsor}\n</div>`, '<hr>');
+  for (const section of doc.sections) {
+    if (section.entries.length) parts.push(...sectionHtml(section, sanitize));
+  }
+  return `${parts.join('\n')}\n`;
+}
+
+// Readable on screen and in print without any resource from outside the file.
+const PAGE_STYLE = `body{margin:0;background:#fff;color:#1d1d1f;font:16px/1.55 system-ui,-apple-system,"Segoe UI",sans-serif}
+main{max-width:42rem;margin:0 auto;padding:2rem 1.25rem 4rem}
+h1{font-size:1.9rem;line-height:1.2;margin:0 0 .25rem}
+h2{font-size:1.35rem;margin:2.5rem 0 .75rem;padding-bottom:.25rem;border-bottom:1px solid #ddd}
+h3{font-size:1.1rem;margin:1.75rem 0 .4rem}
+a{color:#0b5cad}
+.issue-dates{color:#666;margin-top:0}
+.sponsor{background:#f6f6f8;border-radius:6px;padding:.25rem 1rem}
+blockquote{margin:.75rem 0;padding-left:1rem;border-left:3px solid #ccc;color:#444}
+.attribution{color:#666;font-size:.92rem}
+hr{border:0;border-top:1px solid #ddd;margin:2rem 0}
+code{font-size:.9em;background:#f3f3f3;padding:0 .2em;border-radius:3px}`;
+
+/**
+ * The HTML export as a standalone page for downloading: the fragment of {@link renderHtml} in a
+ * minimal `<!doctype html>` document with inline CSS. Its Content-Security-Policy allows no script
+ * and nothing loaded from elsewhere, a second lock behind the escaping should the file be opened
+ * in a browser.
+ */
+export function renderHtmlPage(doc: IssueDocument, options: HtmlRenderOptions): string {
+  return `<!doctype html>
+<html>
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(oneLine(doc.title))}</title>
+<style>
+${PAGE_STYLE}
+</style>
+</head>
+<body>
+<main>
+${renderHtml(doc, options)}</main>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,114 @@
+import { attributionText } from './attribution';
+import type { DocumentEntry, DocumentSection, IssueDocument } from './issue-document';
+import { issueDateRange } from './issue-dates';
+import { escapeMarkdownHeading, escapeMarkdownText, markdownDestination } from './markdown-escape';
+import { editorMarkdown, paragraphs } from './page-text';
+import { webHref } from './safe-url';
+
+/** The words of the link from a quote to its passage on the page (a text-fragment link). */
+export const QUOTE_LINK_TEXT = 'in context';
+
+/** Printed for an entry with neither a title nor a usable URL, so the entry is never an empty line. */
+export const UNTITLED = '(untitled)';
+
+/**
+ * The entry's title as Markdown: a link when the URL is http(s), otherwise plain text, so a
+ * `javascript:` or `data:` URL from a page never becomes a link. A missing title falls back to the URL.
+ */
+function titleLink(entry: DocumentEntry, atBlockStart: boolean): string {
+  const href = webHref(entry.url);
+  const text = entry.title.trim() ? entry.title : (href ?? UNTITLED);
+  if (!href) return escapeMarkdownText(text, { atBlockStart });
+  return `[${escapeMarkdownText(text)}](${markdownDestination(href)})`;
+}
+
+/** The quote as a blockquote: one `> ` paragraph per quoted paragraph, the passage link on the last. */
+function blockquote(entry: DocumentEntry): string | undefined {
+  const quoted = paragraphs(entry.quote).map((p) => escapeMarkdownText(p, { atBlockStart: true }));
+  if (!quoted.length) return undefined;
+  const href = webHref(entry.quoteLink);
+  if (href) quoted[quoted.length - 1] += ` ([${QUOTE_LINK_TEXT}](${markdownDestination(href)}))`;
+  return quoted.map((p) => `> ${p}`).join('\n>\n');
+}
+
+// SRE Weekly's article layout. The title is a `###` heading rather than a bold link: it reads the
+// same in a Markdown viewer, gives each article an anchor and a place in a CMS's outline, and cannot
+// run into the commentary paragraph the way a bold line can when a blank line goes missing.
+function entryBlocks(entry: DocumentEntry): string[] {
+  const blocks = [`### ${titleLink(entry, false)}`];
+  // The commentary is the editor's own Markdown, printed as written (see renderMarkdown).
+  const summary = editorMarkdown(entry.summary);
+  if (summary) blocks.push(summary);
+  const quote = blockquote(entry);
+  if (quote) blocks.push(quote);
+  const attribution = attributionText(entry);
+  if (attribution) blocks.push(escapeMarkdownText(attribution, { atBlockStart: true }));
+  return blocks;
+}
+
+// The Outages layout: one bullet per link; the commentary as a nested bullet, its continuation
+// lines indented to the nested item's content column (4) so a multi-line note stays inside it.
+function bullet(entry: DocumentEntry): string {
+  const lines = [`* ${titleLink(entry, true)}`];
+  const summary = editorMarkdown(entry.summary);
+  if (summary) {
+    const [first = '', ...rest] = summary.split('\n');
+    lines.push(`  * ${first}`, ...rest.map((line) => (line.trim() ? `    ${line}` : '')));
+  }
+  return lines.join('\n');
+}
+
+function sectionBlocks(section: DocumentSection): string[] {
+  const heading = `## ${escapeMarkdownHeading(section.name)}`;
+  if (section.style === 'bullets') return [heading, section.entries.map(bullet).join('\n')];
+  return [heading, ...section.entries.flatMap(entryBlocks)];
+}
+
+/**
+ * The issue as Markdown, in the layout of an SRE Weekly issue:
+ *
+ * ```md
+ * # {title}
+ *
+ * *{date range}*
+ *
+ * {sponsor}
+ *
+ * ---
+ *
+ * ## {section}
+ *
+ * ### [{title}]({url})
+ *
+ * {summary}
+ *
+ * > {quote} ([in context]({quoteLink}))
+ *
+ * {byline} — {siteName}
+ *
+ * ## {bullets section}
+ *
+ * * [{title}]({url})
+ *   * {summary}
+ * ```
+ *
+ * Empty sections are skipped; the sponsor block and its rule only appear when there is a sponsor.
+ *
+ * Every value that came from a page (titles, bylines, site names, quotes, URLs) is escaped so it
+ * prints literally and only http(s) URLs become links. The editor's Markdown — the summaries and the
+ * sponsor message — is kept as written: it is the editor's own text (capture never fills it from the
+ * page), and the point of writing Markdown is that its links, emphasis and lists work. That includes
+ * raw HTML the editor typed: wherever this Markdown is published applies its own HTML policy, and the
+ * HTML export, which is pasted as-is, renders and sanitises the same text (see html.ts).
+ */
+export function renderMarkdown(doc: IssueDocument): string {
+  const blocks = [`# ${escapeMarkdownHeading(doc.title)}`];
+  const dates = issueDateRange(doc.start, doc.end);
+  if (dates) blocks.push(`*${dates}*`);
+  const sponsor = editorMarkdown(doc.sponsor);
+  if (sponsor) blocks.push(sponsor, '---');
+  for (const section of doc.sections) {
+    if (section.entries.length) blocks.push(...sectionBlocks(section));
+  }
+  return `${blocks.join('\n\n')}\n`;
+}

@@ -1,0 +1,37 @@
+import type { Clipping } from '../clip/clipping';
+import type { DocumentEntry, IssueDocument } from '../export/issue-document';
+import type { Settings } from '../settings/settings';
+import type { Issue } from './issue';
+import { groupBySection } from './issue-order';
+
+function entry(clipping: Clipping): DocumentEntry {
+  return {
+    id: clipping.id,
+    url: clipping.url,
+    title: clipping.title,
+    byline: clipping.byline,
+    siteName: clipping.siteName,
+    publishedTime: clipping.publishedTime,
+    summary: clipping.summary,
+    quote: clipping.quote,
+    quoteLink: clipping.quoteLink,
+  };
+}
+
+/**
+ * What the exports render for an issue: its sections in the newsletter's order, each clipping by
+ * position. Clippings without a section are left out (the issue view warns about them).
+ */
+export function toIssueDocument(issue: Issue, settings: Settings, clippings: readonly Clipping[]): IssueDocument {
+  return {
+    newsletter: settings.newsletterName,
+    number: issue.number,
+    title: issue.title,
+    start: new Date(issue.start).toISOString(),
+    end: new Date(issue.end).toISOString(),
+    sponsor: issue.sponsor,
+    sections: groupBySection(clippings, settings.sections)
+      .filter((group) => group.section !== null)
+      .map((group) => ({ id: group.section!.id, name: group.section!.name, style: group.section!.style, entries: group.clippings.map(entry) })),
+  };
+}

@@ -1,0 +1,125 @@
+import type { Clipping } from '../clip/clipping';
+import { cleanUrl, urlKey } from '../clip/url-key';
+import type { Issue } from '../issue/issue';
+import { moveClipping } from '../issue/issue-order';
+import { toIssueDocument } from '../issue/to-document';
+import { MessageError } from '../messages/message-error';
+import type { Handlers } from '../messages/router';
+import type { HandlerDeps } from './handlers';
+
+type IssueHandlerNames =
+  | 'issue.view'
+  | 'issue.update'
+  | 'issue.close'
+  | 'issue.document'
+  | 'clip.update'
+  | 'clip.move'
+  | 'clip.moveToNextIssue'
+  | 'clip.restore';
+
+async function requireIssue(deps: HandlerDeps, issueId: string): Promise<Issue> {
+  const issue = await deps.issues.get(issueId);
+  if (!issue) throw new MessageError('not-found', 'That issue no longer exists.');
+  return issue;
+}
+
+async function requireClipping(deps: HandlerDeps, id: string): Promise<Clipping> {
+  const clipping = await deps.clippings.get(id);
+  if (!clipping) throw new MessageError('not-found', 'That clipping was deleted in the meantime.');
+  return clipping;
+}
+
+/** The worker's handlers for the issue desk: viewing, editing and ordering an issue. */
+export function issueHandlers(deps: HandlerDeps): Pick<Handlers, IssueHandlerNames> {
+  const context = async () => ({ now: deps.now(), settings: await deps.settings.get(), newId: deps.newId });
+
+  return {
+    async 'issue.view'({ issueId }) {
+      const ctx = await context();
+      const open = await deps.issues.ensureOpen(ctx);
+      const issue = issueId ? await requireIssue(deps, issueId) : open;
+      const [clippings, all] = await Promise.all([deps.clippings.listByIssue(issue.id), deps.issues.list()]);
+      const plannedIssue = all.find((i) => i.status === 'planned');
+      const plannedCount = plannedIssue ? (await deps.clippings.listByIssue(plannedIssue.id)).length : 0;
+      return {
+        issue,
+        clippings,
+        settings: ctx.settings,
+        issues: all.reverse().map(({ id, number, title, status }) => ({ id, number, title, status })),
+        ...(plannedIssue ? { planned: { id: plannedIssue.id, number: plannedIssue.number, count: plannedCount } } : {}),
+      };
+    },
+
+    async 'issue.update'({ issueId, title, sponsor }) {
+      const issue = await requireIssue(deps, issueId);
+      return deps.issues.put({
+        ...issue,
+        ...(title !== undefined ? { title } : {}),
+        ...(sponsor !== undefined ? { sponsor } : {}),
+        updatedAt: deps.now(),
+      });
+    },
+
+    async 'issue.close'({ issueId, moveUnfinished }) {
+      try {
+        return await deps.issues.close(issueId, moveUnfinished, await context());
+      } catch (error) {
+        throw new MessageError('bad-request', error instanceof Error ? error.message : String(error));
+      }
+    },
+
+    async 'issue.document'({ issueId }) {
+      const [issue, settings, clippings] = await Promise.all([requireIssue(deps, issueId), deps.settings.get(), deps.clippings.listByIssue(issueId)]);
+      return toIssueDocument(issue, settings, clippings);
+    },
+
+    async 'clip.update'({ id, changes }) {
+      const clipping = await requireClipping(deps, id);
+      const settings = await deps.settings.get();
+      if (changes.section !== undefined && changes.section !== null && !settings.sections.some((s) => s.id === changes.section)) {
+        throw new MessageError('bad-request', `There is no section “${changes.section}”.`);
+      }
+      const url = changes.url !== undefined ? cleanUrl(changes.url) : clipping.url;
+      if (!url) throw new MessageError('bad-request', 'The clipping needs an address (URL).');
+      const edited = Object.keys(changes).filter((k) => k !== 'summary' && k !== 'section');
+      const updated: Clipping = {
+        ...clipping,
+        ...changes,
+        url,
+        urlKey: urlKey(url),
+        title: (changes.title ?? clipping.title).trim() || url,
+        // A field the editor changed no longer comes from the page.
+        sources: { ...clipping.sources, ...Object.fromEntries(edited.filter((k) => k in clipping.sources).map((k) => [k, 'editor'])) },
+        updatedAt: deps.now(),
+      };
+      await deps.clippings.putMany([updated]);
+      return { clipping: updated };
+    },
+
+    async 'clip.move'({ id, section, index }) {
+      const clipping = await requireClipping(deps, id);
+      if (!clipping.issueId) throw new MessageError('bad-request', 'This clipping is not in an issue yet.');
+      const settings = await deps.settings.get();
+      if (section !== null && !settings.sections.some((s) => s.id === section)) throw new MessageError('bad-request', `There is no section “${section}”.`);
+      const changed = moveClipping(await deps.clippings.listByIssue(clipping.issueId), settings.sections, id, section, index, deps.now());
+      await deps.clippings.putMany(changed);
+      return { changed: changed.length };
+    },
+
+    async 'clip.moveToNextIssue'({ id }) {
+      const clipping = await requireClipping(deps, id);
+      const ctx = await context();
+      const open = await deps.issues.ensureOpen(ctx);
+      const current = clipping.issueId ? await deps.issues.get(clipping.issueId) : undefined;
+      // From the open issue it goes to the planned one; from a closed one, back to the open one.
+      const target = current?.status === 'open' ? await deps.issues.ensurePlanned(open, ctx) : open;
+      if (target.id === clipping.issueId) throw new MessageError('bad-request', 'The clipping is already in the next issue.');
+      await deps.clippings.putMany([{ ...clipping, issueId: target.id, position: ctx.now, updatedAt: ctx.now }]);
+      return { issue: target };
+    },
+
+    async 'clip.restore'({ id }) {
+      return { clipping: (await deps.clippings.restore(id, deps.now())) ?? null };
+    },
+  };
+}
