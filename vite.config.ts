@@ -11,5 +11,9 @@ export default defineConfig({
     outDir: 'dist',
     target: 'chrome116',
     sourcemap: true,
+    rollupOptions: {
+      // Extension pages that the manifest does not name (opened with runtime.getURL).
+      input: { issue: 'issue/index.html' },
+    },
   },
 });

@@ -3,7 +3,8 @@
 import '../src/platform/zod-setup';
 import browser, { type Runtime } from 'webextension-polyfill';
 import { createRouter, isExtensionPageSender } from '../src/messages/router';
-import { CLIP_LINK_MENU_ID, registerContextMenus } from '../src/platform/context-menu';
+import { CLIP_LINK_MENU_ID, OPEN_DESK_MENU_ID, registerContextMenus } from '../src/platform/context-menu';
+import { openIssueDesk } from '../src/platform/extension-pages';
 import { createHandlers } from '../src/worker/handlers';
 import { browserHandlerDeps } from '../src/worker/worker-deps';
 
@@ -18,6 +19,10 @@ browser.runtime.onInstalled.addListener(() => {
 });
 
 browser.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId === OPEN_DESK_MENU_ID) {
+    void openIssueDesk();
+    return;
+  }
   if (info.menuItemId !== CLIP_LINK_MENU_ID || !info.linkUrl) return;
   const text = (info as { linkText?: string }).linkText; // Firefox only; Chrome's event has no link text.
   handlers['clip.link']({ url: info.linkUrl, ...(text ? { text } : {}), ...(tab?.id !== undefined ? { tabId: tab.id } : {}) }, {}).catch(

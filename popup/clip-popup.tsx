@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ClippingForm } from '../src/clip/clipping';
 import { sourcesAfterEdit } from '../src/clip/clipping-from-capture';
 import { send } from '../src/messages/client';
+import { openIssueDesk } from '../src/platform/extension-pages';
 import type { PreparedClip, SavedClip } from '../src/messages/protocol';
 import { createDraftSaver } from './draft-saver';
 import { Field } from './field';
@@ -109,11 +110,16 @@ function ClipEditor({ prepared }: { prepared: PreparedClip }) {
         <span class="week-count" data-testid="week-count">
           {weekCountText(weekCount)}
         </span>
+        <button type="button" class="link" onClick={() => void openIssueDesk()}>
+          Issue desk
+        </button>
       </header>
 
       {prepared.existing && (
         <p class="banner warning" role="status" data-testid="clipped-before">
-          Clipped before, on {formatWhen(prepared.existing.createdAt)}: you are editing that clipping.
+          {prepared.existing.issue?.status === 'closed'
+            ? `Published before, in issue #${prepared.existing.issue.number} (clipped ${formatWhen(prepared.existing.createdAt)}): you are editing that clipping.`
+            : `Clipped before, on ${formatWhen(prepared.existing.createdAt)}${prepared.existing.issue ? ` (issue #${prepared.existing.issue.number})` : ''}: you are editing that clipping.`}
         </p>
       )}
       {prepared.draftRestoredFrom !== undefined && (

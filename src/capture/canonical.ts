@@ -1,7 +1,6 @@
 import type { Found } from './found';
 import type { MetaTags } from './meta-tags';
-import { cleanUrl } from '../clip/url-key';
-import { resolveUrl } from './page-address';
+import { resolveUrl, withoutTracking } from './page-address';
 
 /**
  * Reject canonical links that would send the newsletter's readers somewhere else: junk
@@ -28,7 +27,7 @@ function acceptable(candidate: string, pageUrl: string): boolean {
 /**
  * The address to cite: `link[rel=canonical]` (which AMP pages must point at their regular
  * page), then `og:url`, then the page's own address; relative links resolved against the
- * document's base; tracking parameters and the fragment removed with {@link cleanUrl}.
+ * document's base; tracking parameters and the fragment removed with {@link withoutTracking}.
  */
 export function findCanonicalUrl(doc: Document, meta: MetaTags, base: string, pageUrl: string): Found | undefined {
   const candidates: Found[] = [];
@@ -41,8 +40,8 @@ export function findCanonicalUrl(doc: Document, meta: MetaTags, base: string, pa
     // Template placeholders and empty values leak into canonical tags ("{{url}}", "undefined").
     if (/[\s{}<>]|^(undefined|null|#)$|\/(undefined|null)$/i.test(candidate.value.trim())) continue;
     const absolute = resolveUrl(candidate.value, base);
-    if (absolute && acceptable(absolute, pageUrl)) return { value: cleanUrl(absolute), source: candidate.source };
+    if (absolute && acceptable(absolute, pageUrl)) return { value: withoutTracking(absolute), source: candidate.source };
   }
   const own = resolveUrl(pageUrl, '');
-  return own ? { value: cleanUrl(own), source: 'url' } : undefined;
+  return own ? { value: withoutTracking(own), source: 'url' } : undefined;
 }

@@ -29,3 +29,23 @@ export function resolveUrl(href: string, base: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * Query keys that only say where a click came from (utm_*, ad and mail click ids). The worker
+ * cleans addresses again with `cleanUrl` (src/clip/url-key.ts, normalize-url); this short list
+ * keeps that library (2.5 KB gzipped) out of the content script, which has a 10 KB budget.
+ */
+const TRACKING = /^(utm_\w+|fbclid|[gd]clid|[gw]braid|mc_[ce]id|msclkid|igshid|_hs(enc|mi)|mkt_tok|yclid|twclid|oly_(anon|enc)_id|vero_(conv|id)|ref_src)$/i;
+
+/** The address without its fragment and tracking parameters; anything else stays as written. */
+export function withoutTracking(href: string): string {
+  try {
+    const url = new URL(href);
+    url.hash = '';
+    // Filter the raw pairs instead of using URLSearchParams, which would re-encode the rest.
+    if (url.search) url.search = url.search.slice(1).split('&').filter((pair) => pair && !TRACKING.test(pair.split('=')[0]!)).join('&');
+    return url.href;
+  } catch {
+    return href;
+  }
+}

@@ -1,5 +1,5 @@
 import type { CapturedQuote } from '../clip/capture';
-import { cleanUrl } from '../clip/url-key';
+import { withoutTracking } from './page-address';
 
 /** What the caller may pass as the selection: the page's `Selection`, or plain text (tests, other shells). */
 export type SelectionInput = Pick<Selection, 'toString'> | { text: string } | null | undefined;
@@ -46,7 +46,7 @@ export function textFragmentLink(pageUrl: string, quote: string): string | undef
     const end = lastWords.slice(-WORDS_EACH_SIDE).join(' ');
     directive = `${encodeTextDirective(start)},${encodeTextDirective(end)}`;
   }
-  return `${cleanUrl(pageUrl)}#:~:text=${directive}`;
+  return `${withoutTracking(pageUrl)}#:~:text=${directive}`;
 }
 
 /** The quote for a selection, or undefined when nothing (or only whitespace) is selected. */

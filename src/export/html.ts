@@ -3,7 +3,7 @@ import { attributionText } from './attribution';
 import { escapeHtml } from './html-escape';
 import type { DocumentEntry, DocumentSection, IssueDocument } from './issue-document';
 import { issueDateRange } from './issue-dates';
-import { QUOTE_LINK_TEXT, UNTITLED } from './markdown';
+import { QUOTE_LINK_TEXT, UNTITLED } from './labels';
 import { editorMarkdown, oneLine, paragraphs } from './page-text';
 import { webHref } from './safe-url';
 

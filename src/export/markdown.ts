@@ -1,15 +1,10 @@
 import { attributionText } from './attribution';
 import type { DocumentEntry, DocumentSection, IssueDocument } from './issue-document';
 import { issueDateRange } from './issue-dates';
+import { QUOTE_LINK_TEXT, UNTITLED } from './labels';
 import { escapeMarkdownHeading, escapeMarkdownText, markdownDestination } from './markdown-escape';
-import { editorMarkdown, paragraphs } from './page-text';
+import { editorMarkdown, oneLine, paragraphs } from './page-text';
 import { webHref } from './safe-url';
-
-/** The words of the link from a quote to its passage on the page (a text-fragment link). */
-export const QUOTE_LINK_TEXT = 'in context';
-
-/** Printed for an entry with neither a title nor a usable URL, so the entry is never an empty line. */
-export const UNTITLED = '(untitled)';
 
 /**
  * The entry's title as Markdown: a link when the URL is http(s), otherwise plain text, so a
@@ -17,7 +12,7 @@ export const UNTITLED = '(untitled)';
  */
 function titleLink(entry: DocumentEntry, atBlockStart: boolean): string {
   const href = webHref(entry.url);
-  const text = entry.title.trim() ? entry.title : (href ?? UNTITLED);
+  const text = oneLine(entry.title) || href || UNTITLED;
   if (!href) return escapeMarkdownText(text, { atBlockStart });
   return `[${escapeMarkdownText(text)}](${markdownDestination(href)})`;
 }

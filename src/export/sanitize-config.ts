@@ -12,6 +12,10 @@ export const SANITIZE_CONFIG: Config = {
   ALLOWED_TAGS: ['p', 'a', 'em', 'strong', 'code', 'ul', 'ol', 'li', 'blockquote', 'br'],
   ALLOWED_ATTR: ['href', 'title', 'rel'],
   ALLOWED_URI_REGEXP: /^(?:https?|mailto):/i,
+  // DOMPurify tests every allowed attribute that is not on its "URI-safe" list against the URI
+  // pattern, so without this a strict pattern also strips `rel="noopener noreferrer"`. (`title` is
+  // on the list already.) `href` stays the only attribute held to the pattern.
+  ADD_URI_SAFE_ATTR: ['rel'],
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
 };

@@ -15,7 +15,15 @@ export const PreparedClip = z.object({
   captured: ClippingForm,
   context: CaptureContext,
   /** Set when this URL was clipped before: the popup edits that clipping instead of making a duplicate. */
-  existing: z.object({ id: ClippingId, createdAt: z.number(), updatedAt: z.number() }).optional(),
+  existing: z
+    .object({
+      id: ClippingId,
+      createdAt: z.number(),
+      updatedAt: z.number(),
+      /** The issue it is in: a closed issue means the link was already published. */
+      issue: z.object({ number: z.number().int(), status: Issue.shape.status }).optional(),
+    })
+    .optional(),
   /** When the form was restored from an unsaved draft. */
   draftRestoredFrom: z.number().optional(),
   settings: Settings,

@@ -2,9 +2,12 @@ import browser from 'webextension-polyfill';
 
 /** Menu item ids: they persist across worker restarts, so they are constants, created once on install. */
 export const CLIP_LINK_MENU_ID = 'clip-link';
+export const OPEN_DESK_MENU_ID = 'open-issue-desk';
 
 /** Creates the extension's context-menu items (call from runtime.onInstalled). */
 export async function registerContextMenus(): Promise<void> {
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({ id: CLIP_LINK_MENU_ID, title: 'Clip link', contexts: ['link'] });
+  // On the toolbar button's own menu (right-click the button).
+  browser.contextMenus.create({ id: OPEN_DESK_MENU_ID, title: 'Open the issue desk', contexts: ['action'] });
 }

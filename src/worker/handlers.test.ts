@@ -207,7 +207,7 @@ describe('reopening a clipped page', () => {
     world.clock += DAY;
     world.openTab(again);
     const prepared = await world.call('clip.prepare', {});
-    expect(prepared.existing).toEqual({ id: first.clipping.id, createdAt: WEDNESDAY, updatedAt: WEDNESDAY });
+    expect(prepared.existing).toEqual({ id: first.clipping.id, createdAt: WEDNESDAY, updatedAt: WEDNESDAY, issue: { number: 1, status: 'open' } });
     expect(prepared.form.summary).toBe('Good post-mortem.');
     expect(prepared.form.section).toBe('outages');
     expect(prepared.form.url).toBe(first.clipping.url);

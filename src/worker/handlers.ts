@@ -59,6 +59,17 @@ function checkSection(section: string | null, settings: Settings): void {
 
 type ClipHandlerNames = 'clip.prepare' | 'draft.save' | 'draft.discard' | 'clip.save' | 'clip.link' | 'clip.get' | 'clip.listRecent' | 'clip.delete' | 'settings.get' | 'settings.save';
 
+/** What the popup says about a clipping made before: when, and in which issue (published or not). */
+async function describeExisting(deps: HandlerDeps, existing: Clipping) {
+  const issue = existing.issueId ? await deps.issues.get(existing.issueId) : undefined;
+  return {
+    id: existing.id,
+    createdAt: existing.createdAt,
+    updatedAt: existing.updatedAt,
+    ...(issue ? { issue: { number: issue.number, status: issue.status } } : {}),
+  };
+}
+
 /** The issue a clipping made now belongs to. */
 async function issueIdForNewClipping(deps: HandlerDeps, settings: Settings): Promise<string> {
   return (await deps.issues.issueForNewClipping({ now: deps.now(), settings, newId: deps.newId })).id;
@@ -90,7 +101,7 @@ export function clipHandlers(deps: HandlerDeps): Pick<Handlers, ClipHandlerNames
         form: draft?.form ?? base,
         captured: base,
         context: draft?.context ?? baseContext,
-        ...(existing ? { existing: { id: existing.id, createdAt: existing.createdAt, updatedAt: existing.updatedAt } } : {}),
+        ...(existing ? { existing: await describeExisting(deps, existing) } : {}),
         ...(draft ? { draftRestoredFrom: draft.updatedAt } : {}),
         settings,
         weekCount,

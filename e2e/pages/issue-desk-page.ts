@@ -1,0 +1,40 @@
+import { type Locator, type Page, expect } from '@playwright/test';
+
+/** The issue desk (issue/index.html), driven through its visible controls. */
+export class IssueDeskPage {
+  constructor(readonly page: Page) {}
+
+  static async open(page: Page, extensionId: string): Promise<IssueDeskPage> {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(`chrome-extension://${extensionId}/issue/index.html`);
+    const desk = new IssueDeskPage(page);
+    await expect(page.getByTestId('issue-count')).toBeVisible();
+    return desk;
+  }
+
+  section(name: string): Locator {
+    return this.page.getByTestId('section').filter({ has: this.page.getByRole('heading', { name: new RegExp(`^${name}\\b`) }) });
+  }
+
+  cards(section: string): Locator {
+    return this.section(section).getByTestId('clipping');
+  }
+
+  /** The titles of a section's clippings, in order. */
+  async titles(section: string): Promise<string[]> {
+    return this.cards(section).locator('.card-title').allInnerTexts();
+  }
+
+  card(title: string): Locator {
+    return this.page.getByTestId('clipping').filter({ has: this.page.locator('.card-title', { hasText: title }) });
+  }
+
+  get notice(): Locator {
+    return this.page.getByTestId('notice');
+  }
+
+  /** Waits until the worker's reload shows `titles` in `section`. */
+  async expectOrder(section: string, titles: string[]): Promise<void> {
+    await expect.poll(() => this.titles(section)).toEqual(titles);
+  }
+}

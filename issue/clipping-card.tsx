@@ -1,0 +1,103 @@
+import { useState } from 'preact/hooks';
+import type { Clipping, ClippingForm } from '../src/clip/clipping';
+import { needsSummary } from '../src/issue/issue-order';
+import type { Section } from '../src/settings/settings';
+
+/** What a card can ask the desk to do. Every action goes through the worker, then the view reloads. */
+export interface CardActions {
+  update(id: string, changes: Partial<ClippingForm>): void;
+  /** Move by one place within the section (keyboard and buttons). */
+  nudge(id: string, delta: -1 | 1): void;
+  moveToSection(id: string, section: string | null): void;
+  moveToNextIssue(id: string): void;
+  remove(id: string): void;
+}
+
+const DETAIL_FIELDS: [keyof ClippingForm, string][] = [
+  ['title', 'Title'],
+  ['url', 'URL'],
+  ['byline', 'Author'],
+  ['siteName', 'Publication'],
+  ['publishedTime', 'Published'],
+  ['quote', 'Quote'],
+];
+
+/** One clipping in the issue: its summary is edited in place, the rest behind "Edit details". */
+export function ClippingCard({ clipping, sections, actions, draggable }: { clipping: Clipping; sections: readonly Section[]; actions: CardActions; draggable: boolean }) {
+  const [open, setOpen] = useState(false);
+  const commit = (name: keyof ClippingForm) => (event: Event) => {
+    const value = (event.currentTarget as HTMLInputElement | HTMLTextAreaElement).value;
+    if (value !== clipping[name]) actions.update(clipping.id, { [name]: value });
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    // Alt+↑/↓ moves the focused clipping: the keyboard twin of drag and drop.
+    if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
+    event.preventDefault();
+    actions.nudge(clipping.id, event.key === 'ArrowUp' ? -1 : 1);
+  };
+  const attribution = [clipping.byline, clipping.siteName].filter(Boolean).join(' — ');
+  return (
+    <li class={`card ${needsSummary(clipping) ? 'needs-summary' : ''}`} data-id={clipping.id} data-testid="clipping" tabIndex={0} onKeyDown={onKeyDown} aria-label={clipping.title}>
+      <div class="card-head">
+        {draggable && (
+          <span class="drag-handle" title="Drag to reorder" aria-hidden="true">
+            ⠿
+          </span>
+        )}
+        <a class="card-title" href={/^https?:/i.test(clipping.url) ? clipping.url : undefined} target="_blank" rel="noopener noreferrer">
+          {clipping.title}
+        </a>
+        <span class="card-actions">
+          <button type="button" onClick={() => actions.nudge(clipping.id, -1)} aria-label={`Move “${clipping.title}” up`} title="Move up (Alt+↑)">
+            ↑
+          </button>
+          <button type="button" onClick={() => actions.nudge(clipping.id, 1)} aria-label={`Move “${clipping.title}” down`} title="Move down (Alt+↓)">
+            ↓
+          </button>
+          <select
+            aria-label={`Section of “${clipping.title}”`}
+            value={clipping.section ?? ''}
+            onChange={(e) => actions.moveToSection(clipping.id, e.currentTarget.value || null)}
+          >
+            <option value="">Unsorted</option>
+            {sections.map((s) => (
+              <option value={s.id}>{s.name}</option>
+            ))}
+          </select>
+          <button type="button" onClick={() => actions.moveToNextIssue(clipping.id)} title="Move to the next issue">
+            Next issue
+          </button>
+          <button type="button" class="danger" onClick={() => actions.remove(clipping.id)} aria-label={`Delete “${clipping.title}”`}>
+            Delete
+          </button>
+        </span>
+      </div>
+      {attribution && <p class="attribution">{attribution}</p>}
+      <textarea
+        class="summary"
+        aria-label={`Summary of “${clipping.title}”`}
+        placeholder="No summary yet: why should readers care?"
+        rows={3}
+        value={clipping.summary}
+        onBlur={commit('summary')}
+      />
+      <button type="button" class="link" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {open ? 'Hide details' : 'Edit details'}
+      </button>
+      {open && (
+        <div class="details">
+          {DETAIL_FIELDS.map(([name, label]) => (
+            <label>
+              {label}
+              {name === 'quote' ? (
+                <textarea rows={2} value={String(clipping[name] ?? '')} onBlur={commit(name)} />
+              ) : (
+                <input value={String(clipping[name] ?? '')} onBlur={commit(name)} />
+              )}
+            </label>
+          ))}
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,176 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { ClippingForm } from '../src/clip/clipping';
+import { groupBySection, matchesQuery, needsSummary } from '../src/issue/issue-order';
+import { toIssueDocument } from '../src/issue/to-document';
+import { send } from '../src/messages/client';
+import type { CardActions } from './clipping-card';
+import { CloseIssue } from './close-issue';
+import { ExportBar } from './export-bar';
+import { IssuePreview } from './issue-preview';
+import { SectionList } from './section-list';
+import { useIssue } from './use-issue';
+
+type Notice = { kind: 'info' | 'error'; text: string; undoId?: string };
+
+function formatWindow(start: number, end: number): string {
+  const fmt = (t: number) => new Date(t).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+  return `${fmt(start)} – ${fmt(end - 1)}`;
+}
+
+/** The issue desk: the open issue's clippings by section, to reorder, edit and export. */
+export function IssueDesk() {
+  const [issueId, setIssueId] = useState<string | undefined>(new URLSearchParams(location.search).get('issue') ?? undefined);
+  const { view, error, reload } = useIssue(issueId);
+  const [query, setQuery] = useState('');
+  const [onlyMissing, setOnlyMissing] = useState(false);
+  const [notice, setNotice] = useState<Notice | undefined>();
+
+  const groups = useMemo(() => (view ? groupBySection(view.clippings, view.settings.sections) : []), [view]);
+  const doc = useMemo(() => (view ? toIssueDocument(view.issue, view.settings, view.clippings) : undefined), [view]);
+
+  if (error && !view) return <main class="desk"><p class="notice error" role="alert">Could not load the issue: {error}</p></main>;
+  if (!view || !doc) return <main class="desk"><p aria-busy="true">Loading the issue…</p></main>;
+
+  /** Runs a change through the worker, reloads, and says what went wrong in words when it fails. */
+  const act = async (work: () => Promise<unknown>, done?: Notice) => {
+    try {
+      await work();
+      await reload();
+      setNotice(done);
+    } catch (e) {
+      setNotice({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+      await reload();
+    }
+  };
+  const filtering = query.trim() !== '' || onlyMissing;
+  const visibleOf = (clippings: typeof view.clippings) => clippings.filter((c) => matchesQuery(c, query) && (!onlyMissing || needsSummary(c)));
+  const titleOf = (id: string) => view.clippings.find((c) => c.id === id)?.title ?? 'the clipping';
+
+  const actions: CardActions = {
+    update: (id, changes: Partial<ClippingForm>) => void act(() => send('clip.update', { id, changes })),
+    nudge: (id, delta) => {
+      const group = groups.find((g) => g.clippings.some((c) => c.id === id));
+      if (!group) return;
+      const index = group.clippings.findIndex((c) => c.id === id) + delta;
+      if (index < 0 || index >= group.clippings.length) return;
+      void act(() => send('clip.move', { id, section: group.section?.id ?? null, index })).then(() => focusCard(id));
+    },
+    moveToSection: (id, section) => {
+      const target = groups.find((g) => (g.section?.id ?? null) === section);
+      void act(() => send('clip.move', { id, section, index: target?.clippings.length ?? 0 }));
+    },
+    moveToNextIssue: (id) =>
+      void act(async () => {
+        const { issue } = await send('clip.moveToNextIssue', { id });
+        setNotice({ kind: 'info', text: `Moved “${titleOf(id)}” to issue #${issue.number}.` });
+      }),
+    remove: (id) => void act(() => send('clip.delete', { id }), { kind: 'info', text: `Deleted “${titleOf(id)}”.`, undoId: id }),
+  };
+
+  const missing = view.clippings.filter(needsSummary).length;
+  const editable = view.issue.status !== 'closed';
+  return (
+    <main class="desk">
+      <header class="desk-header">
+        <div class="issue-title">
+          <label class="sr-only" for="issue-title">
+            Issue title
+          </label>
+          <input
+            id="issue-title"
+            class="title-input"
+            value={view.issue.title}
+            onBlur={(e) => e.currentTarget.value !== view.issue.title && void act(() => send('issue.update', { issueId: view.issue.id, title: e.currentTarget.value }))}
+          />
+          <p class="issue-meta">
+            Issue #{view.issue.number} · {formatWindow(view.issue.start, view.issue.end)} · {view.issue.status} ·{' '}
+            <span data-testid="issue-count">
+              {view.clippings.length} {view.clippings.length === 1 ? 'clipping' : 'clippings'}
+            </span>
+            {missing > 0 && <span class="missing"> · {missing} without a summary</span>}
+            {view.planned && (
+              <span>
+                {' '}
+                · {view.planned.count} waiting for issue #{view.planned.number}
+              </span>
+            )}
+          </p>
+        </div>
+        <div class="issue-switch">
+          <label>
+            Issue{' '}
+            <select value={view.issue.id} onChange={(e) => setIssueId(e.currentTarget.value)}>
+              {view.issues.map((i) => (
+                <option value={i.id}>
+                  #{i.number} ({i.status})
+                </option>
+              ))}
+            </select>
+          </label>
+          {view.issue.status === 'open' && (
+            <CloseIssue
+              unfinished={missing}
+              onClose={(moveUnfinished) =>
+                void act(async () => {
+                  const { next, moved } = await send('issue.close', { issueId: view.issue.id, moveUnfinished });
+                  setIssueId(next.id);
+                  setNotice({ kind: 'info', text: `Issue #${view.issue.number} is closed; #${next.number} is open${moved ? ` with ${moved} unfinished clippings` : ''}.` });
+                })
+              }
+            />
+          )}
+        </div>
+      </header>
+
+      {notice && (
+        <p class={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
+          {notice.text}{' '}
+          {notice.undoId && (
+            <button type="button" onClick={() => void act(() => send('clip.restore', { id: notice.undoId! }), { kind: 'info', text: 'Restored.' })}>
+              Undo
+            </button>
+          )}
+        </p>
+      )}
+
+      <div class="toolbar">
+        <input type="search" placeholder="Search this issue" aria-label="Search this issue" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+        <label>
+          <input type="checkbox" checked={onlyMissing} onChange={(e) => setOnlyMissing(e.currentTarget.checked)} /> Only clippings without a summary
+        </label>
+        <ExportBar doc={doc} issueId={view.issue.id} onNotice={setNotice} />
+      </div>
+
+      <div class="columns">
+        <div class="sections">
+          <label class="sponsor">
+            Sponsor message (Markdown; leave empty for none)
+            <textarea
+              rows={3}
+              value={view.issue.sponsor}
+              readOnly={!editable}
+              onBlur={(e) => e.currentTarget.value !== view.issue.sponsor && void act(() => send('issue.update', { issueId: view.issue.id, sponsor: e.currentTarget.value }))}
+            />
+          </label>
+          {groups.map((group) => (
+            <SectionList
+              key={group.section?.id ?? 'unsorted'}
+              group={group}
+              visible={visibleOf(group.clippings)}
+              sections={view.settings.sections}
+              draggable={!filtering}
+              actions={actions}
+              onDrop={(id, section, index) => void act(() => send('clip.move', { id, section, index }))}
+            />
+          ))}
+        </div>
+        <IssuePreview doc={doc} />
+      </div>
+    </main>
+  );
+}
+
+/** Keeps keyboard focus on a clipping after it moved (the list re-rendered under it). */
+function focusCard(id: string): void {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-testid="clipping"][data-id="${CSS.escape(id)}"]`)?.focus());
+}

@@ -1,0 +1,75 @@
+import Sortable from 'sortablejs';
+import { useEffect, useRef } from 'preact/hooks';
+import type { Clipping } from '../src/clip/clipping';
+import { budgetWarning, type SectionGroup } from '../src/issue/issue-order';
+import type { Section } from '../src/settings/settings';
+import { ClippingCard, type CardActions } from './clipping-card';
+
+interface SectionListProps {
+  group: SectionGroup;
+  /** The clippings to show (the group's, after the search and filter). */
+  visible: Clipping[];
+  sections: readonly Section[];
+  /** Dragging is off while a filter hides some clippings: an index among the visible ones would lie. */
+  draggable: boolean;
+  actions: CardActions;
+  onDrop(id: string, section: string | null, index: number): void;
+}
+
+/** One section of the issue: its heading, count and budget, and its clippings, sortable by drag and drop. */
+export function SectionList({ group, visible, sections, draggable, actions, onDrop }: SectionListProps) {
+  const listRef = useRef<HTMLOListElement>(null);
+  const onDropRef = useRef(onDrop);
+  onDropRef.current = onDrop;
+  const sectionId = group.section?.id ?? null;
+
+  useEffect(() => {
+    if (!listRef.current || !draggable) return;
+    const sortable = Sortable.create(listRef.current, {
+      group: 'issue-sections',
+      handle: '.drag-handle',
+      animation: 120,
+      dataIdAttr: 'data-id',
+      onEnd(event) {
+        const id = event.item.dataset.id;
+        const to = (event.to as HTMLElement).dataset.section;
+        const newIndex = event.newIndex ?? 0;
+        // Put the node back where preact rendered it; the reload after the move re-renders the order.
+        const from = event.from;
+        from.insertBefore(event.item, from.children[event.oldIndex ?? 0] ?? null);
+        if (!id || to === undefined) return;
+        if (event.from === event.to && event.oldIndex === newIndex) return;
+        onDropRef.current(id, to === '' ? null : to, newIndex);
+      },
+    });
+    return () => sortable.destroy();
+  }, [draggable]);
+
+  const name = group.section?.name ?? 'Unsorted';
+  const warning = group.section ? budgetWarning(group.section, group.clippings.length) : undefined;
+  const budget = group.section?.budget;
+  return (
+    <section class={`section ${group.section ? '' : 'unsorted'}`} aria-labelledby={`heading-${sectionId ?? 'unsorted'}`} data-testid="section">
+      <h2 id={`heading-${sectionId ?? 'unsorted'}`}>
+        {name}{' '}
+        <span class="count">
+          {group.clippings.length}
+          {budget !== undefined && ` / ${budget}`}
+        </span>
+        {group.section && <span class="style">{group.section.style === 'entries' ? 'entries' : 'bullets'}</span>}
+      </h2>
+      {!group.section && <p class="hint">These clippings have no section yet: they are left out of the exports until you pick one.</p>}
+      {warning && (
+        <p class="budget-warning" role="status">
+          {warning}
+        </p>
+      )}
+      <ol class="cards" ref={listRef} data-section={sectionId ?? ''}>
+        {visible.map((clipping) => (
+          <ClippingCard key={clipping.id} clipping={clipping} sections={sections} actions={actions} draggable={draggable} />
+        ))}
+      </ol>
+      {visible.length === 0 && <p class="empty">{group.clippings.length ? 'Nothing here matches the search or filter.' : 'No clippings yet.'}</p>}
+    </section>
+  );
+}
