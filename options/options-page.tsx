@@ -54,6 +54,12 @@ export function OptionsPage() {
         <input value={settings.newsletterName} onInput={(e) => change({ ...settings, newsletterName: e.currentTarget.value })} />
       </label>
 
+      <label>
+        Issue title
+        <input value={settings.titleTemplate} onInput={(e) => change({ ...settings, titleTemplate: e.currentTarget.value })} />
+        <small class="help">{'{newsletter}'} and {'{number}'} are filled in, e.g. “{'{newsletter}'} Issue #{'{number}'}”.</small>
+      </label>
+
       <h2>Sections</h2>
       <p class="help">The categories offered when you clip, in the order the newsletter prints them. Renaming keeps their clippings.</p>
       <table>

@@ -1,21 +1,41 @@
 // The headless tour (`npm start` without a display): clips each sample article as an editor would,
 // prints what the worker stored, and writes popup screenshots and the clippings to out/.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { launchWithExtension } from '../e2e/browser';
 import { ExtensionDriver } from '../e2e/pages/extension-driver';
+import { IssueDeskPage } from '../e2e/pages/issue-desk-page';
 import { startArticleServer } from '../e2e/servers/article-server';
 import { sampleArticleNames, sampleSlug } from './sample-articles';
 
 const OUT = resolve(import.meta.dirname, '..', 'out');
 
-function summaryFor(title: string, index: number): string {
-  const angles = [
-    'A clear walk-through with numbers you can take to your own team.',
-    'Worth reading for the timeline alone: note how long detection took.',
-    'A good reminder that the fix was organisational, not technical.',
-  ];
-  return `${title.trim() || 'This piece'} — ${angles[index % angles.length]}\nSecond thought: read it with your on-call rotation in mind.`;
+const SUMMARIES = [
+  'A clear walk-through with numbers you can take to your own team. The part on **paging policy** is the one to read twice.',
+  'Worth reading for the timeline alone: note how long detection took compared with the fix.',
+  'A good reminder that the fix was organisational, not technical.',
+  'Short, practical, and honest about what did not work.',
+];
+
+function summaryFor(index: number): string {
+  return SUMMARIES[index % SUMMARIES.length]!;
+}
+
+/** Opens the issue desk, screenshots it, and downloads the week's exports into out/. */
+async function exportTheWeek(clipper: ExtensionDriver): Promise<void> {
+  const desk = await IssueDeskPage.open(await clipper.context.newPage(), clipper.extensionId);
+  await desk.page.screenshot({ path: resolve(OUT, 'issue-desk.png'), fullPage: true });
+  for (const [button, file] of [
+    ['Download .md', 'issue.md'],
+    ['Download .html', 'issue.html'],
+  ] as const) {
+    const download = desk.page.waitForEvent('download');
+    await desk.page.getByRole('button', { name: button }).click();
+    await (await download).saveAs(resolve(OUT, file));
+  }
+  console.log(`\nIssue desk: ${await desk.page.getByTestId('issue-count').innerText()}; exports written to out/issue.md and out/issue.html\n`);
+  console.log((await readFile(resolve(OUT, 'issue.md'), 'utf8')).trim());
+  await desk.page.close();
 }
 
 async function main(): Promise<void> {
@@ -29,7 +49,7 @@ async function main(): Promise<void> {
     for (const [index, name] of names.entries()) {
       const { page, popup } = await clipper.clipFlow(server.url(`/articles/${name}`));
       const title = await popup.value('title');
-      await popup.type('summary', summaryFor(title, index));
+      await popup.type('summary', summaryFor(index));
       const section = await popup.sectionLabel();
       if (section === 'Choose later') await popup.chooseSection('Articles');
       await popup.page.screenshot({ path: resolve(OUT, `popup-${sampleSlug(name)}.png`), fullPage: true });
@@ -39,6 +59,7 @@ async function main(): Promise<void> {
       await popup.close();
       await page.close();
     }
+    await exportTheWeek(clipper);
     const stored = await clipper.storedClippings();
     console.log(`\nStored clippings (${stored.length}), read back from the extension's IndexedDB:\n`);
     console.table(
