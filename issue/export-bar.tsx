@@ -1,25 +1,23 @@
 import type { IssueDocument } from '../src/export/issue-document';
 import { renderHtml, renderHtmlPage } from '../src/export/html';
 import { renderMarkdown } from '../src/export/markdown';
+import { renderJson } from '../src/export/json-export';
+import { send } from '../src/messages/client';
+import { downloadText as download, fileStem } from '../src/platform/download';
 import { sanitize } from './sanitize';
 
 type Notice = { kind: 'info' | 'error'; text: string };
 
-function fileStem(doc: IssueDocument): string {
-  return `${doc.newsletter}-issue-${doc.number}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-}
 
-function download(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** Export the issue: Markdown and HTML, to the clipboard or as files. */
-export function ExportBar({ doc, onNotice }: { doc: IssueDocument; issueId: string; onNotice(notice: Notice): void }) {
+/** Export the issue: Markdown and HTML to the clipboard or as files; JSON (re-importable) as a file. */
+export function ExportBar({ doc, issueId, onNotice }: { doc: IssueDocument; issueId: string; onNotice(notice: Notice): void }) {
+  const downloadJson = async () => {
+    try {
+      download(`${stem}.json`, 'application/json', renderJson(await send('issue.exportFile', { issueId })));
+    } catch (error) {
+      onNotice({ kind: 'error', text: `Could not export JSON: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  };
   const copy = async (what: string, text: string, html?: string) => {
     try {
       if (html && 'ClipboardItem' in window) {
@@ -32,7 +30,7 @@ export function ExportBar({ doc, onNotice }: { doc: IssueDocument; issueId: stri
       onNotice({ kind: 'error', text: `Could not copy ${what}: ${error instanceof Error ? error.message : String(error)}` });
     }
   };
-  const stem = fileStem(doc);
+  const stem = fileStem(doc.newsletter, 'issue', doc.number);
   return (
     <span class="export-bar" role="group" aria-label="Export">
       <button type="button" onClick={() => void copy('Markdown', renderMarkdown(doc))}>
@@ -46,6 +44,9 @@ export function ExportBar({ doc, onNotice }: { doc: IssueDocument; issueId: stri
       </button>
       <button type="button" onClick={() => download(`${stem}.html`, 'text/html', renderHtmlPage(doc, { sanitize }))}>
         Download .html
+      </button>
+      <button type="button" onClick={() => void downloadJson()}>
+        Download .json
       </button>
     </span>
   );

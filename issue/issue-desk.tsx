@@ -3,6 +3,7 @@ import type { ClippingForm } from '../src/clip/clipping';
 import { groupBySection, matchesQuery, needsSummary } from '../src/issue/issue-order';
 import { toIssueDocument } from '../src/issue/to-document';
 import { send } from '../src/messages/client';
+import { mergeReportText } from '../src/messages/merge-report-text';
 import type { CardActions } from './clipping-card';
 import { CloseIssue } from './close-issue';
 import { ExportBar } from './export-bar';
@@ -33,10 +34,11 @@ export function IssueDesk() {
 
   /** Runs a change through the worker, reloads, and says what went wrong in words when it fails. */
   const act = async (work: () => Promise<unknown>, done?: Notice) => {
+    setNotice(undefined);
     try {
-      await work();
+      await work(); // may set a notice of its own
       await reload();
-      setNotice(done);
+      if (done) setNotice(done);
     } catch (e) {
       setNotice({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
       await reload();
@@ -106,6 +108,19 @@ export function IssueDesk() {
                 </option>
               ))}
             </select>
+          </label>
+          <label class="file-button">
+            Import issue…
+            <input
+              type="file"
+              accept="application/json,.json"
+              onChange={(e) => {
+                const input = e.currentTarget;
+                const file = input.files?.[0];
+                input.value = '';
+                if (file) void act(async () => setNotice({ kind: 'info', text: mergeReportText(await send('issue.import', { text: await file.text() }), 'Imported') }));
+              }}
+            />
           </label>
           {view.issue.status === 'open' && (
             <CloseIssue

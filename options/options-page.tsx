@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../src/messages/client';
+import { BackupPanel } from './backup-panel';
 import { sectionIdFor } from '../src/settings/section-id';
 import type { Section, Settings } from '../src/settings/settings';
 
@@ -147,6 +148,8 @@ export function OptionsPage() {
           {status.kind === 'error' && <span class="error">Not saved: {status.message}</span>}
         </span>
       </p>
+
+      <BackupPanel onRestored={() => void send('settings.get', {}).then(setSettings)} />
     </main>
   );
 }

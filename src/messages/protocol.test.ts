@@ -41,6 +41,10 @@ const validRequests: { [K in MessageName]: RequestOf<K> } = {
   'clip.move': { id: 'clipping-0001', section: null, index: 0 },
   'clip.moveToNextIssue': { id: 'clipping-0001' },
   'clip.restore': { id: 'clipping-0001' },
+  'issue.exportFile': { issueId: 'issue-0001' },
+  'issue.import': { text: '{"format":"newsletter-clipper.issue"}' },
+  'backup.create': {},
+  'backup.restore': { text: '{"format":"newsletter-clipper.backup"}' },
   'settings.get': {},
   'settings.save': { settings: { version: 1, newsletterName: 'N', titleTemplate: '{newsletter} #{number}', sections: [{ id: 'a', name: 'A', style: 'entries' }], weekStartsOn: 1, timeZone: '' } },
 };
@@ -188,6 +192,7 @@ describe('convention (STYLE rule 13): every protocol message has a handler', () 
     drafts: new DraftsRepo(open),
     settings: new SettingsRepo(open),
     issues: new IssuesRepo(open),
+    openDb: open,
     resolveTab: unused,
     captureTab: unused,
     readLinkText: unused,

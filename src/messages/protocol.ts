@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CaptureContext, Clipping, ClippingForm } from '../clip/clipping';
+import { BackupFile } from '../export/backup';
 import { IssueDocument } from '../export/issue-document';
+import { IssueExportFile } from '../export/json-export';
 import { Issue } from '../issue/issue';
 import { Settings } from '../settings/settings';
 
@@ -30,6 +32,18 @@ export const PreparedClip = z.object({
   weekCount: z.number().int().nonnegative(),
 });
 export type PreparedClip = z.infer<typeof PreparedClip>;
+
+/** Files read by import and restore: generous (100,000 clippings is about 60 MB), but bounded. */
+export const MAX_FILE_CHARS = 200_000_000;
+
+/** What an import or restore wrote, and what it left out and why. */
+export const MergeReport = z.object({
+  issues: z.number().int().nonnegative(),
+  clippings: z.number().int().nonnegative(),
+  settings: z.boolean(),
+  skipped: z.array(z.object({ kind: z.enum(['issue', 'clipping', 'settings']), id: z.string().optional(), index: z.number().optional(), reason: z.string() })),
+});
+export type MergeReport = z.infer<typeof MergeReport>;
 
 export const SavedClip = z.object({
   clipping: Clipping,
@@ -132,6 +146,24 @@ export const protocol = {
   'clip.restore': {
     request: z.object({ id: ClippingId }),
     response: z.object({ clipping: Clipping.nullable() }),
+  },
+  /** The issue as a versioned JSON file (which issue.import reads back). */
+  'issue.exportFile': {
+    request: z.object({ issueId: z.string().max(64) }),
+    response: IssueExportFile,
+  },
+  'issue.import': {
+    request: z.object({ text: z.string().max(MAX_FILE_CHARS) }),
+    response: MergeReport,
+  },
+  /** Everything (settings, issues, clippings; never credentials) as one file. */
+  'backup.create': {
+    request: z.object({}),
+    response: BackupFile,
+  },
+  'backup.restore': {
+    request: z.object({ text: z.string().max(MAX_FILE_CHARS) }),
+    response: MergeReport,
   },
   'settings.get': {
     request: z.object({}),

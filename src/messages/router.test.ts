@@ -98,6 +98,10 @@ describe('createRouter', () => {
       'clip.move': record('clip.move', () => ({ changed: 1 })),
       'clip.moveToNextIssue': record('clip.moveToNextIssue', unusedAnswer),
       'clip.restore': record('clip.restore', () => ({ clipping: null })),
+      'issue.exportFile': record('issue.exportFile', unusedAnswer),
+      'issue.import': record('issue.import', unusedAnswer),
+      'backup.create': record('backup.create', unusedAnswer),
+      'backup.restore': record('backup.restore', unusedAnswer),
       'settings.get': record('settings.get', () => defaultSettings()),
       'settings.save': record('settings.save', () => defaultSettings()),
     };

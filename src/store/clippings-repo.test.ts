@@ -253,3 +253,119 @@ describe('ClippingsRepo', () => {
     });
   });
 });
+
+describe('ClippingsRepo and issues', () => {
+  describe('listByIssue', () => {
+    it('lists the live clippings of that issue only', async () => {
+      await repo.putMany([
+        clipping(1, { issueId: 'issue-0001' }),
+        clipping(2, { issueId: 'issue-0002' }),
+        clipping(3, { issueId: 'issue-0001' }),
+        clipping(4, { issueId: null }),
+        clipping(5, { issueId: 'issue-0001', deletedAt: T0 + DAY }),
+      ]);
+      expect(ids(await repo.listByIssue('issue-0001')).sort()).toEqual(['clipping-0001', 'clipping-0003']);
+      expect(ids(await repo.listByIssue('issue-0002'))).toEqual(['clipping-0002']);
+      expect(await repo.listByIssue('issue-9999')).toEqual([]);
+    });
+
+    it('returns whole clippings, as stored', async () => {
+      const c = clipping(1, { issueId: 'issue-0001', position: 2048, section: 'outages', quote: 'Q' });
+      await repo.putMany([c]);
+      expect(await repo.listByIssue('issue-0001')).toEqual([c]);
+    });
+
+    it('skips a damaged row of the issue and still returns the good ones', async () => {
+      await repo.putMany([clipping(1, { issueId: 'issue-0001' })]);
+      await db.put('clippings', { id: 'damaged-0001', issueId: 'issue-0001', title: 7 } as unknown as Clipping);
+      expect(ids(await repo.listByIssue('issue-0001'))).toEqual(['clipping-0001']);
+      expect(warn).toHaveBeenCalled();
+    });
+  });
+
+  describe('listUnplaced', () => {
+    it('lists live clippings without an issue', async () => {
+      await repo.putMany([clipping(1), clipping(2, { issueId: 'issue-0001' }), clipping(3, { deletedAt: T0 }), clipping(4)]);
+      expect(ids(await repo.listUnplaced()).sort()).toEqual(['clipping-0001', 'clipping-0004']);
+    });
+  });
+
+  describe('putMany', () => {
+    it('writes several clippings, replacing those with the same id', async () => {
+      await repo.saveFromDraft(clipping(1), undefined);
+      await repo.putMany([clipping(1, { position: 4096, summary: 'Moved' }), clipping(2), clipping(3)]);
+      expect(await repo.get('clipping-0001')).toMatchObject({ position: 4096, summary: 'Moved' });
+      expect(ids(await repo.listRecent(10))).toEqual(['clipping-0003', 'clipping-0002', 'clipping-0001']);
+    });
+
+    it('accepts an empty list', async () => {
+      await repo.putMany([]);
+      expect(await db.count('clippings')).toBe(0);
+    });
+
+    it('refuses an invalid clipping and then writes none of them', async () => {
+      await expect(repo.putMany([clipping(1), clipping(2, { id: 'short' })])).rejects.toThrow();
+      expect(await db.count('clippings')).toBe(0);
+    });
+
+    it('writes in one transaction: when one write fails in the store, none is kept', async () => {
+      // A byUrlKey index that is unique makes the second write fail inside the transaction.
+      const strict = await openDB<ClipperSchema>(freshName(), 1, {
+        upgrade(d) {
+          const clippings = d.createObjectStore('clippings', { keyPath: 'id' });
+          clippings.createIndex('byUrlKey', 'urlKey', { unique: true });
+          clippings.createIndex('byCreatedAt', 'createdAt');
+          d.createObjectStore('drafts', { keyPath: 'key' });
+          d.createObjectStore('meta');
+        },
+      });
+      const strictRepo = new ClippingsRepo(() => Promise.resolve(strict));
+      const key = 'https://example.com/same';
+      await expect(strictRepo.putMany([clipping(1, { urlKey: key }), clipping(2, { urlKey: key })])).rejects.toThrow();
+      expect(await strict.count('clippings')).toBe(0);
+      strict.close();
+    });
+  });
+
+  describe('restore', () => {
+    it('undoes a delete: the clipping is live again, in its issue and place, stamped with now', async () => {
+      const c = clipping(1, { issueId: 'issue-0001', position: 2048, summary: 'Keep me' });
+      await repo.putMany([c]);
+      await repo.markDeleted(c.id, T0 + DAY);
+      const restored = await repo.restore(c.id, T0 + 2 * DAY);
+      expect(restored).toEqual({ ...c, updatedAt: T0 + 2 * DAY });
+      expect(restored).not.toHaveProperty('deletedAt');
+      expect(await repo.get(c.id)).toEqual(restored);
+      expect(ids(await repo.listByIssue('issue-0001'))).toEqual([c.id]);
+      expect(await db.get('clippings', c.id)).not.toHaveProperty('deletedAt');
+    });
+
+    it('does nothing for a live clipping', async () => {
+      await repo.putMany([clipping(1)]);
+      expect(await repo.restore('clipping-0001', T0 + DAY)).toBeUndefined();
+      expect(await repo.get('clipping-0001')).toEqual(clipping(1));
+    });
+
+    it('does nothing for a missing clipping, and does not report it as damaged', async () => {
+      expect(await repo.restore('clipping-9999', T0)).toBeUndefined();
+      expect(await db.count('clippings')).toBe(0);
+      expect(warn).not.toHaveBeenCalled();
+    });
+
+    it('restores once: a second undo does nothing', async () => {
+      await repo.putMany([clipping(1)]);
+      await repo.markDeleted('clipping-0001', T0 + DAY);
+      expect(await repo.restore('clipping-0001', T0 + 2 * DAY)).toBeDefined();
+      expect(await repo.restore('clipping-0001', T0 + 3 * DAY)).toBeUndefined();
+      expect((await repo.get('clipping-0001'))?.updatedAt).toBe(T0 + 2 * DAY);
+    });
+
+    it('a restored clipping can be deleted again', async () => {
+      await repo.putMany([clipping(1)]);
+      await repo.markDeleted('clipping-0001', T0 + DAY);
+      await repo.restore('clipping-0001', T0 + 2 * DAY);
+      expect(await repo.markDeleted('clipping-0001', T0 + 3 * DAY)).toBe(true);
+      expect(await repo.get('clipping-0001')).toBeUndefined();
+    });
+  });
+});

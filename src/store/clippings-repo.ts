@@ -77,6 +77,12 @@ export class ClippingsRepo {
     return (await db.getAllFromIndex('clippings', 'byIssue', issueId)).map(parseRow).filter((c): c is Clipping => !!c && !c.deletedAt);
   }
 
+  /** Every row, tombstones included (for a backup). Unreadable rows are skipped. */
+  async listAll(): Promise<Clipping[]> {
+    const db = await this.open();
+    return (await db.getAll('clippings')).map(parseRow).filter((c): c is Clipping => !!c);
+  }
+
   /** Live clippings not placed in any issue. */
   async listUnplaced(): Promise<Clipping[]> {
     const db = await this.open();

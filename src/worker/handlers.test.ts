@@ -65,6 +65,7 @@ class World {
       drafts: this.drafts,
       settings: new SettingsRepo(open),
       issues: new IssuesRepo(open),
+      openDb: open,
       resolveTab: async (tabId) => {
         const tab = this.tabs.get(tabId ?? this.activeTab);
         if (!tab) throw new MessageError('not-found', 'The tab to clip is gone.');

@@ -6,9 +6,11 @@ import { weekWindow } from '../clip/week';
 import { MessageError } from '../messages/message-error';
 import type { Handlers } from '../messages/router';
 import { issueHandlers } from './issue-handlers';
+import { transferHandlers } from './transfer-handlers';
 import type { Settings } from '../settings/settings';
 import type { ClippingsRepo } from '../store/clippings-repo';
 import type { DraftsRepo } from '../store/drafts-repo';
+import type { OpenDB } from '../store/db';
 import type { IssuesRepo } from '../store/issues-repo';
 import type { SettingsRepo } from '../store/settings-repo';
 import type { TabCapture, TabInfo } from '../platform/tab-capture';
@@ -19,6 +21,8 @@ export interface HandlerDeps {
   drafts: DraftsRepo;
   settings: SettingsRepo;
   issues: IssuesRepo;
+  /** The database itself, for writes that span stores (restore, import). */
+  openDb: OpenDB;
   /** The tab with this id, or the active tab of the last focused window. */
   resolveTab(tabId: number | undefined): Promise<TabInfo>;
   captureTab(tab: TabInfo): Promise<TabCapture>;
@@ -174,5 +178,5 @@ export function clipHandlers(deps: HandlerDeps): Pick<Handlers, ClipHandlerNames
 
 /** The worker's message handlers: one per protocol key (a missing one fails the type-check). */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  return { ...clipHandlers(deps), ...issueHandlers(deps) };
+  return { ...clipHandlers(deps), ...issueHandlers(deps), ...transferHandlers(deps) };
 }

@@ -16,6 +16,7 @@ export function browserHandlerDeps(): HandlerDeps {
     drafts: new DraftsRepo(open),
     settings: new SettingsRepo(open),
     issues: new IssuesRepo(open),
+    openDb: open,
     resolveTab,
     captureTab,
     readLinkText: (tabId, href) => readLinkText(tabId, undefined, href),
