@@ -1,3 +1,4 @@
+import { tz } from '@date-fns/tz';
 import { addWeeks } from 'date-fns';
 import { weekWindow } from '../clip/week';
 import type { Settings } from '../settings/settings';
@@ -17,7 +18,8 @@ export function firstIssue(now: number, settings: Settings, id: string): Issue {
  */
 export function followingIssue(previous: Issue, now: number, settings: Settings, id: string, status: Issue['status'] = 'open'): Issue {
   const start = previous.end;
-  const oneWeek = addWeeks(new Date(start), 1).getTime();
+  // A week in the newsletter's zone, not the runtime's: across a DST change they differ by an hour.
+  const oneWeek = addWeeks(new Date(start), 1, settings.timeZone ? { in: tz(settings.timeZone) } : {}).getTime();
   const thisWeek = weekWindow(new Date(Math.max(now, start)), settings.weekStartsOn, settings.timeZone).end;
   return makeIssue(previous.number + 1, start, Math.max(oneWeek, thisWeek), status, now, settings, id);
 }

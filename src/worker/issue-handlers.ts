@@ -111,9 +111,9 @@ export function issueHandlers(deps: HandlerDeps): Pick<Handlers, IssueHandlerNam
       const ctx = await context();
       const open = await deps.issues.ensureOpen(ctx);
       const current = clipping.issueId ? await deps.issues.get(clipping.issueId) : undefined;
+      if (current?.status === 'planned') throw new MessageError('bad-request', 'The clipping is already in the next issue.');
       // From the open issue it goes to the planned one; from a closed one, back to the open one.
       const target = current?.status === 'open' ? await deps.issues.ensurePlanned(open, ctx) : open;
-      if (target.id === clipping.issueId) throw new MessageError('bad-request', 'The clipping is already in the next issue.');
       await deps.clippings.putMany([{ ...clipping, issueId: target.id, position: ctx.now, updatedAt: ctx.now }]);
       return { issue: target };
     },
