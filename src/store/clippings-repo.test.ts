@@ -197,6 +197,7 @@ describe('ClippingsRepo', () => {
           clippings.createIndex('byCreatedAt', 'createdAt');
           d.createObjectStore('drafts', { keyPath: 'key' }).createIndex('byUpdatedAt', 'updatedAt');
           d.createObjectStore('meta');
+          d.createObjectStore('outbox', { keyPath: 'issueId' });
         },
       });
       const strictRepo = new ClippingsRepo(() => Promise.resolve(strict));

@@ -1,6 +1,7 @@
 import { Clipping } from '../clip/clipping';
 import type { TimeWindow } from '../clip/week';
 import type { OpenDB } from './db';
+import { markIssuesChanged } from './outbox-marks';
 
 /** Parses a stored row; a damaged row is reported and skipped rather than crashing a listing. */
 function parseRow(row: unknown): Clipping | undefined {
@@ -63,10 +64,11 @@ export class ClippingsRepo {
   async saveFromDraft(clipping: Clipping, draftKey: string | undefined): Promise<void> {
     const db = await this.open();
     const valid = Clipping.parse(clipping);
-    const tx = db.transaction(['clippings', 'drafts'], 'readwrite');
+    const tx = db.transaction(['clippings', 'drafts', 'outbox'], 'readwrite');
     await Promise.all([
       tx.objectStore('clippings').put(valid),
       draftKey ? tx.objectStore('drafts').delete(draftKey) : Promise.resolve(),
+      markIssuesChanged(tx.objectStore('outbox'), [valid.issueId], valid.updatedAt),
       tx.done,
     ]);
   }
@@ -96,26 +98,37 @@ export class ClippingsRepo {
     return result;
   }
 
-  /** Writes several clippings in one transaction (a reorder touches a whole section). */
+  /**
+   * Writes several clippings in one transaction (a reorder touches a whole section), marking both the
+   * issues they are in now and the ones they left as changed.
+   */
   async putMany(clippings: readonly Clipping[]): Promise<void> {
     const valid = clippings.map((c) => Clipping.parse(c));
+    if (!valid.length) return;
     const db = await this.open();
-    const tx = db.transaction('clippings', 'readwrite');
-    await Promise.all([...valid.map((c) => tx.store.put(c)), tx.done]);
+    const tx = db.transaction(['clippings', 'outbox'], 'readwrite');
+    const store = tx.objectStore('clippings');
+    const before = await Promise.all(valid.map((c) => store.get(c.id)));
+    await Promise.all(valid.map((c) => store.put(c)));
+    const now = Math.max(...valid.map((c) => c.updatedAt));
+    await markIssuesChanged(tx.objectStore('outbox'), [...valid.map((c) => c.issueId), ...before.map((c) => c?.issueId)], now);
+    await tx.done;
   }
 
   /** Brings a deleted clipping back (undo), if its tombstone is still there. */
   async restore(id: string, now: number): Promise<Clipping | undefined> {
     const db = await this.open();
-    const tx = db.transaction('clippings', 'readwrite');
-    const clipping = parseRow(await tx.store.get(id));
+    const tx = db.transaction(['clippings', 'outbox'], 'readwrite');
+    const store = tx.objectStore('clippings');
+    const clipping = parseRow(await store.get(id));
     if (!clipping || !clipping.deletedAt) {
       await tx.done;
       return undefined;
     }
     const { deletedAt: _gone, ...rest } = clipping;
     const restored = { ...rest, updatedAt: now };
-    await tx.store.put(restored);
+    await store.put(restored);
+    await markIssuesChanged(tx.objectStore('outbox'), [restored.issueId], now);
     await tx.done;
     return restored;
   }
@@ -123,13 +136,15 @@ export class ClippingsRepo {
   /** Marks a clipping deleted (a tombstone, kept until synced). */
   async markDeleted(id: string, now: number): Promise<boolean> {
     const db = await this.open();
-    const tx = db.transaction('clippings', 'readwrite');
-    const clipping = parseRow(await tx.store.get(id));
+    const tx = db.transaction(['clippings', 'outbox'], 'readwrite');
+    const store = tx.objectStore('clippings');
+    const clipping = parseRow(await store.get(id));
     if (!clipping || clipping.deletedAt) {
       await tx.done;
       return false;
     }
-    await tx.store.put({ ...clipping, deletedAt: now, updatedAt: now });
+    await store.put({ ...clipping, deletedAt: now, updatedAt: now });
+    await markIssuesChanged(tx.objectStore('outbox'), [clipping.issueId], now);
     await tx.done;
     return true;
   }

@@ -21,9 +21,10 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
 
 /** The layout each version must have, checked after the upgrade ladder ran. */
 function describeLayout(db: ClipperDB) {
-  const names = Array.from(db.objectStoreNames) as ('clippings' | 'drafts' | 'meta' | 'issues')[];
+  type Name = 'clippings' | 'drafts' | 'meta' | 'issues' | 'outbox' | 'syncState';
+  const names = Array.from(db.objectStoreNames) as Name[];
   const tx = db.transaction(names);
-  const store = (name: 'clippings' | 'drafts' | 'meta' | 'issues') => {
+  const store = (name: Name) => {
     const s = tx.objectStore(name);
     return {
       keyPath: s.keyPath,
@@ -43,6 +44,7 @@ function describeLayout(db: ClipperDB) {
     drafts: store('drafts'),
     meta: store('meta'),
     ...(names.includes('issues') ? { issues: store('issues') } : {}),
+    ...(names.includes('outbox') ? { outbox: store('outbox'), syncState: store('syncState') } : {}),
   };
 }
 
@@ -79,6 +81,14 @@ const V2_LAYOUT = {
   },
 };
 
+const V3_LAYOUT = {
+  ...V2_LAYOUT,
+  version: 3,
+  stores: ['clippings', 'drafts', 'issues', 'meta', 'outbox', 'syncState'],
+  outbox: { keyPath: 'issueId', autoIncrement: false, indexes: { byNextAttempt: { keyPath: 'nextAttemptAt', unique: false, multiEntry: false } } },
+  syncState: { keyPath: 'issueId', autoIncrement: false, indexes: {} },
+};
+
 /** The version-1 layout as shipped, written without the current code. */
 function createV1(name: string) {
   return openDB(name, 1, {
@@ -110,10 +120,24 @@ const upgradeSteps: Record<number, () => Promise<void>> = {
     await v1.put('clippings', { id: 'clipping-0001', urlKey: 'https://example.com/a', createdAt: 10, updatedAt: 10, title: 'A' });
     v1.close();
     const db = await open(name);
-    expect(describeLayout(db)).toEqual(V2_LAYOUT);
+    expect({ ...describeLayout(db), version: 2, stores: describeLayout(db).stores.filter((s) => s !== 'outbox' && s !== 'syncState'), outbox: undefined, syncState: undefined }).toEqual({
+      ...V2_LAYOUT,
+      outbox: undefined,
+      syncState: undefined,
+    });
     // Rows from before issues get no issue yet and keep their clipping order.
     expect(await db.get('clippings', 'clipping-0001')).toMatchObject({ issueId: null, position: 10 });
     expect(await db.getAllFromIndex('clippings', 'byIssue', 'anything')).toEqual([]);
+  },
+  3: async () => {
+    const name = freshName();
+    const v1 = await createV1(name);
+    await v1.put('clippings', { id: 'clipping-0001', urlKey: 'https://example.com/a', createdAt: 10, updatedAt: 10, title: 'A' });
+    v1.close();
+    const db = await open(name);
+    expect(describeLayout(db)).toEqual(V3_LAYOUT);
+    expect(await db.getAll('outbox')).toEqual([]);
+    expect(await db.get('clippings', 'clipping-0001')).toMatchObject({ issueId: null });
   },
 };
 
@@ -157,7 +181,7 @@ describe('openClipperDB on an existing database', () => {
     first.close();
     const second = await open(name);
     expect(await second.get('meta', 'probe')).toBe('kept');
-    expect(describeLayout(second)).toEqual(V2_LAYOUT);
+    expect(describeLayout(second)).toEqual(V3_LAYOUT);
   });
 
   it('gives way to a newer version instead of blocking its upgrade', async () => {

@@ -1,9 +1,11 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { Clipping, DraftClipping } from '../clip/clipping';
 import type { Issue } from '../issue/issue';
+import type { OutboxEntry } from '../sync/outbox-entry';
+import type { SyncState } from '../sync/sync-state';
 
 export const DB_NAME = 'newsletter-clipper';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /**
  * The IndexedDB layout. Rows are typed here for convenience, but every read is parsed with zod
@@ -24,6 +26,17 @@ export interface ClipperSchema extends DBSchema {
     key: string;
     value: DraftClipping;
     indexes: { byUpdatedAt: number };
+  };
+  /** One entry per issue changed since its last sync (see src/sync/outbox-entry.ts). */
+  outbox: {
+    key: string;
+    value: OutboxEntry;
+    indexes: { byNextAttempt: number };
+  };
+  /** Per issue: the remote draft it syncs to and what was last written there. */
+  syncState: {
+    key: string;
+    value: SyncState;
   };
   /** Small singleton records (settings), keyed by name. */
   meta: {
@@ -77,6 +90,11 @@ export async function openClipperDB(name: string = DB_NAME): Promise<ClipperDB> 
           await cursor.update({ ...row, issueId: row.issueId ?? null, position: row.position ?? row.createdAt ?? 0 } as Clipping);
           cursor = await cursor.continue();
         }
+      }
+      if (oldVersion < 3) {
+        // Sync: the durable outbox, and what each issue's remote draft looked like after the last sync.
+        db.createObjectStore('outbox', { keyPath: 'issueId' }).createIndex('byNextAttempt', 'nextAttemptAt');
+        db.createObjectStore('syncState', { keyPath: 'issueId' });
       }
     },
     blocking() {

@@ -3,6 +3,7 @@ import { Issue } from '../issue/issue';
 import { fallsInIssue, firstIssue, followingIssue } from '../issue/issue-lifecycle';
 import type { Settings } from '../settings/settings';
 import type { OpenDB } from './db';
+import { markIssuesChanged } from './outbox-marks';
 
 function parseIssue(row: unknown): Issue | undefined {
   if (row === undefined) return undefined;
@@ -38,7 +39,8 @@ export class IssuesRepo {
   async put(issue: Issue): Promise<Issue> {
     const valid = Issue.parse(issue);
     const db = await this.open();
-    await db.put('issues', valid);
+    const tx = db.transaction(['issues', 'outbox'], 'readwrite');
+    await Promise.all([tx.objectStore('issues').put(valid), markIssuesChanged(tx.objectStore('outbox'), [valid.id], valid.updatedAt), tx.done]);
     return valid;
   }
 
@@ -48,7 +50,7 @@ export class IssuesRepo {
    */
   async ensureOpen({ now, settings, newId }: IssueContext): Promise<Issue> {
     const db = await this.open();
-    const tx = db.transaction(['issues', 'clippings'], 'readwrite');
+    const tx = db.transaction(['issues', 'clippings', 'outbox'], 'readwrite');
     const issues = tx.objectStore('issues');
     const existing = parseIssue((await issues.index('byStatus').getAll('open'))[0]);
     if (existing) {
@@ -63,6 +65,7 @@ export class IssuesRepo {
         ? followingIssue(last, now, settings, newId())
         : firstIssue(now, settings, newId());
     await issues.put(issue);
+    await markIssuesChanged(tx.objectStore('outbox'), [issue.id], now);
     if (!last) {
       const clippings = tx.objectStore('clippings');
       let cursor = await clippings.openCursor();
@@ -104,7 +107,7 @@ export class IssuesRepo {
    */
   async close(issueId: string, moveUnfinished: boolean, context: IssueContext): Promise<{ next: Issue; moved: number }> {
     const db = await this.open();
-    const tx = db.transaction(['issues', 'clippings'], 'readwrite');
+    const tx = db.transaction(['issues', 'clippings', 'outbox'], 'readwrite');
     const issues = tx.objectStore('issues');
     const current = parseIssue(await issues.get(issueId));
     if (!current || current.status !== 'open') {
@@ -124,6 +127,7 @@ export class IssuesRepo {
         moved += 1;
       }
     }
+    await markIssuesChanged(tx.objectStore('outbox'), [current.id, next.id], context.now);
     await tx.done;
     return { next, moved };
   }

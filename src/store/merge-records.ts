@@ -2,6 +2,7 @@ import { Clipping } from '../clip/clipping';
 import { Issue } from '../issue/issue';
 import { Settings } from '../settings/settings';
 import type { OpenDB } from './db';
+import { markIssuesChanged } from './outbox-marks';
 
 /** Records read from a backup or an issue export, already validated one by one. */
 export interface IncomingRecords {
@@ -25,9 +26,10 @@ export interface MergeReport {
  * empty (as the open issue of a fresh profile is); likewise for the one open issue. A clipping whose
  * issue did not make it in keeps its place in no issue, to be placed again.
  */
-export async function mergeRecords(open: OpenDB, incoming: IncomingRecords): Promise<MergeReport> {
+export async function mergeRecords(open: OpenDB, incoming: IncomingRecords, now: number): Promise<MergeReport> {
   const db = await open();
-  const tx = db.transaction(['issues', 'clippings', 'meta'], 'readwrite');
+  const tx = db.transaction(['issues', 'clippings', 'meta', 'outbox'], 'readwrite');
+  const changed = new Set<string>();
   const issues = tx.objectStore('issues');
   const clippings = tx.objectStore('clippings');
   const report: MergeReport = { issues: 0, clippings: 0, settings: false, skipped: [] };
@@ -40,7 +42,10 @@ export async function mergeRecords(open: OpenDB, incoming: IncomingRecords): Pro
     const issue = Issue.parse(raw);
     const same = await issues.get(issue.id);
     if (same) {
-      if (issue.updatedAt > same.updatedAt) await issues.put(issue);
+      if (issue.updatedAt > same.updatedAt) {
+        await issues.put(issue);
+        changed.add(issue.id);
+      }
       report.issues += 1;
       continue;
     }
@@ -56,6 +61,7 @@ export async function mergeRecords(open: OpenDB, incoming: IncomingRecords): Pro
     }
     for (const other of clashes) await issues.delete(other.id);
     await issues.put(issue);
+    changed.add(issue.id);
     report.issues += 1;
   }
 
@@ -68,6 +74,7 @@ export async function mergeRecords(open: OpenDB, incoming: IncomingRecords): Pro
       continue;
     }
     await clippings.put(placed);
+    for (const issueId of [placed.issueId, same?.issueId]) if (issueId) changed.add(issueId);
     report.clippings += 1;
   }
 
@@ -75,6 +82,7 @@ export async function mergeRecords(open: OpenDB, incoming: IncomingRecords): Pro
     await tx.objectStore('meta').put(Settings.parse(incoming.settings), 'settings');
     report.settings = true;
   }
+  await markIssuesChanged(tx.objectStore('outbox'), changed, now);
   await tx.done;
   return report;
 }

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+/** What the worker knows of an issue's remote draft after its last successful sync. */
+export const SyncState = z.object({
+  issueId: z.string().min(1).max(64),
+  /** Which target the draft lives on (a change of target starts a new draft). */
+  target: z.string().max(200),
+  /** The remote draft's id (WordPress post id, or the generic target's draft id). */
+  remoteId: z.string().max(200),
+  /** A link to edit the draft, shown to the editor. */
+  editUrl: z.string().max(2000).optional(),
+  lastSyncedAt: z.number().int().nonnegative(),
+  /** Hash of the managed region as last written: an edit inside it in WordPress changes it. */
+  regionHash: z.string().max(128),
+  /** The server's modification stamp after our last write (WordPress modified_gmt). */
+  remoteModified: z.string().max(64),
+});
+export type SyncState = z.infer<typeof SyncState>;
