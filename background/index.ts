@@ -5,18 +5,34 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { createRouter, isExtensionPageSender } from '../src/messages/router';
 import { CLIP_LINK_MENU_ID, OPEN_DESK_MENU_ID, registerContextMenus } from '../src/platform/context-menu';
 import { openIssueDesk } from '../src/platform/extension-pages';
+import { DRAIN_ALARM } from '../src/platform/sync-runtime';
 import { createHandlers } from '../src/worker/handlers';
 import { browserHandlerDeps } from '../src/worker/worker-deps';
 
-const handlers = createHandlers(browserHandlerDeps());
+const deps = browserHandlerDeps();
+const handlers = createHandlers(deps);
 const extensionOrigin = browser.runtime.getURL('');
 const route = createRouter(handlers, (sender) => isExtensionPageSender(sender, browser.runtime.id, extensionOrigin));
 
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
+/** Sends what changed without making the editor wait; the alarm retries whatever this misses. */
+const syncSoon = () => void deps.sync.drain().catch((error: unknown) => console.warn('newsletter-clipper: sync attempt failed', error));
+
+browser.runtime.onMessage.addListener(async (message: unknown, sender: Runtime.MessageSender) => {
+  const reply = await route(message, sender);
+  const type = (message as { type?: unknown } | null)?.type;
+  if (reply.ok && typeof type === 'string' && !type.startsWith('sync.') && !type.startsWith('target.')) syncSoon();
+  return reply;
+});
 
 browser.runtime.onInstalled.addListener(() => {
   void registerContextMenus();
+  syncSoon();
 });
+browser.runtime.onStartup.addListener(syncSoon);
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === DRAIN_ALARM) syncSoon();
+});
+self.addEventListener('online', syncSoon);
 
 browser.contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId === OPEN_DESK_MENU_ID) {
@@ -25,7 +41,7 @@ browser.contextMenus.onClicked.addListener((info, tab) => {
   }
   if (info.menuItemId !== CLIP_LINK_MENU_ID || !info.linkUrl) return;
   const text = (info as { linkText?: string }).linkText; // Firefox only; Chrome's event has no link text.
-  handlers['clip.link']({ url: info.linkUrl, ...(text ? { text } : {}), ...(tab?.id !== undefined ? { tabId: tab.id } : {}) }, {}).catch(
-    (error: unknown) => console.error('newsletter-clipper: could not clip the link', error),
+  handlers['clip.link']({ url: info.linkUrl, ...(text ? { text } : {}), ...(tab?.id !== undefined ? { tabId: tab.id } : {}) }, {}).then(syncSoon, (error: unknown) =>
+    console.error('newsletter-clipper: could not clip the link', error),
   );
 });

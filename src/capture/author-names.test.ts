@@ -39,3 +39,13 @@ describe('joinNames', () => {
     expect(joinNames(['A', 'B', 'C'])).toBe('A, B and C');
   });
 });
+
+describe('cleanByline: what surrounds the names', () => {
+  it('drops contact links and date words that come as their own pieces', () => {
+    expect(cleanByline(['Jennifer Rubin', 'Email', 'Bio'])).toBe('Jennifer Rubin');
+    expect(cleanByline(['Andrew Husband', 'Twitter'])).toBe('Andrew Husband');
+    expect(cleanByline(['Wednesday | January 18, 2017 10:44 am PST by Juli Clover'])).toBe('Juli Clover');
+    expect(cleanByline(['By December 5, 2017'])).toBeUndefined();
+    expect(cleanByline(['By Jane Doe on Tuesday, March 3, 2020'])).toBe('Jane Doe');
+  });
+});

@@ -1,48 +1,34 @@
 /**
  * Date parsing for published times. Deliberately not `Date.parse`: it reads offset-less strings
  * in the machine's time zone and accepts nonsense, so results would differ between the editor's
- * browser and the tests. We read the shapes pages really use (ISO 8601, RFC 2822, English and
- * German month names, D.M.YYYY, Unix timestamps) and keep the page's own offset.
+ * browser and the tests. We read the shapes pages really use (ISO 8601, RFC 2822, month names in
+ * six languages, D.M.YYYY, Unix timestamps) and keep the page's own offset.
  */
 
-const MONTHS: Record<string, number> = {};
-const MONTH_NAMES = [
-  // English, German, French, Spanish, Italian, Dutch (prefixes; matched on the first 3+ letters)
-  ['jan', 'januar', 'janvier', 'enero', 'gennaio', 'januari', 'jänner', 'jän'],
-  ['feb', 'februar', 'février', 'fevrier', 'febrero', 'febbraio', 'februari'],
-  ['mar', 'märz', 'maerz', 'mars', 'marzo', 'maart', 'mär'],
-  ['apr', 'april', 'avril', 'abril', 'aprile'],
-  ['may', 'mai', 'mayo', 'maggio', 'mei'],
-  ['jun', 'juni', 'juin', 'junio', 'giugno'],
-  ['jul', 'juli', 'juillet', 'julio', 'luglio'],
-  ['aug', 'august', 'août', 'aout', 'agosto', 'augustus'],
-  ['sep', 'sept', 'september', 'septembre', 'septiembre', 'settembre'],
-  ['oct', 'okt', 'oktober', 'octobre', 'octubre', 'ottobre'],
-  ['nov', 'november', 'novembre', 'noviembre'],
-  ['dec', 'dez', 'dezember', 'décembre', 'decembre', 'diciembre', 'dicembre', 'december'],
-];
-MONTH_NAMES.forEach((names, index) => names.forEach((name) => (MONTHS[name] = index + 1)));
+/**
+ * Month names by their first three or four letters (English, German, French, Spanish, Italian,
+ * Dutch): one short string instead of a table of every spelling (the content script has a
+ * size budget, and "januari"/"janvier"/"januar" all start with "jan").
+ */
+const MONTHS = 'jan ene gen jän|feb fév fev|mar mär maa|apr avr abr|may mai mag mei|jun juin giu|jul juil lug|aug aoû aou ago|sep set|oct okt ott|nov|dec dez déc dic'
+  .split('|');
 
-function monthOf(word: string): number | undefined {
-  const w = word.toLowerCase().replace(/\.$/, '');
-  return MONTHS[w] ?? (w.length >= 3 ? MONTHS[w.slice(0, 3)] ?? MONTHS[w.slice(0, 4)] : undefined);
+function monthOf(word: string): number {
+  const w = word.toLowerCase();
+  for (const key of [w.slice(0, 4), w.slice(0, 3)]) {
+    const index = MONTHS.findIndex((names) => ` ${names} `.includes(` ${key} `));
+    if (index >= 0) return index + 1;
+  }
+  return 0;
 }
 
-/** Zone abbreviations seen in bylines, as minutes east of UTC. */
+/** Zone abbreviations seen in bylines, as hours east of UTC. */
 const ZONES: Record<string, number> = {
-  z: 0, utc: 0, gmt: 0, ut: 0, wet: 0, bst: 60, cet: 60, mez: 60, cest: 120, mesz: 120, eet: 120, eest: 180,
-  est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420, jst: 540, ist: 330,
-  aest: 600, aedt: 660,
+  z: 0, utc: 0, gmt: 0, ut: 0, wet: 0, bst: 1, cet: 1, mez: 1, cest: 2, mesz: 2, eet: 2, eest: 3,
+  est: -5, edt: -4, cst: -6, cdt: -5, mst: -7, mdt: -6, pst: -8, pdt: -7, jst: 9, ist: 5.5, aest: 10, aedt: 11,
 };
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-function formatOffset(minutes: number): string {
-  if (minutes === 0) return 'Z';
-  const sign = minutes < 0 ? '-' : '+';
-  const abs = Math.abs(minutes);
-  return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-}
 
 /** A parsed date: the ISO string to show, and the UTC instant when the zone is known (else local midnight/time as UTC). */
 export interface ParsedDate {
@@ -51,42 +37,43 @@ export interface ParsedDate {
   time: number;
 }
 
-function build(y: number, mo: number, d: number, h?: number, mi?: number, s?: number, offset?: number, ms = 0): ParsedDate | undefined {
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1000 || y > 9999) return undefined;
-  const wall = Date.UTC(y, mo - 1, d, h ?? 0, mi ?? 0, s ?? 0);
-  const check = new Date(wall);
-  if (check.getUTCDate() !== d) return undefined; // 31 February and friends
+/** `offset` is in minutes east of UTC. */
+function build(y: number, mo: number, d: number, h?: number, mi = 0, s = 0, offset?: number, ms = 0): ParsedDate | undefined {
+  const wall = Date.UTC(y, mo - 1, d, h ?? 0, mi, s);
+  // Out-of-range parts (31 February, month 13, 25 o'clock) make Date roll over: refuse those.
+  if (mo < 1 || mo > 12 || y < 1000 || y > 9999 || new Date(wall).getUTCDate() !== d) return undefined;
   const day = `${pad(y, 4)}-${pad(mo)}-${pad(d)}`;
   if (h === undefined) return { iso: day, time: wall };
-  if (h > 23 || (mi ?? 0) > 59 || (s ?? 0) > 60) return undefined;
+  if (h > 23 || mi > 59 || s > 60) return undefined;
   // Milliseconds are kept when the page gives them, so the instant is the page's exactly.
-  const clock = `${pad(h)}:${pad(mi ?? 0)}:${pad(s ?? 0)}${ms ? `.${pad(ms, 3)}` : ''}`;
-  if (offset === undefined) return { iso: `${day}T${clock}`, time: wall + ms };
-  return { iso: `${day}T${clock}${formatOffset(offset)}`, time: wall + ms - offset * 60_000 };
-}
-
-function parseOffset(text: string | undefined): number | undefined {
-  if (!text) return undefined;
-  const t = text.trim().toLowerCase();
-  if (t in ZONES) return ZONES[t];
-  const m = /^(?:gmt|utc)?([+-])(\d{1,2}):?(\d{2})?$/.exec(t);
-  if (!m) return undefined;
-  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
-  return minutes > 14 * 60 ? undefined : m[1] === '-' ? -minutes : minutes;
-}
-
-/** Read "9:13", "9:13:05", "9:13 pm", "21.13 Uhr", with an optional zone after it. */
-function parseClock(rest: string): { h: number; mi: number; s: number; offset?: number } | undefined {
-  const m = /^[\s,T@|–-]*(?:at|um|à)?\s*(\d{1,2})[:.h](\d{2})(?:[:.](\d{2}))?(?:[.,]\d+)?\s*(a\.?m\.?|p\.?m\.?)?\s*(?:uhr)?\s*\(?(z|[a-z]{2,4}(?![a-z])|(?:gmt|utc)?[+-]\d{1,2}:?\d{0,2})?/i.exec(rest);
-  if (!m) return undefined;
-  let h = Number(m[1]);
-  const ampm = m[4]?.toLowerCase();
-  if (ampm) {
-    if (h > 12) return undefined;
-    if (ampm.startsWith('p') && h < 12) h += 12;
-    if (ampm.startsWith('a') && h === 12) h = 0;
+  let iso = `${day}T${pad(h)}:${pad(mi)}:${pad(s)}${ms ? `.${pad(ms, 3)}` : ''}`;
+  if (offset !== undefined) {
+    const abs = Math.abs(offset);
+    iso += offset ? `${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}` : 'Z';
   }
-  return { h, mi: Number(m[2]), s: Number(m[3] ?? 0), offset: parseOffset(m[5]) };
+  return { iso, time: wall + ms - (offset ?? 0) * 60_000 };
+}
+
+/** "Z", "EST", "+0100", "-05:00", "GMT+2" as minutes east of UTC. */
+function parseOffset(text = ''): number | undefined {
+  const t = text.trim().toLowerCase();
+  if (t in ZONES) return ZONES[t]! * 60;
+  const m = /^(?:gmt|utc)?([+-])(\d\d?):?(\d\d)?$/.exec(t);
+  const minutes = m ? Number(m[2]) * 60 + Number(m[3] ?? 0) : 900;
+  return minutes > 840 ? undefined : m![1] === '-' ? -minutes : minutes;
+}
+
+/** The date with the time that follows it ("9:13", "9:13:05 pm EST", "21.13 Uhr"), if any. */
+function withClock(y: number, mo: number, d: number, rest: string): ParsedDate | undefined {
+  const m = /^[\s,T@|–-]*(?:at|um|à)?\s*(\d\d?)[:.h](\d\d)(?:[:.](\d\d))?(?:[.,]\d+)?\s*(?:([ap])\.?m\b\.?)?\s*(?:uhr)?\s*\(?(z|[a-z]{2,4}(?![a-z])|(?:gmt|utc)?[+-][\d:]{1,5})?/i.exec(rest);
+  if (!m) return build(y, mo, d);
+  let h = Number(m[1]);
+  const half = m[4]?.toLowerCase();
+  if (half) {
+    if (h > 12) return undefined;
+    h = (h % 12) + (half === 'p' ? 12 : 0);
+  }
+  return build(y, mo, d, h, Number(m[2]), Number(m[3] ?? 0), parseOffset(m[5]));
 }
 
 /**
@@ -95,61 +82,36 @@ function parseClock(rest: string): { h: number; mi: number; s: number; offset?: 
  */
 export function parseDate(text: string): ParsedDate | undefined {
   const value = text.trim().slice(0, 200);
-  if (!value) return undefined;
-
   // Unix timestamps (seconds or milliseconds).
   if (/^\d{10}(\d{3})?$/.test(value)) {
-    const ms = value.length === 13 ? Number(value) : Number(value) * 1000;
-    const d = new Date(ms);
+    const d = new Date(value.length > 10 ? Number(value) : Number(value) * 1000);
     return build(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), 0);
   }
-
-  // ISO 8601 and its common variants ("2016-12-09 09:13:00", "2016/12/09", "20161209").
-  let m = /(?:^|[^\d])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)(?:(?:T|\s+|\s*,\s*)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|(?:GMT|UTC)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{3,4}(?![a-z]))?)?/.exec(value);
-  if (m) {
-    return build(Number(m[1]), Number(m[3]), Number(m[4]), m[5] === undefined ? undefined : Number(m[5]), Number(m[6] ?? 0), Number(m[7] ?? 0), m[9] ? parseOffset(m[9]) : undefined, m[8] ? Math.round(Number(`0.${m[8]}`) * 1000) % 1000 : 0);
+  // ISO 8601 and its common variants ("2016-12-09 09:13:00 +0100", "2016/12/09", "20161209T0913Z").
+  let m = /(?:^|\D)(\d{4})([-/.]?)(\d\d?)\2(\d\d?)(?!\d)(?:(?:T|\s+|\s*,\s*)(\d\d?):?(\d\d)(?::?(\d\d)(?:[.,](\d+))?)?\s*(Z|[+-]\d\d(?::?\d\d)?|(?:GMT|UTC)(?:[+-]\d\d?(?::?\d\d)?)?|[A-Z]{3,4}(?![a-z]))?)?/.exec(value);
+  if (m && (m[2] || /^\d{8}(T|$)/.test(value))) {
+    return build(+m[1]!, +m[3]!, +m[4]!, m[5] ? +m[5] : undefined, +(m[6] ?? 0), +(m[7] ?? 0), parseOffset(m[9]), m[8] ? Math.round(+`0.${m[8]}` * 1000) % 1000 : 0);
   }
   // JavaScript's Date#toString, which some CMSs print: "Mon Aug 03 12:45:00 EDT 2015".
-  m = /^[a-z]{3}\s+([a-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2}):(\d{2})\s+(?:GMT)?([a-z]{3,4}|[+-]\d{4})\s+(\d{4})$/i.exec(value);
-  if (m && monthOf(m[1]!)) return build(Number(m[7]), monthOf(m[1]!)!, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), parseOffset(m[6]));
-  m = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(Z)?)?$/.exec(value);
-  if (m) return build(Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? undefined : Number(m[4]), Number(m[5] ?? 0), Number(m[6] ?? 0), m[7] ? 0 : undefined);
-
+  m = /^[a-z]{3} ([a-z]{3}) (\d\d?) (\d\d?:\d\d:\d\d) (?:GMT)?(\S+) (\d{4})$/i.exec(value);
+  if (m && monthOf(m[1]!)) return withClock(+m[5]!, monthOf(m[1]!), +m[2]!, `${m[3]} ${m[4]}`);
   // "2019年4月4日 08時00分" (Japanese, Chinese).
-  m = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:[^\d]{0,12}?(\d{1,2})\s*[:時]\s*(\d{2}))?/.exec(value);
-  if (m) return build(Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? undefined : Number(m[4]), Number(m[5] ?? 0), 0);
-
-  // "9 December 2016", "9. Dezember 2016", "Fri, 09 Dec 2016 09:13:00 GMT".
-  m = /(?:^|[^a-zà-ÿ\d])(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?([a-zà-ÿ]{3,10})\.?,?\s+(?:de\s+)?(\d{4})(?!\d)(.*)$/i.exec(value);
-  if (m) {
-    const month = monthOf(m[2]!);
-    if (month) return withClock(Number(m[3]), month, Number(m[1]), m[4]!);
-  }
+  m = /(\d{4})\s*年\s*(\d\d?)\s*月\s*(\d\d?)\s*日(?:\D{0,12}?(\d\d?)\s*[:時]\s*(\d\d))?/.exec(value);
+  if (m) return build(+m[1]!, +m[2]!, +m[3]!, m[5] ? +m[4]! : undefined, +(m[5] ?? 0));
+  // "9 December 2016", "9. Dezember 2016", "Fri, 09 Dec 2016 09:13:00 GMT", "12 de marzo de 2020".
+  m = /(?:^|[^a-zà-ÿ\d])(\d\d?)(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?([a-zà-ÿ]{3,10})\.?,?\s+(?:de\s+)?(\d{4})(?!\d)(.*)$/i.exec(value);
+  if (m && monthOf(m[2]!)) return withClock(+m[3]!, monthOf(m[2]!), +m[1]!, m[4]!);
   // "December 9, 2016", "Dec. 9th 2016 at 9:13 pm EST", "Friday, December 9, 2016".
-  m = /(?:^|[^a-zà-ÿ])([a-zà-ÿ]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)(.*)$/i.exec(value);
-  if (m) {
-    const month = monthOf(m[1]!);
-    if (month) return withClock(Number(m[3]), month, Number(m[2]), m[4]!);
-  }
+  m = /(?:^|[^a-zà-ÿ])([a-zà-ÿ]{3,10})\.?\s+(\d\d?)(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)(.*)$/i.exec(value);
+  if (m && monthOf(m[1]!)) return withClock(+m[3]!, monthOf(m[1]!), +m[2]!, m[4]!);
   // "09.12.2016" (German and most of Europe: day first), "12/09/2016" (US: month first unless impossible).
-  m = /(?:^|[^\d])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d)(.*)$/.exec(value);
+  m = /(?:^|\D)(\d\d?)([./])(\d\d?)\2(\d{4})(?!\d)(.*)$/.exec(value);
   if (m) {
-    let day = Number(m[1]);
-    let month = Number(m[3]);
-    if (m[2] === '/' && month <= 12 && day <= 12) [day, month] = [month, day];
-    else if (m[2] === '/' && month > 12) [day, month] = [month, day];
-    return withClock(Number(m[4]), month, day, m[5]!);
+    const [a, b] = m[2] === '/' && +m[1]! <= 12 ? [+m[3]!, +m[1]!] : [+m[1]!, +m[3]!];
+    return withClock(+m[4]!, b, a, m[5]!);
   }
   return undefined;
 }
-
-function withClock(y: number, mo: number, d: number, rest: string): ParsedDate | undefined {
-  const clock = parseClock(rest);
-  return clock ? build(y, mo, d, clock.h, clock.mi, clock.s, clock.offset) : build(y, mo, d);
-}
-
-const EARLIEST = Date.UTC(1990, 0, 1);
-const DAY = 86_400_000;
 
 /**
  * Parse and accept only plausible publication dates: not before 1990 (junk defaults like 1970
@@ -158,20 +120,11 @@ const DAY = 86_400_000;
  */
 export function plausibleDate(text: string, now: Date): string | undefined {
   const parsed = parseDate(text);
-  if (!parsed) return undefined;
-  if (parsed.time < EARLIEST || parsed.time > now.getTime() + DAY) return undefined;
-  return parsed.iso;
+  return parsed && parsed.time >= 631_152_000_000 && parsed.time <= now.getTime() + 86_400_000 ? parsed.iso : undefined;
 }
 
 /** A date written in the URL path (/2017/04/21/, /2017-04-21-, /20170421/), the last resort. */
 export function dateFromUrl(url: string): string | undefined {
-  let path: string;
-  try {
-    path = new URL(url).pathname;
-  } catch {
-    return undefined;
-  }
-  const m = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/\-_.]|$)/.exec(path) ?? /\/((?:19|20)\d{2})(\d{2})(\d{2})(?:[/\-_.]|$)/.exec(path);
-  if (!m) return undefined;
-  return build(Number(m[1]), Number(m[2]), Number(m[3]))?.iso;
+  const m = /^[^?#]*?\/((?:19|20)\d\d)([/-]?)(\d\d?)\2(\d\d?)(?:[/\-_.?#]|$)/.exec(url.replace(/^\w+:\/\/[^/]*/, ''));
+  return m && (m[2] || m[3]!.length + m[4]!.length === 4) ? build(+m[1]!, +m[3]!, +m[4]!)?.iso : undefined;
 }

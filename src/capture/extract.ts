@@ -1,4 +1,4 @@
-import type { Capture, CaptureFieldName, CaptureSource } from '../clip/capture';
+import type { Capture, CaptureFieldName } from '../clip/capture';
 import { FIELD_LIMITS } from './field-limits';
 import type { Found } from './found';
 import type { JsonLdFacts } from './json-ld';
@@ -31,28 +31,12 @@ export interface ExtractOptions {
 }
 
 /** Sources that count as article metadata (as opposed to guesses from the title, text or host). */
-const METADATA_SOURCES = new Set<CaptureSource>(['json-ld', 'opengraph', 'twitter', 'meta', 'dublin-core', 'highwire', 'microdata', 'byline-markup', 'time-element']);
+const METADATA_SOURCES = ['json-ld', 'opengraph', 'twitter', 'meta', 'dublin-core', 'highwire', 'microdata', 'byline-markup', 'time-element'];
 
-const NOTES_MAX = 20;
-
+/** How the notes name each field, in plain words. */
 const FIELD_WORDS: Record<CaptureFieldName, string> = {
-  canonicalUrl: 'canonical address',
-  title: 'title',
-  byline: 'author',
-  siteName: 'publication',
-  publishedTime: 'publication date',
-  excerpt: 'description',
-  lang: 'language',
-};
-
-const LIMITS: Record<CaptureFieldName, number> = {
-  canonicalUrl: FIELD_LIMITS.url,
-  title: FIELD_LIMITS.title,
-  byline: FIELD_LIMITS.byline,
-  siteName: FIELD_LIMITS.siteName,
-  publishedTime: FIELD_LIMITS.publishedTime,
-  excerpt: FIELD_LIMITS.excerpt,
-  lang: FIELD_LIMITS.lang,
+  canonicalUrl: 'canonical address', title: 'title', byline: 'author', siteName: 'publication',
+  publishedTime: 'publication date', excerpt: 'description', lang: 'language',
 };
 
 function hostOf(url: string): string {
@@ -78,10 +62,10 @@ export function extractCapture(doc: Document, options: ExtractOptions = {}): Cap
   const pageUrl = clip(documentUrl(doc), FIELD_LIMITS.url);
   const capture: Capture = { pageUrl, notes: [] };
   const note = (text: string) => {
-    if (capture.notes.length < NOTES_MAX) capture.notes.push(clip(text, 500));
+    if (capture.notes.length < 20) capture.notes.push(clip(text, 500));
   };
   const set = (name: CaptureFieldName, found: Found | undefined) => {
-    const value = found && clip(squash(found.value), LIMITS[name]);
+    const value = found && clip(squash(found.value), FIELD_LIMITS[name === 'canonicalUrl' ? 'url' : name]);
     if (found && value) capture[name] = { value, source: found.source };
   };
   /** Run one step; a failure costs that field only. */
@@ -143,7 +127,7 @@ export function extractCapture(doc: Document, options: ExtractOptions = {}): Cap
   });
 
   const fields: CaptureFieldName[] = ['title', 'byline', 'publishedTime', 'excerpt', 'siteName'];
-  if (!fields.some((name) => { const source = capture[name]?.source; return source !== undefined && METADATA_SOURCES.has(source); })) {
+  if (!fields.some((name) => METADATA_SOURCES.includes(capture[name]?.source as string))) {
     note('No article metadata found: check the title and author.');
   }
   return capture;

@@ -26,13 +26,9 @@ export interface JsonLdFacts {
 
 type Node = Record<string, unknown>;
 
-const ARTICLE_TYPES = new Set([
-  'article', 'newsarticle', 'blogposting', 'report', 'scholarlyarticle', 'techarticle', 'socialmediaposting',
-  'liveblogposting', 'analysisnewsarticle', 'opinionnewsarticle', 'reportagenewsarticle', 'reviewnewsarticle',
-  'backgroundnewsarticle', 'advertisercontentarticle', 'satiricalarticle', 'medicalscholarlyarticle', 'posting',
-  'discussionforumposting', 'review', 'creativework', 'videoobject', 'podcastepisode', 'recipe', 'howto',
-]);
-const PAGE_TYPES = new Set(['webpage', 'itempage', 'collectionpage', 'profilepage', 'qapage', 'faqpage', 'mediagallery']);
+/** Article-like types ("NewsArticle", "BlogPosting", "Report", …) and page types ("WebPage", "FAQPage", …), lower case. */
+const ARTICLE_TYPE = /article$|posting$|^(report|review|creativework|videoobject|podcastepisode|recipe|howto)$/;
+const PAGE_TYPE = /page$|^mediagallery$/;
 const MAX_NODES = 400;
 
 /** Parse one script body, forgiving the usual publisher mistakes (comments, CDATA, raw newlines, trailing commas). */
@@ -142,9 +138,9 @@ export function readJsonLd(doc: Document, pageUrl: string): JsonLdFacts {
   for (const node of nodes) {
     const types = typesOf(node);
     for (const t of types) facts.types.add(t);
-    if (!page && types.some((t) => PAGE_TYPES.has(t))) page = node;
+    if (!page && types.some((t) => PAGE_TYPE.test(t))) page = node;
     if (!website && types.includes('website')) website = node;
-    if (!types.some((t) => ARTICLE_TYPES.has(t))) continue;
+    if (!types.some((t) => ARTICLE_TYPE.test(t))) continue;
     // Prefer the node about this very page, then one with a headline, then the first.
     const main = deref(node.mainEntityOfPage, byId);
     const mainUrl = typeof main === 'string' ? main : str((main as Node | undefined)?.['@id']) ?? str((main as Node | undefined)?.url);

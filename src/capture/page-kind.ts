@@ -6,6 +6,8 @@
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml', 'image/svg+xml']);
 
+const WHAT: Record<string, string> = { pdf: 'a PDF', image: 'an image', video: 'a video', audio: 'an audio file', text: 'a plain-text file', json: 'a JSON file', xml: 'an XML file' };
+
 /** A plain-words note for a non-HTML document, or undefined for a web page. */
 export function nonHtmlNote(doc: Document): string | undefined {
   let type: string | undefined;
@@ -16,14 +18,6 @@ export function nonHtmlNote(doc: Document): string | undefined {
   }
   // DOM libraries without contentType (linkedom) only ever hold HTML.
   if (!type || HTML_TYPES.has(type)) return undefined;
-  const what =
-    type === 'application/pdf' ? 'a PDF' :
-    type.startsWith('image/') ? 'an image' :
-    type.startsWith('video/') ? 'a video' :
-    type.startsWith('audio/') ? 'an audio file' :
-    type === 'text/plain' ? 'a plain-text file' :
-    /json/.test(type) ? 'a JSON file' :
-    /xml/.test(type) ? 'an XML file' :
-    `a file of type ${type.slice(0, 60)}`;
+  const what = WHAT[/pdf|json|xml/.exec(type)?.[0] ?? (type === 'text/plain' ? 'text' : type.split('/')[0]!)] ?? `a file of type ${type.slice(0, 60)}`;
   return `This tab shows ${what}, not a web page: only its address and title were kept.`;
 }

@@ -8,13 +8,11 @@ import { squash } from './text';
 
 /** Meta keys for the publication date, most specific first. */
 const PUBLISHED_KEYS = [
-  'article:published_time', 'og:article:published_time', 'article:published', 'og:published_time', 'published_time',
-  'datepublished', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'published-date', 'publication_date',
-  'sailthru.date', 'parsely-pub-date', 'article.published', 'article_date_original', 'original-publish-date',
-  'dc.date.issued', 'dcterms.issued', 'dc.date.created', 'dcterms.created', 'dc.date', 'dcterms.date', 'dc:date',
-  'citation_publication_date', 'citation_online_date', 'citation_date', 'date', 'displaydate', 'created', 'timestamp',
+  'article:published_time', 'og:article:published_time', 'article:published', 'og:published_time', 'published_time', 'datepublished',
+  'pubdate', 'publishdate', 'publish-date', 'publish_date', 'sailthru.date', 'parsely-pub-date', 'dc.date.issued', 'dcterms.issued',
+  'dc.date', 'dcterms.date', 'dcterms.created', 'citation_publication_date', 'citation_date', 'date',
 ];
-const MODIFIED_KEYS = ['article:modified_time', 'og:updated_time', 'dateModified', 'datemodified', 'last-modified', 'dcterms.modified', 'lastmod'];
+const MODIFIED_KEYS = ['article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified'];
 
 /** Markup that holds the publication date, best first. */
 const DATE_MARKUP = [
@@ -70,7 +68,7 @@ export function findPublishedTime(doc: Document, meta: MetaTags, ld: JsonLdFacts
     () => (root ? markupDate(root, now) : undefined),
     () => (doc.body && root !== doc.body ? markupDate(doc.body, now) : undefined),
     () => check(ld.dateModified, 'json-ld'),
-    () => fromKeys(MODIFIED_KEYS.map((k) => k.toLowerCase())),
+    () => fromKeys(MODIFIED_KEYS),
     () => check(dateFromUrl(url), 'url'),
   ];
   for (const candidate of candidates) {

@@ -8,9 +8,7 @@ import { squash } from './text';
  */
 
 /** Markup of Atlassian Statuspage (and look-alikes): incident pages and status overviews. */
-const STATUSPAGE_MARKUP =
-  '.incident-updates-container, .incident-name, .incident-title, .page-status, .components-container, .incidents-list, ' +
-  '.unresolved-incidents, .status-day, a[href*="statuspage.io"], meta[name*=statuspage i], [data-statuspage]';
+const STATUSPAGE_MARKUP = '.incident-updates-container, .incident-name, .page-status, .components-container, .unresolved-incidents, a[href*="statuspage.io"]';
 
 /** Titles of incident write-ups in English and German. */
 const INCIDENT_TITLE =

@@ -5,13 +5,9 @@ import { looksLikeUrl, looseKey, squash } from './text';
 
 /** Display names of platforms that host many publications; their host alone reads badly. */
 const PLATFORMS: Record<string, string> = {
-  'medium.com': 'Medium', 'substack.com': 'Substack', 'github.com': 'GitHub', 'github.io': 'GitHub Pages',
-  'youtube.com': 'YouTube', 'youtu.be': 'YouTube', 'gitlab.com': 'GitLab', 'dev.to': 'DEV Community',
-  'hashnode.dev': 'Hashnode', 'wordpress.com': 'WordPress.com', 'blogspot.com': 'Blogger', 'tumblr.com': 'Tumblr',
-  'twitter.com': 'X (Twitter)', 'x.com': 'X (Twitter)', 'linkedin.com': 'LinkedIn', 'reddit.com': 'Reddit',
-  'news.ycombinator.com': 'Hacker News', 'stackoverflow.com': 'Stack Overflow', 'vimeo.com': 'Vimeo',
-  'speakerdeck.com': 'Speaker Deck', 'slideshare.net': 'SlideShare', 'infoq.com': 'InfoQ', 'arxiv.org': 'arXiv',
-  'usenix.org': 'USENIX', 'acm.org': 'ACM', 'statuspage.io': 'Statuspage', 'ghost.io': 'Ghost', 'notion.site': 'Notion',
+  medium: 'Medium', substack: 'Substack', github: 'GitHub', youtube: 'YouTube', gitlab: 'GitLab', 'dev.to': 'DEV Community',
+  blogspot: 'Blogger', wordpress: 'WordPress.com', tumblr: 'Tumblr', linkedin: 'LinkedIn', reddit: 'Reddit', 'x.com': 'X',
+  twitter: 'X', 'news.ycombinator': 'Hacker News', stackoverflow: 'Stack Overflow', arxiv: 'arXiv', statuspage: 'Statuspage',
 };
 
 /**
@@ -26,9 +22,10 @@ export function siteNameFromHost(url: string): string | undefined {
     return undefined;
   }
   if (!host) return undefined;
-  for (const [domain, name] of Object.entries(PLATFORMS)) {
-    if (host === domain || host === `www.${domain}`) return name;
-  }
+  // The registrable part of the host without its public suffix: "medium.com" → "medium", "x.com" kept whole.
+  const bare = host.replace(/^www\./, '');
+  const name = PLATFORMS[bare] ?? PLATFORMS[bare.replace(/\.(com|org|io|dev|net)$/, '')];
+  if (name) return name;
   return host.replace(/^www\d?\./, '');
 }
 

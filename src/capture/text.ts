@@ -10,10 +10,8 @@ export function squash(value: string): string {
   return value.replace(ZERO_WIDTH, '').replace(/\s+/g, ' ').trim();
 }
 
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', hellip: '…', mdash: '—', ndash: '–',
-  rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', laquo: '«', raquo: '»', middot: '·', bull: '•',
-};
+/** The named entities that turn up in JSON-LD strings; numeric ones are decoded generally. */
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', mdash: '—', ndash: '–', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“' };
 
 /**
  * Decode HTML entities and drop tags. Only needed for JSON-LD strings: publishers often put
@@ -25,7 +23,7 @@ export function plainText(value: string): string {
   return squash(
     noTags.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, name: string) => {
       if (name[0] === '#') {
-        const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+        const code = /x/i.test(name) ? parseInt(name.slice(2), 16) : +name.slice(1);
         return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
       }
       return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
@@ -57,7 +55,7 @@ export function looksLikeUrl(value: string): boolean {
   return /^(https?:)?\/|^www\.|^[\w-]+(\.[\w-]+)+\/\S*$/i.test(value.trim());
 }
 
-const BLOCKS = new Set(['DIV', 'P', 'LI', 'UL', 'OL', 'SECTION', 'HEADER', 'FOOTER', 'ARTICLE', 'ASIDE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TD', 'TH', 'DD', 'DT', 'DL', 'FIGCAPTION', 'ADDRESS', 'TIME', 'BR']);
+const BLOCKS = /^(DIV|P|LI|UL|OL|SECTION|HEADER|FOOTER|ARTICLE|ASIDE|H\d|T[DH]|D[DTL]|FIGCAPTION|ADDRESS|TIME|BR)$/;
 
 /**
  * The text of a small element with its structure kept as separators: a space between text
@@ -72,7 +70,7 @@ export function spacedText(el: Element, maxLength = 400): string {
     const text = squash(node.nodeValue ?? '');
     if (!text) continue;
     let block = node.parentElement;
-    while (block && block !== el && !BLOCKS.has(block.tagName.toUpperCase())) block = block.parentElement;
+    while (block && block !== el && !BLOCKS.test(block.tagName.toUpperCase())) block = block.parentElement;
     if (out) out += block === lastBlock ? ' ' : ' | ';
     out += text;
     lastBlock = block;

@@ -1,20 +1,32 @@
 // Golden files: each export of fixed issues, compared byte for byte with a committed file in
-// golden/. After an intended change of layout, review the diff and run `npx vitest run -u src/export`.
-import createDOMPurify, { type WindowLike } from 'dompurify';
-import { JSDOM } from 'jsdom';
+// golden/. After an intended change of layout, review the diff and run `npx vitest run src/export --update`.
 import { describe, expect, it } from 'vitest';
+import { Settings } from '../settings/settings';
 import { buildBackup, renderBackup } from './backup';
+import { hostileDocument } from './golden/hostile-fixture';
 import { GOLDEN_ISSUE, GOLDEN_NOW, GOLDEN_SECTIONS, goldenClippings, goldenDocument } from './golden/sre-weekly-fixture';
 import { renderHtml, renderHtmlPage } from './html';
-import { hostileDocument } from './golden/hostile-fixture';
+import { IssueDocument } from './issue-document';
 import { buildIssueExport, renderJson } from './json-export';
 import { renderMarkdown } from './markdown';
-import { createSanitizer } from './sanitize-config';
-
-const sanitize = createSanitizer(createDOMPurify(new JSDOM('').window as unknown as WindowLike));
+import { testSanitize as sanitize } from './test-dom';
 
 describe('golden: an SRE Weekly issue from the sample articles', () => {
   const doc = goldenDocument();
+
+  it('still shows everything the layout has: sponsor, commentary, a quote, Markdown, attributions, outages with and without a note', () => {
+    expect(IssueDocument.safeParse(doc).success).toBe(true);
+    const [articles, tools, outages] = doc.sections;
+    expect(doc.sponsor).not.toBe('');
+    expect(articles?.entries.length).toBeGreaterThanOrEqual(3);
+    expect(articles?.entries.every((e) => e.summary && e.byline && e.siteName)).toBe(true);
+    expect(articles?.entries.some((e) => e.quote && e.quoteLink)).toBe(true);
+    expect(articles?.entries.some((e) => /\[.+\]\(https:/.test(e.summary) && /\*\w/.test(e.summary))).toBe(true);
+    expect(tools?.entries).toEqual([]);
+    expect(outages?.style).toBe('bullets');
+    expect(outages?.entries.filter((e) => e.summary).length).toBeGreaterThanOrEqual(2);
+    expect(outages?.entries.some((e) => !e.summary)).toBe(true);
+  });
 
   it('Markdown', async () => {
     await expect(renderMarkdown(doc)).toMatchFileSnapshot('golden/sre-weekly.md');
@@ -34,7 +46,7 @@ describe('golden: an SRE Weekly issue from the sample articles', () => {
   });
 
   it('backup', async () => {
-    const settings = { version: 1 as const, newsletterName: 'SRE Weekly', sections: GOLDEN_SECTIONS, weekStartsOn: 1, timeZone: 'America/New_York' };
+    const settings = Settings.parse({ newsletterName: 'SRE Weekly', sections: GOLDEN_SECTIONS, weekStartsOn: 1, timeZone: 'America/New_York' });
     const file = buildBackup({ settings, issues: [GOLDEN_ISSUE], clippings: goldenClippings(), now: GOLDEN_NOW });
     await expect(renderBackup(file)).toMatchFileSnapshot('golden/backup.json');
   });

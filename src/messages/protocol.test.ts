@@ -4,6 +4,8 @@ import { ClippingsRepo } from '../store/clippings-repo';
 import type { OpenDB } from '../store/db';
 import { DraftsRepo } from '../store/drafts-repo';
 import { IssuesRepo } from '../store/issues-repo';
+import { OutboxRepo, SyncStateRepo } from '../store/sync-repos';
+import { offlineSyncDeps } from '../worker/offline-sync-deps';
 import { SettingsRepo } from '../store/settings-repo';
 import { createHandlers, type HandlerDeps } from '../worker/handlers';
 import { Envelope, type MessageName, PreparedClip, Reply, type RequestOf, protocol } from './protocol';
@@ -45,6 +47,13 @@ const validRequests: { [K in MessageName]: RequestOf<K> } = {
   'issue.import': { text: '{"format":"newsletter-clipper.issue"}' },
   'backup.create': {},
   'backup.restore': { text: '{"format":"newsletter-clipper.backup"}' },
+  'sync.status': { issueId: 'issue-0001' },
+  'sync.now': {},
+  'sync.resolve': { issueId: 'issue-0001', choice: 'overwrite' },
+  'target.get': {},
+  'target.save': { siteUrl: 'https://news.example.org', user: 'editor', appPassword: 'abcd efgh ijkl mnop' },
+  'target.clear': {},
+  'target.test': { siteUrl: 'https://news.example.org', user: 'editor', appPassword: '' },
   'settings.get': {},
   'settings.save': { settings: { version: 1, newsletterName: 'N', titleTemplate: '{newsletter} #{number}', sections: [{ id: 'a', name: 'A', style: 'entries' }], weekStartsOn: 1, timeZone: '' } },
 };
@@ -193,6 +202,9 @@ describe('convention (STYLE rule 13): every protocol message has a handler', () 
     settings: new SettingsRepo(open),
     issues: new IssuesRepo(open),
     openDb: open,
+    outbox: new OutboxRepo(open),
+    syncStates: new SyncStateRepo(open),
+    sync: offlineSyncDeps(),
     resolveTab: unused,
     captureTab: unused,
     readLinkText: unused,

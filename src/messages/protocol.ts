@@ -5,6 +5,9 @@ import { IssueDocument } from '../export/issue-document';
 import { IssueExportFile } from '../export/json-export';
 import { Issue } from '../issue/issue';
 import { Settings } from '../settings/settings';
+import { OutboxEntry } from '../sync/outbox-entry';
+import { SyncState } from '../sync/sync-state';
+import { WordPressTarget } from '../sync/target-config';
 
 const ClippingId = z.string().min(8).max(64);
 
@@ -44,6 +47,22 @@ export const MergeReport = z.object({
   skipped: z.array(z.object({ kind: z.enum(['issue', 'clipping', 'settings']), id: z.string().optional(), index: z.number().optional(), reason: z.string() })),
 });
 export type MergeReport = z.infer<typeof MergeReport>;
+
+export const SyncStatus = z.object({
+  configured: z.boolean(),
+  target: z.string().optional(),
+  entries: z.array(OutboxEntry),
+  /** The remote draft of the asked issue, after its last successful sync. */
+  state: SyncState.optional(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const DrainResult = z.object({
+  synced: z.array(z.string()),
+  retrying: z.array(z.string()),
+  failed: z.array(z.string()),
+  conflicts: z.array(z.string()),
+});
 
 export const SavedClip = z.object({
   clipping: Clipping,
@@ -164,6 +183,40 @@ export const protocol = {
   'backup.restore': {
     request: z.object({ text: z.string().max(MAX_FILE_CHARS) }),
     response: MergeReport,
+  },
+  /** The sync state of an issue (or of all issues) and whether a target is configured. */
+  'sync.status': {
+    request: z.object({ issueId: z.string().max(64).optional() }),
+    response: SyncStatus,
+  },
+  /** Sync now: every pending entry (or one issue's), whatever its backoff. */
+  'sync.now': {
+    request: z.object({ issueId: z.string().max(64).optional() }),
+    response: DrainResult,
+  },
+  /** The editor's choice for an issue in conflict, or after a permanent failure. */
+  'sync.resolve': {
+    request: z.object({ issueId: z.string().max(64), choice: z.enum(['overwrite', 'keep-remote', 'recreate', 'retry']) }),
+    response: DrainResult,
+  },
+  /** The drafting backend's settings, without the password (it never leaves the worker). */
+  'target.get': {
+    request: z.object({}),
+    response: z.object({ siteUrl: z.string(), user: z.string(), hasPassword: z.boolean() }).nullable(),
+  },
+  /** Saves the target (an empty password keeps the stored one). */
+  'target.save': {
+    request: z.object({ siteUrl: WordPressTarget.shape.siteUrl, user: WordPressTarget.shape.user, appPassword: z.string().max(200) }),
+    response: z.object({ saved: z.boolean() }),
+  },
+  'target.clear': {
+    request: z.object({}),
+    response: z.object({}),
+  },
+  /** "Test connection": each step in words. */
+  'target.test': {
+    request: z.object({ siteUrl: WordPressTarget.shape.siteUrl, user: WordPressTarget.shape.user, appPassword: z.string().max(200) }),
+    response: z.object({ steps: z.array(z.object({ name: z.string(), ok: z.boolean(), message: z.string() })) }),
   },
   'settings.get': {
     request: z.object({}),

@@ -102,6 +102,13 @@ describe('createRouter', () => {
       'issue.import': record('issue.import', unusedAnswer),
       'backup.create': record('backup.create', unusedAnswer),
       'backup.restore': record('backup.restore', unusedAnswer),
+      'sync.status': record('sync.status', unusedAnswer),
+      'sync.now': record('sync.now', unusedAnswer),
+      'sync.resolve': record('sync.resolve', unusedAnswer),
+      'target.get': record('target.get', () => null),
+      'target.save': record('target.save', unusedAnswer),
+      'target.clear': record('target.clear', unusedAnswer),
+      'target.test': record('target.test', unusedAnswer),
       'settings.get': record('settings.get', () => defaultSettings()),
       'settings.save': record('settings.save', () => defaultSettings()),
     };

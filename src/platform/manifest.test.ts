@@ -6,7 +6,7 @@ const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '..', '..'
 
 describe('manifest.json keeps least privilege', () => {
   it('asks only for the install-time permissions the README justifies', () => {
-    expect([...manifest.permissions].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
+    expect([...manifest.permissions].sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'scripting', 'storage']);
   });
 
   it('declares no host permissions and no content scripts (capture is injected on demand)', () => {
@@ -14,6 +14,10 @@ describe('manifest.json keeps least privilege', () => {
     expect(manifest.content_scripts).toBeUndefined();
     expect(manifest.web_accessible_resources).toBeUndefined();
     expect(manifest.externally_connectable).toBeUndefined();
+  });
+
+  it('asks for host access only at run time, for the drafting backend the editor configures', () => {
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
   });
 
   it('offers the keyboard shortcut that opens the clip form', () => {

@@ -12,6 +12,8 @@ import { ClippingsRepo } from '../store/clippings-repo';
 import { type ClipperDB, openClipperDB } from '../store/db';
 import { DraftsRepo } from '../store/drafts-repo';
 import { IssuesRepo } from '../store/issues-repo';
+import { OutboxRepo, SyncStateRepo } from '../store/sync-repos';
+import { offlineSyncDeps } from './offline-sync-deps';
 import { SettingsRepo } from '../store/settings-repo';
 import { createHandlers, type HandlerDeps } from './handlers';
 
@@ -66,6 +68,9 @@ class World {
       settings: new SettingsRepo(open),
       issues: new IssuesRepo(open),
       openDb: open,
+      outbox: new OutboxRepo(open),
+      syncStates: new SyncStateRepo(open),
+      sync: offlineSyncDeps(),
       resolveTab: async (tabId) => {
         const tab = this.tabs.get(tabId ?? this.activeTab);
         if (!tab) throw new MessageError('not-found', 'The tab to clip is gone.');

@@ -6,12 +6,14 @@ import { weekWindow } from '../clip/week';
 import { MessageError } from '../messages/message-error';
 import type { Handlers } from '../messages/router';
 import { issueHandlers } from './issue-handlers';
+import { type SyncDeps, syncHandlers } from './sync-handlers';
 import { transferHandlers } from './transfer-handlers';
 import type { Settings } from '../settings/settings';
 import type { ClippingsRepo } from '../store/clippings-repo';
 import type { DraftsRepo } from '../store/drafts-repo';
 import type { OpenDB } from '../store/db';
 import type { IssuesRepo } from '../store/issues-repo';
+import type { OutboxRepo, SyncStateRepo } from '../store/sync-repos';
 import type { SettingsRepo } from '../store/settings-repo';
 import type { TabCapture, TabInfo } from '../platform/tab-capture';
 
@@ -23,6 +25,9 @@ export interface HandlerDeps {
   issues: IssuesRepo;
   /** The database itself, for writes that span stores (restore, import). */
   openDb: OpenDB;
+  outbox: OutboxRepo;
+  syncStates: SyncStateRepo;
+  sync: SyncDeps;
   /** The tab with this id, or the active tab of the last focused window. */
   resolveTab(tabId: number | undefined): Promise<TabInfo>;
   captureTab(tab: TabInfo): Promise<TabCapture>;
@@ -178,5 +183,5 @@ export function clipHandlers(deps: HandlerDeps): Pick<Handlers, ClipHandlerNames
 
 /** The worker's message handlers: one per protocol key (a missing one fails the type-check). */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  return { ...clipHandlers(deps), ...issueHandlers(deps), ...transferHandlers(deps) };
+  return { ...clipHandlers(deps), ...issueHandlers(deps), ...transferHandlers(deps), ...syncHandlers(deps, deps.sync) };
 }

@@ -11,6 +11,8 @@ import { ClippingsRepo } from '../store/clippings-repo';
 import { type ClipperDB, openClipperDB } from '../store/db';
 import { DraftsRepo } from '../store/drafts-repo';
 import { IssuesRepo } from '../store/issues-repo';
+import { OutboxRepo, SyncStateRepo } from '../store/sync-repos';
+import { offlineSyncDeps } from './offline-sync-deps';
 import { SettingsRepo } from '../store/settings-repo';
 import { createHandlers, type HandlerDeps } from './handlers';
 
@@ -74,6 +76,9 @@ class World {
       settings: new SettingsRepo(open),
       issues: this.issues,
       openDb: open,
+      outbox: new OutboxRepo(open),
+      syncStates: new SyncStateRepo(open),
+      sync: offlineSyncDeps(),
       resolveTab: async () => this.tab,
       captureTab: async () => ({ capture: this.page, origin: 'page' }),
       readLinkText: async () => undefined,

@@ -24,7 +24,7 @@ export function transferHandlers(deps: HandlerDeps): Pick<Handlers, TransferHand
       const missing = parsed.file.sections.filter((s) => !known.has(s.id));
       // Sections the issue uses but this profile lacks are added, so no clipping loses its place.
       const merged = missing.length ? { ...settings, sections: [...settings.sections, ...missing] } : undefined;
-      return mergeRecords(deps.openDb, { issues: [parsed.file.issue], clippings: parsed.file.clippings, ...(merged ? { settings: merged } : {}) });
+      return mergeRecords(deps.openDb, { issues: [parsed.file.issue], clippings: parsed.file.clippings, ...(merged ? { settings: merged } : {}) }, deps.now());
     },
 
     async 'backup.create'() {
@@ -35,7 +35,7 @@ export function transferHandlers(deps: HandlerDeps): Pick<Handlers, TransferHand
     async 'backup.restore'({ text }) {
       const restored = readBackup(text);
       if ('error' in restored) throw new MessageError('bad-request', restored.error);
-      const report = await mergeRecords(deps.openDb, restored);
+      const report = await mergeRecords(deps.openDb, restored, deps.now());
       return { ...report, skipped: [...restored.skipped, ...report.skipped] };
     },
   };

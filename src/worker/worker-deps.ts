@@ -6,17 +6,26 @@ import { lazyOpener } from '../store/db';
 import { DraftsRepo } from '../store/drafts-repo';
 import { IssuesRepo } from '../store/issues-repo';
 import { SettingsRepo } from '../store/settings-repo';
+import { OutboxRepo, SyncStateRepo } from '../store/sync-repos';
+import { browserSyncDeps } from '../platform/sync-runtime';
+import { draftForIssue } from './draft-for-issue';
 import type { HandlerDeps } from './handlers';
 
 /** The real dependencies of the worker's handlers: IndexedDB, the tabs and scripting APIs, the clock. */
 export function browserHandlerDeps(): HandlerDeps {
   const open = lazyOpener();
-  return {
+  const repos = {
     clippings: new ClippingsRepo(open),
-    drafts: new DraftsRepo(open),
     settings: new SettingsRepo(open),
     issues: new IssuesRepo(open),
+    outbox: new OutboxRepo(open),
+    syncStates: new SyncStateRepo(open),
+  };
+  return {
+    ...repos,
+    drafts: new DraftsRepo(open),
     openDb: open,
+    sync: browserSyncDeps({ ...repos, draftFor: (issueId) => draftForIssue(repos, issueId) }),
     resolveTab,
     captureTab,
     readLinkText: (tabId, href) => readLinkText(tabId, undefined, href),

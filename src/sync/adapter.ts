@@ -1,0 +1,27 @@
+import type { SyncState } from './sync-state';
+
+/** What a target receives for one issue: the draft's title (used when creating it) and the managed region. */
+export interface DraftUpdate {
+  issueId: string;
+  title: string;
+  /** The whole managed region (see managed-region.ts). */
+  region: string;
+}
+
+export interface PushOptions {
+  /** Write even when the region was edited on the server (the editor chose "overwrite"). */
+  overwrite?: boolean;
+  /** Accept the server's region as it is (the editor chose "keep WordPress's version"). */
+  keepRemote?: boolean;
+}
+
+/**
+ * A drafting backend. `push` makes the remote draft match the update and returns the new sync state,
+ * or throws a SyncError (temporary, permanent or conflict). It must be idempotent: repeating a push
+ * whose response was lost never creates a second draft.
+ */
+export interface SyncAdapter {
+  /** Identifies the target (kind and address): a draft synced to another target is not reused. */
+  readonly target: string;
+  push(update: DraftUpdate, previous: SyncState | undefined, options?: PushOptions): Promise<SyncState>;
+}

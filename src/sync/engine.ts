@@ -1,0 +1,66 @@
+import type { OutboxRepo, SyncStateRepo } from '../store/sync-repos';
+import type { DraftUpdate, PushOptions, SyncAdapter } from './adapter';
+import { backoffMs } from './retry-policy';
+import { SyncError } from './sync-error';
+
+export interface EngineDeps {
+  outbox: OutboxRepo;
+  syncStates: SyncStateRepo;
+  /** The configured target, or undefined when none is set up (nothing is sent; entries wait). */
+  adapter: SyncAdapter | undefined;
+  /** What the draft of an issue should contain now; undefined when the issue is gone. */
+  draftFor(issueId: string): Promise<DraftUpdate | undefined>;
+  now(): number;
+  random?: () => number;
+}
+
+export interface DrainReport {
+  synced: string[];
+  retrying: string[];
+  failed: string[];
+  conflicts: string[];
+}
+
+/** At most this many issues per drain: a drain is bounded, the alarm brings the next one. */
+export const MAX_ISSUES_PER_DRAIN = 20;
+
+/**
+ * Sends every due outbox entry to the target, one issue at a time. Each issue's failure is recorded
+ * on its own entry and never stops the others (DESIGN invariant 4). Idempotent: running it twice,
+ * or after the worker was killed mid-way, repeats at most one push per issue, which the adapter
+ * recognises (it finds the draft by id or marker before creating one).
+ */
+export async function drainOutbox(deps: EngineDeps, only?: { issueId: string; options: PushOptions }): Promise<DrainReport> {
+  const report: DrainReport = { synced: [], retrying: [], failed: [], conflicts: [] };
+  const { adapter } = deps;
+  if (!adapter) return report;
+  const entries = only ? [await deps.outbox.get(only.issueId)].filter((e) => !!e) : (await deps.outbox.due(deps.now())).slice(0, MAX_ISSUES_PER_DRAIN);
+  for (const entry of entries) {
+    const started = deps.now();
+    try {
+      const update = await deps.draftFor(entry.issueId);
+      if (!update) {
+        await deps.outbox.afterAttempt(entry.issueId, entry.changedAt, () => undefined);
+        continue;
+      }
+      const previous = await deps.syncStates.get(entry.issueId);
+      const state = await adapter.push(update, previous, only?.options);
+      await deps.syncStates.put(state);
+      await deps.outbox.afterAttempt(entry.issueId, entry.changedAt, () => undefined);
+      report.synced.push(entry.issueId);
+    } catch (error) {
+      const failure = error instanceof SyncError ? error : new SyncError('temporary', `Sync failed unexpectedly (${error instanceof Error ? error.message : String(error)}); trying again later.`);
+      const lastError = { message: failure.message.slice(0, 1000), ...(failure.options.action ? { action: failure.options.action } : {}), at: started };
+      await deps.outbox.afterAttempt(entry.issueId, entry.changedAt, (current) => {
+        if (failure.kind === 'temporary') {
+          const attempts = current.attempts + 1;
+          const wait = failure.options.retryAfterMs ?? backoffMs(attempts, deps.random);
+          return { ...current, attempts, nextAttemptAt: started + wait, state: 'pending', lastError };
+        }
+        return { ...current, state: failure.kind === 'conflict' ? 'conflict' : 'failed', lastError };
+      });
+      (failure.kind === 'temporary' ? report.retrying : failure.kind === 'conflict' ? report.conflicts : report.failed).push(entry.issueId);
+    }
+  }
+  return report;
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** The fields of a WordPress post the extension reads (`?context=edit`), parsed, never trusted. */
+export const WordPressPost = z.object({
+  id: z.number().int().positive(),
+  status: z.string(),
+  link: z.string().optional(),
+  modified_gmt: z.string(),
+  content: z.object({ raw: z.string() }),
+  title: z.object({ raw: z.string() }).optional(),
+});
+export type WordPressPost = z.infer<typeof WordPressPost>;
+
+export const WordPressPostList = z.array(WordPressPost);
+
+/** What `GET /wp/v2/users/me?context=edit` says about the Application Password's user. */
+export const WordPressUser = z.object({
+  id: z.number(),
+  name: z.string(),
+  capabilities: z.record(z.string(), z.boolean()).optional(),
+});
+
+/** A REST route as a URL that works with and without pretty permalinks (`?rest_route=`). */
+export function restUrl(siteUrl: string, route: string, query: Record<string, string> = {}): string {
+  const url = new URL(siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`);
+  url.searchParams.set('rest_route', route);
+  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+  return url.toString();
+}
+
+/** The Basic authorization header for an Application Password (spaces in it are allowed by WordPress). */
+export function basicAuth(user: string, appPassword: string): string {
+  const bytes = new TextEncoder().encode(`${user}:${appPassword}`);
+  return `Basic ${btoa(String.fromCharCode(...bytes))}`;
+}

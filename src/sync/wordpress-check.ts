@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { WordPressConfig } from './wordpress';
+import { WordPressUser, basicAuth, restUrl } from './wordpress-api';
+
+export interface CheckStep {
+  name: 'reachable' | 'rest-api' | 'credentials' | 'can-edit';
+  ok: boolean;
+  message: string;
+}
+
+const RestIndex = z.object({ namespaces: z.array(z.string()) });
+
+/**
+ * "Test connection": reachable, REST API found, credentials accepted, allowed to edit posts. Stops at
+ * the first failure, since every later step depends on it; each step says what it found in words.
+ */
+export async function checkWordPress(config: WordPressConfig, fetchImpl: typeof fetch = (i, o) => fetch(i, o), timeoutMs = 10_000): Promise<CheckStep[]> {
+  const steps: CheckStep[] = [];
+  const get = async (url: string, auth: boolean) => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      const response = await fetchImpl(url, {
+        headers: { Accept: 'application/json', ...(auth ? { Authorization: basicAuth(config.user, config.appPassword) } : {}) },
+        credentials: 'omit',
+        signal: controller.signal,
+      });
+      return { response, text: await response.text() };
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  const json = (text: string): unknown => {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+  };
+
+  let index: { response: Response; text: string };
+  try {
+    index = await get(restUrl(config.siteUrl, '/'), false);
+    steps.push({ name: 'reachable', ok: true, message: `The site answered (HTTP ${index.response.status}).` });
+  } catch (error) {
+    steps.push({ name: 'reachable', ok: false, message: `The site could not be reached: ${error instanceof Error ? error.message : String(error)}. Check the address and your connection.` });
+    return steps;
+  }
+  const api = RestIndex.safeParse(json(index.text));
+  if (!index.response.ok || !api.success || !api.data.namespaces.includes('wp/v2')) {
+    steps.push({ name: 'rest-api', ok: false, message: 'No WordPress REST API was found at this address. Check that it is the site’s address (not wp-admin) and that the REST API is not disabled.' });
+    return steps;
+  }
+  steps.push({ name: 'rest-api', ok: true, message: 'The WordPress REST API was found.' });
+
+  const me = await get(restUrl(config.siteUrl, '/wp/v2/users/me', { context: 'edit' }), true).catch(() => undefined);
+  const user = me ? WordPressUser.safeParse(json(me.text)) : undefined;
+  if (!me || !me.response.ok || !user?.success) {
+    const status = me ? ` (HTTP ${me.response.status})` : '';
+    steps.push({ name: 'credentials', ok: false, message: `The user name and Application Password were not accepted${status}. Create an Application Password under Users → Profile in WordPress and paste it here.` });
+    return steps;
+  }
+  steps.push({ name: 'credentials', ok: true, message: `Signed in as ${user.data.name}.` });
+  const canEdit = user.data.capabilities?.edit_posts === true;
+  steps.push(
+    canEdit
+      ? { name: 'can-edit', ok: true, message: 'This user may create and edit posts.' }
+      : { name: 'can-edit', ok: false, message: 'This user may not edit posts: use an Author, Editor or Administrator account.' },
+  );
+  return steps;
+}

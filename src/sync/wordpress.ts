@@ -1,0 +1,152 @@
+import type { z } from 'zod';
+import type { DraftUpdate, PushOptions, SyncAdapter } from './adapter';
+import { findRegion, regionHash, regionMarker, replaceRegion } from './managed-region';
+import { SyncError, errorForStatus, retryAfterMs } from './sync-error';
+import type { SyncState } from './sync-state';
+import { type WordPressPost, WordPressPost as PostSchema, WordPressPostList, basicAuth, restUrl } from './wordpress-api';
+
+export interface WordPressConfig {
+  /** The site's address, e.g. https://news.example.org (the REST API is found under it). */
+  siteUrl: string;
+  user: string;
+  appPassword: string;
+}
+
+export interface HttpOptions {
+  fetch?: typeof fetch;
+  /** A request that takes longer is abandoned and counts as a temporary failure. */
+  timeoutMs?: number;
+  now?: () => number;
+}
+
+const SITE = 'WordPress';
+
+/**
+ * Syncs an issue to one draft post on a WordPress site through its REST API, with an Application
+ * Password. The managed region is the only part of the post it writes; the title is set only when
+ * the post is created, so the editor may retitle it in WordPress.
+ */
+export class WordPressAdapter implements SyncAdapter {
+  readonly target: string;
+  private readonly fetch: typeof fetch;
+  private readonly timeoutMs: number;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly config: WordPressConfig,
+    options: HttpOptions = {},
+  ) {
+    this.target = `wordpress:${new URL(config.siteUrl).origin}${new URL(config.siteUrl).pathname.replace(/\/$/, '')}`;
+    this.fetch = options.fetch ?? ((input, init) => fetch(input, init));
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** One REST call: bounded in time, status classified, body parsed with `schema`. */
+  private async call<T>(schema: z.ZodType<T>, route: string, init: { method?: string; query?: Record<string, string>; body?: unknown } = {}): Promise<T> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
+    let response: Response;
+    try {
+      response = await this.fetch(restUrl(this.config.siteUrl, route, init.query), {
+        method: init.method ?? 'GET',
+        headers: {
+          Authorization: basicAuth(this.config.user, this.config.appPassword),
+          Accept: 'application/json',
+          ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        },
+        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+        signal: controller.signal,
+        credentials: 'omit',
+        redirect: 'follow',
+      });
+    } catch (error) {
+      clearTimeout(timer);
+      const timedOut = controller.signal.aborted;
+      throw new SyncError('temporary', timedOut ? `${SITE} did not answer within ${Math.round(this.timeoutMs / 1000)} s; trying again later.` : `${SITE} could not be reached (${error instanceof Error ? error.message : String(error)}); trying again later.`);
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch {
+      clearTimeout(timer);
+      throw new SyncError('temporary', `${SITE}'s answer was cut off; trying again later.`);
+    }
+    clearTimeout(timer);
+    if (!response.ok) throw errorForStatus(response.status, SITE, retryAfterMs(response.headers.get('Retry-After'), this.now()));
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new SyncError('temporary', `${SITE} answered with something that is not JSON (is the site address right?); trying again later.`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new SyncError('temporary', `${SITE}'s answer did not look like its REST API (is the site address right?); trying again later.`);
+    return parsed.data;
+  }
+
+  /** The post remembered for this issue, else one carrying the issue's marker (a create whose answer was lost). */
+  private async findPost(issueId: string, previous: SyncState | undefined): Promise<WordPressPost | undefined> {
+    if (previous && previous.target === this.target) {
+      return this.call(PostSchema, `/wp/v2/posts/${encodeURIComponent(previous.remoteId)}`, { query: { context: 'edit' } });
+    }
+    const found = await this.call(WordPressPostList, '/wp/v2/posts', {
+      query: { context: 'edit', status: 'draft,pending,private,future', search: regionMarker(issueId), per_page: '10' },
+    });
+    return found.find((post) => findRegion(post.content.raw)?.issueId === issueId);
+  }
+
+  private async state(issueId: string, post: WordPressPost): Promise<SyncState> {
+    const region = findRegion(post.content.raw);
+    return {
+      issueId,
+      target: this.target,
+      remoteId: String(post.id),
+      editUrl: restUrlToAdmin(this.config.siteUrl, post.id),
+      lastSyncedAt: this.now(),
+      regionHash: await regionHash(region?.text ?? ''),
+      remoteModified: post.modified_gmt,
+    };
+  }
+
+  async push(update: DraftUpdate, previous: SyncState | undefined, options: PushOptions = {}): Promise<SyncState> {
+    const post = await this.findPost(update.issueId, previous);
+    if (!post) {
+      const created = await this.call(PostSchema, '/wp/v2/posts', {
+        method: 'POST',
+        query: { context: 'edit' },
+        body: { title: update.title, content: `${update.region}\n`, status: 'draft' },
+      });
+      return this.state(update.issueId, created);
+    }
+    if (post.status === 'trash') {
+      throw new SyncError('permanent', `The issue's draft is in ${SITE}'s trash.`, { action: 'Restore it from the trash in WordPress, or press “Recreate the draft”.' });
+    }
+    if (post.status === 'publish') {
+      throw new SyncError('permanent', `The issue's post was published in ${SITE}; the extension no longer changes it.`, { action: 'Close this issue in the issue desk.' });
+    }
+    const current = findRegion(post.content.raw);
+    if (options.keepRemote) return this.state(update.issueId, post);
+    const sameTarget = previous?.target === this.target && previous.remoteId === String(post.id);
+    if (sameTarget && !options.overwrite && post.modified_gmt !== previous.remoteModified) {
+      // Edited in WordPress since our last write: fine outside the region, a conflict inside it.
+      if ((await regionHash(current?.text ?? '')) !== previous.regionHash) {
+        throw new SyncError('conflict', `The clippings' part of the draft was edited in ${SITE} since the last sync.`, {
+          action: 'Choose in the issue desk: keep WordPress’s version, or overwrite it.',
+        });
+      }
+    }
+    const content = replaceRegion(post.content.raw, update.region);
+    if (content === post.content.raw) return this.state(update.issueId, post);
+    const saved = await this.call(PostSchema, `/wp/v2/posts/${post.id}`, { method: 'POST', query: { context: 'edit' }, body: { content } });
+    return this.state(update.issueId, saved);
+  }
+}
+
+/** The post's edit screen in wp-admin. */
+function restUrlToAdmin(siteUrl: string, postId: number): string {
+  const url = new URL('wp-admin/post.php', siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`);
+  url.searchParams.set('post', String(postId));
+  url.searchParams.set('action', 'edit');
+  return url.toString();
+}

@@ -1,0 +1,20 @@
+import { renderHtml } from '../export/html';
+import { toIssueDocument } from '../issue/to-document';
+import type { DraftUpdate } from '../sync/adapter';
+import { renderRegion } from '../sync/managed-region';
+import type { HandlerDeps } from './handlers';
+
+/**
+ * What an issue's draft should hold now: the HTML export's layout inside the managed region.
+ * The worker has no DOM for DOMPurify, so the editor's Markdown relies on markdown-it's safe mode
+ * here (`html: false`: raw HTML is printed as text; its link validator refuses javascript:, vbscript:,
+ * file: and data: URLs); WordPress applies its own kses filter on top for users without
+ * unfiltered_html. The exports and the preview, made in pages, also run DOMPurify.
+ */
+export async function draftForIssue(deps: Pick<HandlerDeps, 'issues' | 'settings' | 'clippings'>, issueId: string): Promise<DraftUpdate | undefined> {
+  const issue = await deps.issues.get(issueId);
+  if (!issue) return undefined;
+  const [settings, clippings] = await Promise.all([deps.settings.get(), deps.clippings.listByIssue(issueId)]);
+  const html = renderHtml(toIssueDocument(issue, settings, clippings), { sanitize: (markup) => markup });
+  return { issueId, title: issue.title, region: renderRegion(issueId, html) };
+}

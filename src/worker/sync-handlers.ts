@@ -1,0 +1,91 @@
+import { MessageError } from '../messages/message-error';
+import type { Handlers } from '../messages/router';
+import { type DrainReport, drainOutbox } from '../sync/engine';
+import type { PushOptions, SyncAdapter } from '../sync/adapter';
+import type { CheckStep } from '../sync/wordpress-check';
+import type { TargetConfig } from '../sync/target-config';
+import type { HandlerDeps } from './handlers';
+
+type SyncHandlerNames = 'sync.status' | 'sync.now' | 'sync.resolve' | 'target.get' | 'target.save' | 'target.clear' | 'target.test';
+
+/** What the sync handlers need beyond the store: the target's settings and a way to reach it. */
+export interface SyncDeps {
+  readTarget(): Promise<TargetConfig | undefined>;
+  writeTarget(config: TargetConfig): Promise<void>;
+  clearTarget(): Promise<void>;
+  /** Host access for the target's origin (requested by the options page; here only checked). */
+  hasHostAccess(siteUrl: string): Promise<boolean>;
+  adapterFor(config: TargetConfig): SyncAdapter;
+  check(config: TargetConfig): Promise<CheckStep[]>;
+  /** Runs a drain with the current target (also used by the alarm and after each change). */
+  drain(only?: { issueId: string; options: PushOptions }): Promise<DrainReport>;
+}
+
+/** The worker's handlers for syncing to the drafting backend. */
+export function syncHandlers(deps: HandlerDeps, sync: SyncDeps): Pick<Handlers, SyncHandlerNames> {
+  const requireTarget = async () => {
+    const config = await sync.readTarget();
+    if (!config) throw new MessageError('bad-request', 'No WordPress site is set up yet: add it in the options.');
+    if (!(await sync.hasHostAccess(config.siteUrl))) throw new MessageError('forbidden', `The extension has no access to ${new URL(config.siteUrl).origin} yet: grant it in the options.`);
+    return config;
+  };
+  return {
+    async 'sync.status'({ issueId }) {
+      const config = await sync.readTarget();
+      const entries = (await deps.outbox.all()).filter((e) => !issueId || e.issueId === issueId);
+      const state = issueId ? await deps.syncStates.get(issueId) : undefined;
+      return {
+        configured: !!config,
+        ...(config ? { target: config.siteUrl } : {}),
+        entries,
+        ...(state && config && state.target === sync.adapterFor(config).target ? { state } : {}),
+      };
+    },
+
+    async 'sync.now'({ issueId }) {
+      await requireTarget();
+      const now = deps.now();
+      const due = issueId ? [issueId] : (await deps.outbox.all()).filter((e) => e.state === 'pending').map((e) => e.issueId);
+      for (const id of due) await deps.outbox.retryNow(id, now);
+      return sync.drain();
+    },
+
+    async 'sync.resolve'({ issueId, choice }) {
+      await requireTarget();
+      if (choice === 'recreate') await deps.syncStates.delete(issueId);
+      await deps.outbox.retryNow(issueId, deps.now());
+      const options: PushOptions = choice === 'overwrite' ? { overwrite: true } : choice === 'keep-remote' ? { keepRemote: true } : {};
+      return sync.drain({ issueId, options });
+    },
+
+    async 'target.get'() {
+      const config = await sync.readTarget();
+      return config ? { siteUrl: config.siteUrl, user: config.user, hasPassword: !!config.appPassword } : null;
+    },
+
+    async 'target.save'({ siteUrl, user, appPassword }) {
+      const stored = await sync.readTarget();
+      const password = appPassword.trim() || (stored && stored.siteUrl === siteUrl ? stored.appPassword : '');
+      if (!password) throw new MessageError('bad-request', 'Paste the Application Password (WordPress → Users → Profile → Application Passwords).');
+      await sync.writeTarget({ kind: 'wordpress', siteUrl, user, appPassword: password });
+      // Permanent failures (a wrong password) are worth another try with the new settings.
+      for (const entry of await deps.outbox.all()) if (entry.state === 'failed') await deps.outbox.retryNow(entry.issueId, deps.now());
+      void sync.drain().catch(() => undefined);
+      return { saved: true };
+    },
+
+    async 'target.clear'() {
+      await sync.clearTarget();
+      return {};
+    },
+
+    async 'target.test'({ siteUrl, user, appPassword }) {
+      const stored = await sync.readTarget();
+      const password = appPassword.trim() || (stored && stored.siteUrl === siteUrl ? stored.appPassword : '');
+      if (!(await sync.hasHostAccess(siteUrl))) {
+        return { steps: [{ name: 'reachable', ok: false, message: `The extension has no access to ${new URL(siteUrl).origin}: allow it when the browser asks.` }] };
+      }
+      return { steps: await sync.check({ kind: 'wordpress', siteUrl, user, appPassword: password }) };
+    },
+  };
+}
