@@ -62,7 +62,7 @@ test('sections come from the settings: a section added in the options page is of
   await options.getByPlaceholder('New section name').fill('Tools & Tips');
   await options.getByRole('button', { name: 'Add section' }).click();
   await options.getByRole('button', { name: 'Save settings' }).click();
-  await expect(options.getByRole('status')).toHaveText('Saved ✓');
+  await expect(options.getByText('Saved ✓', { exact: true })).toBeVisible();
 
   const { popup } = await clipper.clipFlow(articles.url(`/articles/${SAMPLE.blogPost}.html`));
   await popup.chooseSection('Tools & Tips');

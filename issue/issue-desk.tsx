@@ -9,6 +9,7 @@ import { CloseIssue } from './close-issue';
 import { ExportBar } from './export-bar';
 import { IssuePreview } from './issue-preview';
 import { SectionList } from './section-list';
+import { SyncPanel } from './sync-panel';
 import { useIssue } from './use-issue';
 
 type Notice = { kind: 'info' | 'error'; text: string; undoId?: string };
@@ -25,6 +26,7 @@ export function IssueDesk() {
   const [query, setQuery] = useState('');
   const [onlyMissing, setOnlyMissing] = useState(false);
   const [notice, setNotice] = useState<Notice | undefined>();
+  const [version, setVersion] = useState(0);
 
   const groups = useMemo(() => (view ? groupBySection(view.clippings, view.settings.sections) : []), [view]);
   const doc = useMemo(() => (view ? toIssueDocument(view.issue, view.settings, view.clippings) : undefined), [view]);
@@ -38,6 +40,7 @@ export function IssueDesk() {
     try {
       await work(); // may set a notice of its own
       await reload();
+      setVersion((v) => v + 1);
       if (done) setNotice(done);
     } catch (e) {
       setNotice({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
@@ -147,6 +150,8 @@ export function IssueDesk() {
           )}
         </p>
       )}
+
+      <SyncPanel issueId={view.issue.id} version={version} />
 
       <div class="toolbar">
         <input type="search" placeholder="Search this issue" aria-label="Search this issue" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../src/messages/client';
 import { BackupPanel } from './backup-panel';
+import { WordPressPanel } from './wordpress-panel';
 import { sectionIdFor } from '../src/settings/section-id';
 import type { Section, Settings } from '../src/settings/settings';
 
@@ -148,6 +149,8 @@ export function OptionsPage() {
           {status.kind === 'error' && <span class="error">Not saved: {status.message}</span>}
         </span>
       </p>
+
+      <WordPressPanel />
 
       <BackupPanel onRestored={() => void send('settings.get', {}).then(setSettings)} />
     </main>

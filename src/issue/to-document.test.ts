@@ -62,10 +62,9 @@ describe('toIssueDocument', () => {
       newsletter: 'SRE Weekly',
       number: 7,
       title: 'SRE Weekly Issue #7',
-      start: '2026-06-08T00:00:00.000Z',
-      end: '2026-06-15T00:00:00.000Z',
       sponsor: 'This issue is brought to you by **Acme**.',
     });
+    expect([Date.parse(doc.start), Date.parse(doc.end)]).toEqual([Date.parse('2026-06-08T00:00:00.000Z'), Date.parse('2026-06-15T00:00:00.000Z')]);
     expect(IssueDocument.safeParse(doc).success).toBe(true);
   });
 
@@ -124,8 +123,10 @@ describe('toIssueDocument', () => {
   });
 
   it('the ISO window follows the issue’s instants exactly (a DST week in Berlin)', () => {
-    const doc = toIssueDocument({ ...issue, start: Date.parse('2026-10-18T22:00:00Z'), end: Date.parse('2026-10-25T23:00:00Z') }, settings, []);
-    expect([doc.start, doc.end]).toEqual(['2026-10-18T22:00:00.000Z', '2026-10-25T23:00:00.000Z']);
+    const berlin = { ...settings, timeZone: 'Europe/Berlin' };
+    const doc = toIssueDocument({ ...issue, start: Date.parse('2026-10-18T22:00:00Z'), end: Date.parse('2026-10-25T23:00:00Z') }, berlin, []);
+    // The same instants, written with Berlin's offset on each side of the change, so the days read right.
+    expect([doc.start, doc.end]).toEqual(['2026-10-19T00:00:00.000+02:00', '2026-10-26T00:00:00.000+01:00']);
   });
 
   it('produces a document that satisfies the export schema, with clippings', () => {

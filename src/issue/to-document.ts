@@ -1,3 +1,4 @@
+import { TZDate } from '@date-fns/tz';
 import type { Clipping } from '../clip/clipping';
 import type { DocumentEntry, IssueDocument } from '../export/issue-document';
 import type { Settings } from '../settings/settings';
@@ -27,8 +28,9 @@ export function toIssueDocument(issue: Issue, settings: Settings, clippings: rea
     newsletter: settings.newsletterName,
     number: issue.number,
     title: issue.title,
-    start: new Date(issue.start).toISOString(),
-    end: new Date(issue.end).toISOString(),
+    // Written with the newsletter's offset, so the dates line reads the days as the editor sees them.
+    start: new TZDate(issue.start, settings.timeZone || undefined).toISOString(),
+    end: new TZDate(issue.end, settings.timeZone || undefined).toISOString(),
     sponsor: issue.sponsor,
     sections: groupBySection(clippings, settings.sections)
       .filter((group) => group.section !== null)

@@ -50,6 +50,7 @@ const validRequests: { [K in MessageName]: RequestOf<K> } = {
   'sync.status': { issueId: 'issue-0001' },
   'sync.now': {},
   'sync.resolve': { issueId: 'issue-0001', choice: 'overwrite' },
+  'sync.compare': { issueId: 'issue-0001' },
   'target.get': {},
   'target.save': { siteUrl: 'https://news.example.org', user: 'editor', appPassword: 'abcd efgh ijkl mnop' },
   'target.clear': {},

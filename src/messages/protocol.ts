@@ -199,6 +199,11 @@ export const protocol = {
     request: z.object({ issueId: z.string().max(64), choice: z.enum(['overwrite', 'keep-remote', 'recreate', 'retry']) }),
     response: DrainResult,
   },
+  /** Both versions of an issue's managed region, for the editor to compare before resolving a conflict. */
+  'sync.compare': {
+    request: z.object({ issueId: z.string().max(64) }),
+    response: z.object({ local: z.string(), remote: z.string() }),
+  },
   /** The drafting backend's settings, without the password (it never leaves the worker). */
   'target.get': {
     request: z.object({}),

@@ -105,6 +105,7 @@ describe('createRouter', () => {
       'sync.status': record('sync.status', unusedAnswer),
       'sync.now': record('sync.now', unusedAnswer),
       'sync.resolve': record('sync.resolve', unusedAnswer),
+      'sync.compare': record('sync.compare', unusedAnswer),
       'target.get': record('target.get', () => null),
       'target.save': record('target.save', unusedAnswer),
       'target.clear': record('target.clear', unusedAnswer),

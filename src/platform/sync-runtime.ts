@@ -66,5 +66,5 @@ export function browserSyncDeps(store: { outbox: OutboxRepo; syncStates: SyncSta
       running = undefined;
     }
   };
-  return { readTarget, writeTarget, clearTarget, hasHostAccess, adapterFor, check: (config) => checkWordPress(config), drain };
+  return { readTarget, writeTarget, clearTarget, hasHostAccess, adapterFor, check: (config) => checkWordPress(config), draftFor: store.draftFor, drain };
 }

@@ -24,4 +24,6 @@ export interface SyncAdapter {
   /** Identifies the target (kind and address): a draft synced to another target is not reused. */
   readonly target: string;
   push(update: DraftUpdate, previous: SyncState | undefined, options?: PushOptions): Promise<SyncState>;
+  /** The managed region as it is on the server now (for "see both side by side"); '' when there is none. */
+  remoteRegion(issueId: string, previous: SyncState | undefined): Promise<string>;
 }

@@ -109,6 +109,11 @@ export class WordPressAdapter implements SyncAdapter {
     };
   }
 
+  async remoteRegion(issueId: string, previous: SyncState | undefined): Promise<string> {
+    const post = await this.findPost(issueId, previous);
+    return post ? (findRegion(post.content.raw)?.text ?? '') : '';
+  }
+
   async push(update: DraftUpdate, previous: SyncState | undefined, options: PushOptions = {}): Promise<SyncState> {
     const post = await this.findPost(update.issueId, previous);
     if (!post) {

@@ -15,6 +15,7 @@ export function offlineSyncDeps(): SyncDeps {
       throw new Error('no target is configured');
     },
     check: async () => [],
+    draftFor: async () => undefined,
     drain: async () => ({ synced: [], retrying: [], failed: [], conflicts: [] }),
   };
 }

@@ -1,12 +1,12 @@
 import { MessageError } from '../messages/message-error';
 import type { Handlers } from '../messages/router';
 import { type DrainReport, drainOutbox } from '../sync/engine';
-import type { PushOptions, SyncAdapter } from '../sync/adapter';
+import type { DraftUpdate, PushOptions, SyncAdapter } from '../sync/adapter';
 import type { CheckStep } from '../sync/wordpress-check';
 import type { TargetConfig } from '../sync/target-config';
 import type { HandlerDeps } from './handlers';
 
-type SyncHandlerNames = 'sync.status' | 'sync.now' | 'sync.resolve' | 'target.get' | 'target.save' | 'target.clear' | 'target.test';
+type SyncHandlerNames = 'sync.status' | 'sync.now' | 'sync.resolve' | 'sync.compare' | 'target.get' | 'target.save' | 'target.clear' | 'target.test';
 
 /** What the sync handlers need beyond the store: the target's settings and a way to reach it. */
 export interface SyncDeps {
@@ -17,6 +17,7 @@ export interface SyncDeps {
   hasHostAccess(siteUrl: string): Promise<boolean>;
   adapterFor(config: TargetConfig): SyncAdapter;
   check(config: TargetConfig): Promise<CheckStep[]>;
+  draftFor(issueId: string): Promise<DraftUpdate | undefined>;
   /** Runs a drain with the current target (also used by the alarm and after each change). */
   drain(only?: { issueId: string; options: PushOptions }): Promise<DrainReport>;
 }
@@ -56,6 +57,12 @@ export function syncHandlers(deps: HandlerDeps, sync: SyncDeps): Pick<Handlers, 
       await deps.outbox.retryNow(issueId, deps.now());
       const options: PushOptions = choice === 'overwrite' ? { overwrite: true } : choice === 'keep-remote' ? { keepRemote: true } : {};
       return sync.drain({ issueId, options });
+    },
+
+    async 'sync.compare'({ issueId }) {
+      const config = await requireTarget();
+      const [update, previous] = await Promise.all([sync.draftFor(issueId), deps.syncStates.get(issueId)]);
+      return { local: update?.region ?? '', remote: await sync.adapterFor(config).remoteRegion(issueId, previous) };
     },
 
     async 'target.get'() {

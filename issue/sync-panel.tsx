@@ -1,0 +1,105 @@
+import { useEffect, useState } from 'preact/hooks';
+import { send } from '../src/messages/client';
+import type { SyncStatus } from '../src/messages/protocol';
+import { openOptions } from '../src/platform/extension-pages';
+
+function when(epochMs: number): string {
+  return new Date(epochMs).toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'short' });
+}
+
+/**
+ * The issue's sync state with WordPress: synced (when, with a link to the draft), waiting (why, next
+ * try), stopped (why, and what to do), or in conflict (keep WordPress's version, overwrite, compare).
+ * `version` changes whenever the desk changed something, so the state is read again.
+ */
+export function SyncPanel({ issueId, version }: { issueId: string; version: number }) {
+  const [status, setStatus] = useState<SyncStatus | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const [compare, setCompare] = useState<{ local: string; remote: string } | undefined>();
+  const load = () => void send('sync.status', { issueId }).then(setStatus, (e) => setError(e instanceof Error ? e.message : String(e)));
+  useEffect(load, [issueId, version]);
+
+  const run = async (work: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await work();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+    setBusy(false);
+    load();
+  };
+  if (!status) return null;
+  if (!status.configured) {
+    return (
+      <p class="sync-panel" data-testid="sync-state">
+        Not syncing: no WordPress site is set up.{' '}
+        <button type="button" class="link" onClick={() => void openOptions()}>
+          Set one up
+        </button>
+      </p>
+    );
+  }
+  const entry = status.entries[0];
+  const last = status.state ? `Last synced ${when(status.state.lastSyncedAt)}` : 'Not synced yet';
+  let text: string;
+  if (!entry) text = status.state ? `Synced to WordPress · ${last}` : 'Nothing to sync yet';
+  else if (entry.state === 'pending') text = entry.lastError ? `Waiting to sync (next try ${when(entry.nextAttemptAt)}): ${entry.lastError.message} · ${last}` : `Syncing… · ${last}`;
+  else if (entry.state === 'failed') text = `Not synced: ${entry.lastError?.message ?? 'the last attempt failed.'} ${entry.lastError?.action ?? ''}`;
+  else text = `Conflict: ${entry.lastError?.message ?? 'the draft was edited in WordPress.'}`;
+  return (
+    <div class={`sync-panel ${entry?.state ?? 'synced'}`}>
+      <p role="status" data-testid="sync-state">
+        {text}{' '}
+        {status.state?.editUrl && (
+          <a href={status.state.editUrl} target="_blank" rel="noopener noreferrer">
+            Open the draft
+          </a>
+        )}
+      </p>
+      <p class="sync-actions">
+        {entry?.state === 'conflict' ? (
+          <>
+            <button type="button" disabled={busy} onClick={() => void run(() => send('sync.resolve', { issueId, choice: 'keep-remote' }))}>
+              Keep WordPress’s version
+            </button>
+            <button type="button" disabled={busy} onClick={() => void run(() => send('sync.resolve', { issueId, choice: 'overwrite' }))}>
+              Overwrite it
+            </button>
+            <button type="button" disabled={busy} onClick={() => void run(async () => setCompare(await send('sync.compare', { issueId })))}>
+              See both
+            </button>
+          </>
+        ) : entry?.state === 'failed' && /gone|trash/i.test(entry.lastError?.message ?? '') ? (
+          <button type="button" disabled={busy} onClick={() => void run(() => send('sync.resolve', { issueId, choice: 'recreate' }))}>
+            Recreate the draft
+          </button>
+        ) : (
+          <button type="button" disabled={busy} onClick={() => void run(() => send('sync.now', { issueId }))}>
+            {busy ? 'Syncing…' : 'Sync now'}
+          </button>
+        )}
+        {error && (
+          <span class="error" role="alert">
+            {' '}
+            {error}
+          </span>
+        )}
+      </p>
+      {compare && (
+        <div class="compare" data-testid="sync-compare">
+          <figure>
+            <figcaption>In the extension</figcaption>
+            <pre>{compare.local}</pre>
+          </figure>
+          <figure>
+            <figcaption>In WordPress now</figcaption>
+            <pre>{compare.remote}</pre>
+          </figure>
+        </div>
+      )}
+    </div>
+  );
+}
