@@ -6,6 +6,7 @@ import { openIssueDesk } from '../src/platform/extension-pages';
 import type { PreparedClip, SavedClip } from '../src/messages/protocol';
 import { createDraftSaver } from './draft-saver';
 import { Field } from './field';
+import { SyncLine } from './sync-line';
 import { formatWhen, readableDate, weekCountText } from './format';
 
 type Status =
@@ -197,6 +198,7 @@ function ClipEditor({ prepared }: { prepared: PreparedClip }) {
             {status.kind === 'error' && <span class="error">Not saved: {status.message} Your text is kept as a draft.</span>}
           </span>
         </footer>
+        {status.kind === 'saved' && status.saved.clipping.issueId && <SyncLine issueId={status.saved.clipping.issueId} savedAt={status.saved.clipping.updatedAt} />}
       </form>
     </main>
   );
