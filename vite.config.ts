@@ -1,14 +1,24 @@
-import { crx } from '@crxjs/vite-plugin';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 
-// The end-to-end tests load this very build: they grant `activeTab` the way a click on the toolbar
-// button does (CDP Extensions.triggerAction), so no test-only permission is ever needed.
-export default defineConfig({
-  plugins: [preact(), crx({ manifest })],
+/**
+ * `dist/` is the release build, and the one the clipping tests load: they grant `activeTab` the way
+ * a click on the toolbar button does (CDP Extensions.triggerAction). `--mode test` builds `dist-test/`
+ * for the sync tests only: it holds host access to 127.0.0.1, standing in for the optional host
+ * permission the editor grants at run time (a browser prompt no test can click). Test-only
+ * permissions live here, never in manifest.json.
+ */
+function manifestFor(mode: string): ManifestV3Export {
+  if (mode !== 'test') return manifest as ManifestV3Export;
+  return { ...manifest, name: `${manifest.name} (test build)`, host_permissions: ['http://127.0.0.1/*'] } as ManifestV3Export;
+}
+
+export default defineConfig(({ mode }) => ({
+  plugins: [preact(), crx({ manifest: manifestFor(mode) })],
   build: {
-    outDir: 'dist',
+    outDir: mode === 'test' ? 'dist-test' : 'dist',
     target: 'chrome116',
     sourcemap: true,
     rollupOptions: {
@@ -16,4 +26,4 @@ export default defineConfig({
       input: { issue: 'issue/index.html' },
     },
   },
-});
+}));

@@ -19,6 +19,13 @@ export function SyncPanel({ issueId, version }: { issueId: string; version: numb
   const [compare, setCompare] = useState<{ local: string; remote: string } | undefined>();
   const load = () => void send('sync.status', { issueId }).then(setStatus, (e) => setError(e instanceof Error ? e.message : String(e)));
   useEffect(load, [issueId, version]);
+  // While a sync is under way in the worker, look again every 1.5 s (only then: nothing polls when idle).
+  const underWay = status?.configured && status.entries[0]?.state === 'pending' && !status.entries[0].lastError;
+  useEffect(() => {
+    if (!underWay) return;
+    const timer = setTimeout(load, 1500);
+    return () => clearTimeout(timer);
+  }, [status]);
 
   const run = async (work: () => Promise<unknown>) => {
     setBusy(true);

@@ -9,7 +9,7 @@ npx tsc --noEmit -p .
 echo "› unit tests"
 npx vitest run
 echo "› build"
-npm run --silent build >/dev/null
+npm run --silent build:test >/dev/null
 echo "› end-to-end tests (Chromium: ${CHROMIUM_PATH:-/usr/bin/chromium})"
 npx playwright test
 echo "npm test finished in $(( $(date +%s) - start )) s"

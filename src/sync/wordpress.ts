@@ -3,7 +3,7 @@ import type { DraftUpdate, PushOptions, SyncAdapter } from './adapter';
 import { findRegion, regionHash, regionMarker, replaceRegion } from './managed-region';
 import { SyncError, errorForStatus, retryAfterMs } from './sync-error';
 import type { SyncState } from './sync-state';
-import { type WordPressPost, WordPressPost as PostSchema, WordPressPostList, basicAuth, restUrl } from './wordpress-api';
+import { type WordPressPost, WordPressPost as PostSchema, WordPressPostList, WordPressUser, basicAuth, restUrl } from './wordpress-api';
 
 export interface WordPressConfig {
   /** The site's address, e.g. https://news.example.org (the REST API is found under it). */
@@ -73,7 +73,7 @@ export class WordPressAdapter implements SyncAdapter {
       throw new SyncError('temporary', `${SITE}'s answer was cut off; trying again later.`);
     }
     clearTimeout(timer);
-    if (!response.ok) throw errorForStatus(response.status, SITE, retryAfterMs(response.headers.get('Retry-After'), this.now()));
+    if (!response.ok) throw withServerWords(errorForStatus(response.status, SITE, retryAfterMs(response.headers.get('Retry-After'), this.now())), text);
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -90,6 +90,9 @@ export class WordPressAdapter implements SyncAdapter {
     if (previous && previous.target === this.target) {
       return this.call(PostSchema, `/wp/v2/posts/${encodeURIComponent(previous.remoteId)}`, { query: { context: 'edit' } });
     }
+    // An unaccepted password makes WordPress treat us as a visitor, and a visitor's search for drafts
+    // is a 400, not a 401: ask who we are first, so a wrong password is reported as one.
+    await this.call(WordPressUser, '/wp/v2/users/me', { query: { context: 'edit' } });
     const found = await this.call(WordPressPostList, '/wp/v2/posts', {
       query: { context: 'edit', status: 'draft,pending,private,future', search: regionMarker(issueId), per_page: '10' },
     });
@@ -154,4 +157,18 @@ function restUrlToAdmin(siteUrl: string, postId: number): string {
   url.searchParams.set('post', String(postId));
   url.searchParams.set('action', 'edit');
   return url.toString();
+}
+
+/** Adds WordPress's own words (its REST error `message`) to a failure, when it sent any. */
+function withServerWords(error: SyncError, body: string): SyncError {
+  let said = '';
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (parsed && typeof parsed === 'object' && typeof (parsed as { message?: unknown }).message === 'string') said = (parsed as { message: string }).message;
+  } catch {
+    return error;
+  }
+  if (!said) return error;
+  const plain = said.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim().slice(0, 200);
+  return new SyncError(error.kind, `${error.message} WordPress said: “${plain}”`, error.options);
 }
