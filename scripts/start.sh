@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
 echo "› build"
-npm run --silent build >/dev/null
+npm run --silent build:test >/dev/null
 if [ -n "${DISPLAY:-}" ] && [ -z "${CI:-}" ] && [ "${HEADLESS:-}" != "1" ]; then
   exec npx tsx scripts/interactive.ts
 fi

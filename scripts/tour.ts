@@ -5,7 +5,10 @@ import { resolve } from 'node:path';
 import { launchWithExtension } from '../e2e/browser';
 import { ExtensionDriver } from '../e2e/pages/extension-driver';
 import { IssueDeskPage } from '../e2e/pages/issue-desk-page';
+import { OptionsPage } from '../e2e/pages/options-page';
 import { startArticleServer } from '../e2e/servers/article-server';
+import { type WordPress, startWordPress, wordPressAvailability } from '../e2e/servers/wordpress';
+import { DIST_TEST } from '../e2e/sync-fixtures';
 import { sampleArticleNames, sampleSlug } from './sample-articles';
 
 const OUT = resolve(import.meta.dirname, '..', 'out');
@@ -38,12 +41,55 @@ async function exportTheWeek(clipper: ExtensionDriver): Promise<void> {
   await desk.page.close();
 }
 
+/** Starts the local WordPress and connects the extension to it; undefined (and why) when this machine cannot run it. */
+async function connectWordPress(clipper: ExtensionDriver): Promise<WordPress | undefined> {
+  const available = wordPressAvailability();
+  if (!available.ok) {
+    console.log(`(Skipping WordPress: ${available.reason}.)\n`);
+    return undefined;
+  }
+  console.log('Starting a local WordPress on 127.0.0.1 (the first start installs Debian packages)…');
+  const wp = await startWordPress({ log: () => {} });
+  console.log(`WordPress ${wp.version} at ${wp.url} (started in ${(wp.startMs / 1000).toFixed(1)} s); connecting the extension.\n`);
+  const options = await OptionsPage.open(await clipper.context.newPage(), clipper.extensionId);
+  await options.connect(wp.url, wp.user, wp.appPassword);
+  await options.page.close();
+  return wp;
+}
+
+/** Waits for the issue's draft to hold every clipping, then prints its address and its content. */
+async function showDraft(wp: WordPress, clippings: number): Promise<void> {
+  type Post = { id: number; link: string; content: { raw: string; rendered: string } };
+  const deadline = Date.now() + 60_000;
+  let post: Post | undefined;
+  while (Date.now() < deadline) {
+    const posts = await wp.restJson<Post[]>('/wp/v2/posts?context=edit&status=draft&per_page=10');
+    post = posts.find((p) => p.content.raw.includes('newsletter-clipper:managed'));
+    if (post && (post.content.raw.match(/<h3>|<li>/g)?.length ?? 0) >= clippings) break;
+    await new Promise((done) => setTimeout(done, 500));
+  }
+  if (!post) {
+    console.log('\nThe WordPress draft did not appear within a minute: see the issue desk for the sync state.');
+    return;
+  }
+  await writeFile(resolve(OUT, 'wordpress-draft.html'), post.content.raw);
+  console.log(`\nWordPress draft: ${wp.url}/wp-admin/post.php?post=${post.id}&action=edit (preview: ${post.link})`);
+  console.log('Its content as WordPress renders it (also in out/wordpress-draft.html):\n');
+  console.log(post.content.rendered.replace(/<[^>]+>/g, '').replace(/\n{3,}/g, '\n\n').trim());
+}
+
 async function main(): Promise<void> {
   await mkdir(OUT, { recursive: true });
   const server = await startArticleServer();
-  const launched = await launchWithExtension({ headless: true });
+  // The test build: it may reach the local WordPress on 127.0.0.1 without the run-time prompt no script can click.
+  const launched = await launchWithExtension({ headless: true, dist: DIST_TEST });
   const clipper = new ExtensionDriver(launched);
+  let wp: WordPress | undefined;
   try {
+    wp = await connectWordPress(clipper).catch((error: unknown) => {
+      console.log(`(WordPress did not start: ${error instanceof Error ? error.message : String(error)}; the tour goes on without sync.)\n`);
+      return undefined;
+    });
     const names = sampleArticleNames();
     console.log(`Tour: clipping ${names.length} sample articles from ${server.origin}\n`);
     for (const [index, name] of names.entries()) {
@@ -69,9 +115,11 @@ async function main(): Promise<void> {
     );
     await writeFile(resolve(OUT, 'clippings.json'), `${JSON.stringify(stored, null, 2)}\n`);
     console.log(`\nWrote ${resolve(OUT, 'clippings.json')} and popup screenshots to ${OUT}/`);
+    if (wp) await showDraft(wp, stored.length);
   } finally {
     await launched.context.close();
     await server.close();
+    await wp?.stop();
   }
 }
 
