@@ -3,6 +3,7 @@ import { IssueDeskPage } from './pages/issue-desk-page';
 import { OptionsPage } from './pages/options-page';
 import { SAMPLE } from './samples';
 import { ALL_FAULTS, startFaultProxy } from './servers/fault-proxy';
+import { startGenericTarget } from './servers/generic-target';
 import type { WordPress } from './servers/wordpress';
 import { expect, test } from './sync-fixtures';
 
@@ -57,7 +58,7 @@ test.describe('sync to a real WordPress', () => {
     expect(checks).toEqual([expect.stringMatching(/^✓ The site answered/), '✓ The WordPress REST API was found.', expect.stringMatching(/^✓ Signed in as/), '✓ This user may create and edit posts.']);
     await options.connect(wp.url, wp.user, wp.appPassword);
     // The password is never shown again, nor handed to pages.
-    expect(await clipper.message('target.get', {})).toEqual({ ok: true, value: { siteUrl: wp.url, user: wp.user, hasPassword: true } });
+    expect(await clipper.message('target.get', {})).toEqual({ ok: true, value: { kind: 'wordpress', address: wp.url, user: wp.user, hasSecret: true } });
 
     const first = await clip(clipper, articles.url(`/articles/${SAMPLE.blogPost}.html`), 'First summary, about budgets.');
     const second = await clip(clipper, articles.url(`/articles/${SAMPLE.newsArticle}.html`), 'Second summary, about paging.');
@@ -183,6 +184,20 @@ test.describe('sync to a real WordPress', () => {
       expect((await clipper.message<{ value: { entries: unknown[] } }>('sync.status', {})).value.entries).toEqual([]);
     } finally {
       await proxy.close();
+    }
+  });
+
+  test('the generic HTTP/JSON target: connect, test, clip, and the server holds the draft', async ({ clipper, articles }) => {
+    const server = await startGenericTarget({ token: 'generic-secret' });
+    try {
+      const options = await OptionsPage.open(await clipper.context.newPage(), clipper.extensionId);
+      await options.connectGeneric(server.baseUrl, 'generic-secret');
+      expect(await options.testConnection()).toEqual(['✓ The server answered.', '✓ It speaks the drafting protocol (version 1).', '✓ The token was accepted.', '✓ This token may change drafts.']);
+      const title = await clip(clipper, articles.url(`/articles/${SAMPLE.blogPost}.html`), 'Synced to a home-grown backend.');
+      await expect.poll(() => Object.values(server.drafts()).map((d) => d.content.includes(title) && d.content.includes('Synced to a home-grown backend.')), { timeout: 30_000 }).toEqual([true]);
+      expect(server.log.every((entry) => entry.method !== 'PUT' || !!entry.idempotencyKey)).toBe(true);
+    } finally {
+      await server.close();
     }
   });
 });

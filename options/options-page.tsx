@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../src/messages/client';
 import { BackupPanel } from './backup-panel';
-import { WordPressPanel } from './wordpress-panel';
+import { TargetPanel } from './target-panel';
 import { sectionIdFor } from '../src/settings/section-id';
 import type { Section, Settings } from '../src/settings/settings';
 
@@ -150,7 +150,7 @@ export function OptionsPage() {
         </span>
       </p>
 
-      <WordPressPanel />
+      <TargetPanel />
 
       <BackupPanel onRestored={() => void send('settings.get', {}).then(setSettings)} />
     </main>

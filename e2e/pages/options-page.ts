@@ -23,6 +23,15 @@ export class OptionsPage {
     await expect(this.page.getByTestId('wordpress-status')).toContainText('Saved ✓');
   }
 
+  /** Connects a generic HTTP/JSON drafting server instead of WordPress. */
+  async connectGeneric(baseUrl: string, token: string): Promise<void> {
+    await this.page.getByRole('combobox', { name: 'Backend', exact: true }).selectOption('generic');
+    await this.page.getByLabel('Server address').fill(baseUrl);
+    await this.page.getByLabel('Token').fill(token);
+    await this.page.getByRole('button', { name: 'Save and allow access' }).click();
+    await expect(this.page.getByTestId('wordpress-status')).toContainText('Saved ✓');
+  }
+
   async testConnection(): Promise<string[]> {
     await this.page.getByRole('button', { name: 'Test connection' }).click();
     const checks = this.page.getByTestId('connection-checks').locator('li');

@@ -52,9 +52,9 @@ const validRequests: { [K in MessageName]: RequestOf<K> } = {
   'sync.resolve': { issueId: 'issue-0001', choice: 'overwrite' },
   'sync.compare': { issueId: 'issue-0001' },
   'target.get': {},
-  'target.save': { siteUrl: 'https://news.example.org', user: 'editor', appPassword: 'abcd efgh ijkl mnop' },
+  'target.save': { kind: 'wordpress', address: 'https://news.example.org', user: 'editor', secret: 'abcd efgh ijkl mnop' },
   'target.clear': {},
-  'target.test': { siteUrl: 'https://news.example.org', user: 'editor', appPassword: '' },
+  'target.test': { kind: 'generic', address: 'https://drafts.example.org/api/v1', user: '', secret: '' },
   'settings.get': {},
   'settings.save': { settings: { version: 1, newsletterName: 'N', titleTemplate: '{newsletter} #{number}', sections: [{ id: 'a', name: 'A', style: 'entries' }], weekStartsOn: 1, timeZone: '' } },
 };

@@ -7,7 +7,7 @@ import { Issue } from '../issue/issue';
 import { Settings } from '../settings/settings';
 import { OutboxEntry } from '../sync/outbox-entry';
 import { SyncState } from '../sync/sync-state';
-import { WordPressTarget } from '../sync/target-config';
+import { TargetForm } from '../sync/target-config';
 
 const ClippingId = z.string().min(8).max(64);
 
@@ -207,11 +207,11 @@ export const protocol = {
   /** The drafting backend's settings, without the password (it never leaves the worker). */
   'target.get': {
     request: z.object({}),
-    response: z.object({ siteUrl: z.string(), user: z.string(), hasPassword: z.boolean() }).nullable(),
+    response: z.object({ kind: TargetForm.shape.kind, address: z.string(), user: z.string(), hasSecret: z.boolean() }).nullable(),
   },
-  /** Saves the target (an empty password keeps the stored one). */
+  /** Saves the target (an empty secret keeps the stored one). */
   'target.save': {
-    request: z.object({ siteUrl: WordPressTarget.shape.siteUrl, user: WordPressTarget.shape.user, appPassword: z.string().max(200) }),
+    request: TargetForm,
     response: z.object({ saved: z.boolean() }),
   },
   'target.clear': {
@@ -220,7 +220,7 @@ export const protocol = {
   },
   /** "Test connection": each step in words. */
   'target.test': {
-    request: z.object({ siteUrl: WordPressTarget.shape.siteUrl, user: WordPressTarget.shape.user, appPassword: z.string().max(200) }),
+    request: TargetForm,
     response: z.object({ steps: z.array(z.object({ name: z.string(), ok: z.boolean(), message: z.string() })) }),
   },
   'settings.get': {

@@ -2,7 +2,9 @@ import browser from 'webextension-polyfill';
 import type { OutboxRepo, SyncStateRepo } from '../store/sync-repos';
 import { type DrainReport, drainOutbox } from '../sync/engine';
 import type { PushOptions } from '../sync/adapter';
-import { originPattern, type TargetConfig } from '../sync/target-config';
+import { GenericAdapter } from '../sync/generic';
+import { checkGeneric } from '../sync/generic-check';
+import { originPattern, type TargetConfig, targetAddress } from '../sync/target-config';
 import { WordPressAdapter } from '../sync/wordpress';
 import { checkWordPress } from '../sync/wordpress-check';
 import type { DraftUpdate } from '../sync/adapter';
@@ -50,12 +52,12 @@ async function scheduleAlarm(outbox: OutboxRepo, now: number): Promise<void> {
 export function browserSyncDeps(store: { outbox: OutboxRepo; syncStates: SyncStateRepo; draftFor(issueId: string): Promise<DraftUpdate | undefined> }): SyncDeps {
   // One drain at a time within this worker's life; a killed worker simply starts the next one afresh.
   let running: Promise<DrainReport> | undefined;
-  const adapterFor = (config: TargetConfig) => new WordPressAdapter(config);
+  const adapterFor = (config: TargetConfig) => (config.kind === 'wordpress' ? new WordPressAdapter(config) : new GenericAdapter(config));
   const drain = async (only?: { issueId: string; options: PushOptions }): Promise<DrainReport> => {
     while (running) await running.catch(() => undefined);
     running = (async () => {
       const config = await readTarget();
-      const ready = config && (await hasHostAccess(config.siteUrl));
+      const ready = config && (await hasHostAccess(targetAddress(config)));
       const report = ready ? await drainOutbox({ ...store, adapter: adapterFor(config), now: Date.now }, only) : EMPTY;
       await Promise.all([updateBadge(store.outbox), scheduleAlarm(store.outbox, Date.now())]).catch(() => undefined);
       return report;
@@ -66,5 +68,5 @@ export function browserSyncDeps(store: { outbox: OutboxRepo; syncStates: SyncSta
       running = undefined;
     }
   };
-  return { readTarget, writeTarget, clearTarget, hasHostAccess, adapterFor, check: (config) => checkWordPress(config), draftFor: store.draftFor, drain };
+  return { readTarget, writeTarget, clearTarget, hasHostAccess, adapterFor, check: (config) => (config.kind === 'wordpress' ? checkWordPress(config) : checkGeneric(config)), draftFor: store.draftFor, drain };
 }

@@ -27,9 +27,9 @@ export function retryAfterMs(header: string | null, now: number): number | undef
 }
 
 /** Classifies an HTTP status the same way for every target (documented in docs/generic-target.md). */
-export function errorForStatus(status: number, what: string, retryAfter?: number): SyncError {
+export function errorForStatus(status: number, what: string, retryAfter?: number, credentials = 'user name and Application Password'): SyncError {
   if (status === 401 || status === 403) {
-    return new SyncError('permanent', `${what} refused the credentials (HTTP ${status}).`, { action: 'Check the user name and Application Password in the options, then press “Sync now”.' });
+    return new SyncError('permanent', `${what} refused the credentials (HTTP ${status}).`, { action: `Check the ${credentials} in the options, then press “Sync now”.` });
   }
   if (status === 404 || status === 410) {
     return new SyncError('permanent', `The draft is gone from ${what} (HTTP ${status}): it was deleted there.`, { action: 'Press “Recreate the draft” to make a new one.' });

@@ -1,25 +1,61 @@
 import { z } from 'zod';
 
+const address = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((value) => /^https?:\/\/[^/]+/i.test(value), 'the address must start with http:// or https://');
+
 /**
  * The drafting backend's settings, kept in `storage.local` only (never synced storage, IndexedDB,
- * exports or backups), because they include the Application Password.
+ * exports or backups), because they include the secret (Application Password or token).
  */
 export const WordPressTarget = z.object({
   kind: z.literal('wordpress'),
-  siteUrl: z
-    .string()
-    .trim()
-    .max(2000)
-    .refine((value) => /^https?:\/\/[^/]+/i.test(value), 'the site address must start with http:// or https://'),
+  siteUrl: address,
   user: z.string().trim().min(1).max(200),
   appPassword: z.string().trim().min(1).max(200),
 });
 export type WordPressTarget = z.infer<typeof WordPressTarget>;
 
-export const TargetConfig = WordPressTarget;
+/** A home-grown backend speaking the generic HTTP/JSON protocol (docs/generic-target.md). */
+export const GenericTargetConfig = z.object({
+  kind: z.literal('generic'),
+  baseUrl: address,
+  token: z.string().trim().min(1).max(500),
+});
+export type GenericTargetConfig = z.infer<typeof GenericTargetConfig>;
+
+export const TargetConfig = z.discriminatedUnion('kind', [WordPressTarget, GenericTargetConfig]);
 export type TargetConfig = z.infer<typeof TargetConfig>;
 
+/** The settings form as the options page sends it: the secret may be empty to keep the stored one. */
+export const TargetForm = z.object({
+  kind: z.enum(['wordpress', 'generic']),
+  address,
+  /** WordPress only. */
+  user: z.string().trim().max(200),
+  secret: z.string().max(500),
+});
+export type TargetForm = z.infer<typeof TargetForm>;
+
+/** The address the target lives at. */
+export function targetAddress(config: TargetConfig): string {
+  return config.kind === 'wordpress' ? config.siteUrl : config.baseUrl;
+}
+
+/** The config from the form, reusing the stored secret when the form's is empty and the target is the same. */
+export function configFromForm(form: TargetForm, stored: TargetConfig | undefined): TargetConfig | undefined {
+  const same = stored && stored.kind === form.kind && targetAddress(stored) === form.address;
+  const storedSecret = same ? (stored.kind === 'wordpress' ? stored.appPassword : stored.token) : '';
+  const secret = form.secret.trim() || storedSecret;
+  if (!secret) return undefined;
+  return form.kind === 'wordpress'
+    ? WordPressTarget.parse({ kind: 'wordpress', siteUrl: form.address, user: form.user, appPassword: secret })
+    : GenericTargetConfig.parse({ kind: 'generic', baseUrl: form.address, token: secret });
+}
+
 /** The origin pattern to request host access for (`https://news.example.org/*`). */
-export function originPattern(siteUrl: string): string {
-  return `${new URL(siteUrl).origin}/*`;
+export function originPattern(url: string): string {
+  return `${new URL(url).origin}/*`;
 }

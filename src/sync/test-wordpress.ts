@@ -30,18 +30,39 @@ export const WP_USER = 'ada';
 // Application Passwords come in groups with spaces; a colon and non-ASCII make the encoding matter.
 export const WP_PASSWORD = 'abcd EFGH 1234 ijkl:MNOP ünï';
 
+/** Which request a fault waits for: by method and REST route (exact, or a pattern). */
+export interface Where {
+  method?: string;
+  route?: string | RegExp;
+}
+
+/** The REST route of a request (`?rest_route=`), or undefined for a plain page. */
+export function routeOf(request: RecordedRequest): string | undefined {
+  return new URL(request.url).searchParams.get('rest_route') ?? undefined;
+}
+
+function matches(request: RecordedRequest, where: Where): boolean {
+  if (where.method && where.method !== request.method) return false;
+  const route = routeOf(request);
+  if (typeof where.route === 'string' && where.route !== route) return false;
+  if (where.route instanceof RegExp && !(route !== undefined && where.route.test(route))) return false;
+  return true;
+}
+
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=UTF-8', ...headers } });
 
 export class FakeWordPress {
   readonly posts = new Map<number, StoredPost>();
   readonly requests: RecordedRequest[] = [];
-  /** Faults for the next requests, in order; an undefined slot lets that request through. */
-  readonly faults: (Fault | undefined)[] = [];
+  /** Faults waiting for a request they match; each answers one request, the first it matches. */
+  private readonly faults: { fault: Fault; where: Where }[] = [];
   /** The server's clock, in seconds. */
   seconds = Date.parse('2026-06-10T10:00:00Z') / 1000;
   capabilities: Record<string, boolean> = { edit_posts: true, publish_posts: true };
   namespaces = ['oembed/1.0', 'wp/v2'];
+  /** Some sites answer an unaccepted password as if no one had signed in (a visitor), not with a 401. */
+  wrongPasswordIsVisitor = false;
   private nextId = 100;
 
   constructor(
@@ -61,10 +82,16 @@ export class FakeWordPress {
       credentials: init?.credentials,
     };
     this.requests.push(request);
-    const fault = this.faults.shift();
+    const at = this.faults.findIndex(({ where }) => matches(request, where));
+    const fault = at >= 0 ? this.faults.splice(at, 1)[0]!.fault : undefined;
     const serve = () => this.handle(request);
     return fault ? fault(request, serve) : serve();
   };
+
+  /** Makes the next request matching `where` (any request by default) meet `fault`. */
+  inject(fault: Fault, where: Where = {}): void {
+    this.faults.push({ fault, where });
+  }
 
   tick(seconds = 60): void {
     this.seconds += seconds;
@@ -105,13 +132,21 @@ export class FakeWordPress {
     if (route === '/') return json(200, { name: 'News', url: this.siteUrl, namespaces: this.namespaces });
     if (!this.namespaces.includes('wp/v2')) return json(404, { code: 'rest_no_route', message: 'No route was found.', data: { status: 404 } });
 
+    const params = url.searchParams;
     const auth = request.headers.get('Authorization');
-    if (auth !== null && auth !== basicAuth(this.user, this.password)) {
+    const signedIn = auth === basicAuth(this.user, this.password);
+    if (auth !== null && !signedIn && !this.wrongPasswordIsVisitor) {
       return json(401, { code: 'incorrect_password', message: 'The provided password is an invalid application password.', data: { status: 401 } });
     }
-    if (auth === null) return json(401, { code: 'rest_forbidden_context', message: 'Sorry, you are not allowed to edit posts.', data: { status: 401 } });
+    if (!signedIn) {
+      // A visitor: WordPress validates the status filter before it checks the context.
+      if (route === '/wp/v2/users/me') return json(401, { code: 'rest_not_logged_in', message: 'You are not currently logged in.', data: { status: 401 } });
+      if (route === '/wp/v2/posts' && request.method === 'GET' && (params.get('status') ?? 'publish') !== 'publish') {
+        return json(400, { code: 'rest_invalid_param', message: 'Invalid parameter(s): status', data: { status: 400 } });
+      }
+      return json(401, { code: 'rest_forbidden_context', message: 'Sorry, you are not allowed to edit posts.', data: { status: 401 } });
+    }
 
-    const params = url.searchParams;
     if (route === '/wp/v2/users/me' && request.method === 'GET') {
       return json(200, { id: 1, name: 'Ada Lovelace', slug: 'ada', ...(params.get('context') === 'edit' ? { capabilities: this.capabilities } : {}) });
     }

@@ -3,6 +3,7 @@ import { FakeWordPress, SITE_URL, WP_PASSWORD, WP_USER, faults } from './test-wo
 import { basicAuth } from './wordpress-api';
 import { checkWordPress } from './wordpress-check';
 
+const ME = '/wp/v2/users/me';
 const config = { siteUrl: SITE_URL, user: WP_USER, appPassword: WP_PASSWORD };
 
 let wp: FakeWordPress;
@@ -29,14 +30,14 @@ describe('checkWordPress', () => {
   });
 
   it('says when the site cannot be reached, and stops there', async () => {
-    wp.faults.push(faults.networkError());
+    wp.inject(faults.networkError(), { route: '/' });
     const steps = await check();
     expect(names(steps)).toEqual([['reachable', false]]);
     expect(steps[0]?.message).toMatch(/could not be reached: Failed to fetch\. Check the address/);
   });
 
   it('says a site that does not answer in time cannot be reached', async () => {
-    wp.faults.push(faults.stall());
+    wp.inject(faults.stall(), { route: '/' });
     const steps = await check({}, 20);
     expect(names(steps)).toEqual([['reachable', false]]);
     expect(steps[0]?.message).toMatch(/could not be reached/);
@@ -44,7 +45,7 @@ describe('checkWordPress', () => {
 
   it('says when there is no REST API: an HTML page, a 404, or no wp/v2 namespace', async () => {
     for (const fault of [faults.body('<!doctype html><p>Hello</p>'), faults.status(404, {}, '{"namespaces":["wp/v2"]}'), faults.body('{"namespaces":["oembed/1.0"]}'), faults.body('{"name":"x"}')]) {
-      wp.faults.push(fault);
+      wp.inject(fault, { route: '/' });
       const steps = await check();
       expect(names(steps)).toEqual([
         ['reachable', true],
@@ -55,7 +56,7 @@ describe('checkWordPress', () => {
   });
 
   it('says a server error answers but has no REST API', async () => {
-    wp.faults.push(faults.status(500));
+    wp.inject(faults.status(500), { route: '/' });
     const steps = await check();
     expect(steps[0]).toMatchObject({ ok: true, message: expect.stringMatching(/HTTP 500/) });
     expect(steps[1]?.ok).toBe(false);
@@ -72,10 +73,16 @@ describe('checkWordPress', () => {
     expect(steps[2]?.message).toMatch(/Application Password under Users → Profile/);
   });
 
+  it('says when the credentials are refused by a site that treats them as a visitor', async () => {
+    wp.wrongPasswordIsVisitor = true;
+    const steps = await check({ appPassword: 'not the password' });
+    expect(steps.at(-1)).toMatchObject({ name: 'credentials', ok: false, message: expect.stringMatching(/HTTP 401/) });
+  });
+
   it('says the credentials were not accepted when the user check cannot be read', async () => {
-    wp.faults.push(undefined, faults.networkError());
+    wp.inject(faults.networkError(), { route: ME });
     expect(names(await check()).at(-1)).toEqual(['credentials', false]);
-    wp.faults.push(undefined, faults.body('<html>login</html>'));
+    wp.inject(faults.body('<html>login</html>'), { route: ME });
     const steps = await check();
     expect(steps.at(-1)).toMatchObject({ name: 'credentials', ok: false, message: expect.stringMatching(/HTTP 200/) });
   });
@@ -88,7 +95,7 @@ describe('checkWordPress', () => {
   });
 
   it('says the user may not edit posts when WordPress does not list capabilities', async () => {
-    wp.faults.push(undefined, faults.body('{"id":1,"name":"Ada"}'));
+    wp.inject(faults.body('{"id":1,"name":"Ada"}'), { route: ME });
     expect((await check()).at(-1)).toMatchObject({ name: 'can-edit', ok: false });
   });
 

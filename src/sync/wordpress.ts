@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { DraftUpdate, PushOptions, SyncAdapter } from './adapter';
 import { findRegion, regionHash, regionMarker, replaceRegion } from './managed-region';
-import { SyncError, errorForStatus, retryAfterMs } from './sync-error';
+import { type HttpCall, callJson } from './http-call';
+import { SyncError } from './sync-error';
 import type { SyncState } from './sync-state';
 import { type WordPressPost, WordPressPost as PostSchema, WordPressPostList, WordPressUser, basicAuth, restUrl } from './wordpress-api';
 
@@ -28,8 +29,7 @@ const SITE = 'WordPress';
  */
 export class WordPressAdapter implements SyncAdapter {
   readonly target: string;
-  private readonly fetch: typeof fetch;
-  private readonly timeoutMs: number;
+  private readonly http: HttpCall;
   private readonly now: () => number;
 
   constructor(
@@ -37,52 +37,18 @@ export class WordPressAdapter implements SyncAdapter {
     options: HttpOptions = {},
   ) {
     this.target = `wordpress:${new URL(config.siteUrl).origin}${new URL(config.siteUrl).pathname.replace(/\/$/, '')}`;
-    this.fetch = options.fetch ?? ((input, init) => fetch(input, init));
-    this.timeoutMs = options.timeoutMs ?? 15_000;
     this.now = options.now ?? Date.now;
+    this.http = { fetch: options.fetch ?? ((input, init) => fetch(input, init)), timeoutMs: options.timeoutMs ?? 15_000, now: this.now, label: SITE };
   }
 
   /** One REST call: bounded in time, status classified, body parsed with `schema`. */
   private async call<T>(schema: z.ZodType<T>, route: string, init: { method?: string; query?: Record<string, string>; body?: unknown } = {}): Promise<T> {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
-    let response: Response;
-    try {
-      response = await this.fetch(restUrl(this.config.siteUrl, route, init.query), {
-        method: init.method ?? 'GET',
-        headers: {
-          Authorization: basicAuth(this.config.user, this.config.appPassword),
-          Accept: 'application/json',
-          ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-        },
-        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-        signal: controller.signal,
-        credentials: 'omit',
-        redirect: 'follow',
-      });
-    } catch (error) {
-      clearTimeout(timer);
-      const timedOut = controller.signal.aborted;
-      throw new SyncError('temporary', timedOut ? `${SITE} did not answer within ${Math.round(this.timeoutMs / 1000)} s; trying again later.` : `${SITE} could not be reached (${error instanceof Error ? error.message : String(error)}); trying again later.`);
-    }
-    let text: string;
-    try {
-      text = await response.text();
-    } catch {
-      clearTimeout(timer);
-      throw new SyncError('temporary', `${SITE}'s answer was cut off; trying again later.`);
-    }
-    clearTimeout(timer);
-    if (!response.ok) throw withServerWords(errorForStatus(response.status, SITE, retryAfterMs(response.headers.get('Retry-After'), this.now())), text);
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new SyncError('temporary', `${SITE} answered with something that is not JSON (is the site address right?); trying again later.`);
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new SyncError('temporary', `${SITE}'s answer did not look like its REST API (is the site address right?); trying again later.`);
-    return parsed.data;
+    const answer = await callJson(this.http, restUrl(this.config.siteUrl, route, init.query), schema, {
+      headers: { Authorization: basicAuth(this.config.user, this.config.appPassword) },
+      ...(init.method ? { method: init.method } : {}),
+      ...(init.body !== undefined ? { body: init.body } : {}),
+    });
+    return answer.data as T;
   }
 
   /** The post remembered for this issue, else one carrying the issue's marker (a create whose answer was lost). */
@@ -159,16 +125,3 @@ function restUrlToAdmin(siteUrl: string, postId: number): string {
   return url.toString();
 }
 
-/** Adds WordPress's own words (its REST error `message`) to a failure, when it sent any. */
-function withServerWords(error: SyncError, body: string): SyncError {
-  let said = '';
-  try {
-    const parsed: unknown = JSON.parse(body);
-    if (parsed && typeof parsed === 'object' && typeof (parsed as { message?: unknown }).message === 'string') said = (parsed as { message: string }).message;
-  } catch {
-    return error;
-  }
-  if (!said) return error;
-  const plain = said.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim().slice(0, 200);
-  return new SyncError(error.kind, `${error.message} WordPress said: “${plain}”`, error.options);
-}

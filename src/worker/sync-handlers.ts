@@ -3,7 +3,7 @@ import type { Handlers } from '../messages/router';
 import { type DrainReport, drainOutbox } from '../sync/engine';
 import type { DraftUpdate, PushOptions, SyncAdapter } from '../sync/adapter';
 import type { CheckStep } from '../sync/wordpress-check';
-import type { TargetConfig } from '../sync/target-config';
+import { type TargetConfig, configFromForm, targetAddress } from '../sync/target-config';
 import type { HandlerDeps } from './handlers';
 
 type SyncHandlerNames = 'sync.status' | 'sync.now' | 'sync.resolve' | 'sync.compare' | 'target.get' | 'target.save' | 'target.clear' | 'target.test';
@@ -26,8 +26,8 @@ export interface SyncDeps {
 export function syncHandlers(deps: HandlerDeps, sync: SyncDeps): Pick<Handlers, SyncHandlerNames> {
   const requireTarget = async () => {
     const config = await sync.readTarget();
-    if (!config) throw new MessageError('bad-request', 'No WordPress site is set up yet: add it in the options.');
-    if (!(await sync.hasHostAccess(config.siteUrl))) throw new MessageError('forbidden', `The extension has no access to ${new URL(config.siteUrl).origin} yet: grant it in the options.`);
+    if (!config) throw new MessageError('bad-request', 'No drafting backend is set up yet: add your WordPress site in the options.');
+    if (!(await sync.hasHostAccess(targetAddress(config)))) throw new MessageError('forbidden', `The extension has no access to ${new URL(targetAddress(config)).origin} yet: grant it in the options.`);
     return config;
   };
   return {
@@ -37,7 +37,7 @@ export function syncHandlers(deps: HandlerDeps, sync: SyncDeps): Pick<Handlers, 
       const state = issueId ? await deps.syncStates.get(issueId) : undefined;
       return {
         configured: !!config,
-        ...(config ? { target: config.siteUrl } : {}),
+        ...(config ? { target: targetAddress(config) } : {}),
         entries,
         ...(state && config && state.target === sync.adapterFor(config).target ? { state } : {}),
       };
@@ -67,14 +67,14 @@ export function syncHandlers(deps: HandlerDeps, sync: SyncDeps): Pick<Handlers, 
 
     async 'target.get'() {
       const config = await sync.readTarget();
-      return config ? { siteUrl: config.siteUrl, user: config.user, hasPassword: !!config.appPassword } : null;
+      if (!config) return null;
+      return { kind: config.kind, address: targetAddress(config), user: config.kind === 'wordpress' ? config.user : '', hasSecret: true };
     },
 
-    async 'target.save'({ siteUrl, user, appPassword }) {
-      const stored = await sync.readTarget();
-      const password = appPassword.trim() || (stored && stored.siteUrl === siteUrl ? stored.appPassword : '');
-      if (!password) throw new MessageError('bad-request', 'Paste the Application Password (WordPress → Users → Profile → Application Passwords).');
-      await sync.writeTarget({ kind: 'wordpress', siteUrl, user, appPassword: password });
+    async 'target.save'(form) {
+      const config = configFromForm(form, await sync.readTarget());
+      if (!config) throw new MessageError('bad-request', form.kind === 'wordpress' ? 'Paste the Application Password (WordPress → Users → Profile → Application Passwords).' : 'Paste the token of your drafting server.');
+      await sync.writeTarget(config);
       // Permanent failures (a wrong password) are worth another try with the new settings.
       for (const entry of await deps.outbox.all()) if (entry.state === 'failed') await deps.outbox.retryNow(entry.issueId, deps.now());
       void sync.drain().catch(() => undefined);
@@ -86,13 +86,13 @@ export function syncHandlers(deps: HandlerDeps, sync: SyncDeps): Pick<Handlers, 
       return {};
     },
 
-    async 'target.test'({ siteUrl, user, appPassword }) {
-      const stored = await sync.readTarget();
-      const password = appPassword.trim() || (stored && stored.siteUrl === siteUrl ? stored.appPassword : '');
-      if (!(await sync.hasHostAccess(siteUrl))) {
-        return { steps: [{ name: 'reachable', ok: false, message: `The extension has no access to ${new URL(siteUrl).origin}: allow it when the browser asks.` }] };
+    async 'target.test'(form) {
+      if (!(await sync.hasHostAccess(form.address))) {
+        return { steps: [{ name: 'reachable', ok: false, message: `The extension has no access to ${new URL(form.address).origin}: allow it when the browser asks.` }] };
       }
-      return { steps: await sync.check({ kind: 'wordpress', siteUrl, user, appPassword: password }) };
+      const config = configFromForm(form, await sync.readTarget());
+      if (!config) return { steps: [{ name: 'credentials', ok: false, message: 'Paste the password or token to test it.' }] };
+      return { steps: await sync.check(config) };
     },
   };
 }

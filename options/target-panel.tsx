@@ -4,27 +4,32 @@ import { send } from '../src/messages/client';
 import { originPattern } from '../src/sync/target-config';
 
 type Step = { name: string; ok: boolean; message: string };
+type Kind = 'wordpress' | 'generic';
 type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'saved' } | { kind: 'error'; text: string };
 
 /**
- * Connects the WordPress site the issues are drafted on. Host access is asked for that site only,
- * from the click (the browser shows its own prompt); the password goes to storage.local through the
- * worker and is never shown again.
+ * Connects the drafting backend: a WordPress site (the default) or a generic HTTP/JSON server. Host
+ * access is asked for that address only, from the click (the browser shows its own prompt); the
+ * secret goes to storage.local through the worker and is never shown again.
  */
-export function WordPressPanel() {
+export function TargetPanel() {
+  const [kind, setKind] = useState<Kind>('wordpress');
   const [siteUrl, setSiteUrl] = useState('');
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');
   const [hasPassword, setHasPassword] = useState(false);
+  const wordpress = kind === 'wordpress';
+  const form = () => ({ kind, address: siteUrl, user: wordpress ? user : '', secret: password });
   const [steps, setSteps] = useState<Step[]>([]);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
 
   useEffect(() => {
     void send('target.get', {}).then((target) => {
       if (!target) return;
-      setSiteUrl(target.siteUrl);
+      setKind(target.kind);
+      setSiteUrl(target.address);
       setUser(target.user);
-      setHasPassword(target.hasPassword);
+      setHasPassword(target.hasSecret);
     });
   }, []);
 
@@ -44,7 +49,7 @@ export function WordPressPanel() {
     }
     setStatus({ kind: 'busy' });
     try {
-      await send('target.save', { siteUrl, user, appPassword: password });
+      await send('target.save', form());
       setPassword('');
       setHasPassword(true);
       setStatus({ kind: 'saved' });
@@ -56,7 +61,7 @@ export function WordPressPanel() {
     if (!(await grantAccess())) return;
     setStatus({ kind: 'busy' });
     try {
-      setSteps((await send('target.test', { siteUrl, user, appPassword: password })).steps);
+      setSteps((await send('target.test', form())).steps);
       setStatus({ kind: 'idle' });
     } catch (error) {
       setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
@@ -65,25 +70,38 @@ export function WordPressPanel() {
 
   return (
     <section aria-labelledby="wordpress-heading">
-      <h2 id="wordpress-heading">WordPress</h2>
-      <p class="help">
-        Each issue is kept as a draft post on your site. In WordPress, open Users → Profile → Application Passwords, add one named
-        “Newsletter Clipper”, and paste it below. The extension never publishes.
-      </p>
+      <h2 id="wordpress-heading">Drafting backend</h2>
       <label>
-        Site address
-        <input type="url" placeholder="https://news.example.org" value={siteUrl} onInput={(e) => setSiteUrl(e.currentTarget.value.trim())} />
+        Backend
+        <select aria-label="Backend" value={kind} onChange={(e) => (setKind(e.currentTarget.value as Kind), setSteps([]))}>
+          <option value="wordpress">WordPress</option>
+          <option value="generic">Generic HTTP/JSON server</option>
+        </select>
       </label>
+      {wordpress ? (
+        <p class="help">
+          Each issue is kept as a draft post on your site. In WordPress, open Users → Profile → Application Passwords, add one named
+          “Newsletter Clipper”, and paste it below. The extension never publishes.
+        </p>
+      ) : (
+        <p class="help">A server implementing the drafting protocol in the extension’s docs/generic-target.md: one draft per issue, bearer-token auth.</p>
+      )}
       <label>
-        User name
-        <input value={user} autocomplete="username" onInput={(e) => setUser(e.currentTarget.value)} />
+        {wordpress ? 'Site address' : 'Server address'}
+        <input type="url" placeholder={wordpress ? 'https://news.example.org' : 'https://drafts.example.org/api/v1'} value={siteUrl} onInput={(e) => setSiteUrl(e.currentTarget.value.trim())} />
       </label>
+      {wordpress && (
+        <label>
+          User name
+          <input value={user} autocomplete="username" onInput={(e) => setUser(e.currentTarget.value)} />
+        </label>
+      )}
       <label>
-        Application Password
+        {wordpress ? 'Application Password' : 'Token'}
         <input
           type="password"
           autocomplete="new-password"
-          placeholder={hasPassword ? 'saved (leave empty to keep it)' : 'xxxx xxxx xxxx xxxx xxxx xxxx'}
+          placeholder={hasPassword ? 'saved (leave empty to keep it)' : wordpress ? 'xxxx xxxx xxxx xxxx xxxx xxxx' : ''}
           value={password}
           onInput={(e) => setPassword(e.currentTarget.value)}
         />
@@ -97,7 +115,7 @@ export function WordPressPanel() {
         </button>{' '}
         <span role="status" data-testid="wordpress-status">
           {status.kind === 'busy' && 'Working…'}
-          {status.kind === 'saved' && 'Saved ✓ — clippings will sync to a draft post.'}
+          {status.kind === 'saved' && 'Saved ✓ — clippings will sync to a draft.'}
           {status.kind === 'error' && <span class="error">{status.text}</span>}
         </span>
       </p>
