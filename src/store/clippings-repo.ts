@@ -1,6 +1,6 @@
 import { Clipping } from '../clip/clipping';
 import type { TimeWindow } from '../clip/week';
-import type { OpenDB } from './db';
+import { type OpenDB, settleQuietly } from './db';
 import { markIssuesChanged } from './outbox-marks';
 
 /** Parses a stored row; a damaged row is reported and skipped rather than crashing a listing. */
@@ -65,6 +65,7 @@ export class ClippingsRepo {
     const db = await this.open();
     const valid = Clipping.parse(clipping);
     const tx = db.transaction(['clippings', 'drafts', 'outbox'], 'readwrite');
+    settleQuietly(tx.done);
     await Promise.all([
       tx.objectStore('clippings').put(valid),
       draftKey ? tx.objectStore('drafts').delete(draftKey) : Promise.resolve(),
@@ -107,6 +108,7 @@ export class ClippingsRepo {
     if (!valid.length) return;
     const db = await this.open();
     const tx = db.transaction(['clippings', 'outbox'], 'readwrite');
+    settleQuietly(tx.done);
     const store = tx.objectStore('clippings');
     const before = await Promise.all(valid.map((c) => store.get(c.id)));
     await Promise.all(valid.map((c) => store.put(c)));
@@ -119,6 +121,7 @@ export class ClippingsRepo {
   async restore(id: string, now: number): Promise<Clipping | undefined> {
     const db = await this.open();
     const tx = db.transaction(['clippings', 'outbox'], 'readwrite');
+    settleQuietly(tx.done);
     const store = tx.objectStore('clippings');
     const clipping = parseRow(await store.get(id));
     if (!clipping || !clipping.deletedAt) {
@@ -137,6 +140,7 @@ export class ClippingsRepo {
   async markDeleted(id: string, now: number): Promise<boolean> {
     const db = await this.open();
     const tx = db.transaction(['clippings', 'outbox'], 'readwrite');
+    settleQuietly(tx.done);
     const store = tx.objectStore('clippings');
     const clipping = parseRow(await store.get(id));
     if (!clipping || clipping.deletedAt) {

@@ -47,6 +47,15 @@ export interface ClipperSchema extends DBSchema {
 
 export type ClipperDB = IDBPDatabase<ClipperSchema>;
 
+/**
+ * Marks a transaction's `done` promise as handled. When a request in the transaction fails, `done`
+ * rejects too; if the failing request's own await already reported the error, nobody awaits `done`
+ * and the rejection would surface as unhandled in the worker (STYLE rule 3: errors are data).
+ */
+export function settleQuietly(done: Promise<unknown>): void {
+  done.catch(() => undefined);
+}
+
 /** How repos reach the database: opened lazily, so a killed worker simply opens it again. */
 export type OpenDB = () => Promise<ClipperDB>;
 

@@ -1,5 +1,5 @@
 import { DraftClipping } from '../clip/clipping';
-import type { OpenDB } from './db';
+import { type OpenDB, settleQuietly } from './db';
 
 /** Drafts untouched for this long are removed on the next save: the page was abandoned. */
 export const DRAFT_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
@@ -22,6 +22,7 @@ export class DraftsRepo {
     const db = await this.open();
     const valid = DraftClipping.parse(draft);
     const tx = db.transaction('drafts', 'readwrite');
+    settleQuietly(tx.done);
     await tx.store.put(valid);
     let stale = await tx.store.index('byUpdatedAt').openCursor(IDBKeyRange.upperBound(valid.updatedAt - DRAFT_MAX_AGE_MS));
     while (stale) {

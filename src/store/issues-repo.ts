@@ -2,7 +2,7 @@ import type { Clipping } from '../clip/clipping';
 import { Issue } from '../issue/issue';
 import { fallsInIssue, firstIssue, followingIssue } from '../issue/issue-lifecycle';
 import type { Settings } from '../settings/settings';
-import type { OpenDB } from './db';
+import { type OpenDB, settleQuietly } from './db';
 import { markIssuesChanged } from './outbox-marks';
 
 function parseIssue(row: unknown): Issue | undefined {
@@ -40,6 +40,7 @@ export class IssuesRepo {
     const valid = Issue.parse(issue);
     const db = await this.open();
     const tx = db.transaction(['issues', 'outbox'], 'readwrite');
+    settleQuietly(tx.done);
     await Promise.all([tx.objectStore('issues').put(valid), markIssuesChanged(tx.objectStore('outbox'), [valid.id], valid.updatedAt), tx.done]);
     return valid;
   }
@@ -51,6 +52,7 @@ export class IssuesRepo {
   async ensureOpen({ now, settings, newId }: IssueContext): Promise<Issue> {
     const db = await this.open();
     const tx = db.transaction(['issues', 'clippings', 'outbox'], 'readwrite');
+    settleQuietly(tx.done);
     const issues = tx.objectStore('issues');
     const existing = parseIssue((await issues.index('byStatus').getAll('open'))[0]);
     if (existing) {
@@ -83,6 +85,7 @@ export class IssuesRepo {
   async ensurePlanned(open: Issue, context: IssueContext): Promise<Issue> {
     const db = await this.open();
     const tx = db.transaction('issues', 'readwrite');
+    settleQuietly(tx.done);
     const existing = parseIssue((await tx.store.index('byStatus').getAll('planned'))[0]);
     if (existing) {
       await tx.done;
@@ -108,6 +111,7 @@ export class IssuesRepo {
   async close(issueId: string, moveUnfinished: boolean, context: IssueContext): Promise<{ next: Issue; moved: number }> {
     const db = await this.open();
     const tx = db.transaction(['issues', 'clippings', 'outbox'], 'readwrite');
+    settleQuietly(tx.done);
     const issues = tx.objectStore('issues');
     const current = parseIssue(await issues.get(issueId));
     if (!current || current.status !== 'open') {

@@ -1,7 +1,7 @@
 import { Clipping } from '../clip/clipping';
 import { Issue } from '../issue/issue';
 import { Settings } from '../settings/settings';
-import type { OpenDB } from './db';
+import { type OpenDB, settleQuietly } from './db';
 import { markIssuesChanged } from './outbox-marks';
 
 /** Records read from a backup or an issue export, already validated one by one. */
@@ -29,6 +29,7 @@ export interface MergeReport {
 export async function mergeRecords(open: OpenDB, incoming: IncomingRecords, now: number): Promise<MergeReport> {
   const db = await open();
   const tx = db.transaction(['issues', 'clippings', 'meta', 'outbox'], 'readwrite');
+  settleQuietly(tx.done);
   const changed = new Set<string>();
   const issues = tx.objectStore('issues');
   const clippings = tx.objectStore('clippings');

@@ -1,6 +1,6 @@
 import { OutboxEntry } from '../sync/outbox-entry';
 import { SyncState } from '../sync/sync-state';
-import type { OpenDB } from './db';
+import { type OpenDB, settleQuietly } from './db';
 
 /** Reads and updates outbox entries (they are created by the writes themselves: see outbox-marks.ts). */
 export class OutboxRepo {
@@ -29,6 +29,7 @@ export class OutboxRepo {
   async afterAttempt(issueId: string, seenChangedAt: number, update: (entry: OutboxEntry) => OutboxEntry | undefined): Promise<void> {
     const db = await this.open();
     const tx = db.transaction('outbox', 'readwrite');
+    settleQuietly(tx.done);
     const parsed = OutboxEntry.safeParse(await tx.store.get(issueId));
     if (parsed.success) {
       const entry = parsed.data;
@@ -48,6 +49,7 @@ export class OutboxRepo {
   async retryNow(issueId: string, now: number): Promise<void> {
     const db = await this.open();
     const tx = db.transaction('outbox', 'readwrite');
+    settleQuietly(tx.done);
     const parsed = OutboxEntry.safeParse(await tx.store.get(issueId));
     const entry = parsed.success ? parsed.data : { issueId, changedAt: now, attempts: 0, nextAttemptAt: now, state: 'pending' as const };
     await tx.store.put({ ...entry, attempts: 0, nextAttemptAt: now, state: 'pending' });

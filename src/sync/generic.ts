@@ -1,7 +1,7 @@
 import type { DraftUpdate, PushOptions, SyncAdapter } from './adapter';
 import { Draft, type DraftPut, ErrorBody, ProtocolInfo, draftUrl, etagFor, idempotencyKey, protocolUrl } from './generic-protocol';
 import { type HttpCall, callJson } from './http-call';
-import { findRegion, regionHash, replaceRegion } from './managed-region';
+import { findRegion, regionEditedSince, regionHash, replaceRegion } from './managed-region';
 import { SyncError } from './sync-error';
 import type { SyncState } from './sync-state';
 
@@ -90,7 +90,7 @@ export class GenericAdapter implements SyncAdapter {
     }
     if (options.keepRemote) return this.state(update.issueId, current);
     const region = findRegion(current.content);
-    if (sameTarget && !options.overwrite && current.revision !== previous.remoteModified && (await regionHash(region?.text ?? '')) !== previous.regionHash) {
+    if (sameTarget && !options.overwrite && (await regionEditedSince(region?.text, previous, update.region))) {
       throw new SyncError('conflict', `The clippings' part of the draft was edited in ${LABEL.toLowerCase()} since the last sync.`, {
         action: 'Choose in the issue desk: keep their version, or overwrite it.',
       });

@@ -48,6 +48,17 @@ export function replaceRegion(content: string, region: string): string {
   return content.slice(0, found.start) + region + content.slice(found.end);
 }
 
+/**
+ * True when the region on the server is neither what we last wrote there nor what we are about to
+ * write: someone edited it. Decided on the region's own text, not the server's modification time
+ * (WordPress's has one-second resolution, so an edit in the same second would slip by), and a retry
+ * of our own write whose answer was lost (the server already holds `next`) is not a conflict.
+ */
+export async function regionEditedSince(remote: string | undefined, previous: { regionHash: string }, next: string): Promise<boolean> {
+  if (remote === next) return false;
+  return (await regionHash(remote ?? '')) !== previous.regionHash;
+}
+
 /** A SHA-256 of a region's text (hex), to notice an edit made inside it on the server. */
 export async function regionHash(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text.replace(/\r\n/g, '\n')));

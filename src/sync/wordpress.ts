@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { DraftUpdate, PushOptions, SyncAdapter } from './adapter';
-import { findRegion, regionHash, regionMarker, replaceRegion } from './managed-region';
+import { findRegion, regionEditedSince, regionHash, regionMarker, replaceRegion } from './managed-region';
 import { type HttpCall, callJson } from './http-call';
 import { SyncError } from './sync-error';
 import type { SyncState } from './sync-state';
@@ -43,11 +43,17 @@ export class WordPressAdapter implements SyncAdapter {
 
   /** One REST call: bounded in time, status classified, body parsed with `schema`. */
   private async call<T>(schema: z.ZodType<T>, route: string, init: { method?: string; query?: Record<string, string>; body?: unknown } = {}): Promise<T> {
+    // A 404 on one post means it was deleted; on any other route, that there is no REST API here.
+    const onePost = /^\/wp\/v2\/posts\/\d+$/.test(route);
     const answer = await callJson(this.http, restUrl(this.config.siteUrl, route, init.query), schema, {
       headers: { Authorization: basicAuth(this.config.user, this.config.appPassword) },
       ...(init.method ? { method: init.method } : {}),
       ...(init.body !== undefined ? { body: init.body } : {}),
+      ...(onePost ? {} : { accept: [404] }),
     });
+    if (answer.status === 404) {
+      throw new SyncError('permanent', `No WordPress REST API was found at ${this.config.siteUrl} (HTTP 404).`, { action: 'Check the site address in the options (the site’s address, not wp-admin).' });
+    }
     return answer.data as T;
   }
 
@@ -102,13 +108,10 @@ export class WordPressAdapter implements SyncAdapter {
     const current = findRegion(post.content.raw);
     if (options.keepRemote) return this.state(update.issueId, post);
     const sameTarget = previous?.target === this.target && previous.remoteId === String(post.id);
-    if (sameTarget && !options.overwrite && post.modified_gmt !== previous.remoteModified) {
-      // Edited in WordPress since our last write: fine outside the region, a conflict inside it.
-      if ((await regionHash(current?.text ?? '')) !== previous.regionHash) {
-        throw new SyncError('conflict', `The clippings' part of the draft was edited in ${SITE} since the last sync.`, {
-          action: 'Choose in the issue desk: keep WordPress’s version, or overwrite it.',
-        });
-      }
+    if (sameTarget && !options.overwrite && (await regionEditedSince(current?.text, previous, update.region))) {
+      throw new SyncError('conflict', `The clippings' part of the draft was edited in ${SITE} since the last sync.`, {
+        action: 'Choose in the issue desk: keep WordPress’s version, or overwrite it.',
+      });
     }
     const content = replaceRegion(post.content.raw, update.region);
     if (content === post.content.raw) return this.state(update.issueId, post);

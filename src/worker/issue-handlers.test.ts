@@ -294,10 +294,10 @@ describe('issue.document', () => {
       newsletter: 'SRE Weekly',
       number: 1,
       title: 'SRE Weekly Issue #1',
-      start: '2026-06-08T00:00:00.000Z',
-      end: '2026-06-15T00:00:00.000Z',
       sponsor: 'Sponsor',
     });
+    // The window's instants, written with the newsletter's offset (here the runtime's, UTC).
+    expect([Date.parse(doc.start), Date.parse(doc.end)]).toEqual([Date.parse('2026-06-08T00:00:00Z'), Date.parse('2026-06-15T00:00:00Z')]);
     expect(doc.sections.map((s) => [s.id, s.style, s.entries.map((e) => e.id)])).toEqual([
       ['articles', 'entries', [a1.id, a2.id]],
       ['tools', 'entries', []],
