@@ -1,33 +1,23 @@
 import { resolve } from 'node:path';
-import { test as base } from '@playwright/test';
 import { launchWithExtension } from './browser';
+import { test as base } from './fixtures';
 import { ExtensionDriver } from './pages/extension-driver';
-import { type ArticleServer, startArticleServer } from './servers/article-server';
 import { type WordPress, startWordPress } from './servers/wordpress';
 
 /** The test build: it holds host access to 127.0.0.1, standing in for the run-time grant the editor gives. */
 export const DIST_TEST = resolve(import.meta.dirname, '..', 'dist-test');
 
-interface Fixtures {
-  clipper: ExtensionDriver;
+interface SyncFixtures {
   /** The WordPress site, emptied before each test. */
   wp: WordPress;
 }
 
-interface WorkerFixtures {
-  articles: ArticleServer;
+interface SyncWorkerFixtures {
   wordpress: WordPress;
 }
 
-export const test = base.extend<Fixtures, WorkerFixtures>({
-  articles: [
-    async ({}, use) => {
-      const server = await startArticleServer();
-      await use(server);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
+/** The clipping fixtures, with the test build loaded and a real WordPress on 127.0.0.1. */
+export const test = base.extend<SyncFixtures, SyncWorkerFixtures>({
   wordpress: [
     async ({}, use) => {
       const wordpress = await startWordPress();
