@@ -21,6 +21,7 @@ import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, existsSy
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { SCORED_FIELDS, percent, quantile, scoreCase, type FieldTally, type ScoredField } from './capture-scoring';
 
@@ -272,6 +273,8 @@ async function benchCorpus(browser: Browser, dir: string, options: Options, scri
     extractors: {} as Record<Extractor, ExtractorReport>,
     largestPage: largest ? { case: largest.name, bytes: largest.bytes } : undefined,
     seconds: Math.round(seconds * 10) / 10,
+    /** dist/capture.js gzipped (zlib default level), against the content script's 10 KB (10,240 bytes) budget. */
+    contentScriptGzipBytes: gzipSync(scripts[OURS]).length,
   };
   for (const name of EXTRACTORS) {
     const fields: ExtractorReport['fields'] = {};
@@ -299,10 +302,12 @@ async function benchCorpus(browser: Browser, dir: string, options: Options, scri
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-function printReport(report: { corpus: string; cases: number; extractors: Record<Extractor, ExtractorReport>; largestPage?: { case: string; bytes: number }; seconds: number }) {
+function printReport(report: { corpus: string; cases: number; extractors: Record<Extractor, ExtractorReport>; largestPage?: { case: string; bytes: number }; seconds: number; contentScriptGzipBytes: number }) {
   const fields = SCORED_FIELDS.filter((f) => report.extractors[OURS].fields[f]);
   const pad = (s: string, n: number) => s.padEnd(n);
   console.log(`\n${report.corpus}/ (${report.cases} cases, ${report.seconds} s)  cells: exact % / lenient %`);
+  const budget = report.contentScriptGzipBytes <= 10_240 ? 'within' : 'OVER';
+  console.log(`content script dist/capture.js: ${report.contentScriptGzipBytes} bytes gzipped (${budget} the 10,240-byte budget)`);
   const header = ['extractor'.padEnd(20), ...fields.map((f) => pad(`${f} (n=${report.extractors[OURS].fields[f]!.n})`, 20)), 'median ms', 'p95 ms', 'warm median ms', 'errors'];
   console.log(`| ${header.join(' | ')} |`);
   console.log(`|${header.map(() => '---').join('|')}|`);

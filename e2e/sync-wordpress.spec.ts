@@ -187,6 +187,21 @@ test.describe('sync to a real WordPress', () => {
     }
   });
 
+  test('sections mapped to a WordPress category and tag give the draft those terms, keeping the editor’s own', async ({ clipper, wp, articles }) => {
+    const options = await OptionsPage.open(await clipper.context.newPage(), clipper.extensionId);
+    await options.page.getByLabel('WordPress category of Outages').fill('Incidents');
+    await options.page.getByLabel('WordPress tag of Outages').fill('outage');
+    await options.page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(options.page.getByText('Saved ✓', { exact: true })).toBeVisible();
+    await options.connect(wp.url, wp.user, wp.appPassword);
+    const title = await clip(clipper, articles.url(`/articles/${SAMPLE.statusPage}.html`), 'An outage with terms.');
+    const post = await draftHolding(wp, [title]);
+    const full = await wp.restJson<{ categories: number[]; tags: number[] }>(`/wp/v2/posts/${post.id}?context=edit`);
+    const category = await wp.restJson<{ name: string }>(`/wp/v2/categories/${full.categories[0]}`);
+    const tag = await wp.restJson<{ name: string }>(`/wp/v2/tags/${full.tags[0]}`);
+    expect([full.categories.length, category.name, full.tags.length, tag.name]).toEqual([1, 'Incidents', 1, 'outage']);
+  });
+
   test('the generic HTTP/JSON target: connect, test, clip, and the server holds the draft', async ({ clipper, articles }) => {
     const server = await startGenericTarget({ token: 'generic-secret' });
     try {

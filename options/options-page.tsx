@@ -70,6 +70,7 @@ export function OptionsPage() {
             <th>Name</th>
             <th>Layout</th>
             <th>Budget</th>
+            <th title="Optional: the WordPress category and tag the draft gets while this section has clippings">WordPress category / tag</th>
             <th />
           </tr>
         </thead>
@@ -97,6 +98,22 @@ export function OptionsPage() {
                     const { budget: _drop, ...rest } = section;
                     change({ ...settings, sections: settings.sections.map((s, i) => (i === index ? (Number.isFinite(value) && value > 0 ? { ...rest, budget: value } : rest) : s)) });
                   }}
+                />
+              </td>
+              <td>
+                <input
+                  class="short"
+                  placeholder="category"
+                  aria-label={`WordPress category of ${section.name}`}
+                  value={section.wpCategory ?? ''}
+                  onInput={(e) => changeSection(index, { wpCategory: e.currentTarget.value.trim() || undefined })}
+                />{' '}
+                <input
+                  class="short"
+                  placeholder="tag"
+                  aria-label={`WordPress tag of ${section.name}`}
+                  value={section.wpTag ?? ''}
+                  onInput={(e) => changeSection(index, { wpTag: e.currentTarget.value.trim() || undefined })}
                 />
               </td>
               <td class="actions">

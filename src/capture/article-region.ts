@@ -2,11 +2,10 @@
  * Where the article sits in the page. Visible-text heuristics (byline, date, first paragraph)
  * look here first so that a sidebar's "By …" or a related story's date is not taken for ours.
  */
+import { wordSet } from './text';
 
-const FURNITURE_TAGS = new Set(['NAV', 'FOOTER', 'NOSCRIPT', 'TEMPLATE', 'DIALOG']);
-const FURNITURE_ROLES = /^(navigation|complementary|contentinfo|dialog|banner|search)$/;
-
-const words = (list: string) => new Set(list.split(' '));
+const FURNITURE_TAGS = wordSet('NAV FOOTER NOSCRIPT TEMPLATE DIALOG');
+const FURNITURE_ROLES = wordSet('navigation complementary contentinfo dialog banner search');
 
 /**
  * Class or id tokens of regions that never hold the article's own byline, date or lead
@@ -16,16 +15,18 @@ const words = (list: string) => new Set(list.split(' '));
  * "modal-enabled" or "no-sidebars" wrap the article itself. Word Sets, not one big regular
  * expression, because that one cost ~0.9 ms to compile on every page.
  */
-const STEMS = words(
-  'comment comments related sidebar recommend recommended recommendation recommendations cookie cookies consent gdpr newsletter subscribe subscription promo popup share sharing social widget teaser footer nav navbar navigation menu breadcrumb breadcrumbs disqus outbrain taboola trending popular more-from most-popular read-more read-next up-next',
+const STEMS = wordSet(
+  'comment related sidebar recommend recommended recommendation cookie consent gdpr newsletter subscribe subscription promo popup share sharing social widget teaser footer nav navbar navigation menu breadcrumb disqus outbrain taboola trending popular more-from most-popular read-more read-next up-next',
 );
-const CONTAINERS = words('s section list container wrapper wrap area box block bar links module articles stories posts content widget tools buttons icons banner notice item items thread panel rail');
+const CONTAINERS = wordSet('s section list container wrapper wrap area box block bar link module article stories post content widget tool button icon banner notice item thread panel rail');
 
 function furnitureToken(token: string): boolean {
   const parts = token.toLowerCase().split(/[-_]/);
   if (parts.length > 1 && (parts[0]!.length === 1 || parts[0] === 'js')) parts.shift();
-  const stem = STEMS.has(`${parts[0]}-${parts[1]}`) ? 2 : STEMS.has(parts[0]!) ? 1 : 0;
-  return stem > 0 && parts.slice(stem).every((part) => CONTAINERS.has(part));
+  // Plurals count as their singular ("comments", "cookies", "buttons").
+  const has = (words: Set<string>, word = '') => words.has(word) || words.has(word.replace(/s$/, ''));
+  const stem = has(STEMS, `${parts[0]}-${parts[1]}`) ? 2 : has(STEMS, parts[0]) ? 1 : 0;
+  return stem > 0 && parts.slice(stem).every((part) => has(CONTAINERS, part));
 }
 
 const verdicts = new WeakMap<Element, boolean>();
@@ -37,7 +38,7 @@ function isFurniture(el: Element): boolean {
   if (tag === 'ASIDE' && !el.parentElement?.closest('article')) return true;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const role = el.getAttribute('role');
-  if (role && FURNITURE_ROLES.test(role)) return true;
+  if (role && FURNITURE_ROLES.has(role)) return true;
   const tokens = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
   if (tokens.length < 3) return false;
   for (const token of tokens.split(/\s+/)) if (token && furnitureToken(token)) return true;
@@ -69,12 +70,17 @@ export function outsideArticle(el: Element): boolean {
 }
 
 const ROOT_SELECTORS = [
-  '[itemtype*="Article" i], [itemtype*="BlogPosting" i]',
+  '[itemtype*="Article" i],[itemtype*="BlogPosting" i]',
   'article',
   '[itemprop~=articleBody]',
-  'main, [role=main]',
-  '.post, .entry, .article, .story, #article, #content, #main, .content',
+  'main,[role=main]',
+  '.post,.entry,.article,.story,#article,#content,#main,.content',
 ];
+
+/** The elements of `root` matching `selector` that are inside the article, at most `max` looked at. */
+export function articleElements(root: Element | undefined, selector: string, max: number): Element[] {
+  return root ? Array.from(root.querySelectorAll(selector)).slice(0, max).filter((el) => !outsideArticle(el)) : [];
+}
 
 /**
  * The element most likely to hold the article: the first `article`-ish element with a
@@ -82,12 +88,10 @@ const ROOT_SELECTORS = [
  */
 export function articleRoot(doc: Document): Element | undefined {
   for (const selector of ROOT_SELECTORS) {
-    const found = Array.from(doc.querySelectorAll(selector)).slice(0, 6);
     // Several <article>s: teasers in a list are short, the story is long.
     let best: Element | undefined;
     let bestLength = 0;
-    for (const el of found) {
-      if (outsideArticle(el)) continue;
+    for (const el of articleElements(doc.documentElement, selector, 6)) {
       const length = (el.textContent ?? '').length;
       if (length > bestLength) {
         best = el;

@@ -1,4 +1,4 @@
-import { HAS_LETTER, looksLikeUrl, looseKey, squash } from './text';
+import { looksLikeUrl, looseKey, squash, wordSet as set } from './text';
 
 /**
  * Turning raw author strings ("By JANE DOE, Staff Writer · Updated March 3") into the names the
@@ -7,8 +7,6 @@ import { HAS_LETTER, looksLikeUrl, looseKey, squash } from './text';
  * Word lists are Sets of lower-case words, not regular expressions: a 40-word alternation with
  * `\b` and `/i` costs ~0.4 ms to compile on its first use, and capture runs cold in every page.
  */
-const set = (words: string) => new Set(words.split(' '));
-
 /** Words that introduce a byline ("By", "Von", "Par") and labels written before a colon. */
 const BY = set('by von par por di door av af from');
 const LEAD_VERB = set('written posted published reported words story text photos photo interview compiled edited updated');
@@ -18,19 +16,23 @@ const LABEL = set('author authors author(s) autor autorin autoren auteur byline 
 const NOT_A_NAME = set('subscribe follow share comment comments newsletter menu search home privacy cookie cookies profile login logout signin signup anmelden abonnieren teilen advertisement advertising sponsored bio');
 const NOT_A_NAME_PHRASE = /sign (?:in|up|out)|log (?:in|out)|read more|all posts|posts by|more stories/;
 
-/** Job titles and desk names that follow a name ("Jane Doe, Staff Writer"); also matched without a trailing "s". */
+/**
+ * Job titles and desk names that follow a name ("Jane Doe, Staff Writer"); also matched with a
+ * plural "s" or the German feminine "-in" ("Redakteurin").
+ */
 const ROLE = set(
-  'staff senior contributing special chief deputy managing executive associate guest freelance political science technology tech business sport foreign national investigative data news feature opinion correspondent writer reporter editor columnist contributor producer analyst critic journalist photographer intern redakteur redakteurin korrespondent korrespondentin autor autorin redaktion mitarbeiter mitarbeiterin',
+  'staff senior contributing special chief deputy managing executive associate guest freelance political science technology tech business sport foreign national investigative data news feature opinion correspondent writer reporter editor columnist contributor producer analyst critic journalist photographer intern redakteur korrespondent autor redaktion mitarbeiter',
 );
 const isRole = (word = '') => {
   const w = word.toLowerCase();
-  return ROLE.has(w) || (w.endsWith('s') && ROLE.has(w.slice(0, -1)));
+  return ROLE.has(w) || ROLE.has(w.replace(/(s|in)$/, ''));
 };
 
 /** Words after which a byline continues with dates, reading times or links ("Updated March 3"). */
 const STOP = set('updated published posted aktualisiert veröffentlicht erschienen follow email e-mail twitter last view');
 /** Words a cut leaves hanging before the date it removed ("… on Tuesday, March"): month and weekday names, "on", "am". */
 const HANGING = /^(?:on|am|at|um|the|le|el|(?:jan|feb|m[aä]r|apr|ma[yi]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|mon|tue|wed|thu|fri|sat|sun|die|mit|don|fre|sam|son)[a-zäé]*)$/;
+const hanging = (word: string) => HANGING.test(word);
 
 const bare = (word: string) => word.toLowerCase().replace(/[.,:;]+$/, '');
 
@@ -47,7 +49,7 @@ function dropTail(text: string): string {
   const words = text.split(/\s*[|·•—–]\s*|\s-\s/)[0]!.split(' ');
   let end = words.findIndex((w, i) => STOP.has(bare(w)) || /\d/.test(w) || (bare(w) === 'more' && /^(from|by)$/i.test(words[i + 1] ?? '')));
   if (end < 0) end = words.length;
-  else while (end > 0 && HANGING.test(bare(words[end - 1]!))) end--;
+  else while (end > 0 && hanging(bare(words[end - 1]!))) end--;
   return words.slice(0, end).join(' ');
 }
 
@@ -91,9 +93,9 @@ function cleanName(raw: string, siteKey: string, strict: boolean): string | unde
   ).trim();
   const words = name.split(' ');
   const lower = words.map(bare);
-  if (!name || name.length > 60 || words.length > 6 || looksLikeUrl(name) || !HAS_LETTER.test(name) || /\d/.test(name)) return undefined;
-  if (lower.some((w) => NOT_A_NAME.has(w)) || NOT_A_NAME_PHRASE.test(lower.join(' ')) || (words.length === 1 && (BY.has(lower[0]!) || LABEL.has(lower[0]!) || HANGING.test(lower[0]!)))) return undefined;
-  // "Staff Writer", "Senior Editor", "Redaktion": a role, not a person ("Chris Writer" is kept).
+  if (!name || name.length > 60 || words.length > 6 || looksLikeUrl(name) || !looseKey(name) || /\d/.test(name)) return undefined;
+  if (lower.some((w) => NOT_A_NAME.has(w)) || NOT_A_NAME_PHRASE.test(lower.join(' ')) || (words.length === 1 && (BY.has(lower[0]!) || LABEL.has(lower[0]!) || hanging(lower[0]!)))) return undefined;
+  // "Staff Writer", "Senior Editor", "Redaktion": a role, not a person ("Chris Writer", "AOL Staff" are kept).
   if (isRole(words[0]) && (words.length <= 3 || isRole(words[words.length - 1]))) return undefined;
   if (siteKey && looseKey(name) === siteKey) return undefined;
   if (strict && !words.every((w, i) => w[0] !== w[0]!.toLowerCase() || /^['’(]/.test(w) || PARTICLE.has(lower[i]!))) return undefined;
@@ -102,7 +104,7 @@ function cleanName(raw: string, siteKey: string, strict: boolean): string | unde
 
 /** Join names the way the newsletter writes them: "A", "A and B", "A, B and C". */
 export function joinNames(names: string[]): string {
-  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : (names[0] ?? '');
+  return names.join(', ').replace(/, ([^,]*)$/, ' and $1');
 }
 
 /**

@@ -1,14 +1,14 @@
-import type { Found } from './found';
+import type { Candidate, Found } from './found';
 import type { JsonLdFacts } from './json-ld';
 import type { MetaTags } from './meta-tags';
-import { outsideArticle } from './article-region';
+import { articleElements, outsideArticle } from './article-region';
 import { cleanByline } from './author-names';
+import { firstFound, found } from './found';
 import { spacedText, squash } from './text';
 
 /** Markup that holds a byline: rel=author, microformats, and the class names CMSs use. */
 const BYLINE_MARKUP =
-  '[rel~=author], .byline, .by-line, [class*=byline i], [id*=byline i], [class*=author i], [id*=author i], ' +
-  '.vcard .fn, .p-author, .h-card .p-name, [class*=writer i], [data-author], address, [class*=contributor i]';
+  '[rel~=author],[class*=byline i],[id*=byline i],.by-line,[class*=author i],[id*=author i],.vcard .fn,.p-author,.h-card .p-name,[class*=writer i],[data-author],address,[class*=contributor i]';
 
 /** Citation tags write "Doe, Jane"; the newsletter writes "Jane Doe". */
 function citationName(value: string): string {
@@ -18,41 +18,24 @@ function citationName(value: string): string {
 
 function microdataAuthor(doc: Document, site: string): Found | undefined {
   const names: string[] = [];
-  for (const el of Array.from(doc.querySelectorAll('[itemprop~=author], [itemprop~=creator]')).slice(0, 10)) {
-    if (outsideArticle(el)) continue;
+  for (const el of articleElements(doc.documentElement, '[itemprop~=author],[itemprop~=creator]', 10)) {
     const named = el.querySelector('[itemprop~=name]');
     const value = named?.getAttribute('content') ?? named?.textContent ?? el.getAttribute('content') ?? el.textContent ?? '';
     if (squash(value).length <= 120) names.push(value);
   }
-  const value = cleanByline(names, site);
-  return value ? { value, source: 'microdata' } : undefined;
+  return found(cleanByline(names, site), 'microdata');
 }
 
-function markupByline(root: Element, site: string): Found | undefined {
-  let checked = 0;
-  for (const el of Array.from(root.querySelectorAll(BYLINE_MARKUP))) {
-    if (++checked > 60) break;
-    if (outsideArticle(el)) continue;
+function markupByline(root: Element | undefined, site: string): Found | undefined {
+  for (const el of articleElements(root, BYLINE_MARKUP, 60)) {
     const data = el.getAttribute('data-author');
     const text = data ? squash(data) : spacedText(el, 200);
     // Long text is an author bio box or a whole teaser, not a byline.
     if (!text || text.length > 160) continue;
     // Several rel=author links inside one byline: take them all ("A and B").
-    const links = Array.from(el.querySelectorAll('[rel~=author], [class*=author i] a, a[href*="/author"]')).map((a) => a.textContent ?? '');
+    const links = Array.from(el.querySelectorAll('[rel~=author],[class*=author i] a,a[href*="/author"]'), (a) => a.textContent ?? '');
     const value = cleanByline(links.length > 1 ? links : [text], site, true);
-    if (value) return { value, source: 'byline-markup' };
-  }
-  return undefined;
-}
-
-/** A link to an author page ("/author/jane-doe") near the top of the article. */
-function authorLink(root: Element, site: string): Found | undefined {
-  let checked = 0;
-  for (const a of Array.from(root.querySelectorAll('a[href*="/author/" i], a[href*="/authors/" i], a[href*="/autor/" i], a[href*="/profile/" i], a[href*="/people/" i]'))) {
-    if (++checked > 10) break;
-    if (outsideArticle(a)) continue;
-    const value = cleanByline([spacedText(a, 100)], site, true);
-    if (value) return { value, source: 'byline-markup' };
+    if (value) return found(value, 'byline-markup');
   }
   return undefined;
 }
@@ -60,12 +43,10 @@ function authorLink(root: Element, site: string): Found | undefined {
 const BY_TEXT = /^\s*(?:(?:written|posted|published|reported|story|text)\s+)?(?:By|BY|by|Von|VON|von)(?:\s*:)?(?:\s|$)/;
 
 /** "By Jane Doe" written in a plain paragraph near the top of the article. */
-function textByline(root: Element, site: string): Found | undefined {
-  const doc = root.ownerDocument;
-  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  let seen = 0;
-  for (let node = walker.nextNode(); node && seen < 400; node = walker.nextNode()) {
-    seen++;
+function textByline(root: Element | undefined, site: string): Found | undefined {
+  if (!root) return undefined;
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(), seen = 0; node && seen++ < 400; node = walker.nextNode()) {
     const data = node.nodeValue ?? '';
     if (!BY_TEXT.test(data)) continue;
     let block = node.parentElement;
@@ -76,7 +57,7 @@ function textByline(root: Element, site: string): Found | undefined {
     const text = spacedText(block, 250).replace(/^(\S+) \| /, '$1 ');
     if (text.length > 200 || !BY_TEXT.test(text)) continue;
     const value = cleanByline([text], site, true);
-    if (value) return { value, source: 'page-text' };
+    if (value) return found(value, 'page-text');
   }
   return undefined;
 }
@@ -84,28 +65,21 @@ function textByline(root: Element, site: string): Found | undefined {
 /**
  * The article's author(s), cleaned and joined. Sources in order of trust: JSON-LD author,
  * author meta tags (OpenGraph, standard, Dublin Core, Highwire), microdata, byline markup in
- * the article, then a "By …" line in the text.
+ * the article, then a "By …" line in the text. `region` gives the article region, computed
+ * only when the metadata had no author.
  */
-export function findByline(doc: Document, meta: MetaTags, ld: JsonLdFacts, root: Element | undefined, site: string): Found | undefined {
-  const fromList = (values: string[], source: Found['source']): Found | undefined => {
-    const value = cleanByline(values, site);
-    return value ? { value, source } : undefined;
-  };
-  const candidates: (() => Found | undefined)[] = [
-    () => fromList(ld.authors, 'json-ld'),
-    () => fromList(meta.all('article:author'), 'opengraph'),
-    () => fromList([...meta.all('author'), ...meta.all('byl'), ...meta.all('parsely-author'), ...meta.all('sailthru.author')], 'meta'),
-    () => fromList([...meta.all('dc.creator'), ...meta.all('dcterms.creator'), ...meta.all('dc:creator')], 'dublin-core'),
-    () => fromList(meta.all('citation_author').map(citationName), 'highwire'),
+export function findByline(doc: Document, meta: MetaTags, ld: JsonLdFacts, region: () => Element | undefined, site: string): Found | undefined {
+  const fromList = (values: string[], source: Found['source']): Candidate => () => found(cleanByline(values, site), source);
+  const body = doc.body ?? undefined;
+  return firstFound([
+    fromList(ld.authors, 'json-ld'),
+    fromList(meta.all('article:author'), 'opengraph'),
+    fromList(meta.all('author byl parsely-author sailthru.author'), 'meta'),
+    fromList(meta.all('dc.creator dcterms.creator dc:creator'), 'dublin-core'),
+    fromList(meta.all('citation_author').map(citationName), 'highwire'),
     () => microdataAuthor(doc, site),
-    () => (root ? markupByline(root, site) : undefined),
-    () => (doc.body && root !== doc.body ? markupByline(doc.body, site) : undefined),
-    () => (root ? textByline(root, site) : undefined),
-    () => (root ? authorLink(root, site) : undefined),
-  ];
-  for (const candidate of candidates) {
-    const found = candidate();
-    if (found) return found;
-  }
-  return undefined;
+    () => markupByline(region(), site),
+    () => (region() !== body ? markupByline(body, site) : undefined),
+    () => textByline(region(), site),
+  ]);
 }

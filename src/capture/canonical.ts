@@ -1,5 +1,6 @@
 import type { Found } from './found';
 import type { MetaTags } from './meta-tags';
+import { found } from './found';
 import { resolveUrl, withoutTracking } from './page-address';
 
 /**
@@ -30,18 +31,18 @@ function acceptable(candidate: string, pageUrl: string): boolean {
  * document's base; tracking parameters and the fragment removed with {@link withoutTracking}.
  */
 export function findCanonicalUrl(doc: Document, meta: MetaTags, base: string, pageUrl: string): Found | undefined {
-  const candidates: Found[] = [];
+  const candidates: (Found | undefined)[] = [];
   for (const link of Array.from(doc.querySelectorAll('link[rel][href]'))) {
-    if (/(^|\s)canonical(\s|$)/i.test(link.getAttribute('rel') ?? '')) candidates.push({ value: link.getAttribute('href') ?? '', source: 'canonical-link' });
+    if (/(^|\s)canonical(\s|$)/i.test(link.getAttribute('rel')!)) candidates.push(found(link.getAttribute('href')!, 'canonical-link'));
   }
-  for (const value of meta.all('og:url')) candidates.push({ value, source: 'opengraph' });
-  for (const value of meta.all('twitter:url')) candidates.push({ value, source: 'twitter' });
+  for (const value of meta.all('og:url')) candidates.push(found(value, 'opengraph'));
+  for (const value of meta.all('twitter:url')) candidates.push(found(value, 'twitter'));
   for (const candidate of candidates) {
     // Template placeholders and empty values leak into canonical tags ("{{url}}", "undefined").
-    if (/[\s{}<>]|^(undefined|null|#)$|\/(undefined|null)$/i.test(candidate.value.trim())) continue;
+    if (!candidate || /[\s{}<>]|^(undefined|null|#)$|\/(undefined|null)$/i.test(candidate.value.trim())) continue;
     const absolute = resolveUrl(candidate.value, base);
-    if (absolute && acceptable(absolute, pageUrl)) return { value: withoutTracking(absolute), source: candidate.source };
+    if (absolute && acceptable(absolute, pageUrl)) return found(withoutTracking(absolute), candidate.source);
   }
   const own = resolveUrl(pageUrl, '');
-  return own ? { value: withoutTracking(own), source: 'url' } : undefined;
+  return own ? found(withoutTracking(own), 'url') : undefined;
 }

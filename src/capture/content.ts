@@ -18,24 +18,23 @@ declare global {
 }
 
 function capturePage(): Capture {
-  let url = '';
   try {
-    url = String(document.URL);
-    const selection = window.getSelection();
     // Round-trip through JSON: the result must survive structured cloning whatever a hostile page did to prototypes.
-    return JSON.parse(JSON.stringify(extractCapture(document, { selection, now: new Date() }))) as Capture;
+    return JSON.parse(JSON.stringify(extractCapture(document, { selection: getSelection(), now: new Date() }))) as Capture;
   } catch (error) {
-    let title = '';
-    try {
-      title = String(document.title).slice(0, 1000);
-    } catch {
-      // A page may have replaced document.title with a throwing getter; keep going without it.
-    }
-    const reason = error instanceof Error ? error.message : String(error);
+    // A page may have replaced document.URL or document.title with throwing getters: keep what can be read.
+    const read = (get: () => unknown, max: number) => {
+      try {
+        return String(get()).slice(0, max);
+      } catch {
+        return '';
+      }
+    };
+    const title = read(() => document.title, 1000);
     return {
-      pageUrl: url.slice(0, 4096),
-      ...(title ? { title: { value: title, source: 'tab' as const } } : {}),
-      notes: [`This page could not be read (${reason.slice(0, 200)}): only its address and title were kept.`],
+      pageUrl: read(() => document.URL, 4096),
+      ...(title && { title: { value: title, source: 'tab' as const } }),
+      notes: [`This page could not be read (${read(() => (error as Error).message ?? error, 200)}): only its address and title were kept.`],
     };
   }
 }

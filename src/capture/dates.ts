@@ -23,10 +23,7 @@ function monthOf(word: string): number {
 }
 
 /** Zone abbreviations seen in bylines, as hours east of UTC. */
-const ZONES: Record<string, number> = {
-  z: 0, utc: 0, gmt: 0, ut: 0, wet: 0, bst: 1, cet: 1, mez: 1, cest: 2, mesz: 2, eet: 2, eest: 3,
-  est: -5, edt: -4, cst: -6, cdt: -5, mst: -7, mdt: -6, pst: -8, pdt: -7, jst: 9, ist: 5.5, aest: 10, aedt: 11,
-};
+const ZONES: Record<string, number> = { z: 0, utc: 0, gmt: 0, bst: 1, cet: 1, mez: 1, cest: 2, mesz: 2, est: -5, edt: -4, cst: -6, cdt: -5, mst: -7, mdt: -6, pst: -8, pdt: -7, jst: 9, ist: 5.5 };
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
@@ -65,7 +62,7 @@ function parseOffset(text = ''): number | undefined {
 
 /** The date with the time that follows it ("9:13", "9:13:05 pm EST", "21.13 Uhr"), if any. */
 function withClock(y: number, mo: number, d: number, rest: string): ParsedDate | undefined {
-  const m = /^[\s,T@|–-]*(?:at|um|à)?\s*(\d\d?)[:.h](\d\d)(?:[:.](\d\d))?(?:[.,]\d+)?\s*(?:([ap])\.?m\b\.?)?\s*(?:uhr)?\s*\(?(z|[a-z]{2,4}(?![a-z])|(?:gmt|utc)?[+-][\d:]{1,5})?/i.exec(rest);
+  const m = /^[\s,T@|–-]*(?:at|um|à)?\s*(\d\d?)[:.h](\d\d)(?:[:.](\d\d))?(?:[.,]\d+)?\s*(?:([ap])\.?m\b\.?)?\s*(?:uhr)?\s*\(?((?:gmt|utc)?[+-][\d:]{1,5}|z|[a-z]{2,4}(?![a-z]))?/i.exec(rest);
   if (!m) return build(y, mo, d);
   let h = Number(m[1]);
   const half = m[4]?.toLowerCase();
@@ -81,7 +78,14 @@ function withClock(y: number, mo: number, d: number, rest: string): ParsedDate |
  * date we can read with confidence. `text` may be a meta value or a short piece of visible text.
  */
 export function parseDate(text: string): ParsedDate | undefined {
-  const value = text.trim().slice(0, 200);
+  const value = text
+    .trim()
+    .slice(0, 200)
+    // "2019年4月4日 08時00分" (Japanese, Chinese) reads as "2019-4-4 08:00".
+    .replace(/(\d{4})\s*年\s*(\d\d?)\s*月\s*(\d\d?)\s*日\D{0,12}/, '$1-$2-$3 ')
+    .replace('時', ':')
+    // Java's Date#toString, which some CMSs print: "Mon Aug 03 12:45:00 EDT 2015" reads as "Aug 03 2015 12:45:00 EDT".
+    .replace(/^[a-z]{3} ([a-z]{3} \d\d?) (\S+ \S+) (\d{4})$/i, '$1 $3 $2');
   // Unix timestamps (seconds or milliseconds).
   if (/^\d{10}(\d{3})?$/.test(value)) {
     const d = new Date(value.length > 10 ? Number(value) : Number(value) * 1000);
@@ -92,12 +96,6 @@ export function parseDate(text: string): ParsedDate | undefined {
   if (m && (m[2] || /^\d{8}(T|$)/.test(value))) {
     return build(+m[1]!, +m[3]!, +m[4]!, m[5] ? +m[5] : undefined, +(m[6] ?? 0), +(m[7] ?? 0), parseOffset(m[9]), m[8] ? Math.round(+`0.${m[8]}` * 1000) % 1000 : 0);
   }
-  // JavaScript's Date#toString, which some CMSs print: "Mon Aug 03 12:45:00 EDT 2015".
-  m = /^[a-z]{3} ([a-z]{3}) (\d\d?) (\d\d?:\d\d:\d\d) (?:GMT)?(\S+) (\d{4})$/i.exec(value);
-  if (m && monthOf(m[1]!)) return withClock(+m[5]!, monthOf(m[1]!), +m[2]!, `${m[3]} ${m[4]}`);
-  // "2019年4月4日 08時00分" (Japanese, Chinese).
-  m = /(\d{4})\s*年\s*(\d\d?)\s*月\s*(\d\d?)\s*日(?:\D{0,12}?(\d\d?)\s*[:時]\s*(\d\d))?/.exec(value);
-  if (m) return build(+m[1]!, +m[2]!, +m[3]!, m[5] ? +m[4]! : undefined, +(m[5] ?? 0));
   // "9 December 2016", "9. Dezember 2016", "Fri, 09 Dec 2016 09:13:00 GMT", "12 de marzo de 2020".
   m = /(?:^|[^a-zà-ÿ\d])(\d\d?)(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?([a-zà-ÿ]{3,10})\.?,?\s+(?:de\s+)?(\d{4})(?!\d)(.*)$/i.exec(value);
   if (m && monthOf(m[2]!)) return withClock(+m[3]!, monthOf(m[2]!), +m[1]!, m[4]!);

@@ -2,13 +2,15 @@ import type { Found } from './found';
 import type { JsonLdFacts } from './json-ld';
 import type { MetaTags } from './meta-tags';
 import { outsideArticle } from './article-region';
+import { firstFound, found } from './found';
 import { squash } from './text';
 
 /** Paragraphs that are page furniture, not the article's first words. */
-const FURNITURE = /\b(cookies?|javascript|subscribe|sign up|newsletter|log ?in|advertisement|all rights reserved|copyright|©)\b/i;
+const FURNITURE = /\b(cookies?|javascript|subscribe|sign up|newsletter|log ?in|advertisement|all rights reserved|copyright)\b/i;
 
-const PARAGRAPH_BLOCKS = 'p, div, td, section, article, main, blockquote, li, h1, h2, h3, h4, h5, h6, header, figure, figcaption, pre, table, form, label, button, dt, dd';
-const SKIPPED = /^(H[1-6]|LI|HEADER|FIGURE|FIGCAPTION|PRE|TABLE|FORM|LABEL|BUTTON|DT|DD|BLOCKQUOTE|TD)$/;
+/** Blocks that are not prose paragraphs, and whose contents are not either (a caption, a list item, a table cell). */
+const NOT_PROSE = 'td,blockquote,li,h1,h2,h3,h4,h5,h6,header,figure,figcaption,pre,table,form,label,button,dt,dd';
+const PARAGRAPH_BLOCKS = `p,div,section,article,main,${NOT_PROSE}`;
 
 /**
  * The first real paragraph of the article: the first block of prose (a `<p>`, or a `<div>`
@@ -29,9 +31,9 @@ export function firstParagraph(root: Element | undefined): string | undefined {
     const block = parent.closest(PARAGRAPH_BLOCKS);
     if (!block || block === last) continue;
     last = block;
-    if (SKIPPED.test(block.tagName.toUpperCase()) || block.closest('figure, figcaption, header, blockquote, li, table, form, pre') || outsideArticle(block)) continue;
+    if (block.closest(NOT_PROSE) || outsideArticle(block)) continue;
     // A container (<div> with paragraphs inside): its direct text is the paragraph.
-    const text = block.tagName.toUpperCase() === 'P' || !block.querySelector('p, div, ul, ol, table, h1, h2, h3, h4, h5, h6')
+    const text = block.tagName.toUpperCase() === 'P' || !block.querySelector('p,div,ul,ol,table,h1,h2,h3,h4,h5,h6')
       ? squash(block.textContent ?? '')
       : squash(Array.from(block.childNodes).filter((child) => child.nodeType === 3).map((child) => child.nodeValue).join(' '));
     if (text.length < 25 || text.split(' ').length < 4) continue;
@@ -41,20 +43,18 @@ export function firstParagraph(root: Element | undefined): string | undefined {
   return undefined;
 }
 
-/** The article's summary: declared description metadata, else its first real paragraph. */
-export function findExcerpt(meta: MetaTags, ld: JsonLdFacts, root: Element | undefined): Found | undefined {
-  const candidates: (Found | undefined)[] = [
-    ld.description ? { value: ld.description, source: 'json-ld' } : undefined,
-    meta.first('og:description'),
-    meta.first('description'),
-    meta.first('twitter:description'),
-    meta.first('dc.description', 'dcterms.description', 'dcterms.abstract', 'dc:description'),
-    meta.first('citation_abstract'),
-  ];
-  for (const candidate of candidates) {
-    const value = candidate && squash(candidate.value);
-    if (candidate && value && value.length >= 3) return { value, source: candidate.source };
-  }
-  const paragraph = firstParagraph(root);
-  return paragraph ? { value: paragraph, source: 'page-text' } : undefined;
+/** The article's summary: declared description metadata, else its first real paragraph (`region` is computed only then). */
+export function findExcerpt(meta: MetaTags, ld: JsonLdFacts, region: () => Element | undefined): Found | undefined {
+  return firstFound(
+    [
+      found(ld.description, 'json-ld'),
+      meta.first('og:description'),
+      meta.first('description'),
+      meta.first('twitter:description'),
+      meta.first('dc.description dcterms.description dcterms.abstract dc:description'),
+      meta.first('citation_abstract'),
+      () => found(firstParagraph(region()), 'page-text'),
+    ],
+    (value) => (squash(value).length >= 3 ? squash(value) : undefined),
+  );
 }

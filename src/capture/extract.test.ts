@@ -82,4 +82,23 @@ describe('extractCapture', () => {
     const c = Capture.parse(extractCapture(documentAt('<html><body></body></html>', 'https://ex.com/a?utm_source=n#x'), { selection: { text: 'Quoted words' }, now }));
     expect(c.quote).toEqual({ text: 'Quoted words', link: 'https://ex.com/a#:~:text=Quoted%20words' });
   });
+
+  it('answers from metadata without looking for the article region (fast path)', () => {
+    const doc = documentAt(`<html lang="en"><head><meta property="og:title" content="Declared"><meta name="author" content="Meta Author">
+      <meta property="article:published_time" content="2021-05-04T10:00:00Z"><meta name="description" content="Declared summary."></head>
+      <body><h1>Declared</h1><article><p>${'Prose. '.repeat(100)}</p></article></body></html>`, 'https://ex.com/a');
+    const seen: string[] = [];
+    const original = doc.querySelectorAll.bind(doc);
+    Object.defineProperty(doc, 'querySelectorAll', { value: (selector: string) => (seen.push(selector), original(selector)) });
+    const c = Capture.parse(extractCapture(doc, { now }));
+    expect(c).toMatchObject({ byline: { source: 'meta' }, publishedTime: { source: 'opengraph' }, excerpt: { source: 'meta' } });
+    // The byline, date and paragraph scans of the text never ran.
+    expect(seen.some((s) => /byline|datePublished|itemprop~=author/.test(s))).toBe(false);
+  });
+
+  it('reads a CSS-less page: plural furniture classes ("comments-list") are not the article', () => {
+    const c = capture(`<html><head></head><body><main><p>${'Story prose words here. '.repeat(30)}</p></main>
+      <div class="comments-list"><p>By Commenter Person</p></div></body></html>`, 'https://ex.com/story');
+    expect(c.byline).toBeUndefined();
+  });
 });

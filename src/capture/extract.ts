@@ -1,17 +1,16 @@
 import type { Capture, CaptureFieldName } from '../clip/capture';
-import { FIELD_LIMITS } from './field-limits';
 import type { Found } from './found';
-import type { JsonLdFacts } from './json-ld';
-import type { MetaTags } from './meta-tags';
 import type { SelectionInput } from './quote';
 import { articleRoot } from './article-region';
 import { findByline } from './byline';
 import { findCanonicalUrl } from './canonical';
 import { findExcerpt } from './excerpt';
+import { FIELD_LIMITS } from './field-limits';
+import { found } from './found';
 import { readJsonLd } from './json-ld';
 import { findLanguage } from './language';
 import { readMetaTags } from './meta-tags';
-import { baseUrl, documentUrl } from './page-address';
+import { baseUrl, documentUrl, hostOf, withoutTracking } from './page-address';
 import { nonHtmlNote } from './page-kind';
 import { findPublishedTime } from './published-time';
 import { quoteFromSelection } from './quote';
@@ -30,23 +29,6 @@ export interface ExtractOptions {
   now?: Date;
 }
 
-/** Sources that count as article metadata (as opposed to guesses from the title, text or host). */
-const METADATA_SOURCES = ['json-ld', 'opengraph', 'twitter', 'meta', 'dublin-core', 'highwire', 'microdata', 'byline-markup', 'time-element'];
-
-/** How the notes name each field, in plain words. */
-const FIELD_WORDS: Record<CaptureFieldName, string> = {
-  canonicalUrl: 'canonical address', title: 'title', byline: 'author', siteName: 'publication',
-  publishedTime: 'publication date', excerpt: 'description', lang: 'language',
-};
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return '';
-  }
-}
-
 /**
  * Read a {@link Capture} from a document. Pure: no `window`, no extension APIs, no network, so
  * it runs the same in the content script and in Node tests (linkedom). It never throws: a
@@ -56,6 +38,9 @@ function hostOf(url: string): string {
  * standard meta tags, Dublin Core, Highwire (`citation_*`), microdata, `<time>` elements,
  * byline markup (hAtom, rel=author, byline classes), the visible text, then the title and
  * the address. Each field records the source it came from.
+ *
+ * Fast path: the metadata (meta tags, JSON-LD) is read first; the article region, which the
+ * text heuristics need, is looked for only when a field is still missing after the metadata.
  */
 export function extractCapture(doc: Document, options: ExtractOptions = {}): Capture {
   const now = options.now ?? new Date();
@@ -64,70 +49,72 @@ export function extractCapture(doc: Document, options: ExtractOptions = {}): Cap
   const note = (text: string) => {
     if (capture.notes.length < 20) capture.notes.push(clip(text, 500));
   };
-  const set = (name: CaptureFieldName, found: Found | undefined) => {
-    const value = found && clip(squash(found.value), FIELD_LIMITS[name === 'canonicalUrl' ? 'url' : name]);
-    if (found && value) capture[name] = { value, source: found.source };
+  const set = (name: CaptureFieldName, candidate: Found | undefined) => {
+    const value = candidate && clip(squash(candidate.value), FIELD_LIMITS[name === 'canonicalUrl' ? 'url' : name]);
+    if (value) capture[name] = found(value, candidate.source);
   };
-  /** Run one step; a failure costs that field only. */
-  const attempt = <T>(name: CaptureFieldName | 'quote' | 'page', step: () => T): T | undefined => {
+  /** Run one step; a failure costs that step only and becomes a note naming `what` in plain words. */
+  const attempt = <T>(what: string, step: () => T): T | undefined => {
     try {
       return step();
     } catch {
-      note(name === 'quote' ? 'The selected text could not be read.' : name === 'page' ? 'Part of this page could not be read.' : `The ${FIELD_WORDS[name]} could not be read from this page.`);
+      note(`The ${what} could not be read from this page.`);
       return undefined;
     }
   };
 
-  attempt('quote', () => {
+  attempt('selected text', () => {
     const quote = quoteFromSelection(options.selection, pageUrl, FIELD_LIMITS.quote);
     if (quote) capture.quote = quote;
   });
 
-  const notHtml = attempt('page', () => nonHtmlNote(doc));
+  const notHtml = attempt('page type', () => nonHtmlNote(doc));
   if (notHtml) {
-    attempt('title', () => set('title', { value: doc.title ?? '', source: 'document-title' }));
-    attempt('canonicalUrl', () => set('canonicalUrl', findCanonicalUrl(doc, readMetaTags(doc), pageUrl, pageUrl)));
+    attempt('title', () => set('title', found(doc.title, 'document-title')));
+    attempt('canonical address', () => set('canonicalUrl', found(withoutTracking(pageUrl), 'url')));
     note(notHtml);
     return capture;
   }
 
-  const empty: MetaTags = { all: () => [], first: () => undefined, size: 0 };
-  const meta = attempt('page', () => readMetaTags(doc)) ?? empty;
-  const ld = attempt('page', () => readJsonLd(doc, pageUrl)) ?? ({ authors: [], types: new Set<string>(), found: false } satisfies JsonLdFacts);
-  const root = attempt('page', () => articleRoot(doc));
+  const meta = attempt('meta tags', () => readMetaTags(doc)) ?? { all: () => [], first: () => undefined };
+  const ld = attempt('structured data', () => readJsonLd(doc, pageUrl)) ?? { authors: [], types: new Set<string>() };
+  let root: Element | undefined | null = null;
+  /** The article region, looked for on first use only. */
+  const region = () => (root === null ? (root = attempt('article', () => articleRoot(doc))) : root);
   const host = hostOf(pageUrl);
 
-  attempt('canonicalUrl', () => set('canonicalUrl', findCanonicalUrl(doc, meta, baseUrl(doc), pageUrl)));
-  const declared = attempt('siteName', () => declaredSiteName(meta, ld));
-  const headline = attempt('title', () => visibleHeadline(root, doc));
+  attempt('canonical address', () => set('canonicalUrl', findCanonicalUrl(doc, meta, baseUrl(doc), pageUrl)));
+  const url = capture.canonicalUrl?.value ?? pageUrl;
+  const declared = attempt('publication', () => declaredSiteName(meta, ld));
+  const headline = attempt('title', () => visibleHeadline(region(), doc));
   attempt('title', () => set('title', findTitle(doc, meta, ld, declared?.value, host, headline)));
-  attempt('siteName', () => {
+  attempt('publication', () => {
     const fromTitle = declared ? undefined : siteNameFromTitle(doc, capture.title?.value ?? headline?.text, host);
-    const fromHost = siteNameFromHost(capture.canonicalUrl?.value ?? pageUrl);
-    set('siteName', declared ?? (fromTitle ? { value: fromTitle, source: 'document-title' } : fromHost ? { value: fromHost, source: 'host' } : undefined));
+    set('siteName', declared ?? found(fromTitle, 'document-title') ?? found(siteNameFromHost(url), 'host'));
   });
   const site = capture.siteName?.source === 'host' ? '' : (capture.siteName?.value ?? '');
-  attempt('byline', () => set('byline', findByline(doc, meta, ld, root, site)));
-  attempt('publishedTime', () => set('publishedTime', findPublishedTime(doc, meta, ld, root, capture.canonicalUrl?.value ?? pageUrl, now)));
-  attempt('excerpt', () => set('excerpt', findExcerpt(meta, ld, root)));
-  attempt('lang', () => set('lang', findLanguage(doc, meta, ld)));
+  attempt('author', () => set('byline', findByline(doc, meta, ld, region, site)));
+  attempt('publication date', () => set('publishedTime', findPublishedTime(doc, meta, ld, region, url, now)));
+  attempt('description', () => set('excerpt', findExcerpt(meta, ld, region)));
+  attempt('language', () => set('lang', findLanguage(doc, meta, ld)));
 
-  attempt('page', () => {
+  attempt('page type', () => {
     const pageTitle = squash(doc.title ?? '');
-    const section = suggestSection(doc, host, `${capture.title?.value ?? ''} ${pageTitle}`, ld);
+    const original = capture.title?.value;
+    const section = suggestSection(doc, host, `${original ?? ''} ${pageTitle}`, ld);
     if (!section) return;
     capture.suggestedSection = section;
     // Outages are listed by company: "GitHub", not "Incident with Actions".
-    const company = companyName(capture.siteName?.source === 'host' ? undefined : capture.siteName?.value ?? stripSiteAffixes(pageTitle, undefined, host).removed[0], host);
-    if (company && capture.title?.value !== company) {
-      const original = capture.title?.value;
-      capture.title = { value: clip(company, FIELD_LIMITS.title), source: capture.siteName?.source === 'host' || !capture.siteName ? 'host' : capture.siteName.source };
+    const fromHost = capture.siteName?.source === 'host';
+    const company = companyName(fromHost ? undefined : capture.siteName?.value ?? stripSiteAffixes(pageTitle, undefined, host).removed[0], host);
+    if (company && original !== company) {
+      capture.title = found(clip(company, FIELD_LIMITS.title), fromHost || !capture.siteName ? 'host' : capture.siteName.source);
       note(`Looks like an outage report: the title is the company name${original ? ` (the page title was “${original}”)` : ''}.`);
     }
   });
 
-  const fields: CaptureFieldName[] = ['title', 'byline', 'publishedTime', 'excerpt', 'siteName'];
-  if (!fields.some((name) => METADATA_SOURCES.includes(capture[name]?.source as string))) {
+  // Metadata is every source but guesses from the text, the title, the host and the address.
+  if (!(['title', 'byline', 'publishedTime', 'excerpt', 'siteName'] as const).some((name) => !/^(page-text|document-title|host|url|)$/.test(capture[name]?.source ?? ''))) {
     note('No article metadata found: check the title and author.');
   }
   return capture;

@@ -6,20 +6,22 @@ export interface Found {
   source: CaptureSource;
 }
 
+/** A {@link Found}, or undefined when `value` is empty (so callers can write `return found(x, 'json-ld')`). */
+export const found = (value: string | undefined, source: CaptureSource): Found | undefined => (value ? { value, source } : undefined);
+
+/** A candidate: a value, or a thunk so that sources after the first good one are never computed. */
+export type Candidate = Found | undefined | (() => Found | undefined);
+
 /**
  * The first candidate that survives `clean` (which returns undefined to reject one). Candidates
  * are listed in the order of trust, so the first good one wins; later ones are never computed
  * when given as thunks.
  */
-export function firstFound(
-  candidates: Iterable<Found | undefined | (() => Found | undefined)>,
-  clean: (value: string) => string | undefined = (v) => v || undefined,
-): Found | undefined {
+export function firstFound(candidates: Candidate[], clean: (value: string) => string | undefined = (v) => v): Found | undefined {
   for (const entry of candidates) {
     const candidate = typeof entry === 'function' ? entry() : entry;
-    if (!candidate) continue;
-    const value = clean(candidate.value);
-    if (value) return { value, source: candidate.source };
+    const value = candidate && clean(candidate.value);
+    if (value) return found(value, candidate.source);
   }
   return undefined;
 }

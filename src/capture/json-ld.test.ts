@@ -40,3 +40,11 @@ describe('readJsonLd', () => {
     expect(readJsonLd(page('{"@type":"Article","headline":"It&#8217;s <em>fine</em> &amp; good"}'), '').headline).toBe('It’s fine & good');
   });
 });
+
+describe('readJsonLd wrappers', () => {
+  it('reads blocks wrapped in CDATA and HTML comments', () => {
+    expect(readJsonLd(page('\n  <![CDATA[\n  {"@type":"Article","headline":"Wrapped"}\n  ]]>\n'), '').headline).toBe('Wrapped');
+    expect(readJsonLd(page('//<![CDATA[\n[{"@type":"Article","headline":"Commented"}]\n//]]>'), '').headline).toBe('Commented');
+    expect(readJsonLd(page('<!-- {"@type":"Article","headline":"Old style"} -->'), '').headline).toBe('Old style');
+  });
+});

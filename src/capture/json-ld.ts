@@ -20,8 +20,6 @@ export interface JsonLdFacts {
   url?: string;
   /** Every @type seen on the page (lower case), e.g. to recognise a `Report`. */
   types: Set<string>;
-  /** True when at least one block parsed. */
-  found: boolean;
 }
 
 type Node = Record<string, unknown>;
@@ -33,8 +31,9 @@ const MAX_NODES = 400;
 
 /** Parse one script body, forgiving the usual publisher mistakes (comments, CDATA, raw newlines, trailing commas). */
 function parseBlock(text: string): unknown {
-  const body = text.replace(/^\s*(<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)/, '').replace(/(-->|\/\/\s*\]\]>|\]\]>)\s*$/, '').trim();
-  if (!body) return undefined;
+  // Comments and CDATA wrappers around the JSON: keep what lies between the first and the last bracket.
+  const unwrapped = text.replace(/<!\[CDATA\[|\]\]>/g, '');
+  const body = unwrapped.slice(Math.max(0, unwrapped.search(/[[{]/)), Math.max(unwrapped.lastIndexOf('}'), unwrapped.lastIndexOf(']')) + 1);
   try {
     return JSON.parse(body);
   } catch {
@@ -105,7 +104,7 @@ function authorsOf(value: unknown, byId: Map<string, Node>): string[] {
     const node = deref(item, byId);
     const name = nameOf(node, byId);
     if (!name) continue;
-    const isOrg = node && typeof node === 'object' && typesOf(node as Node).some((t) => t.includes('organization') || t === 'newsmediaorganization' || t === 'corporation');
+    const isOrg = node && typeof node === 'object' && typesOf(node as Node).some((t) => /organization|corporation/.test(t));
     (isOrg ? orgs : persons).push(name);
   }
   return persons.length ? persons : orgs;
@@ -117,19 +116,17 @@ function sameUrl(a: string | undefined, b: string): boolean {
   return strip(a) === strip(b);
 }
 
+/** The first non-empty string among the space-separated `keys` of `node`. */
+const pick = (node: Node, keys: string) => keys.split(' ').map((key) => str(node[key])).find(Boolean);
+
 /** Read all `application/ld+json` blocks of the document. Never throws. */
 export function readJsonLd(doc: Document, pageUrl: string): JsonLdFacts {
-  const facts: JsonLdFacts = { authors: [], types: new Set(), found: false };
+  const facts: JsonLdFacts = { authors: [], types: new Set() };
   const nodes: Node[] = [];
   const byId = new Map<string, Node>();
-  for (const script of Array.from(doc.querySelectorAll('script[type]')).slice(0, 50)) {
-    if (!/ld\+json/i.test(script.getAttribute('type') ?? '')) continue;
-    const parsed = parseBlock(script.textContent ?? '');
-    if (parsed === undefined) continue;
-    facts.found = true;
-    collect(parsed, nodes, byId);
+  for (const script of Array.from(doc.querySelectorAll('script[type*="ld+json" i]')).slice(0, 50)) {
+    collect(parseBlock(script.textContent ?? ''), nodes, byId);
   }
-  if (!nodes.length) return facts;
 
   let best: Node | undefined;
   let bestScore = 0;
@@ -143,12 +140,12 @@ export function readJsonLd(doc: Document, pageUrl: string): JsonLdFacts {
     if (!types.some((t) => ARTICLE_TYPE.test(t))) continue;
     // Prefer the node about this very page, then one with a headline, then the first.
     const main = deref(node.mainEntityOfPage, byId);
-    const mainUrl = typeof main === 'string' ? main : str((main as Node | undefined)?.['@id']) ?? str((main as Node | undefined)?.url);
+    const mainUrl = typeof main === 'string' ? main : main ? pick(main as Node, '@id url') : undefined;
     let score = 1;
     if (node.headline) score += 2;
     if (node.author) score += 1;
     if (sameUrl(str(node.url), pageUrl) || sameUrl(mainUrl, pageUrl)) score += 3;
-    if (types.includes('videoobject') || types.includes('creativework') || types.includes('review')) score -= 1;
+    if (types.some((t) => /^(videoobject|creativework|review)$/.test(t))) score -= 1;
     if (score > bestScore) {
       best = node;
       bestScore = score;
@@ -157,10 +154,10 @@ export function readJsonLd(doc: Document, pageUrl: string): JsonLdFacts {
 
   const main = best ?? page;
   if (main) {
-    facts.headline = str(main.headline) ?? str(main.alternativeHeadline);
+    facts.headline = pick(main, 'headline alternativeHeadline');
     facts.name = str(main.name);
     facts.authors = authorsOf(main.author ?? main.creator, byId);
-    facts.datePublished = str(main.datePublished) ?? str(main.dateCreated) ?? str(main.uploadDate);
+    facts.datePublished = pick(main, 'datePublished dateCreated uploadDate');
     facts.dateModified = str(main.dateModified);
     facts.description = str(main.description);
     facts.publisher = nameOf(main.publisher, byId);
@@ -169,10 +166,7 @@ export function readJsonLd(doc: Document, pageUrl: string): JsonLdFacts {
   }
   // A WebPage node next to the article fills what the article node leaves out (Yoast's layout).
   if (page && page !== main) {
-    facts.datePublished ??= str(page.datePublished);
-    facts.dateModified ??= str(page.dateModified);
-    facts.description ??= str(page.description);
-    facts.inLanguage ??= str(page.inLanguage);
+    for (const key of ['datePublished', 'dateModified', 'description', 'inLanguage'] as const) facts[key] ??= str(page[key]);
     if (!facts.authors.length) facts.authors = authorsOf(page.author, byId);
   }
   if (website) {

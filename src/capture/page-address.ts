@@ -20,6 +20,11 @@ export function baseUrl(doc: Document): string {
   return (href && resolveUrl(href, page)) || page;
 }
 
+/** The host name of `url` in lower case, or '' when it is not an address. */
+export function hostOf(url: string): string {
+  return resolveUrl(url, '')?.replace(/^\w+:\/\/([^/:]*).*$/s, '$1') ?? '';
+}
+
 /** Resolve `href` against `base`; undefined when the result is not an http(s) URL. */
 export function resolveUrl(href: string, base: string): string | undefined {
   try {
@@ -35,7 +40,7 @@ export function resolveUrl(href: string, base: string): string | undefined {
  * cleans addresses again with `cleanUrl` (src/clip/url-key.ts, normalize-url); this short list
  * keeps that library (2.5 KB gzipped) out of the content script, which has a 10 KB budget.
  */
-const TRACKING = /^(utm_\w+|fbclid|[gd]clid|[gw]braid|mc_[ce]id|msclkid|igshid|_hs(enc|mi)|mkt_tok|yclid|twclid|oly_(anon|enc)_id|vero_(conv|id)|ref_src)$/i;
+const TRACKING = /^(utm_\w+|fbclid|[gd]clid|[gw]braid|mc_[ce]id|msclkid|igshid|_hs(enc|mi)|mkt_tok|yclid|twclid)$/i;
 
 /** The address without its fragment and tracking parameters; anything else stays as written. */
 export function withoutTracking(href: string): string {

@@ -25,35 +25,24 @@ export function encodeTextDirective(term: string): string {
   return encodeURIComponent(term).replace(/-/g, '%2D');
 }
 
-const WORDS_EACH_SIDE = 5;
-
 /**
  * A `#:~:text=` link to the passage. Short single-paragraph quotes are quoted whole; longer
- * ones as `start,end`, each taken inside its own paragraph because a text directive term
- * cannot match across a block boundary.
+ * ones as `start,end` (five words each), each taken inside its own paragraph because a text
+ * directive term cannot match across a block boundary.
  */
 export function textFragmentLink(pageUrl: string, quote: string): string | undefined {
-  if (!/^https?:/i.test(pageUrl) || !quote) return undefined;
   const paragraphs = quote.split(/\n+/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
-  if (!paragraphs.length) return undefined;
-  const firstWords = paragraphs[0]!.split(' ');
-  const lastWords = paragraphs[paragraphs.length - 1]!.split(' ');
-  let directive: string;
-  if (paragraphs.length === 1 && firstWords.length <= WORDS_EACH_SIDE * 2) {
-    directive = encodeTextDirective(paragraphs[0]!);
-  } else {
-    const start = firstWords.slice(0, WORDS_EACH_SIDE).join(' ');
-    const end = lastWords.slice(-WORDS_EACH_SIDE).join(' ');
-    directive = `${encodeTextDirective(start)},${encodeTextDirective(end)}`;
-  }
+  if (!/^https?:/i.test(pageUrl) || !paragraphs.length) return undefined;
+  const first = paragraphs[0]!.split(' ');
+  const directive = paragraphs.length === 1 && first.length <= 10
+    ? encodeTextDirective(paragraphs[0]!)
+    : `${encodeTextDirective(first.slice(0, 5).join(' '))},${encodeTextDirective(paragraphs[paragraphs.length - 1]!.split(' ').slice(-5).join(' '))}`;
   return `${withoutTracking(pageUrl)}#:~:text=${directive}`;
 }
 
 /** The quote for a selection, or undefined when nothing (or only whitespace) is selected. */
 export function quoteFromSelection(selection: SelectionInput, pageUrl: string, maxLength: number): CapturedQuote | undefined {
-  if (!selection) return undefined;
-  const raw = 'text' in selection && typeof selection.text === 'string' ? selection.text : String(selection.toString());
-  const text = normaliseQuote(raw).slice(0, maxLength);
+  const text = selection && normaliseQuote(String('text' in selection ? selection.text : selection)).slice(0, maxLength);
   if (!text) return undefined;
   const link = textFragmentLink(pageUrl, text);
   return link ? { text, link } : { text };

@@ -8,15 +8,14 @@ import { squash } from './text';
  */
 
 /** Markup of Atlassian Statuspage (and look-alikes): incident pages and status overviews. */
-const STATUSPAGE_MARKUP = '.incident-updates-container, .incident-name, .page-status, .components-container, .unresolved-incidents, a[href*="statuspage.io"]';
+const STATUSPAGE_MARKUP = '.incident-updates-container,.incident-name,.page-status,.components-container,.unresolved-incidents,a[href*="statuspage.io"]';
 
 /** Titles of incident write-ups in English and German. */
-const INCIDENT_TITLE =
-  /\b(post[- ]?mortem|post[- ]incident (review|report|analysis)|incident (report|review|analysis|summary|retrospective)|outage (report|summary|review)|root[- ]cause analysis|incident with)\b|\b(störungsbericht|vorfallsbericht)\b/i;
+const INCIDENT_TITLE = /post[- ]?mortem|post[- ]incident|incident (report|review|analysis|summary|retrospective|with)|outage (report|summary|review)|root[- ]cause analysis|störungsbericht|vorfallsbericht/i;
 
 /** True for `status.example.com`, `example.statuspage.io`, `examplestatus.com`, `status-example.com`. */
 export function isStatusHost(host: string): boolean {
-  return /^status[.-]|\.statuspage\.io$|\.status\.io$|^[\w-]*status\.[a-z]{2,}$|^www\.[\w-]*status\.[a-z]{2,}$/i.test(host);
+  return /^status[.-]|\.status(page)?\.io$|^(www\.)?[\w-]*status\.[a-z]{2,}$/i.test(host);
 }
 
 /**
@@ -31,8 +30,7 @@ export function suggestSection(doc: Document, host: string, title: string, ld: J
   return undefined;
 }
 
-const COMPANY_SUFFIX =
-  /\s*(?:[-–—|:·]\s*)?\b(?:system\s+status|service\s+status|status\s+page|status|statuspage|engineering\s+blog|engineering|tech(?:nology)?\s+blog|blog|incident\s+reports?|incidents|news(?:room)?|trust\s+center)\s*$/i;
+const COMPANY_SUFFIX = /\s*[-–—|:·]?\s*\b(system status|service status|status ?page|status|engineering blog|engineering|tech(nology)? blog|blog|incident reports?|incidents|news(room)?|trust center)\s*$/i;
 
 /**
  * The company an outage page is about, as the newsletter's *Outages* entries name it.

@@ -1,32 +1,27 @@
 import type { Found } from './found';
+import { firstFound, found } from './found';
 import type { JsonLdFacts } from './json-ld';
 import type { MetaTags } from './meta-tags';
+import { hostOf } from './page-address';
 import { looksLikeUrl, looseKey, squash } from './text';
 
-/** Display names of platforms that host many publications; their host alone reads badly. */
-const PLATFORMS: Record<string, string> = {
-  medium: 'Medium', substack: 'Substack', github: 'GitHub', youtube: 'YouTube', gitlab: 'GitLab', 'dev.to': 'DEV Community',
-  blogspot: 'Blogger', wordpress: 'WordPress.com', tumblr: 'Tumblr', linkedin: 'LinkedIn', reddit: 'Reddit', 'x.com': 'X',
-  twitter: 'X', 'news.ycombinator': 'Hacker News', stackoverflow: 'Stack Overflow', arxiv: 'arXiv', statuspage: 'Statuspage',
-};
+/**
+ * Display names of platforms that host many publications; their host alone reads badly. Most
+ * are found by their loose form ("stackoverflow" → "Stack Overflow"); the rest by host.
+ */
+const PLATFORMS = 'Medium Substack GitHub YouTube GitLab Tumblr LinkedIn Reddit Stack_Overflow arXiv Statuspage'.split(' ');
+const PLATFORM_HOSTS: Record<string, string> = { 'dev.to': 'DEV Community', blogspot: 'Blogger', wordpress: 'WordPress.com', 'x.com': 'X', twitter: 'X', 'news.ycombinator': 'Hacker News' };
 
 /**
  * A readable name from the host: a platform's display name, else the host without `www.`.
  * The full host is kept on purpose: `engineering.fb.com` says more than a guessed "fb".
  */
 export function siteNameFromHost(url: string): string | undefined {
-  let host: string;
-  try {
-    host = new URL(url).hostname.toLowerCase();
-  } catch {
-    return undefined;
-  }
-  if (!host) return undefined;
   // The registrable part of the host without its public suffix: "medium.com" → "medium", "x.com" kept whole.
-  const bare = host.replace(/^www\./, '');
-  const name = PLATFORMS[bare] ?? PLATFORMS[bare.replace(/\.(com|org|io|dev|net)$/, '')];
-  if (name) return name;
-  return host.replace(/^www\d?\./, '');
+  const bare = hostOf(url).replace(/^www\d?\./, '');
+  const label = bare.replace(/\.(com|org|io|dev|net)$/, '');
+  const platform = PLATFORMS.find((name) => looseKey(name) === label);
+  return PLATFORM_HOSTS[bare] ?? PLATFORM_HOSTS[label] ?? platform?.replace('_', ' ') ?? (bare || undefined);
 }
 
 function cleanSiteName(value: string): string | undefined {
@@ -41,16 +36,10 @@ function cleanSiteName(value: string): string | undefined {
  * fallbacks applied by the caller once the title is known.
  */
 export function declaredSiteName(meta: MetaTags, ld: JsonLdFacts): Found | undefined {
-  const candidates: (Found | undefined)[] = [
-    meta.first('og:site_name'),
-    ld.publisher ? { value: ld.publisher, source: 'json-ld' } : undefined,
-    meta.first('application-name', 'apple-mobile-web-app-title', 'dc.publisher', 'dcterms.publisher', 'citation_publisher', 'citation_journal_title'),
-  ];
-  for (const candidate of candidates) {
-    const value = candidate && cleanSiteName(candidate.value);
-    if (candidate && value) return { value, source: candidate.source };
-  }
-  return undefined;
+  return firstFound(
+    [meta.first('og:site_name'), found(ld.publisher, 'json-ld'), meta.first('application-name apple-mobile-web-app-title dc.publisher dcterms.publisher citation_publisher citation_journal_title')],
+    cleanSiteName,
+  );
 }
 
 /** True when a title part names the same site as `site` or the host ("Ars Technica" ≈ arstechnica.com). */

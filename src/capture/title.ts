@@ -1,8 +1,9 @@
 import type { Found } from './found';
+import { firstFound, found } from './found';
 import type { JsonLdFacts } from './json-ld';
 import type { MetaTags } from './meta-tags';
 import { matchesSite } from './site-name';
-import { looksLikeUrl, looseKey, squash } from './text';
+import { PUNCTUATION, looksLikeUrl, looseKey, squash } from './text';
 
 /** Separators between a headline and a site name in titles: "Title | Site", "Site — Title". */
 const SEPARATOR = /\s+(?:[|–—·»•~/]|-{1,2}|::|\/\/)\s+/;
@@ -19,22 +20,17 @@ export function titleParts(title: string): string[] {
  */
 export function stripSiteAffixes(title: string, site: string | undefined, host: string): { title: string; removed: string[] } {
   const parts = titleParts(title);
-  if (parts.length < 2) return { title, removed: [] };
-  const removed: string[] = [];
-  while (parts.length > 1 && matchesSite(parts[parts.length - 1]!, site, host)) removed.unshift(parts.pop()!);
-  while (parts.length > 1 && matchesSite(parts[0]!, site, host)) removed.push(parts.shift()!);
-  if (!removed.length) return { title, removed };
-  // Rebuild from the original text so the kept separators stay as the page wrote them.
-  let kept = title;
-  for (const part of removed) {
-    const at = kept.indexOf(part);
-    kept = at === 0 ? kept.slice(part.length) : kept.slice(0, at);
-    kept = kept.replace(/^[\s|–—·»•~/:-]+|[\s|–—·»•~/:-]+$/g, '');
-  }
-  return { title: kept || title, removed };
+  let start = 0;
+  let end = parts.length;
+  while (end - start > 1 && matchesSite(parts[end - 1]!, site, host)) end--;
+  while (end - start > 1 && matchesSite(parts[start]!, site, host)) start++;
+  const last = parts[end - 1] ?? '';
+  // Cut from the original text so the kept separators stay as the page wrote them.
+  const kept = title.slice(title.indexOf(parts[start] ?? ''), title.lastIndexOf(last) + last.length);
+  return { title: kept || title, removed: [...parts.slice(end), ...parts.slice(0, start)] };
 }
 
-const words = (text: string) => new Set(text.toLowerCase().split(/[^a-z0-9\u00c0-\u024f\u0370-\u1fff\u3040-\ufaff\uac00-\ud7af]+/).filter((w) => w.length > 2));
+const words = (text: string) => new Set(text.toLowerCase().split(PUNCTUATION).filter((w) => w.length > 2));
 
 /** True when two titles share at least half of the shorter one's words (rewrites of one headline). */
 function similarTitles(a: string, b: string): boolean {
@@ -76,41 +72,34 @@ export function visibleHeadline(root: Element | undefined, doc: Document): Headl
  */
 export function findTitle(doc: Document, meta: MetaTags, ld: JsonLdFacts, site: string | undefined, host: string, visible: Headline | undefined): Found | undefined {
   const headline = visible?.text;
-  const meta1 = meta.first('og:title', 'twitter:title')?.value;
+  const social = meta.first('og:title twitter:title')?.value;
   // The article's own <h1> is what readers (and the newsletter) call the title; social and SEO
   // titles are often rewritten variants of it ("… hands-on: …" vs "… is …"). Take the <h1> when
   // it is a variant of the declared title (shares most words), never when it is a different
   // text altogether (a blog's name, a section heading) or the site's name.
-  if (visible?.inArticle && meta1 && !matchesSite(visible.text, site, host) && similarTitles(visible.text, meta1)) {
-    return { value: visible.text, source: 'page-text' };
+  if (visible?.inArticle && social && !matchesSite(visible.text, site, host) && similarTitles(visible.text, social)) {
+    return found(visible.text, 'page-text');
   }
   // JSON-LD headlines are sometimes a description (Wikipedia: "constitutional monarchy in
   // Oceania"): trust them only when they resemble another declared title, if there is one.
-  const others = [meta.first('og:title', 'twitter:title')?.value, doc.title].filter((t): t is string => !!t);
+  const others = [social, doc.title].filter((t): t is string => !!t);
   const plausible = (t: string | undefined) => t && (!others.length || others.some((o) => similarTitles(t, o) || looseKey(o).includes(looseKey(t))));
-  const ldTitle = plausible(ld.headline) ? ld.headline : plausible(ld.name) ? ld.name : undefined;
-  const candidates: (Found | undefined)[] = [
-    ldTitle ? { value: ldTitle, source: 'json-ld' } : undefined,
+  const chosen = firstFound([
+    found(plausible(ld.headline) ? ld.headline : plausible(ld.name) ? ld.name : undefined, 'json-ld'),
     meta.first('og:title'),
     meta.first('twitter:title'),
-    meta.first('dc.title', 'dcterms.title', 'dc:title'),
+    meta.first('dc.title dcterms.title dc:title'),
     meta.first('citation_title'),
-    meta.first('parsely-title', 'title', 'sailthru.title'),
-    ld.name ? { value: ld.name, source: 'json-ld' } : undefined,
-    { value: doc.title ?? '', source: 'document-title' },
-    headline ? { value: headline, source: 'page-text' } : undefined,
-  ];
-  for (const candidate of candidates) {
-    const value = candidate && cleanTitle(candidate.value);
-    if (!candidate || !value) continue;
-    const stripped = stripSiteAffixes(value, site, host).title;
-    if (headline && stripped !== headline) {
-      const key = looseKey(headline);
-      if (titleParts(stripped).some((part) => looseKey(part) === key)) return { value: headline, source: 'page-text' };
-    }
-    return { value: stripped, source: candidate.source };
-  }
-  return undefined;
+    meta.first('parsely-title title sailthru.title'),
+    found(ld.name, 'json-ld'),
+    found(doc.title, 'document-title'),
+    found(headline, 'page-text'),
+  ], cleanTitle);
+  if (!chosen) return undefined;
+  const stripped = stripSiteAffixes(chosen.value, site, host).title;
+  // A title of several parts, one of which is the visible headline: that part is the title.
+  if (headline && stripped !== headline && titleParts(stripped).some((part) => looseKey(part) === looseKey(headline))) return found(headline, 'page-text');
+  return found(stripped, chosen.source);
 }
 
 /**

@@ -16,6 +16,10 @@ export const Section = z.object({
   style: SectionStyle,
   /** At most this many clippings per issue; undefined = no budget. */
   budget: z.number().int().positive().max(1000).optional(),
+  /** A WordPress category (by name) the issue's draft gets while this section has clippings; created when missing. */
+  wpCategory: z.string().trim().max(100).optional(),
+  /** Likewise, a WordPress tag. */
+  wpTag: z.string().trim().max(100).optional(),
 });
 export type Section = z.infer<typeof Section>;
 

@@ -6,6 +6,9 @@ export interface DraftUpdate {
   title: string;
   /** The whole managed region (see managed-region.ts). */
   region: string;
+  /** Category and tag names for the draft (from the sections that have clippings); targets without them ignore these. */
+  categories?: string[];
+  tags?: string[];
 }
 
 export interface PushOptions {

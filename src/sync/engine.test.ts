@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ClipperDB, openClipperDB } from '../store/db';
+import { freshDatabase } from '../clip/test-fixtures';
+import type { ClipperDB } from '../store/db';
 import { markIssuesChanged } from '../store/outbox-marks';
 import { OutboxRepo, SyncStateRepo } from '../store/sync-repos';
 import type { DraftUpdate, PushOptions, SyncAdapter } from './adapter';
@@ -10,9 +11,6 @@ import type { OutboxEntry } from './outbox-entry';
 import { backoffMs } from './retry-policy';
 import { SyncError } from './sync-error';
 import type { SyncState } from './sync-state';
-
-let counter = 0;
-const freshName = () => `engine-test-${++counter}-${Math.random().toString(36).slice(2)}`;
 
 const T0 = Date.parse('2026-06-10T10:00:00Z');
 const MINUTE = 60_000;
@@ -86,10 +84,10 @@ const fail = (error: unknown): Behaviour => () => {
 };
 
 beforeEach(async () => {
-  db = await openClipperDB(freshName());
-  const open = () => Promise.resolve(db);
-  outbox = new OutboxRepo(open);
-  syncStates = new SyncStateRepo(open);
+  const fresh = await freshDatabase('engine-test');
+  db = fresh.db;
+  outbox = new OutboxRepo(fresh.open);
+  syncStates = new SyncStateRepo(fresh.open);
   clock = T0;
   adapter = new FakeAdapter(() => clock);
   gone = new Set();

@@ -8,6 +8,8 @@ export const WordPressPost = z.object({
   modified_gmt: z.string(),
   content: z.object({ raw: z.string() }),
   title: z.object({ raw: z.string() }).optional(),
+  categories: z.array(z.number()).optional(),
+  tags: z.array(z.number()).optional(),
 });
 export type WordPressPost = z.infer<typeof WordPressPost>;
 
@@ -19,6 +21,10 @@ export const WordPressUser = z.object({
   name: z.string(),
   capabilities: z.record(z.string(), z.boolean()).optional(),
 });
+
+/** A category or tag (`/wp/v2/categories`, `/wp/v2/tags`). */
+export const WordPressTerm = z.object({ id: z.number().int().positive(), name: z.string() });
+export const WordPressTermList = z.array(WordPressTerm);
 
 /** A REST route as a URL that works with and without pretty permalinks (`?rest_route=`). */
 export function restUrl(siteUrl: string, route: string, query: Record<string, string> = {}): string {

@@ -4,7 +4,7 @@ import { findRegion, regionEditedSince, regionHash, regionMarker, replaceRegion 
 import { type HttpCall, callJson } from './http-call';
 import { SyncError } from './sync-error';
 import type { SyncState } from './sync-state';
-import { type WordPressPost, WordPressPost as PostSchema, WordPressPostList, WordPressUser, basicAuth, restUrl } from './wordpress-api';
+import { type WordPressPost, WordPressPost as PostSchema, WordPressPostList, WordPressTerm, WordPressTermList, WordPressUser, basicAuth, restUrl } from './wordpress-api';
 
 export interface WordPressConfig {
   /** The site's address, e.g. https://news.example.org (the REST API is found under it). */
@@ -71,6 +71,31 @@ export class WordPressAdapter implements SyncAdapter {
     return found.find((post) => findRegion(post.content.raw)?.issueId === issueId);
   }
 
+  /** Term ids for names (case-insensitive), creating the missing ones: the sections' categories or tags. */
+  private async termIds(taxonomy: 'categories' | 'tags', names: readonly string[] = []): Promise<number[]> {
+    const ids: number[] = [];
+    for (const name of names) {
+      const found = await this.call(WordPressTermList, `/wp/v2/${taxonomy}`, { query: { search: name, per_page: '100', context: 'edit' } });
+      const match = found.find((term) => term.name.trim().toLowerCase() === name.trim().toLowerCase());
+      ids.push(match ? match.id : (await this.call(WordPressTerm, `/wp/v2/${taxonomy}`, { method: 'POST', body: { name } })).id);
+    }
+    return ids;
+  }
+
+  /**
+   * `categories` and `tags` for a post body: the sections' terms added to the ones the post has (the
+   * editor's own choices in WordPress stay); nothing when nothing would change.
+   */
+  private async terms(update: DraftUpdate, post?: WordPressPost): Promise<{ categories?: number[]; tags?: number[] }> {
+    const merge = (had: number[] = [], ours: number[]) => {
+      const all = [...new Set([...had, ...ours])];
+      return ours.length && all.length !== had.length ? all : undefined;
+    };
+    const categories = merge(post?.categories, await this.termIds('categories', update.categories));
+    const tags = merge(post?.tags, await this.termIds('tags', update.tags));
+    return { ...(categories ? { categories } : {}), ...(tags ? { tags } : {}) };
+  }
+
   private async state(issueId: string, post: WordPressPost): Promise<SyncState> {
     const region = findRegion(post.content.raw);
     return {
@@ -95,7 +120,7 @@ export class WordPressAdapter implements SyncAdapter {
       const created = await this.call(PostSchema, '/wp/v2/posts', {
         method: 'POST',
         query: { context: 'edit' },
-        body: { title: update.title, content: `${update.region}\n`, status: 'draft' },
+        body: { title: update.title, content: `${update.region}\n`, status: 'draft', ...(await this.terms(update)) },
       });
       return this.state(update.issueId, created);
     }
@@ -114,8 +139,9 @@ export class WordPressAdapter implements SyncAdapter {
       });
     }
     const content = replaceRegion(post.content.raw, update.region);
-    if (content === post.content.raw) return this.state(update.issueId, post);
-    const saved = await this.call(PostSchema, `/wp/v2/posts/${post.id}`, { method: 'POST', query: { context: 'edit' }, body: { content } });
+    const terms = await this.terms(update, post);
+    if (content === post.content.raw && !Object.keys(terms).length) return this.state(update.issueId, post);
+    const saved = await this.call(PostSchema, `/wp/v2/posts/${post.id}`, { method: 'POST', query: { context: 'edit' }, body: { content, ...terms } });
     return this.state(update.issueId, saved);
   }
 }

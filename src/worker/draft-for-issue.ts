@@ -15,6 +15,9 @@ export async function draftForIssue(deps: Pick<HandlerDeps, 'issues' | 'settings
   const issue = await deps.issues.get(issueId);
   if (!issue) return undefined;
   const [settings, clippings] = await Promise.all([deps.settings.get(), deps.clippings.listByIssue(issueId)]);
-  const html = renderHtml(toIssueDocument(issue, settings, clippings), { sanitize: (markup) => markup });
-  return { issueId, title: issue.title, region: renderRegion(issueId, html) };
+  const doc = toIssueDocument(issue, settings, clippings);
+  const html = renderHtml(doc, { sanitize: (markup) => markup });
+  const used = settings.sections.filter((section) => doc.sections.some((s) => s.id === section.id && s.entries.length));
+  const names = (pick: (s: (typeof used)[number]) => string | undefined) => [...new Set(used.map(pick).filter((n): n is string => !!n))];
+  return { issueId, title: issue.title, region: renderRegion(issueId, html), categories: names((s) => s.wpCategory), tags: names((s) => s.wpTag) };
 }
