@@ -1,43 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { Capture } from './capture';
-import { type CaptureContext, Clipping, type ClippingForm } from './clipping';
+import { type CaptureContext, Clipping } from './clipping';
 import { buildClipping, formFromCapture, sourcesAfterEdit } from './clipping-from-capture';
+import { makeCapture, makeContext, makeForm } from './test-fixtures';
 
 const SECTIONS = ['articles', 'outages'];
 
-function articleCapture(overrides: Partial<Capture> = {}): Capture {
-  return {
-    pageUrl: 'https://www.example.com/2026/05/outage-report?utm_source=rss&page=1#top',
+const articleCapture = (overrides: Partial<Capture> = {}): Capture =>
+  makeCapture('https://www.example.com/2026/05/outage-report?utm_source=rss&page=1#top', {
     canonicalUrl: { value: 'https://www.example.com/2026/05/outage-report?utm_medium=social', source: 'canonical-link' },
-    title: { value: 'What went wrong on Tuesday', source: 'json-ld' },
-    byline: { value: 'Ada Lovelace', source: 'json-ld' },
-    siteName: { value: 'Example Times', source: 'opengraph' },
     publishedTime: { value: '2026-05-04T09:30:00+02:00', source: 'json-ld' },
-    excerpt: { value: 'A post-incident review.', source: 'meta' },
     lang: { value: 'en-GB', source: 'html-lang' },
-    notes: [],
     ...overrides,
-  };
-}
+  });
 
-function form(overrides: Partial<ClippingForm> = {}): ClippingForm {
-  return {
-    url: 'https://example.com/post',
-    title: 'A post',
-    byline: '',
-    siteName: '',
-    publishedTime: '',
-    excerpt: '',
-    lang: '',
-    quote: '',
-    quoteLink: '',
-    summary: '',
-    section: 'articles',
-    ...overrides,
-  };
-}
-
-const context: CaptureContext = { origin: 'page', sources: { url: 'canonical-link', title: 'json-ld' }, notes: ['a note'] };
+const context: CaptureContext = makeContext({ sources: { url: 'canonical-link', title: 'json-ld' }, notes: ['a note'] });
 
 describe('formFromCapture', () => {
   it('pre-fills every field from the capture and records where each came from', () => {
@@ -154,7 +131,7 @@ describe('formFromCapture', () => {
 });
 
 describe('sourcesAfterEdit', () => {
-  const prefilled = form({ title: 'Captured title', byline: 'Ada', url: 'https://example.com/a' });
+  const prefilled = makeForm({ title: 'Captured title', byline: 'Ada', url: 'https://example.com/a' });
   const sources = { url: 'canonical-link', title: 'json-ld', byline: 'byline-markup' } as const;
 
   it('keeps the source of unchanged fields and marks changed ones as the editor’s', () => {
@@ -179,7 +156,7 @@ describe('buildClipping', () => {
 
   it('makes a new clipping from the form with the given id and the clock', () => {
     const clipping = buildClipping({
-      form: form({ url: 'https://WWW.Example.com/post/?utm_source=x&id=2#c', summary: 'Good read.', quote: 'q' }),
+      form: makeForm({ url: 'https://WWW.Example.com/post/?utm_source=x&id=2#c', summary: 'Good read.', quote: 'q' }),
       context,
       existing: undefined,
       id: 'clipping-0001',
@@ -211,8 +188,8 @@ describe('buildClipping', () => {
   });
 
   it('keeps the id, creation time and origin of the clipping it edits', () => {
-    const existing = buildClipping({ form: form(), context: { ...context, origin: 'link' }, existing: undefined, id: 'original-id', now: now - 86_400_000 });
-    const updated = buildClipping({ form: form({ summary: 'Edited.' }), context, existing, id: 'fresh-id-not-used', now });
+    const existing = buildClipping({ form: makeForm(), context: { ...context, origin: 'link' }, existing: undefined, id: 'original-id', now: now - 86_400_000 });
+    const updated = buildClipping({ form: makeForm({ summary: 'Edited.' }), context, existing, id: 'fresh-id-not-used', now });
     expect(updated.id).toBe('original-id');
     expect(updated.createdAt).toBe(now - 86_400_000);
     expect(updated.updatedAt).toBe(now);
@@ -221,24 +198,24 @@ describe('buildClipping', () => {
   });
 
   it('recomputes the URL key from the edited URL', () => {
-    const existing = buildClipping({ form: form(), context, existing: undefined, id: 'original-id', now });
-    const moved = buildClipping({ form: form({ url: 'https://example.org/moved' }), context, existing, id: 'x-unused-x', now });
+    const existing = buildClipping({ form: makeForm(), context, existing: undefined, id: 'original-id', now });
+    const moved = buildClipping({ form: makeForm({ url: 'https://example.org/moved' }), context, existing, id: 'x-unused-x', now });
     expect(moved.urlKey).toBe('https://example.org/moved');
   });
 
   it('falls back to the URL as the title when the title is blank', () => {
     for (const title of ['', '   ']) {
-      const clipping = buildClipping({ form: form({ title, url: 'https://example.com/untitled' }), context, existing: undefined, id: 'clipping-0002', now });
+      const clipping = buildClipping({ form: makeForm({ title, url: 'https://example.com/untitled' }), context, existing: undefined, id: 'clipping-0002', now });
       expect(clipping.title).toBe('https://example.com/untitled');
     }
   });
 
   it('trims the title', () => {
-    expect(buildClipping({ form: form({ title: '  Spaced out \n' }), context, existing: undefined, id: 'clipping-0003', now }).title).toBe('Spaced out');
+    expect(buildClipping({ form: makeForm({ title: '  Spaced out \n' }), context, existing: undefined, id: 'clipping-0003', now }).title).toBe('Spaced out');
   });
 
   it('keeps a non-web URL (an uncapturable tab) as it is', () => {
-    const clipping = buildClipping({ form: form({ url: 'chrome://settings/', title: 'Settings' }), context, existing: undefined, id: 'clipping-0004', now });
+    const clipping = buildClipping({ form: makeForm({ url: 'chrome://settings/', title: 'Settings' }), context, existing: undefined, id: 'clipping-0004', now });
     expect(clipping.url).toBe('chrome://settings/');
     expect(Clipping.safeParse(clipping).success).toBe(true);
   });
@@ -247,7 +224,7 @@ describe('buildClipping', () => {
   // but a Clipping title is limited to 1000, so saving an untitled long-URL tab fails.
   it('makes a valid clipping from an untitled form with a long URL', () => {
     const url = `https://example.com/search?q=${'a'.repeat(1500)}`;
-    const clipping = buildClipping({ form: form({ url, title: '' }), context, existing: undefined, id: 'clipping-0005', now });
+    const clipping = buildClipping({ form: makeForm({ url, title: '' }), context, existing: undefined, id: 'clipping-0005', now });
     expect(Clipping.safeParse(clipping).success).toBe(true);
   });
 });

@@ -1,29 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CaptureContext, ClippingForm } from '../clip/clipping';
-import { ClippingsRepo } from '../store/clippings-repo';
+import { makeContext, makeForm, makeRepos } from '../clip/test-fixtures';
 import type { OpenDB } from '../store/db';
-import { DraftsRepo } from '../store/drafts-repo';
-import { IssuesRepo } from '../store/issues-repo';
-import { OutboxRepo, SyncStateRepo } from '../store/sync-repos';
 import { offlineSyncDeps } from '../worker/offline-sync-deps';
-import { SettingsRepo } from '../store/settings-repo';
 import { createHandlers, type HandlerDeps } from '../worker/handlers';
 import { Envelope, type MessageName, PreparedClip, Reply, type RequestOf, protocol } from './protocol';
 
-const form: ClippingForm = {
-  url: 'https://example.com/a',
-  title: 'A',
-  byline: '',
-  siteName: '',
-  publishedTime: '',
-  excerpt: '',
-  lang: '',
-  quote: '',
-  quoteLink: '',
-  summary: 'Worth reading.',
-  section: 'articles',
-};
-const context: CaptureContext = { origin: 'page', sources: { url: 'canonical-link' }, notes: [] };
+const form: ClippingForm = makeForm({ url: 'https://example.com/a', title: 'A', summary: 'Worth reading.' });
+const context: CaptureContext = makeContext({ sources: { url: 'canonical-link' } });
 
 /** One well-formed request per message (typed over every key, so a new message needs an example here). */
 const validRequests: { [K in MessageName]: RequestOf<K> } = {
@@ -198,13 +182,7 @@ describe('convention (STYLE rule 13): every protocol message has a handler', () 
   };
   const open: OpenDB = () => Promise.reject(new Error('no database in this test'));
   const deps: HandlerDeps = {
-    clippings: new ClippingsRepo(open),
-    drafts: new DraftsRepo(open),
-    settings: new SettingsRepo(open),
-    issues: new IssuesRepo(open),
-    openDb: open,
-    outbox: new OutboxRepo(open),
-    syncStates: new SyncStateRepo(open),
+    ...makeRepos(open),
     sync: offlineSyncDeps(),
     resolveTab: unused,
     captureTab: unused,

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Clipping } from '../clip/clipping';
+import { makeClipping } from '../clip/test-fixtures';
 import { defaultSettings } from '../settings/settings';
 import { MessageError } from './message-error';
 import { Reply } from './protocol';
@@ -9,28 +10,17 @@ const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
 const popup: SenderInfo = { id: EXTENSION_ID, url: `${ORIGIN}popup/index.html`, origin: ORIGIN.slice(0, -1) };
 
-const stored: Clipping = {
+const stored: Clipping = makeClipping(1, {
   url: 'https://example.com/a',
   title: 'A',
-  byline: '',
-  siteName: '',
-  publishedTime: '',
-  excerpt: '',
-  lang: '',
-  quote: '',
-  quoteLink: '',
   summary: '',
   section: null,
-  id: 'clipping-0001',
   urlKey: 'https://example.com/a',
   origin: 'link',
-  sources: {},
-  notes: [],
   createdAt: 1,
   updatedAt: 1,
-  issueId: null,
   position: 0,
-};
+});
 
 describe('isExtensionPageSender', () => {
   const allowed = (sender: SenderInfo) => isExtensionPageSender(sender, EXTENSION_ID, ORIGIN);

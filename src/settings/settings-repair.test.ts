@@ -1,18 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { makeSettings } from '../clip/test-fixtures';
 import { SETTINGS_VERSION, Settings, defaultSettings } from './settings';
 import { MIGRATIONS, repairSettings } from './settings-repair';
 
-const stored: Settings = {
-  version: SETTINGS_VERSION,
-  newsletterName: 'SRE Weekly',
-  titleTemplate: '{newsletter} Issue #{number}',
+const stored: Settings = makeSettings({
   sections: [
     { id: 'outages', name: 'Outages', style: 'bullets' },
     { id: 'articles', name: 'Articles', style: 'entries', budget: 8 },
   ],
-  weekStartsOn: 0,
-  timeZone: 'America/New_York',
-};
+});
 
 describe('repairSettings', () => {
   it('gives the defaults, with nothing to report, when nothing is stored', () => {

@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { makeSettings } from '../clip/test-fixtures';
 import { DEFAULT_SECTIONS, SETTINGS_VERSION, Section, Settings, defaultSettings } from './settings';
 
-const valid: Settings = {
-  version: SETTINGS_VERSION,
-  newsletterName: 'SRE Weekly',
-  titleTemplate: '{newsletter} Issue #{number}',
+const valid: Settings = makeSettings({
   sections: [
     { id: 'articles', name: 'Articles', style: 'entries' },
     { id: 'outages', name: 'Outages', style: 'bullets', budget: 12 },
   ],
-  weekStartsOn: 0,
   timeZone: 'Europe/Berlin',
-};
+});
 
 const rejects = (overrides: Record<string, unknown>) => !Settings.safeParse({ ...valid, ...overrides }).success;
 

@@ -2,49 +2,18 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Clipping, DraftClipping } from '../clip/clipping';
+import { FIXTURE_MONDAY, freshDatabase, freshDatabaseName, makeClipping, makeContext, makeForm } from '../clip/test-fixtures';
 import { ClippingsRepo } from './clippings-repo';
-import { type ClipperDB, type ClipperSchema, openClipperDB } from './db';
-
-let counter = 0;
-const freshName = () => `clippings-test-${++counter}-${Math.random().toString(36).slice(2)}`;
+import type { ClipperDB, ClipperSchema } from './db';
 
 const DAY = 86_400_000;
-const T0 = Date.parse('2026-06-08T00:00:00Z');
+const T0 = FIXTURE_MONDAY;
 
-function clipping(n: number, overrides: Partial<Clipping> = {}): Clipping {
-  return {
-    url: `https://example.com/post-${n}`,
-    title: `Post ${n}`,
-    byline: '',
-    siteName: '',
-    publishedTime: '',
-    excerpt: '',
-    lang: '',
-    quote: '',
-    quoteLink: '',
-    summary: `Summary ${n}`,
-    issueId: null,
-    position: n,
-    section: 'articles',
-    id: `clipping-${String(n).padStart(4, '0')}`,
-    urlKey: `https://example.com/post-${n}`,
-    origin: 'page',
-    sources: { url: 'canonical-link', title: 'json-ld' },
-    notes: [],
-    createdAt: T0 + n * 1000,
-    updatedAt: T0 + n * 1000,
-    ...overrides,
-  };
-}
+const clipping = (n: number, overrides: Partial<Clipping> = {}): Clipping =>
+  makeClipping(n, { sources: { url: 'canonical-link', title: 'json-ld' }, ...overrides });
 
 function draft(key: string): DraftClipping {
-  const { url, title, byline, siteName, publishedTime, excerpt, lang, quote, quoteLink, summary, section } = clipping(99, { url: key });
-  return {
-    key,
-    form: { url, title, byline, siteName, publishedTime, excerpt, lang, quote, quoteLink, summary, section },
-    context: { origin: 'page', sources: {}, notes: [] },
-    updatedAt: T0,
-  };
+  return { key, form: makeForm({ url: key, title: 'Post 99', summary: 'Summary 99' }), context: makeContext(), updatedAt: T0 };
 }
 
 let db: ClipperDB;
@@ -52,8 +21,9 @@ let repo: ClippingsRepo;
 let warn: ReturnType<typeof vi.spyOn>;
 
 beforeEach(async () => {
-  db = await openClipperDB(freshName());
-  repo = new ClippingsRepo(() => Promise.resolve(db));
+  const fresh = await freshDatabase('clippings-test');
+  db = fresh.db;
+  repo = new ClippingsRepo(fresh.open);
   warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
 });
 afterEach(() => {
@@ -190,7 +160,7 @@ describe('ClippingsRepo', () => {
 
     it('writes the clipping and deletes the draft in one transaction: when the write fails, the draft stays', async () => {
       // A database whose byUrlKey index is unique makes the second write fail inside the transaction.
-      const strict = await openDB<ClipperSchema>(freshName(), 1, {
+      const strict = await openDB<ClipperSchema>(freshDatabaseName('clippings-test'), 1, {
         upgrade(d) {
           const clippings = d.createObjectStore('clippings', { keyPath: 'id' });
           clippings.createIndex('byUrlKey', 'urlKey', { unique: true });
@@ -311,7 +281,7 @@ describe('ClippingsRepo and issues', () => {
 
     it('writes in one transaction: when one write fails in the store, none is kept', async () => {
       // A byUrlKey index that is unique makes the second write fail inside the transaction.
-      const strict = await openDB<ClipperSchema>(freshName(), 1, {
+      const strict = await openDB<ClipperSchema>(freshDatabaseName('clippings-test'), 1, {
         upgrade(d) {
           const clippings = d.createObjectStore('clippings', { keyPath: 'id' });
           clippings.createIndex('byUrlKey', 'urlKey', { unique: true });

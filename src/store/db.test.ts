@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freshDatabaseName } from '../clip/test-fixtures';
 import { type ClipperDB, DB_VERSION, lazyOpener, openClipperDB } from './db';
 
-let counter = 0;
-const freshName = () => `db-test-${++counter}-${Math.random().toString(36).slice(2)}`;
+const freshName = () => freshDatabaseName('db-test');
 const opened: { close(): void }[] = [];
 afterEach(() => {
   for (const db of opened.splice(0)) db.close();

@@ -1,11 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DraftClipping } from '../clip/clipping';
-import { type ClipperDB, openClipperDB } from './db';
+import { freshDatabase, makeContext, makeForm } from '../clip/test-fixtures';
+import type { ClipperDB } from './db';
 import { DRAFT_MAX_AGE_MS, DraftsRepo } from './drafts-repo';
-
-let counter = 0;
-const freshName = () => `drafts-test-${++counter}-${Math.random().toString(36).slice(2)}`;
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-06-10T10:00:00Z');
@@ -13,20 +11,8 @@ const NOW = Date.parse('2026-06-10T10:00:00Z');
 function draft(key: string, updatedAt: number, summary = 'half-typed'): DraftClipping {
   return {
     key,
-    form: {
-      url: key,
-      title: 'T',
-      byline: '',
-      siteName: '',
-      publishedTime: '',
-      excerpt: '',
-      lang: '',
-      quote: '',
-      quoteLink: '',
-      summary,
-      section: 'articles',
-    },
-    context: { origin: 'page', sources: { url: 'url', title: 'editor' }, notes: ['n'] },
+    form: makeForm({ url: key, title: 'T', summary }),
+    context: makeContext({ sources: { url: 'url', title: 'editor' }, notes: ['n'] }),
     updatedAt,
   };
 }
@@ -35,8 +21,9 @@ let db: ClipperDB;
 let repo: DraftsRepo;
 
 beforeEach(async () => {
-  db = await openClipperDB(freshName());
-  repo = new DraftsRepo(() => Promise.resolve(db));
+  const fresh = await freshDatabase('drafts-test');
+  db = fresh.db;
+  repo = new DraftsRepo(fresh.open);
 });
 afterEach(() => db.close());
 

@@ -1,48 +1,19 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Clipping } from '../clip/clipping';
+import { FIXTURE_MONDAY, freshDatabase, makeClipping, makeIssue } from '../clip/test-fixtures';
 import type { Issue } from '../issue/issue';
 import { defaultSettings, type Settings } from '../settings/settings';
 import { ClippingsRepo } from './clippings-repo';
-import { type ClipperDB, openClipperDB } from './db';
+import type { ClipperDB } from './db';
 import { type IssueContext, IssuesRepo } from './issues-repo';
-
-let counter = 0;
-const freshName = () => `issues-test-${++counter}-${Math.random().toString(36).slice(2)}`;
 
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
 const WEDNESDAY = Date.parse('2026-06-10T10:00:00Z');
-const MONDAY = Date.parse('2026-06-08T00:00:00Z');
+const MONDAY = FIXTURE_MONDAY;
 const NEXT_MONDAY = MONDAY + WEEK;
 
 const settings: Settings = { ...defaultSettings(), newsletterName: 'Ops Weekly', timeZone: 'UTC' };
-
-function clipping(n: number, overrides: Partial<Clipping> = {}): Clipping {
-  return {
-    url: `https://example.com/post-${n}`,
-    title: `Post ${n}`,
-    byline: '',
-    siteName: '',
-    publishedTime: '',
-    excerpt: '',
-    lang: '',
-    quote: '',
-    quoteLink: '',
-    summary: `Summary ${n}`,
-    issueId: null,
-    position: n,
-    section: 'articles',
-    id: `clipping-${String(n).padStart(4, '0')}`,
-    urlKey: `https://example.com/post-${n}`,
-    origin: 'page',
-    sources: {},
-    notes: [],
-    createdAt: MONDAY + n * 1000,
-    updatedAt: MONDAY + n * 1000,
-    ...overrides,
-  };
-}
 
 let db: ClipperDB;
 let issues: IssuesRepo;
@@ -57,10 +28,10 @@ function at(now: number, s: Settings = settings): IssueContext {
 
 beforeEach(async () => {
   seq = 0;
-  db = await openClipperDB(freshName());
-  const open = () => Promise.resolve(db);
-  issues = new IssuesRepo(open);
-  clippings = new ClippingsRepo(open);
+  const fresh = await freshDatabase('issues-test');
+  db = fresh.db;
+  issues = new IssuesRepo(fresh.open);
+  clippings = new ClippingsRepo(fresh.open);
   warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
 });
 afterEach(() => {
@@ -87,10 +58,10 @@ describe('IssuesRepo.ensureOpen', () => {
 
   it('adopts every live clipping not yet placed, and leaves deleted and placed ones alone', async () => {
     await clippings.putMany([
-      clipping(1),
-      clipping(2, { deletedAt: MONDAY }),
-      clipping(3, { issueId: 'elsewhere-0001' }),
-      clipping(4, { createdAt: MONDAY - 10 * WEEK }), // clipped long before issues existed
+      makeClipping(1),
+      makeClipping(2, { deletedAt: MONDAY }),
+      makeClipping(3, { issueId: 'elsewhere-0001' }),
+      makeClipping(4, { createdAt: MONDAY - 10 * WEEK }), // clipped long before issues existed
     ]);
     const first = await issues.ensureOpen(at(WEDNESDAY));
     expect((await clippings.listByIssue(first.id)).map((c) => c.id).sort()).toEqual(['clipping-0001', 'clipping-0004']);
@@ -100,13 +71,13 @@ describe('IssuesRepo.ensureOpen', () => {
   });
 
   it('adoption keeps the clippings otherwise as they were', async () => {
-    await clippings.putMany([clipping(1, { position: 77, summary: 'Kept' })]);
+    await clippings.putMany([makeClipping(1, { position: 77, summary: 'Kept' })]);
     const first = await issues.ensureOpen(at(WEDNESDAY));
-    expect(await clippings.get('clipping-0001')).toEqual({ ...clipping(1, { position: 77, summary: 'Kept' }), issueId: first.id });
+    expect(await clippings.get('clipping-0001')).toEqual({ ...makeClipping(1, { position: 77, summary: 'Kept' }), issueId: first.id });
   });
 
   it('five concurrent calls make exactly one issue, and all answer with it', async () => {
-    await clippings.putMany([clipping(1), clipping(2)]);
+    await clippings.putMany([makeClipping(1), makeClipping(2)]);
     const results = await Promise.all(Array.from({ length: 5 }, () => issues.ensureOpen(at(WEDNESDAY))));
     expect(new Set(results.map((i) => i.id)).size).toBe(1);
     expect(await issues.list()).toHaveLength(1);
@@ -117,7 +88,7 @@ describe('IssuesRepo.ensureOpen', () => {
   it('with no open issue but earlier ones, opens the issue following the last (no adoption)', async () => {
     const first = await issues.ensureOpen(at(WEDNESDAY));
     await issues.put({ ...first, status: 'closed', closedAt: WEDNESDAY });
-    await clippings.putMany([clipping(9)]);
+    await clippings.putMany([makeClipping(9)]);
     const second = await issues.ensureOpen(at(NEXT_MONDAY + DAY));
     expect(second).toMatchObject({ number: 2, status: 'open', start: first.end, end: NEXT_MONDAY + WEEK });
     expect(await clippings.listUnplaced()).toHaveLength(1);
@@ -206,11 +177,11 @@ describe('IssuesRepo.close', () => {
   it('with moveUnfinished, moves only the clippings still without a summary', async () => {
     const first = await issues.ensureOpen(at(WEDNESDAY));
     await clippings.putMany([
-      clipping(1, { issueId: first.id, summary: 'Done.' }),
-      clipping(2, { issueId: first.id, summary: '' }),
-      clipping(3, { issueId: first.id, summary: '  \n ' }),
-      clipping(4, { issueId: first.id, summary: '', deletedAt: WEDNESDAY }),
-      clipping(5, { issueId: 'elsewhere-0001', summary: '' }),
+      makeClipping(1, { issueId: first.id, summary: 'Done.' }),
+      makeClipping(2, { issueId: first.id, summary: '' }),
+      makeClipping(3, { issueId: first.id, summary: '  \n ' }),
+      makeClipping(4, { issueId: first.id, summary: '', deletedAt: WEDNESDAY }),
+      makeClipping(5, { issueId: 'elsewhere-0001', summary: '' }),
     ]);
     const closedAt = NEXT_MONDAY + DAY;
     const { next, moved } = await issues.close(first.id, true, at(closedAt));
@@ -226,7 +197,7 @@ describe('IssuesRepo.close', () => {
   it('with moveUnfinished, moves unfinished clippings into the promoted planned issue, next to those waiting there', async () => {
     const first = await issues.ensureOpen(at(WEDNESDAY));
     const planned = await issues.ensurePlanned(first, at(WEDNESDAY));
-    await clippings.putMany([clipping(1, { issueId: first.id, summary: '' }), clipping(2, { issueId: planned.id })]);
+    await clippings.putMany([makeClipping(1, { issueId: first.id, summary: '' }), makeClipping(2, { issueId: planned.id })]);
     const { next, moved } = await issues.close(first.id, true, at(NEXT_MONDAY));
     expect(next.id).toBe(planned.id);
     expect(moved).toBe(1);
@@ -235,7 +206,7 @@ describe('IssuesRepo.close', () => {
 
   it('without moveUnfinished, leaves every clipping in the closed issue', async () => {
     const first = await issues.ensureOpen(at(WEDNESDAY));
-    await clippings.putMany([clipping(1, { issueId: first.id, summary: '' }), clipping(2, { issueId: first.id })]);
+    await clippings.putMany([makeClipping(1, { issueId: first.id, summary: '' }), makeClipping(2, { issueId: first.id })]);
     const { next } = await issues.close(first.id, false, at(NEXT_MONDAY));
     expect(await clippings.listByIssue(first.id)).toHaveLength(2);
     expect(await clippings.listByIssue(next.id)).toEqual([]);
@@ -270,20 +241,7 @@ describe('IssuesRepo.close', () => {
 });
 
 describe('IssuesRepo.list, get, put', () => {
-  function issue(number: number, overrides: Partial<Issue> = {}): Issue {
-    return {
-      id: `issue-${String(number).padStart(4, '0')}`,
-      number,
-      title: `Issue #${number}`,
-      status: 'closed',
-      start: MONDAY + (number - 1) * WEEK,
-      end: MONDAY + number * WEEK,
-      sponsor: '',
-      createdAt: MONDAY,
-      updatedAt: MONDAY,
-      ...overrides,
-    };
-  }
+  const issue = (number: number, overrides: Partial<Issue> = {}): Issue => makeIssue(number, { status: 'closed', ...overrides });
 
   it('lists by number, whatever the order they were written in or their ids', async () => {
     await issues.put(issue(3, { id: 'aaaa-0003' }));

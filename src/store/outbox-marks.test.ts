@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Clipping } from '../clip/clipping';
+import { FIXTURE_MONDAY, freshDatabase, freshDatabaseName, makeClipping, makeIssue } from '../clip/test-fixtures';
 import type { Issue } from '../issue/issue';
 import { defaultSettings, type Settings } from '../settings/settings';
 import type { OutboxEntry } from '../sync/outbox-entry';
 import { ClippingsRepo } from './clippings-repo';
-import { type ClipperDB, type ClipperSchema, openClipperDB } from './db';
+import type { ClipperDB, ClipperSchema } from './db';
 import { type IssueContext, IssuesRepo } from './issues-repo';
 import { mergeRecords } from './merge-records';
 import { type OutboxStore, markIssuesChanged } from './outbox-marks';
@@ -17,58 +17,18 @@ import { type OutboxStore, markIssuesChanged } from './outbox-marks';
  * fails leaves neither the change nor an entry.
  */
 
-let counter = 0;
-const freshName = () => `outbox-marks-test-${++counter}-${Math.random().toString(36).slice(2)}`;
-
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-const MONDAY = Date.parse('2026-06-08T00:00:00Z');
+const MONDAY = FIXTURE_MONDAY;
 const WEDNESDAY = Date.parse('2026-06-10T10:00:00Z');
 const A = 'issue-aaaa';
 const B = 'issue-bbbb';
 
 const settings: Settings = { ...defaultSettings(), newsletterName: 'Ops Weekly', timeZone: 'UTC' };
 
-function clipping(n: number, overrides: Partial<Clipping> = {}): Clipping {
-  return {
-    url: `https://example.com/post-${n}`,
-    title: `Post ${n}`,
-    byline: '',
-    siteName: '',
-    publishedTime: '',
-    excerpt: '',
-    lang: '',
-    quote: '',
-    quoteLink: '',
-    summary: `Summary ${n}`,
-    issueId: null,
-    position: n,
-    section: 'articles',
-    id: `clipping-${String(n).padStart(4, '0')}`,
-    urlKey: `https://example.com/post-${n}`,
-    origin: 'page',
-    sources: {},
-    notes: [],
-    createdAt: MONDAY + n * 1000,
-    updatedAt: MONDAY + n * 1000,
-    ...overrides,
-  };
-}
-
-function issue(id: string, number: number, overrides: Partial<Issue> = {}): Issue {
-  return {
-    id,
-    number,
-    title: `Ops Weekly Issue #${number}`,
-    status: 'closed',
-    start: MONDAY - number * 7 * DAY,
-    end: MONDAY - (number - 1) * 7 * DAY,
-    sponsor: '',
-    createdAt: MONDAY,
-    updatedAt: MONDAY,
-    ...overrides,
-  };
-}
+/** Issue `number` of the weeks before MONDAY (issue 1 is the week before it), closed. */
+const issue = (id: string, number: number, overrides: Partial<Issue> = {}): Issue =>
+  makeIssue(number, { id, title: `Ops Weekly Issue #${number}`, status: 'closed', start: MONDAY - number * 7 * DAY, end: MONDAY - (number - 1) * 7 * DAY, ...overrides });
 
 const pending = (issueId: string, at: number): OutboxEntry => ({ issueId, changedAt: at, attempts: 0, nextAttemptAt: at, state: 'pending' });
 
@@ -84,10 +44,10 @@ let warn: ReturnType<typeof vi.spyOn>;
 
 beforeEach(async () => {
   seq = 0;
-  db = await openClipperDB(freshName());
-  const open = () => Promise.resolve(db);
-  clippings = new ClippingsRepo(open);
-  issues = new IssuesRepo(open);
+  const fresh = await freshDatabase('outbox-marks-test');
+  db = fresh.db;
+  clippings = new ClippingsRepo(fresh.open);
+  issues = new IssuesRepo(fresh.open);
   warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
 });
 afterEach(() => {
@@ -106,7 +66,7 @@ const outboxIds = async (target: ClipperDB = db) => (await outbox(target)).map((
  * entries due at the same moment.
  */
 async function openStrictDB(unique: { urlKey?: boolean; issue?: boolean; nextAttempt?: boolean }, guard = true): Promise<ClipperDB> {
-  const strictDb = await openDB<ClipperSchema>(freshName(), 1, {
+  const strictDb = await openDB<ClipperSchema>(freshDatabaseName('outbox-marks-test'), 1, {
     upgrade(d) {
       const c = d.createObjectStore('clippings', { keyPath: 'id' });
       c.createIndex('byUrlKey', 'urlKey', { unique: !!unique.urlKey });
@@ -206,67 +166,67 @@ describe('markIssuesChanged', () => {
 
 describe('ClippingsRepo writes mark their issues', () => {
   it('saveFromDraft marks the clipping’s issue, at the clipping’s update time', async () => {
-    await clippings.saveFromDraft(clipping(1, { issueId: A, updatedAt: WEDNESDAY }), undefined);
+    await clippings.saveFromDraft(makeClipping(1, { issueId: A, updatedAt: WEDNESDAY }), undefined);
     expect(await outbox()).toEqual([pending(A, WEDNESDAY)]);
   });
 
   it('saveFromDraft of a clipping in no issue marks nothing', async () => {
-    await clippings.saveFromDraft(clipping(1), undefined);
+    await clippings.saveFromDraft(makeClipping(1), undefined);
     expect(await outbox()).toEqual([]);
   });
 
   it('saving again coalesces into the same entry', async () => {
-    await clippings.saveFromDraft(clipping(1, { issueId: A, updatedAt: WEDNESDAY }), undefined);
-    await clippings.saveFromDraft(clipping(1, { issueId: A, updatedAt: WEDNESDAY + MINUTE, summary: 'Edited' }), undefined);
+    await clippings.saveFromDraft(makeClipping(1, { issueId: A, updatedAt: WEDNESDAY }), undefined);
+    await clippings.saveFromDraft(makeClipping(1, { issueId: A, updatedAt: WEDNESDAY + MINUTE, summary: 'Edited' }), undefined);
     expect(await outbox()).toEqual([pending(A, WEDNESDAY + MINUTE)]);
   });
 
   it('putMany marks every issue its clippings are in', async () => {
-    await clippings.putMany([clipping(1, { issueId: A }), clipping(2, { issueId: B, updatedAt: WEDNESDAY }), clipping(3)]);
+    await clippings.putMany([makeClipping(1, { issueId: A }), makeClipping(2, { issueId: B, updatedAt: WEDNESDAY }), makeClipping(3)]);
     expect(await outbox()).toEqual([pending(A, WEDNESDAY), pending(B, WEDNESDAY)]);
   });
 
   it('putMany moving a clipping between issues marks both the one it left and the one it joined', async () => {
-    await db.put('clippings', clipping(1, { issueId: A }));
-    await clippings.putMany([clipping(1, { issueId: B, updatedAt: WEDNESDAY })]);
+    await db.put('clippings', makeClipping(1, { issueId: A }));
+    await clippings.putMany([makeClipping(1, { issueId: B, updatedAt: WEDNESDAY })]);
     expect(await outboxIds()).toEqual([A, B]);
     expect((await db.get('outbox', A))?.changedAt).toBe(WEDNESDAY);
   });
 
   it('putMany taking a clipping out of its issue marks the issue it left', async () => {
-    await db.put('clippings', clipping(1, { issueId: A }));
-    await clippings.putMany([clipping(1, { issueId: null, updatedAt: WEDNESDAY })]);
+    await db.put('clippings', makeClipping(1, { issueId: A }));
+    await clippings.putMany([makeClipping(1, { issueId: null, updatedAt: WEDNESDAY })]);
     expect(await outbox()).toEqual([pending(A, WEDNESDAY)]);
   });
 
   it('a reorder within one issue marks that issue once', async () => {
-    await db.put('clippings', clipping(1, { issueId: A }));
-    await db.put('clippings', clipping(2, { issueId: A }));
-    await clippings.putMany([clipping(1, { issueId: A, position: 2, updatedAt: WEDNESDAY }), clipping(2, { issueId: A, position: 1, updatedAt: WEDNESDAY })]);
+    await db.put('clippings', makeClipping(1, { issueId: A }));
+    await db.put('clippings', makeClipping(2, { issueId: A }));
+    await clippings.putMany([makeClipping(1, { issueId: A, position: 2, updatedAt: WEDNESDAY }), makeClipping(2, { issueId: A, position: 1, updatedAt: WEDNESDAY })]);
     expect(await outbox()).toEqual([pending(A, WEDNESDAY)]);
   });
 
   it('markDeleted marks the deleted clipping’s issue', async () => {
-    await db.put('clippings', clipping(1, { issueId: A }));
+    await db.put('clippings', makeClipping(1, { issueId: A }));
     expect(await clippings.markDeleted('clipping-0001', WEDNESDAY)).toBe(true);
     expect(await outbox()).toEqual([pending(A, WEDNESDAY)]);
   });
 
   it('markDeleted of an unknown or deleted clipping marks nothing', async () => {
-    await db.put('clippings', clipping(1, { issueId: A, deletedAt: MONDAY }));
+    await db.put('clippings', makeClipping(1, { issueId: A, deletedAt: MONDAY }));
     expect(await clippings.markDeleted('clipping-0001', WEDNESDAY)).toBe(false);
     expect(await clippings.markDeleted('clipping-9999', WEDNESDAY)).toBe(false);
     expect(await outbox()).toEqual([]);
   });
 
   it('restore marks the restored clipping’s issue', async () => {
-    await db.put('clippings', clipping(1, { issueId: B, deletedAt: MONDAY }));
+    await db.put('clippings', makeClipping(1, { issueId: B, deletedAt: MONDAY }));
     expect(await clippings.restore('clipping-0001', WEDNESDAY)).toBeDefined();
     expect(await outbox()).toEqual([pending(B, WEDNESDAY)]);
   });
 
   it('restore of a live clipping marks nothing', async () => {
-    await db.put('clippings', clipping(1, { issueId: B }));
+    await db.put('clippings', makeClipping(1, { issueId: B }));
     expect(await clippings.restore('clipping-0001', WEDNESDAY)).toBeUndefined();
     expect(await outbox()).toEqual([]);
   });
@@ -296,7 +256,7 @@ describe('IssuesRepo writes mark their issues', () => {
   it('close marks the closed issue and the one opened after it', async () => {
     const first = await issues.ensureOpen(at(MONDAY));
     await db.clear('outbox');
-    await db.put('clippings', clipping(1, { issueId: first.id, summary: '' }));
+    await db.put('clippings', makeClipping(1, { issueId: first.id, summary: '' }));
     const { next, moved } = await issues.close(first.id, true, at(WEDNESDAY));
     expect(moved).toBe(1);
     expect(await outbox()).toEqual([pending(first.id, WEDNESDAY), pending(next.id, WEDNESDAY)].sort((x, y) => x.issueId.localeCompare(y.issueId)));
@@ -313,22 +273,22 @@ describe('mergeRecords marks the issues it changed', () => {
   const open = () => Promise.resolve(db);
 
   it('marks imported issues and the issues of imported clippings', async () => {
-    await mergeRecords(open, { issues: [issue(A, 1)], clippings: [clipping(1, { issueId: A }), clipping(2)] }, WEDNESDAY);
+    await mergeRecords(open, { issues: [issue(A, 1)], clippings: [makeClipping(1, { issueId: A }), makeClipping(2)] }, WEDNESDAY);
     expect(await outbox()).toEqual([pending(A, WEDNESDAY)]);
   });
 
   it('marks both the issue a newer clipping left and the one it joined', async () => {
     await db.put('issues', issue(A, 1));
     await db.put('issues', issue(B, 2));
-    await db.put('clippings', clipping(1, { issueId: A }));
-    await mergeRecords(open, { issues: [], clippings: [clipping(1, { issueId: B, updatedAt: WEDNESDAY })] }, WEDNESDAY);
+    await db.put('clippings', makeClipping(1, { issueId: A }));
+    await mergeRecords(open, { issues: [], clippings: [makeClipping(1, { issueId: B, updatedAt: WEDNESDAY })] }, WEDNESDAY);
     expect(await outboxIds()).toEqual([A, B]);
   });
 
   it('marks nothing when everything incoming is older than what is here', async () => {
     await db.put('issues', issue(A, 1, { updatedAt: WEDNESDAY }));
-    await db.put('clippings', clipping(1, { issueId: A, updatedAt: WEDNESDAY }));
-    const report = await mergeRecords(open, { issues: [issue(A, 1)], clippings: [clipping(1, { issueId: A })] }, WEDNESDAY + DAY);
+    await db.put('clippings', makeClipping(1, { issueId: A, updatedAt: WEDNESDAY }));
+    const report = await mergeRecords(open, { issues: [issue(A, 1)], clippings: [makeClipping(1, { issueId: A })] }, WEDNESDAY + DAY);
     expect(report.clippings).toBe(0);
     expect(await outbox()).toEqual([]);
   });
@@ -344,9 +304,9 @@ describe('a failed write leaves no outbox entry (one transaction)', () => {
   it('saveFromDraft whose clipping write fails: no clipping, no entry, the draft stays', async () => {
     strict = await openStrictDB({ urlKey: true });
     const repo = new ClippingsRepo(() => Promise.resolve(strict!));
-    await strict.put('clippings', clipping(1, { urlKey: 'same' }));
+    await strict.put('clippings', makeClipping(1, { urlKey: 'same' }));
     await strict.put('drafts', { key: 'same', form: { url: 'x', title: '', byline: '', siteName: '', publishedTime: '', excerpt: '', lang: '', quote: '', quoteLink: '', summary: 'typed', section: null }, context: { origin: 'page', sources: {}, notes: [] }, updatedAt: MONDAY });
-    await expect(repo.saveFromDraft(clipping(2, { urlKey: 'same', issueId: B, updatedAt: WEDNESDAY }), 'same')).rejects.toThrow();
+    await expect(repo.saveFromDraft(makeClipping(2, { urlKey: 'same', issueId: B, updatedAt: WEDNESDAY }), 'same')).rejects.toThrow();
     expect(await strict.get('clippings', 'clipping-0002')).toBeUndefined();
     expect(await strict.get('drafts', 'same')).toBeDefined();
     expect(await outbox(strict)).toEqual([]);
@@ -355,7 +315,7 @@ describe('a failed write leaves no outbox entry (one transaction)', () => {
   it('putMany whose second write fails: no clipping, no entry for either issue', async () => {
     strict = await openStrictDB({ urlKey: true });
     const repo = new ClippingsRepo(() => Promise.resolve(strict!));
-    await expect(repo.putMany([clipping(1, { urlKey: 'same', issueId: A }), clipping(2, { urlKey: 'same', issueId: B })])).rejects.toThrow();
+    await expect(repo.putMany([makeClipping(1, { urlKey: 'same', issueId: A }), makeClipping(2, { urlKey: 'same', issueId: B })])).rejects.toThrow();
     expect(await strict.count('clippings')).toBe(0);
     expect(await outbox(strict)).toEqual([]);
   });
@@ -364,7 +324,7 @@ describe('a failed write leaves no outbox entry (one transaction)', () => {
     strict = await openStrictDB({ nextAttempt: true });
     const repo = new ClippingsRepo(() => Promise.resolve(strict!));
     await strict.put('outbox', pending(A, WEDNESDAY));
-    await expect(repo.putMany([clipping(1, { issueId: B, updatedAt: WEDNESDAY })])).rejects.toThrow();
+    await expect(repo.putMany([makeClipping(1, { issueId: B, updatedAt: WEDNESDAY })])).rejects.toThrow();
     expect(await strict.count('clippings')).toBe(0);
     expect(await outbox(strict)).toEqual([pending(A, WEDNESDAY)]);
   });
@@ -372,7 +332,7 @@ describe('a failed write leaves no outbox entry (one transaction)', () => {
   it('markDeleted whose outbox write fails leaves the clipping live', async () => {
     strict = await openStrictDB({ nextAttempt: true });
     const repo = new ClippingsRepo(() => Promise.resolve(strict!));
-    await strict.put('clippings', clipping(1, { issueId: B }));
+    await strict.put('clippings', makeClipping(1, { issueId: B }));
     await strict.put('outbox', pending(A, WEDNESDAY));
     await expect(repo.markDeleted('clipping-0001', WEDNESDAY)).rejects.toThrow();
     expect((await strict.get('clippings', 'clipping-0001'))?.deletedAt).toBeUndefined();
@@ -382,7 +342,7 @@ describe('a failed write leaves no outbox entry (one transaction)', () => {
   it('restore whose outbox write fails leaves the tombstone', async () => {
     strict = await openStrictDB({ nextAttempt: true });
     const repo = new ClippingsRepo(() => Promise.resolve(strict!));
-    await strict.put('clippings', clipping(1, { issueId: B, deletedAt: MONDAY }));
+    await strict.put('clippings', makeClipping(1, { issueId: B, deletedAt: MONDAY }));
     await strict.put('outbox', pending(A, WEDNESDAY));
     await expect(repo.restore('clipping-0001', WEDNESDAY)).rejects.toThrow();
     expect((await strict.get('clippings', 'clipping-0001'))?.deletedAt).toBe(MONDAY);
@@ -401,8 +361,8 @@ describe('a failed write leaves no outbox entry (one transaction)', () => {
     strict = await openStrictDB({ issue: true });
     const repo = new IssuesRepo(() => Promise.resolve(strict!));
     // Unplaced (issueId null is not a key, so the unique index allows both).
-    await strict.put('clippings', clipping(1));
-    await strict.put('clippings', clipping(2));
+    await strict.put('clippings', makeClipping(1));
+    await strict.put('clippings', makeClipping(2));
     await expect(repo.ensureOpen(at(WEDNESDAY))).rejects.toThrow();
     expect(await strict.count('issues')).toBe(0);
     expect(await outbox(strict)).toEqual([]);
@@ -413,7 +373,7 @@ describe('a failed write leaves no outbox entry (one transaction)', () => {
     strict = await openStrictDB({ nextAttempt: true });
     const repo = new IssuesRepo(() => Promise.resolve(strict!));
     await strict.put('issues', issue(A, 1, { status: 'open' }));
-    await strict.put('clippings', clipping(1, { issueId: A, summary: '' }));
+    await strict.put('clippings', makeClipping(1, { issueId: A, summary: '' }));
     await strict.put('outbox', pending('issue-other', WEDNESDAY));
     await expect(repo.close(A, true, at(WEDNESDAY))).rejects.toThrow();
     expect((await strict.get('issues', A))?.status).toBe('open');
@@ -425,7 +385,7 @@ describe('a failed write leaves no outbox entry (one transaction)', () => {
   it('mergeRecords whose clipping write fails: nothing imported, no entry', async () => {
     strict = await openStrictDB({ urlKey: true });
     await expect(
-      mergeRecords(() => Promise.resolve(strict!), { issues: [issue(A, 1)], clippings: [clipping(1, { issueId: A, urlKey: 'same' }), clipping(2, { issueId: A, urlKey: 'same' })] }, WEDNESDAY),
+      mergeRecords(() => Promise.resolve(strict!), { issues: [issue(A, 1)], clippings: [makeClipping(1, { issueId: A, urlKey: 'same' }), makeClipping(2, { issueId: A, urlKey: 'same' })] }, WEDNESDAY),
     ).rejects.toThrow();
     expect(await strict.count('issues')).toBe(0);
     expect(await strict.count('clippings')).toBe(0);
@@ -440,7 +400,7 @@ describe('a failed write leaves no outbox entry (one transaction)', () => {
   it('a failed write leaves no unhandled rejection behind', async () => {
     strict = await openStrictDB({ urlKey: true }, false);
     const repo = new ClippingsRepo(() => Promise.resolve(strict!));
-    const unhandled = await unhandledDuring(() => repo.putMany([clipping(1, { urlKey: 'same', issueId: A }), clipping(2, { urlKey: 'same', issueId: B })]));
+    const unhandled = await unhandledDuring(() => repo.putMany([makeClipping(1, { urlKey: 'same', issueId: A }), makeClipping(2, { urlKey: 'same', issueId: B })]));
     expect(await strict.count('clippings')).toBe(0);
     expect(unhandled).toEqual([]);
   });

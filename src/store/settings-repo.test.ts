@@ -1,32 +1,26 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { freshDatabase, makeSettings } from '../clip/test-fixtures';
 import { defaultSettings, type Settings } from '../settings/settings';
-import { type ClipperDB, openClipperDB } from './db';
+import type { ClipperDB } from './db';
 import { SettingsRepo } from './settings-repo';
 
-let counter = 0;
-const freshName = () => `settings-test-${++counter}-${Math.random().toString(36).slice(2)}`;
-
-const custom: Settings = {
-  version: 1,
-  newsletterName: 'SRE Weekly',
-  titleTemplate: '{newsletter} Issue #{number}',
+const custom: Settings = makeSettings({
   sections: [
     { id: 'outages', name: 'Outages', style: 'bullets', budget: 10 },
     { id: 'articles', name: 'Articles', style: 'entries' },
     { id: 'tools', name: 'Tools', style: 'entries' },
   ],
-  weekStartsOn: 0,
-  timeZone: 'America/New_York',
-};
+});
 
 let db: ClipperDB;
 let repo: SettingsRepo;
 let warn: ReturnType<typeof vi.spyOn>;
 
 beforeEach(async () => {
-  db = await openClipperDB(freshName());
-  repo = new SettingsRepo(() => Promise.resolve(db));
+  const fresh = await freshDatabase('settings-test');
+  db = fresh.db;
+  repo = new SettingsRepo(fresh.open);
   warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
 });
 afterEach(() => {

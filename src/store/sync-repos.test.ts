@@ -1,12 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshDatabase } from '../clip/test-fixtures';
 import type { OutboxEntry } from '../sync/outbox-entry';
 import type { SyncState } from '../sync/sync-state';
-import { type ClipperDB, openClipperDB } from './db';
+import type { ClipperDB } from './db';
 import { OutboxRepo, SyncStateRepo } from './sync-repos';
-
-let counter = 0;
-const freshName = () => `sync-repos-test-${++counter}-${Math.random().toString(36).slice(2)}`;
 
 const T0 = Date.parse('2026-06-10T10:00:00Z');
 const MINUTE = 60_000;
@@ -36,10 +34,10 @@ let outbox: OutboxRepo;
 let states: SyncStateRepo;
 
 beforeEach(async () => {
-  db = await openClipperDB(freshName());
-  const open = () => Promise.resolve(db);
-  outbox = new OutboxRepo(open);
-  states = new SyncStateRepo(open);
+  const fresh = await freshDatabase('sync-repos-test');
+  db = fresh.db;
+  outbox = new OutboxRepo(fresh.open);
+  states = new SyncStateRepo(fresh.open);
 });
 afterEach(() => db.close());
 

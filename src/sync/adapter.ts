@@ -16,6 +16,8 @@ export interface PushOptions {
   overwrite?: boolean;
   /** Accept the server's region as it is (the editor chose "keep WordPress's version"). */
   keepRemote?: boolean;
+  /** Called, and awaited, just before an existing draft is updated with a region of this hash. */
+  beforeWrite?: (regionHash: string) => Promise<void>;
 }
 
 /**

@@ -29,7 +29,9 @@ class FakeAdapter implements SyncAdapter {
   constructor(private readonly clock: () => number) {}
 
   async push(update: DraftUpdate, previous: SyncState | undefined, options?: PushOptions): Promise<SyncState> {
-    this.pushes.push({ issueId: update.issueId, region: update.region, previous, options });
+    // The engine always passes its beforeWrite hook; record the editor's options only.
+    const { beforeWrite: _hook, ...chosen } = options ?? {};
+    this.pushes.push({ issueId: update.issueId, region: update.region, previous, options: Object.keys(chosen).length ? chosen : undefined });
     const behaviour = this.behaviours.get(update.issueId);
     if (behaviour) return behaviour(update, previous, options);
     return this.store(update, previous);

@@ -44,7 +44,12 @@ export async function drainOutbox(deps: EngineDeps, only?: { issueId: string; op
         continue;
       }
       const previous = await deps.syncStates.get(entry.issueId);
-      const state = await adapter.push(update, previous, only?.options);
+      // Remember what is being written before writing it: if the answer is lost, the next sync must
+      // recognise that region as ours, not as an edit made in the target (which would be a false conflict).
+      const beforeWrite = async (pendingRegionHash: string) => {
+        if (previous) await deps.syncStates.put({ ...previous, pendingRegionHash });
+      };
+      const state = await adapter.push(update, previous, { ...only?.options, beforeWrite });
       await deps.syncStates.put(state);
       await deps.outbox.afterAttempt(entry.issueId, entry.changedAt, () => undefined);
       report.synced.push(entry.issueId);

@@ -97,6 +97,7 @@ export class GenericAdapter implements SyncAdapter {
     }
     const content = replaceRegion(current.content, update.region);
     if (content === current.content) return this.state(update.issueId, current);
+    await options.beforeWrite?.(await regionHash(findRegion(content)?.text ?? ''));
     const saved = await this.put(update.issueId, { title: current.title, content, format: 'html', managed: MANAGED }, current.revision);
     return this.state(update.issueId, saved);
   }

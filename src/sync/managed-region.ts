@@ -54,9 +54,11 @@ export function replaceRegion(content: string, region: string): string {
  * (WordPress's has one-second resolution, so an edit in the same second would slip by), and a retry
  * of our own write whose answer was lost (the server already holds `next`) is not a conflict.
  */
-export async function regionEditedSince(remote: string | undefined, previous: { regionHash: string }, next: string): Promise<boolean> {
+export async function regionEditedSince(remote: string | undefined, previous: { regionHash: string; pendingRegionHash?: string | undefined }, next: string): Promise<boolean> {
   if (remote === next) return false;
-  return (await regionHash(remote ?? '')) !== previous.regionHash;
+  const hash = await regionHash(remote ?? '');
+  // What we last wrote, or what we were writing when the answer was lost: ours either way.
+  return hash !== previous.regionHash && hash !== previous.pendingRegionHash;
 }
 
 /** A SHA-256 of a region's text (hex), to notice an edit made inside it on the server. */

@@ -14,5 +14,10 @@ export const SyncState = z.object({
   regionHash: z.string().max(128),
   /** The server's modification stamp after our last write (WordPress modified_gmt). */
   remoteModified: z.string().max(64),
+  /**
+   * Hash of a region being written whose answer has not arrived: if the answer is lost, the server may
+   * hold this region, and finding it there on the next sync is not somebody else's edit.
+   */
+  pendingRegionHash: z.string().max(128).optional(),
 });
 export type SyncState = z.infer<typeof SyncState>;

@@ -230,6 +230,29 @@ describe('WordPressAdapter: later syncs', () => {
     onlyPost();
   });
 
+  it('a lost update followed by another change is not a conflict when the pending region was recorded', async () => {
+    wp.tick();
+    const second = update('<p>one</p>\n<p>two</p>');
+    let pending: string | undefined;
+    wp.inject(faults.lostResponse(), UPDATE);
+    const lost = await adapter.push(second, first, { beforeWrite: async (hash) => void (pending = hash) }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(lost).toMatchObject({ kind: 'temporary' });
+    expect(pending).toBe(await regionHash(second.region));
+    // Before the retry the editor changed the issue again: the draft holds `second`, we now send `third`.
+    const third = update('<p>one</p>\n<p>two</p>\n<p>three</p>');
+    const state = await adapter.push(third, { ...first, pendingRegionHash: pending! });
+    expect(findRegion(wp.posts.get(id)!.content)?.text).toBe(third.region);
+    expect(state.pendingRegionHash).toBeUndefined();
+    // Without the record, the same sequence is (wrongly) a conflict.
+    wp.tick();
+    wp.inject(faults.lostResponse(), UPDATE);
+    await adapter.push(update('<p>four</p>'), state).catch(() => undefined);
+    expect((await pushError(update('<p>five</p>'), state)).kind).toBe('conflict');
+  });
+
   it('overwrite writes over an edited region, and still keeps the text outside it', async () => {
     wp.editorEdits(id, (content) => `${BEFORE}${content.replace('<p>one</p>', '<p>edited</p>')}${AFTER}`);
     const next = update('<p>two</p>');

@@ -141,6 +141,7 @@ export class WordPressAdapter implements SyncAdapter {
     const content = replaceRegion(post.content.raw, update.region);
     const terms = await this.terms(update, post);
     if (content === post.content.raw && !Object.keys(terms).length) return this.state(update.issueId, post);
+    await options.beforeWrite?.(await regionHash(findRegion(content)?.text ?? ''));
     const saved = await this.call(PostSchema, `/wp/v2/posts/${post.id}`, { method: 'POST', query: { context: 'edit' }, body: { content, ...terms } });
     return this.state(update.issueId, saved);
   }

@@ -2,42 +2,22 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Capture } from '../clip/capture';
 import type { Clipping } from '../clip/clipping';
+import { freshDatabase, makeCapture, makeRepos } from '../clip/test-fixtures';
 import { captureFromTab, describeCaptureError, uncapturableReason } from '../clip/tab-fallback';
 import { MessageError } from '../messages/message-error';
 import { type MessageName, type RequestOf, type ResponseOf, protocol } from '../messages/protocol';
 import type { Handlers } from '../messages/router';
 import type { TabCapture, TabInfo } from '../platform/tab-capture';
 import { defaultSettings } from '../settings/settings';
-import { ClippingsRepo } from '../store/clippings-repo';
-import { type ClipperDB, openClipperDB } from '../store/db';
-import { DraftsRepo } from '../store/drafts-repo';
-import { IssuesRepo } from '../store/issues-repo';
-import { OutboxRepo, SyncStateRepo } from '../store/sync-repos';
+import type { ClippingsRepo } from '../store/clippings-repo';
+import type { ClipperDB } from '../store/db';
+import type { DraftsRepo } from '../store/drafts-repo';
 import { offlineSyncDeps } from './offline-sync-deps';
-import { SettingsRepo } from '../store/settings-repo';
 import { createHandlers, type HandlerDeps } from './handlers';
-
-let counter = 0;
-const freshName = () => `handlers-test-${++counter}-${Math.random().toString(36).slice(2)}`;
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 const WEDNESDAY = Date.parse('2026-06-10T10:00:00Z');
-
-/** What the capture script would read from an ordinary article at `url`. */
-function article(url: string, overrides: Partial<Capture> = {}): Capture {
-  return {
-    pageUrl: url,
-    title: { value: 'What went wrong on Tuesday', source: 'json-ld' },
-    byline: { value: 'Ada Lovelace', source: 'json-ld' },
-    siteName: { value: 'Example Times', source: 'opengraph' },
-    publishedTime: { value: '2026-06-09', source: 'json-ld' },
-    excerpt: { value: 'A post-incident review.', source: 'meta' },
-    lang: { value: 'en', source: 'html-lang' },
-    notes: [],
-    ...overrides,
-  };
-}
 
 /** The browser around the handlers: tabs with pages, a clock, ids, and records of what was shown. */
 class World {
@@ -57,19 +37,13 @@ class World {
   readonly confirmations: { tabId: number | undefined; id: string; created: boolean }[] = [];
 
   async start(): Promise<this> {
-    const db = await openClipperDB(freshName());
+    const { db, open } = await freshDatabase('handlers-test');
     this.db = db;
-    const open = () => Promise.resolve(db);
-    this.clippings = new ClippingsRepo(open);
-    this.drafts = new DraftsRepo(open);
+    const repos = makeRepos(open);
+    this.clippings = repos.clippings;
+    this.drafts = repos.drafts;
     const deps: HandlerDeps = {
-      clippings: this.clippings,
-      drafts: this.drafts,
-      settings: new SettingsRepo(open),
-      issues: new IssuesRepo(open),
-      openDb: open,
-      outbox: new OutboxRepo(open),
-      syncStates: new SyncStateRepo(open),
+      ...repos,
       sync: offlineSyncDeps(),
       resolveTab: async (tabId) => {
         const tab = this.tabs.get(tabId ?? this.activeTab);
@@ -103,7 +77,7 @@ class World {
   openTab(url: string, page: Capture | Error | 'article' = 'article', title = 'Tab title'): number {
     const id = this.nextTabId++;
     this.tabs.set(id, { id, url, ...(title ? { title } : {}) });
-    this.pages.set(id, page === 'article' ? article(url) : page);
+    this.pages.set(id, page === 'article' ? makeCapture(url) : page);
     this.activeTab = id;
     return id;
   }
@@ -166,13 +140,13 @@ describe('clip.prepare', () => {
   });
 
   it('reads the tab it is asked for, not the active one', async () => {
-    const first = world.openTab('https://example.com/first', article('https://example.com/first', { title: { value: 'First', source: 'json-ld' } }));
+    const first = world.openTab('https://example.com/first', makeCapture('https://example.com/first', { title: { value: 'First', source: 'json-ld' } }));
     world.openTab('https://example.com/second');
     expect((await world.call('clip.prepare', { tabId: first })).form.title).toBe('First');
   });
 
   it('takes the selection as the quote and the page’s suggested section', async () => {
-    world.openTab(URL_A, article(URL_A, { quote: { text: 'The disk filled up.', link: `${URL_A}#:~:text=The%20disk` }, suggestedSection: 'outages' }));
+    world.openTab(URL_A, makeCapture(URL_A, { quote: { text: 'The disk filled up.', link: `${URL_A}#:~:text=The%20disk` }, suggestedSection: 'outages' }));
     const { form } = await world.call('clip.prepare', {});
     expect(form.quote).toBe('The disk filled up.');
     expect(form.quoteLink).toBe(`${URL_A}#:~:text=The%20disk`);
@@ -182,7 +156,7 @@ describe('clip.prepare', () => {
   it('uses the canonical address for the form and for finding the clipping again', async () => {
     world.openTab(
       'https://amp.example.com/story/amp?utm_source=x',
-      article('https://amp.example.com/story/amp?utm_source=x', { canonicalUrl: { value: 'https://example.com/story', source: 'canonical-link' } }),
+      makeCapture('https://amp.example.com/story/amp?utm_source=x', { canonicalUrl: { value: 'https://example.com/story', source: 'canonical-link' } }),
     );
     const saved = await world.clipActiveTab({ summary: 'Canonical.' });
     expect(saved.clipping.url).toBe('https://example.com/story');
@@ -194,7 +168,7 @@ describe('clip.prepare', () => {
   it('finds a clipping saved under the tab’s address when the page now declares another canonical', async () => {
     world.openTab('https://example.com/old-path');
     const saved = await world.clipActiveTab();
-    world.openTab('https://example.com/old-path', article('https://example.com/old-path', { canonicalUrl: { value: 'https://example.com/new-path', source: 'canonical-link' } }));
+    world.openTab('https://example.com/old-path', makeCapture('https://example.com/old-path', { canonicalUrl: { value: 'https://example.com/new-path', source: 'canonical-link' } }));
     expect((await world.call('clip.prepare', {})).existing?.id).toBe(saved.clipping.id);
   });
 });
@@ -376,7 +350,7 @@ describe('clip.save', () => {
   });
 
   it('refuses a section removed from the settings after the popup opened', async () => {
-    world.openTab(URL_A, article(URL_A, { suggestedSection: 'outages' }));
+    world.openTab(URL_A, makeCapture(URL_A, { suggestedSection: 'outages' }));
     const prepared = await world.call('clip.prepare', {});
     await world.call('settings.save', { settings: { ...defaultSettings(), sections: [{ id: 'articles', name: 'Articles', style: 'entries' }] } });
     await expect(world.call('clip.save', { key: prepared.key, form: prepared.form, context: prepared.context })).rejects.toMatchObject({

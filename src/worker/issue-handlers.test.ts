@@ -2,22 +2,17 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Capture } from '../clip/capture';
 import type { Clipping } from '../clip/clipping';
+import { freshDatabase, makeCapture, makeClipping, makeRepos } from '../clip/test-fixtures';
 import { MessageError } from '../messages/message-error';
 import { type MessageName, type RequestOf, type ResponseOf, protocol } from '../messages/protocol';
 import type { Handlers } from '../messages/router';
 import type { TabInfo } from '../platform/tab-capture';
 import { defaultSettings, type Settings } from '../settings/settings';
-import { ClippingsRepo } from '../store/clippings-repo';
-import { type ClipperDB, openClipperDB } from '../store/db';
-import { DraftsRepo } from '../store/drafts-repo';
-import { IssuesRepo } from '../store/issues-repo';
-import { OutboxRepo, SyncStateRepo } from '../store/sync-repos';
+import type { ClippingsRepo } from '../store/clippings-repo';
+import type { ClipperDB } from '../store/db';
+import type { IssuesRepo } from '../store/issues-repo';
 import { offlineSyncDeps } from './offline-sync-deps';
-import { SettingsRepo } from '../store/settings-repo';
 import { createHandlers, type HandlerDeps } from './handlers';
-
-let counter = 0;
-const freshName = () => `issue-handlers-test-${++counter}-${Math.random().toString(36).slice(2)}`;
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -39,19 +34,8 @@ const SETTINGS: Settings = {
 };
 
 /** What the capture script would read from an ordinary article at `url`. */
-function article(url: string, title: string, suggestedSection?: string): Capture {
-  return {
-    pageUrl: url,
-    title: { value: title, source: 'json-ld' },
-    byline: { value: 'Ada Lovelace', source: 'json-ld' },
-    siteName: { value: 'Example Times', source: 'opengraph' },
-    publishedTime: { value: '2026-06-09', source: 'json-ld' },
-    excerpt: { value: 'A post-incident review.', source: 'meta' },
-    lang: { value: 'en', source: 'html-lang' },
-    notes: [],
-    ...(suggestedSection ? { suggestedSection } : {}),
-  };
-}
+const article = (url: string, title: string, suggestedSection?: string): Capture =>
+  makeCapture(url, { title: { value: title, source: 'json-ld' }, ...(suggestedSection ? { suggestedSection } : {}) });
 
 /** The browser around the handlers, reduced to what the issue desk needs: one tab, a clock, ids. */
 class World {
@@ -65,19 +49,13 @@ class World {
   private page: Capture = article('about:blank', 'Blank');
 
   async start(): Promise<this> {
-    const db = await openClipperDB(freshName());
+    const { db, open } = await freshDatabase('issue-handlers-test');
     this.db = db;
-    const open = () => Promise.resolve(db);
-    this.clippings = new ClippingsRepo(open);
-    this.issues = new IssuesRepo(open);
+    const repos = makeRepos(open);
+    this.clippings = repos.clippings;
+    this.issues = repos.issues;
     const deps: HandlerDeps = {
-      clippings: this.clippings,
-      drafts: new DraftsRepo(open),
-      settings: new SettingsRepo(open),
-      issues: this.issues,
-      openDb: open,
-      outbox: new OutboxRepo(open),
-      syncStates: new SyncStateRepo(open),
+      ...repos,
       sync: offlineSyncDeps(),
       resolveTab: async () => this.tab,
       captureTab: async () => ({ capture: this.page, origin: 'page' }),
@@ -151,29 +129,18 @@ describe('issue.view', () => {
   });
 
   it('adopts clippings saved before issues existed, but not deleted ones', async () => {
-    const legacy = (n: number, extra: Partial<Clipping> = {}): Clipping => ({
-      url: url(n),
-      title: `Legacy ${n}`,
-      byline: '',
-      siteName: '',
-      publishedTime: '',
-      excerpt: '',
-      lang: '',
-      quote: '',
-      quoteLink: '',
-      summary: '',
-      section: 'articles',
-      id: `legacy-${String(n).padStart(6, '0')}`,
-      urlKey: url(n),
-      origin: 'page',
-      sources: {},
-      notes: [],
-      createdAt: MONDAY - 20 * WEEK,
-      updatedAt: MONDAY - 20 * WEEK,
-      issueId: null,
-      position: MONDAY - 20 * WEEK,
-      ...extra,
-    });
+    const legacy = (n: number, extra: Partial<Clipping> = {}): Clipping =>
+      makeClipping(n, {
+        url: url(n),
+        title: `Legacy ${n}`,
+        summary: '',
+        id: `legacy-${String(n).padStart(6, '0')}`,
+        urlKey: url(n),
+        createdAt: MONDAY - 20 * WEEK,
+        updatedAt: MONDAY - 20 * WEEK,
+        position: MONDAY - 20 * WEEK,
+        ...extra,
+      });
     await world.clippings.putMany([legacy(1), legacy(2, { deletedAt: MONDAY - WEEK })]);
     const view = await world.call('issue.view', {});
     expect(view.clippings.map((c) => c.id)).toEqual(['legacy-000001']);

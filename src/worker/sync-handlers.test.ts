@@ -1,14 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshDatabase, makeRepos } from '../clip/test-fixtures';
 import { MessageError } from '../messages/message-error';
 import { type MessageName, type RequestOf, type ResponseOf, protocol } from '../messages/protocol';
 import type { Handlers } from '../messages/router';
-import { ClippingsRepo } from '../store/clippings-repo';
-import { type ClipperDB, openClipperDB } from '../store/db';
-import { DraftsRepo } from '../store/drafts-repo';
-import { IssuesRepo } from '../store/issues-repo';
-import { SettingsRepo } from '../store/settings-repo';
-import { OutboxRepo, SyncStateRepo } from '../store/sync-repos';
+import type { ClipperDB } from '../store/db';
+import type { IssuesRepo } from '../store/issues-repo';
+import type { OutboxRepo, SyncStateRepo } from '../store/sync-repos';
 import type { DraftUpdate, PushOptions, SyncAdapter } from '../sync/adapter';
 import { type DrainReport, drainOutbox } from '../sync/engine';
 import { findRegion } from '../sync/managed-region';
@@ -20,9 +18,6 @@ import type { CheckStep } from '../sync/wordpress-check';
 import { draftForIssue } from './draft-for-issue';
 import { createHandlers, type HandlerDeps } from './handlers';
 import type { SyncDeps } from './sync-handlers';
-
-let counter = 0;
-const freshName = () => `sync-handlers-test-${++counter}-${Math.random().toString(36).slice(2)}`;
 
 const WEDNESDAY = Date.parse('2026-06-10T10:00:00Z');
 const MINUTE = 60_000;
@@ -71,13 +66,12 @@ class World {
   private seq = 0;
 
   async start(): Promise<this> {
-    const db = await openClipperDB(freshName());
+    const { db, open } = await freshDatabase('sync-handlers-test');
     this.db = db;
-    const open = () => Promise.resolve(db);
-    const repos = { clippings: new ClippingsRepo(open), settings: new SettingsRepo(open), issues: new IssuesRepo(open) };
+    const repos = makeRepos(open);
     this.issues = repos.issues;
-    this.outbox = new OutboxRepo(open);
-    this.syncStates = new SyncStateRepo(open);
+    this.outbox = repos.outbox;
+    this.syncStates = repos.syncStates;
     const draftFor = (issueId: string) => draftForIssue(repos, issueId);
     const sync: SyncDeps = {
       readTarget: async () => this.target,
@@ -103,10 +97,6 @@ class World {
     };
     const deps: HandlerDeps = {
       ...repos,
-      drafts: new DraftsRepo(open),
-      openDb: open,
-      outbox: this.outbox,
-      syncStates: this.syncStates,
       sync,
       resolveTab: async () => {
         throw new MessageError('not-found', 'no tabs here');
