@@ -267,7 +267,7 @@ describe('sync.resolve', () => {
 
   it('keep-remote pushes with keepRemote', async () => {
     expect((await world.call('sync.resolve', { issueId, choice: 'keep-remote' })).synced).toEqual([issueId]);
-    expect(world.adapter.pushes.at(-1)?.options).toEqual({ keepRemote: true });
+    expect(world.adapter.pushes.at(-1)?.options).toEqual({ keepRemote: true, beforeWrite: expect.any(Function) });
     expect(await world.entry(issueId)).toBeUndefined();
   });
 
@@ -279,7 +279,7 @@ describe('sync.resolve', () => {
 
   it('retry pushes again with no options', async () => {
     expect((await world.call('sync.resolve', { issueId, choice: 'retry' })).synced).toEqual([issueId]);
-    expect(world.adapter.pushes.at(-1)?.options).toEqual({});
+    expect(world.adapter.pushes.at(-1)?.options).toEqual({ beforeWrite: expect.any(Function) });
   });
 
   it('a choice that fails again is reported, and the entry keeps the new reason', async () => {
