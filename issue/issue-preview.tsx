@@ -1,18 +1,23 @@
-import { useMemo } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { IssueDocument } from '../src/export/issue-document';
 import { renderHtmlPage } from '../src/export/html';
 import { sanitize } from './sanitize';
 
 /**
  * The issue as readers will see it: the HTML export in a sandboxed frame (no scripts, no same-origin
- * access), so even a sanitiser bug could not reach the extension's page.
+ * access), so even a sanitiser bug could not reach the extension's page. Rendered after the cards
+ * have painted (it costs ~35 ms on a 200-clipping issue), so the list is usable first.
  */
 export function IssuePreview({ doc }: { doc: IssueDocument }) {
-  const html = useMemo(() => renderHtmlPage(doc, { sanitize }), [doc]);
+  const [html, setHtml] = useState<string | undefined>();
+  useEffect(() => {
+    const timer = setTimeout(() => setHtml(renderHtmlPage(doc, { sanitize })), 0);
+    return () => clearTimeout(timer);
+  }, [doc]);
   return (
     <aside class="preview" aria-label="Preview">
       <h2>Preview</h2>
-      <iframe title="Issue preview" sandbox="" srcdoc={html} data-testid="preview" />
+      {html === undefined ? <p aria-busy="true">Rendering the preview…</p> : <iframe title="Issue preview" sandbox="" srcdoc={html} data-testid="preview" />}
     </aside>
   );
 }
