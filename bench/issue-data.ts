@@ -11,18 +11,8 @@ import { urlKey } from '../src/clip/url-key';
 import { weekWindow, type TimeWindow } from '../src/clip/week';
 import { Issue, issueTitle } from '../src/issue/issue';
 import type { Settings } from '../src/settings/settings';
+import { seededRandom } from '../e2e/servers/fault-proxy';
 
-/** mulberry32: small, fast, and the same rows for the same seed on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Site {
   host: string;
@@ -175,7 +165,7 @@ export interface StoreDataOptions {
  * few as tombstones); the open one gets exactly `openCount` live ones, created this week before now.
  */
 export function makeStoreData({ total, openCount, closedIssues, now, settings, timeZone, seed = 4 }: StoreDataOptions): StoreData {
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const zone = settings.timeZone || timeZone;
   const openWindow = weekWindow(new Date(now), settings.weekStartsOn, zone);
   const windows: TimeWindow[] = [];

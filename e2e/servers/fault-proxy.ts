@@ -1,5 +1,6 @@
+import { listenOnLoopback } from './loopback';
 import { Agent, createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 
 /**
  * A fault-injecting HTTP proxy on 127.0.0.1 in front of one target origin (WordPress, the generic
@@ -221,7 +222,6 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const log: ProxyLogEntry[] = [];
   let seq = 0;
   let overLimit = false;
-  const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   const agent = new Agent({ keepAlive: true, maxSockets: 32 });
   let closed = false;
@@ -410,15 +410,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
   server.keepAliveTimeout = keepAlive ? 5_000 : 0;
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((done, fail) => {
-    server.once('error', fail);
-    server.listen(options.port ?? 0, '127.0.0.1', () => done());
-  });
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { origin, sockets } = await listenOnLoopback(server, options.port ?? 0);
 
   const tally = (entries: readonly ProxyLogEntry[]) => {
     const counts: Record<string, number> = {};

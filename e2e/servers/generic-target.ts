@@ -1,6 +1,6 @@
+import { listenOnLoopback } from './loopback';
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import {
   Draft,
   DraftPut,
@@ -122,7 +122,6 @@ export async function startGenericTarget(options: GenericTargetOptions = {}): Pr
   let revisionCounter = 0;
   const stats: GenericTargetStats = { puts: 0, stored: 0, replayed: 0, conflicts: 0, refused: 0 };
   const log: GenericTargetLogEntry[] = [];
-  const sockets = new Set<Socket>();
 
   const nextRevision = () => String(++revisionCounter);
   const stamp = () => new Date(now()).toISOString();
@@ -320,15 +319,7 @@ export async function startGenericTarget(options: GenericTargetOptions = {}): Pr
   // Bounded: a client that sends its request too slowly is cut off.
   server.requestTimeout = 15_000;
   server.headersTimeout = 10_000;
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((done, fail) => {
-    server.once('error', fail);
-    server.listen(options.port ?? 0, '127.0.0.1', () => done());
-  });
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { origin, sockets } = await listenOnLoopback(server, options.port ?? 0);
 
   return {
     origin,
