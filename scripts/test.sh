@@ -7,9 +7,10 @@ bash scripts/ensure-deps.sh
 echo "› type-check"
 npx tsc --noEmit -p .
 echo "› unit tests"
-npx vitest run
+npx vitest run --reporter=default --reporter=json --outputFile=reports/unit.json
 echo "› build"
 npm run --silent build:test >/dev/null
 echo "› end-to-end tests (Chromium: ${CHROMIUM_PATH:-/usr/bin/chromium})"
 npx playwright test
 echo "npm test finished in $(( $(date +%s) - start )) s"
+node scripts/test-summary.mjs reports/unit.json reports/e2e.json
