@@ -60,6 +60,11 @@ test.describe('the issue desk', () => {
     expect(file).toContain('Rewritten on publishing day, with a [link](https://example.org/more).');
     expect(file).toContain('Priya Raman and Tomás Ortega — Pager Notes');
     expect(file.indexOf('## Articles')).toBeLessThan(file.indexOf('## Outages'));
+    // The live preview shows the issue as readers will see it, in the new order.
+    const preview = await desk.preview();
+    await expect(preview.locator('h1')).toHaveText('My Newsletter Issue #1');
+    await expect(preview.locator('h3').first()).toHaveText(titles[0]!);
+    await expect(preview).toContainText('Rewritten on publishing day, with a link.');
     await desk.page.screenshot({ path: test.info().outputPath('issue-desk.png') });
   });
 

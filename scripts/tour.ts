@@ -27,6 +27,7 @@ function summaryFor(index: number): string {
 /** Opens the issue desk, screenshots it, and downloads the week's exports into out/. */
 async function exportTheWeek(clipper: ExtensionDriver): Promise<void> {
   const desk = await IssueDeskPage.open(await clipper.context.newPage(), clipper.extensionId);
+  await desk.preview();
   await desk.page.screenshot({ path: resolve(OUT, 'issue-desk.png'), fullPage: true });
   for (const [button, file] of [
     ['Download .md', 'issue.md'],

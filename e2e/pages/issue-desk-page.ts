@@ -29,6 +29,13 @@ export class IssueDeskPage {
     return this.page.getByTestId('clipping').filter({ has: this.page.locator('.card-title', { hasText: title }) });
   }
 
+  /** The live preview's document (a sandboxed frame), once it has rendered. */
+  async preview(): Promise<Locator> {
+    const body = this.page.frameLocator('[data-testid=preview]').locator('body');
+    await expect(body.locator('h1')).toBeVisible();
+    return body;
+  }
+
   get notice(): Locator {
     return this.page.getByTestId('notice');
   }
