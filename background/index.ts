@@ -6,7 +6,9 @@ import { createRouter, isExtensionPageSender } from '../src/messages/router';
 import { CLIP_LINK_MENU_ID, OPEN_DESK_MENU_ID, registerContextMenus } from '../src/platform/context-menu';
 import { openIssueDesk } from '../src/platform/extension-pages';
 import { DRAIN_ALARM } from '../src/platform/sync-runtime';
+import type { MessageName } from '../src/messages/protocol';
 import { createHandlers } from '../src/worker/handlers';
+import { SYNC_AFTER } from '../src/worker/sync-triggers';
 import { browserHandlerDeps } from '../src/worker/worker-deps';
 
 const deps = browserHandlerDeps();
@@ -20,7 +22,7 @@ const syncSoon = () => void deps.sync.drain().catch((error: unknown) => console.
 browser.runtime.onMessage.addListener(async (message: unknown, sender: Runtime.MessageSender) => {
   const reply = await route(message, sender);
   const type = (message as { type?: unknown } | null)?.type;
-  if (reply.ok && typeof type === 'string' && !type.startsWith('sync.') && !type.startsWith('target.')) syncSoon();
+  if (reply.ok && SYNC_AFTER.has(type as MessageName)) syncSoon();
   return reply;
 });
 
