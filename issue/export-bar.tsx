@@ -11,6 +11,7 @@ type Notice = { kind: 'info' | 'error'; text: string };
 
 /** Export the issue: Markdown and HTML to the clipboard or as files; JSON (re-importable) as a file. */
 export function ExportBar({ doc, issueId, onNotice }: { doc: IssueDocument; issueId: string; onNotice(notice: Notice): void }) {
+  const stem = fileStem(doc.newsletter, 'issue', doc.number);
   const downloadJson = async () => {
     try {
       download(`${stem}.json`, 'application/json', renderJson(await send('issue.exportFile', { issueId })));
@@ -30,7 +31,6 @@ export function ExportBar({ doc, issueId, onNotice }: { doc: IssueDocument; issu
       onNotice({ kind: 'error', text: `Could not copy ${what}: ${error instanceof Error ? error.message : String(error)}` });
     }
   };
-  const stem = fileStem(doc.newsletter, 'issue', doc.number);
   return (
     <span class="export-bar" role="group" aria-label="Export">
       <button type="button" onClick={() => void copy('Markdown', renderMarkdown(doc))}>

@@ -1,13 +1,12 @@
 import browser from 'webextension-polyfill';
 import type { OutboxRepo, SyncStateRepo } from '../store/sync-repos';
 import { type DrainReport, drainOutbox } from '../sync/engine';
-import type { PushOptions } from '../sync/adapter';
+import type { DraftUpdate, PushOptions } from '../sync/adapter';
 import { GenericAdapter } from '../sync/generic';
 import { checkGeneric } from '../sync/generic-check';
 import { originPattern, type TargetConfig, targetAddress } from '../sync/target-config';
 import { WordPressAdapter } from '../sync/wordpress';
 import { checkWordPress } from '../sync/wordpress-check';
-import type { DraftUpdate } from '../sync/adapter';
 import type { SyncDeps } from '../worker/sync-handlers';
 import { clearTarget, readTarget, writeTarget } from './target-storage';
 

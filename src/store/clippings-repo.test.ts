@@ -254,13 +254,6 @@ describe('ClippingsRepo and issues', () => {
     });
   });
 
-  describe('listUnplaced', () => {
-    it('lists live clippings without an issue', async () => {
-      await repo.putMany([clipping(1), clipping(2, { issueId: 'issue-0001' }), clipping(3, { deletedAt: T0 }), clipping(4)]);
-      expect(ids(await repo.listUnplaced()).sort()).toEqual(['clipping-0001', 'clipping-0004']);
-    });
-  });
-
   describe('putMany', () => {
     it('writes several clippings, replacing those with the same id', async () => {
       await repo.saveFromDraft(clipping(1), undefined);

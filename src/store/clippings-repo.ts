@@ -86,19 +86,6 @@ export class ClippingsRepo {
     return (await db.getAll('clippings')).map(parseRow).filter((c): c is Clipping => !!c);
   }
 
-  /** Live clippings not placed in any issue. */
-  async listUnplaced(): Promise<Clipping[]> {
-    const db = await this.open();
-    const result: Clipping[] = [];
-    let cursor = await db.transaction('clippings').store.openCursor();
-    while (cursor) {
-      const clipping = parseRow(cursor.value);
-      if (clipping && !clipping.deletedAt && clipping.issueId === null) result.push(clipping);
-      cursor = await cursor.continue();
-    }
-    return result;
-  }
-
   /**
    * Writes several clippings in one transaction (a reorder touches a whole section), marking both the
    * issues they are in now and the ones they left as changed.

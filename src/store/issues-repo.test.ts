@@ -7,6 +7,9 @@ import { ClippingsRepo } from './clippings-repo';
 import type { ClipperDB } from './db';
 import { type IssueContext, IssuesRepo } from './issues-repo';
 
+/** Live clippings in no issue, read through the repo's full listing. */
+const unplaced = async (repo: ClippingsRepo) => (await repo.listAll()).filter((c) => c.issueId === null && !c.deletedAt);
+
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
 const WEDNESDAY = Date.parse('2026-06-10T10:00:00Z');
@@ -67,7 +70,7 @@ describe('IssuesRepo.ensureOpen', () => {
     expect((await clippings.listByIssue(first.id)).map((c) => c.id).sort()).toEqual(['clipping-0001', 'clipping-0004']);
     expect((await db.get('clippings', 'clipping-0002'))?.issueId).toBeNull();
     expect((await db.get('clippings', 'clipping-0003'))?.issueId).toBe('elsewhere-0001');
-    expect(await clippings.listUnplaced()).toEqual([]);
+    expect(await unplaced(clippings)).toEqual([]);
   });
 
   it('adoption keeps the clippings otherwise as they were', async () => {
@@ -91,7 +94,7 @@ describe('IssuesRepo.ensureOpen', () => {
     await clippings.putMany([makeClipping(9)]);
     const second = await issues.ensureOpen(at(NEXT_MONDAY + DAY));
     expect(second).toMatchObject({ number: 2, status: 'open', start: first.end, end: NEXT_MONDAY + WEEK });
-    expect(await clippings.listUnplaced()).toHaveLength(1);
+    expect(await unplaced(clippings)).toHaveLength(1);
   });
 
   it('with no open issue but a planned one, opens the planned one', async () => {
