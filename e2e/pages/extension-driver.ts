@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import type { LaunchedExtension } from '../browser';
 import { PopupPage } from './popup-page';
 
@@ -41,8 +41,12 @@ export class ExtensionDriver {
   }
 
   private helperPage: Page | undefined;
-  /** The address each tab was sent to: an error page reports chrome-error:// to Playwright but not to the browser. */
-  private readonly requested = new WeakMap<Page, string>();
+  /**
+   * The browser's tab target behind each page opened by `openTab`. Found by which tab target is new,
+   * not by address: an error page's address differs between Playwright (chrome-error://) and the
+   * browser (the requested URL, or neither while the error page is still being committed).
+   */
+  private readonly tabTargets = new WeakMap<Page, string>();
 
   /**
    * An extension page kept open for the driver's own look-ups (tab ids, IndexedDB rows, badges).
@@ -78,33 +82,53 @@ export class ExtensionDriver {
     waitUntil: 'load' | 'commit' = 'load',
   ): Promise<{ page: Page; tabId: number }> {
     const before = new Set(await this.tabIds());
+    const targetsBefore = new Set((await this.browserTabTargets()).map((t) => t.targetId));
     const page = await this.context.newPage();
+    const newTargets = (await this.browserTabTargets()).filter((t) => !targetsBefore.has(t.targetId));
+    if (newTargets.length !== 1) throw new Error(`expected one new tab target, found ${newTargets.length}`);
+    this.tabTargets.set(page, newTargets[0]!.targetId);
     await beforeNavigate?.(page);
-    this.requested.set(page, url);
-    await page.goto(url, { waitUntil }).catch(() => undefined); // error pages (refused connections) are tabs too
+    // An error page (refused connection) is a tab too: wait until it has been committed in place of the article.
+    await page.goto(url, { waitUntil }).catch(() => page.waitForURL(/^chrome-error:/, { timeout: 5_000 }).catch(() => undefined));
     const added = (await this.tabIds()).filter((id) => !before.has(id));
     if (added.length !== 1) throw new Error(`expected one new tab, found ${added.length}`);
     return { page, tabId: added[0]! };
   }
 
-  /** Clicks the extension's toolbar button on this page's tab, as the editor does (grants activeTab). */
-  async clickToolbarButton(page: Page): Promise<void> {
+  /** Runs `use` with a CDP session on the browser (not on a page: attaching to a page waits for a busy renderer). */
+  private async withBrowserSession<T>(use: (session: CDPSession) => Promise<T>): Promise<T> {
     const browser = this.context.browser();
     if (!browser) throw new Error('no browser handle');
     const session = await browser.newBrowserCDPSession();
     try {
-      // Matched by address from the browser session: attaching to the page itself would wait for a busy renderer.
-      const { targetInfos } = (await session.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as {
-        targetInfos: { targetId: string; url: string }[];
-      };
-      const byPage = targetInfos.filter((t) => t.url === page.url());
-      const matches = byPage.length ? byPage : targetInfos.filter((t) => t.url === this.requested.get(page));
-      if (matches.length !== 1) throw new Error(`expected one tab showing ${page.url()}, found ${matches.length}`);
-      const tab = matches[0]!;
-      await session.send('Extensions.triggerAction' as never, { id: this.extensionId, targetId: tab.targetId } as never);
+      return await use(session);
     } finally {
       await session.detach();
     }
+  }
+
+  private browserTabTargets(): Promise<{ targetId: string; url: string }[]> {
+    return this.withBrowserSession(async (session) => {
+      const { targetInfos } = (await session.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as {
+        targetInfos: { targetId: string; url: string }[];
+      };
+      return targetInfos;
+    });
+  }
+
+  /** Clicks the extension's toolbar button on this page's tab, as the editor does (grants activeTab). */
+  async clickToolbarButton(page: Page): Promise<void> {
+    const targetId = this.tabTargets.get(page) ?? (await this.tabTargetShowing(page.url()));
+    await this.withBrowserSession((session) =>
+      session.send('Extensions.triggerAction' as never, { id: this.extensionId, targetId } as never),
+    );
+  }
+
+  /** The one tab target showing `url`, for pages not opened through `openTab`. */
+  private async tabTargetShowing(url: string): Promise<string> {
+    const matches = (await this.browserTabTargets()).filter((t) => t.url === url);
+    if (matches.length !== 1) throw new Error(`expected one tab showing ${url}, found ${matches.length}`);
+    return matches[0]!.targetId;
   }
 
   /** Opens the clip form for a tab in a page of its own (the toolbar popup's same UI). */
