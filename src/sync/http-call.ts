@@ -43,23 +43,50 @@ function withServerWords(error: SyncError, body: string, label: string): SyncErr
 }
 
 /**
+ * The origin a followed redirect ended at, when it differs from the one asked for (http → https,
+ * adding www., a moved site). Browsers drop the Authorization header across origins, so such a
+ * request would fail as "wrong password" instead of saying what is wrong.
+ */
+export function redirectedOrigin(requested: string, response: Pick<Response, 'redirected' | 'url'>): string | undefined {
+  if (!response.redirected || !response.url) return undefined;
+  try {
+    const to = new URL(response.url).origin;
+    return to !== new URL(requested).origin ? to : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The failure for a request that was redirected: the site address in the options needs changing. */
+function redirectError(label: string, method: string, movedTo: string | undefined): SyncError {
+  return movedTo
+    ? new SyncError('permanent', `${label} moved to ${movedTo}.`, { action: `Enter ${movedTo} as the address in the options, then press “Sync now”.` })
+    : new SyncError('permanent', `${label} redirected a ${method} request elsewhere (a redirect would drop what is sent).`, {
+        action: 'Check the address in the options (https://, www.), then press “Sync now”.',
+      });
+}
+
+/**
  * One HTTP request to a target, bounded in time, with every outcome classified: network errors,
- * timeouts and cut-off bodies are temporary; statuses follow errorForStatus; a 2xx body must be JSON
+ * timeouts and cut-off bodies are temporary; a redirect to another origin (or of a write) is
+ * permanent, naming the new address; statuses follow errorForStatus; a 2xx body must be JSON
  * matching `schema` (anything else — a captive portal, a proxy's page — is temporary).
  */
 export async function callJson<T>(http: HttpCall, url: string, schema: z.ZodType<T>, request: JsonRequest = {}): Promise<JsonAnswer<T>> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), http.timeoutMs);
   try {
+    const method = request.method ?? 'GET';
     let response: Response;
     try {
       response = await http.fetch(url, {
-        method: request.method ?? 'GET',
+        method,
         headers: { Accept: 'application/json', ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...request.headers },
         ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
         signal: controller.signal,
         credentials: 'omit',
-        redirect: 'follow',
+        // A redirected POST would arrive as a GET without its body: writes are never redirected.
+        redirect: method === 'GET' ? 'follow' : 'manual',
       });
     } catch (error) {
       const timedOut = controller.signal.aborted;
@@ -70,6 +97,9 @@ export async function callJson<T>(http: HttpCall, url: string, schema: z.ZodType
           : `${http.label} could not be reached (${error instanceof Error ? error.message : String(error)}); trying again later.`,
       );
     }
+    if (response.type === 'opaqueredirect') throw redirectError(http.label, method, undefined);
+    const movedTo = redirectedOrigin(url, response);
+    if (movedTo) throw redirectError(http.label, method, movedTo);
     let text: string;
     try {
       text = await response.text();

@@ -11,6 +11,7 @@ export interface RecordedRequest {
   body: string | undefined;
   signal: AbortSignal | undefined;
   credentials: RequestCredentials | undefined;
+  redirect: RequestRedirect | undefined;
 }
 
 /** Answers one request instead of the server; `serve` lets it ask the server first (a lost answer). */
@@ -80,6 +81,7 @@ export class FakeWordPress {
       body: typeof init?.body === 'string' ? init.body : undefined,
       signal: init?.signal ?? undefined,
       credentials: init?.credentials,
+      redirect: init?.redirect,
     };
     this.requests.push(request);
     const at = this.faults.findIndex(({ where }) => matches(request, where));
@@ -219,6 +221,24 @@ export const faults = {
     });
     return new Response(stream, { status: 200 });
   },
+  /**
+   * The site now lives at `origin` (http → https, www. added), as a browser's fetch meets it: a
+   * request that follows redirects ends there (answered by the server, marked `redirected`); one
+   * with `redirect: 'manual'` gets an opaque redirect (status 0, no body, no location).
+   */
+  movedTo:
+    (origin: string): Fault =>
+    (request, serve) => {
+      if (request.redirect === 'manual' || request.redirect === 'error') {
+        const opaque = new Response(null, { status: 200 });
+        Object.defineProperties(opaque, { type: { value: 'opaqueredirect' }, status: { value: 0 }, ok: { value: false } });
+        return opaque;
+      }
+      const answer = serve();
+      const url = new URL(request.url);
+      Object.defineProperties(answer, { redirected: { value: true }, url: { value: `${origin}${url.pathname}${url.search}` } });
+      return answer;
+    },
   /** Never answers; gives up only when the request is aborted. */
   stall: (): Fault => (request) =>
     new Promise<Response>((_resolve, reject) => {

@@ -55,6 +55,17 @@ describe('checkWordPress', () => {
     }
   });
 
+  it('says when the site redirects to another address (http → https), naming it, before sending the password', async () => {
+    wp.inject(faults.movedTo('https://www.example.org'), { route: '/' });
+    const steps = await check();
+    expect(names(steps)).toEqual([
+      ['reachable', true],
+      ['rest-api', false],
+    ]);
+    expect(steps[1]?.message).toBe('The site redirects to https://www.example.org: enter that address instead, so that the password is sent to it.');
+    expect(wp.requests.some((r) => r.headers.has('Authorization'))).toBe(false);
+  });
+
   it('says a server error answers but has no REST API', async () => {
     wp.inject(faults.status(500), { route: '/' });
     const steps = await check();

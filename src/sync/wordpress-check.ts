@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { WordPressConfig } from './wordpress';
+import { redirectedOrigin } from './http-call';
 import { WordPressUser, basicAuth, restUrl } from './wordpress-api';
 
 export interface CheckStep {
@@ -44,6 +45,11 @@ export async function checkWordPress(config: WordPressConfig, fetchImpl: typeof 
     steps.push({ name: 'reachable', ok: true, message: `The site answered (HTTP ${index.response.status}).` });
   } catch (error) {
     steps.push({ name: 'reachable', ok: false, message: `The site could not be reached: ${error instanceof Error ? error.message : String(error)}. Check the address and your connection.` });
+    return steps;
+  }
+  const movedTo = redirectedOrigin(restUrl(config.siteUrl, '/'), index.response);
+  if (movedTo) {
+    steps.push({ name: 'rest-api', ok: false, message: `The site redirects to ${movedTo}: enter that address instead, so that the password is sent to it.` });
     return steps;
   }
   const api = RestIndex.safeParse(json(index.text));

@@ -359,6 +359,27 @@ describe('WordPressAdapter: failures', () => {
     onlyPost();
   });
 
+  it('a site that moved to another origin is permanent, naming the new address, and nothing is written', async () => {
+    wp.inject(faults.movedTo('https://www.example.org'), SEARCH);
+    const error = await pushError(update('<p>one</p>'), undefined);
+    expect(error.kind).toBe('permanent');
+    expect(error.message).toBe('WordPress moved to https://www.example.org.');
+    expect(error.options.action).toMatch(/Enter https:\/\/www\.example\.org as the address in the options/);
+    expect(writes()).toEqual([]);
+  });
+
+  it('a write is never sent after a redirect: it is refused in words, and the next push writes once', async () => {
+    wp.inject(faults.movedTo('https://www.example.org'), CREATE);
+    const error = await pushError(update('<p>one</p>'), undefined);
+    expect(error.kind).toBe('permanent');
+    expect(error.message).toMatch(/redirected a POST request elsewhere/);
+    expect(error.options.action).toMatch(/Check the address in the options/);
+    expect(wp.posts.size).toBe(0);
+    expect(wp.requests.filter((r) => r.method === 'POST').every((r) => r.redirect === 'manual')).toBe(true);
+    await adapter.push(update('<p>one</p>'), undefined);
+    expect(onlyPost().content).toContain('<p>one</p>');
+  });
+
   it('a network error is temporary', async () => {
     wp.inject(faults.networkError());
     const error = await pushError(update('<p>one</p>'), undefined);
