@@ -554,10 +554,13 @@ interface PopupSide {
   ms: number[];
   frameMs: number[];
   prepareMs: number[];
+  /** Navigation start → the HTML parsed (domInteractive), and → clip.prepare sent: the page's own share. */
+  htmlParsedMs: number[];
+  requestMs: number[];
   title?: string;
 }
 
-async function popupRun(side: PopupSide): Promise<{ ms: number; frameMs: number; prepareMs: number; title: string }> {
+async function popupRun(side: PopupSide): Promise<{ ms: number; frameMs: number; prepareMs: number; htmlParsedMs: number; requestMs: number; title: string }> {
   await settle();
   const page = await side.context.newPage();
   try {
@@ -567,7 +570,15 @@ async function popupRun(side: PopupSide): Promise<{ ms: number; frameMs: number;
     const b = await readBench(page);
     const prepare = b.messages.find((m) => m.type === 'clip.prepare');
     const title = await page.locator('#title').inputValue();
-    return { ms: b.titleAt!, frameMs: b.titleFrameAt!, prepareMs: prepare && prepare.t1 !== null ? prepare.t1 - prepare.t0 : Number.NaN, title };
+    const htmlParsedMs = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domInteractive ?? Number.NaN);
+    return {
+      ms: b.titleAt!,
+      frameMs: b.titleFrameAt!,
+      prepareMs: prepare && prepare.t1 !== null ? prepare.t1 - prepare.t0 : Number.NaN,
+      htmlParsedMs,
+      requestMs: prepare ? prepare.t0 : Number.NaN,
+      title,
+    };
   } finally {
     await page.close();
   }
@@ -638,7 +649,7 @@ async function main(): Promise<void> {
     for (const [name, profile] of [['EMPTY', empty], ['FULL', full]] as const) {
       const { page, tabId } = await profile.driver.openTab(articleUrl);
       await profile.driver.clickToolbarButton(page); // grants activeTab, as the editor's click does
-      sides.push({ name, context: profile.context, extensionId: profile.launched.extensionId, tabId, ms: [], frameMs: [], prepareMs: [] });
+      sides.push({ name, context: profile.context, extensionId: profile.launched.extensionId, tabId, ms: [], frameMs: [], prepareMs: [], htmlParsedMs: [], requestMs: [] });
     }
     const pairRatios: number[] = [];
     for (let i = 0; i <= options.popupRuns; i++) {
@@ -650,6 +661,8 @@ async function main(): Promise<void> {
         side.ms.push(run.ms);
         side.frameMs.push(run.frameMs);
         side.prepareMs.push(run.prepareMs);
+        side.htmlParsedMs.push(run.htmlParsedMs);
+        side.requestMs.push(run.requestMs);
         pair[side.name] = run.ms;
       }
       // FULL/EMPTY of two popups opened back to back: a busy moment of a shared machine hits both.
@@ -718,6 +731,9 @@ async function main(): Promise<void> {
       fullMsP95: round(p95(fullSide.ms)),
       frame: { emptyMsMedian: round(median(emptySide.frameMs)), fullMsMedian: round(median(fullSide.frameMs)), ratio: round(median(fullSide.frameMs) / median(emptySide.frameMs), 3) },
       clipPrepareRoundTrip: { emptyMsMedian: round(median(emptySide.prepareMs)), fullMsMedian: round(median(fullSide.prepareMs)) },
+      /** Where each profile's time goes before the worker is asked: navigation → HTML parsed → clip.prepare sent. */
+      htmlParsed: { emptyMsMedian: round(median(emptySide.htmlParsedMs)), fullMsMedian: round(median(fullSide.htmlParsedMs)) },
+      prepareSent: { emptyMsMedian: round(median(emptySide.requestMs)), fullMsMedian: round(median(fullSide.requestMs)) },
       runs: { empty: emptySide.ms.map((x) => round(x)), full: fullSide.ms.map((x) => round(x)) },
     };
     const exportMet = (e: { msMedian?: number; skipped?: string }) => (e.msMedian === undefined ? null : e.msMedian <= TARGETS.exportMs);
@@ -804,7 +820,7 @@ async function main(): Promise<void> {
     const w = result.profile.issueViewWhatIf;
     console.log(`what-if, CSS "${w.css}" added by the bench: issue view interactive ${fmt(w.msMedian)} ms median (p95 ${fmt(w.msP95)}), its frame's style/layout/paint ${fmt(w.frameStyleLayoutPaintMsMedian)} ms, move ${fmt(w.moveMsMedian)} ms`);
     console.log(
-      `popup: median of back-to-back FULL/EMPTY pairs ${popup.pairedRatioMedian}; first frame with the title ratio ${popup.frame.ratio}; clip.prepare round trip (medians) EMPTY ${popup.clipPrepareRoundTrip.emptyMsMedian} ms, FULL ${popup.clipPrepareRoundTrip.fullMsMedian} ms`,
+      `popup: median of back-to-back FULL/EMPTY pairs ${popup.pairedRatioMedian}; first frame with the title ratio ${popup.frame.ratio}; clip.prepare round trip (medians) EMPTY ${popup.clipPrepareRoundTrip.emptyMsMedian} ms, FULL ${popup.clipPrepareRoundTrip.fullMsMedian} ms; sent at EMPTY ${popup.prepareSent.emptyMsMedian} ms, FULL ${popup.prepareSent.fullMsMedian} ms (HTML parsed at ${popup.htmlParsed.emptyMsMedian} / ${popup.htmlParsed.fullMsMedian} ms)`,
     );
     const printStages = (title: string, s: Record<string, { coldMs: number; warmMs: number }>) => {
       console.log(`\n${title}`);

@@ -52,8 +52,18 @@ function ClipEditor({ prepared }: { prepared: PreparedClip }) {
   const [clippingId, setClippingId] = useState<string | undefined>(prepared.existing?.id);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [draftError, setDraftError] = useState<string | undefined>();
+  const [weekCount, setWeekCount] = useState<number | undefined>();
   const formRef = useRef(form);
   formRef.current = form;
+
+  // Asked for once the form is on screen, not before: the count reads the week's clippings, and the
+  // editor should not wait for it to start typing. A failure leaves the header without a count.
+  useEffect(() => {
+    send('clip.weekCount', {}).then(
+      (reply) => setWeekCount(reply.weekCount),
+      (error) => console.warn('newsletter-clipper: could not count this week’s clippings', error),
+    );
+  }, []);
 
   const draftPayload = (value: ClippingForm) => ({
     key: prepared.key,
@@ -101,15 +111,15 @@ function ClipEditor({ prepared }: { prepared: PreparedClip }) {
   };
 
   const sources = sourcesAfterEdit(prepared.captured, form, prepared.context.sources);
-  const weekCount = status.kind === 'saved' ? status.saved.weekCount : prepared.weekCount;
+  const shownWeekCount = status.kind === 'saved' ? status.saved.weekCount : weekCount;
   const dateHint = readableDate(form.publishedTime);
 
   return (
     <main class="popup" onKeyDown={onKeyDown}>
       <header>
         <h1>{clippingId ? 'Edit clipping' : 'Clip this page'}</h1>
-        <span class="week-count" data-testid="week-count">
-          {weekCountText(weekCount)}
+        <span class="week-count" data-testid="week-count" aria-busy={shownWeekCount === undefined}>
+          {shownWeekCount === undefined ? '' : weekCountText(shownWeekCount)}
         </span>
         <button type="button" class="link" onClick={() => void openIssueDesk()}>
           Issue desk

@@ -117,9 +117,9 @@ describe('renderHtml: sanitising', () => {
   it('passes every piece of the editor’s HTML through the given sanitiser', () => {
     const seen: string[] = [];
     const html = renderHtml(testDocument([testSection('entries', [testEntry({ summary: 'S1' }), testEntry({ summary: 'S2' })])], { sponsor: 'Sp' }), {
-      sanitize: (input) => {
-        seen.push(input);
-        return input.replace(/S(\d)/g, 'clean$1').replace('Sp', 'cleanSponsor');
+      sanitize: (pieces) => {
+        seen.push(...pieces);
+        return pieces.map((input) => input.replace(/S(\d)/g, 'clean$1').replace('Sp', 'cleanSponsor'));
       },
     });
     expect(seen.join('')).toContain('<p>Sp</p>');
@@ -128,6 +128,14 @@ describe('renderHtml: sanitising', () => {
     expect(html).toContain('<p>clean1</p>');
     expect(html).toContain('<p>clean2</p>');
     expect(html).not.toMatch(/S1|S2|>Sp</);
+  });
+
+  it('hands the sanitiser every non-empty piece in one call, and refuses an answer with pieces missing', () => {
+    const doc = testDocument([testSection('entries', [testEntry({ summary: 'S1' }), testEntry({ summary: '' }), testEntry({ summary: 'S3' })])]);
+    const calls: (readonly string[])[] = [];
+    renderHtml(doc, { sanitize: (pieces) => (calls.push(pieces), [...pieces]) });
+    expect(calls).toEqual([['<p>S1</p>', '<p>S3</p>']]);
+    expect(() => renderHtml(doc, { sanitize: (pieces) => pieces.slice(1) })).toThrow(/returned 1 pieces of HTML for 2/);
   });
 
   it('keeps each summary with its own entry', () => {

@@ -12,6 +12,7 @@ const context: CaptureContext = makeContext({ sources: { url: 'canonical-link' }
 /** One well-formed request per message (typed over every key, so a new message needs an example here). */
 const validRequests: { [K in MessageName]: RequestOf<K> } = {
   'clip.prepare': { tabId: 3 },
+  'clip.weekCount': {},
   'draft.save': { key: 'https://example.com/a', form, context, clippingId: 'clipping-0001' },
   'draft.discard': { key: 'https://example.com/a' },
   'clip.save': { key: 'https://example.com/a', form, context },
@@ -161,18 +162,24 @@ describe('Reply', () => {
 });
 
 describe('response schemas', () => {
-  it('PreparedClip rejects a negative week count and a short existing id', () => {
+  it('PreparedClip rejects a short existing id', () => {
     const prepared = {
       key: 'https://example.com/a',
       form,
       captured: form,
       context,
       settings: { version: 1, newsletterName: 'N', sections: [{ id: 'a', name: 'A', style: 'entries' }], weekStartsOn: 1, timeZone: '' },
-      weekCount: 0,
     };
     expect(PreparedClip.safeParse(prepared).success).toBe(true);
-    expect(PreparedClip.safeParse({ ...prepared, weekCount: -1 }).success).toBe(false);
     expect(PreparedClip.safeParse({ ...prepared, existing: { id: 'x', createdAt: 1, updatedAt: 1 } }).success).toBe(false);
+  });
+
+  it('clip.weekCount answers a whole, non-negative count, and the popup sends it nothing', () => {
+    const response = protocol['clip.weekCount'].response;
+    expect(response.safeParse({ weekCount: 0 }).success).toBe(true);
+    expect(response.safeParse({ weekCount: 12 }).success).toBe(true);
+    for (const weekCount of [-1, 1.5, '3', null, undefined]) expect(response.safeParse({ weekCount }).success).toBe(false);
+    expect(protocol['clip.weekCount'].request.parse({})).toEqual({});
   });
 });
 

@@ -32,9 +32,11 @@ export const PreparedClip = z.object({
   /** When the form was restored from an unsaved draft. */
   draftRestoredFrom: z.number().optional(),
   settings: Settings,
-  weekCount: z.number().int().nonnegative(),
 });
 export type PreparedClip = z.infer<typeof PreparedClip>;
+
+/** How many live clippings were made this week (the week of the settings' start day and time zone). */
+export const WeekCount = z.object({ weekCount: z.number().int().nonnegative() });
 
 /** Files read by import and restore: generous (100,000 clippings is about 60 MB), but bounded. */
 export const MAX_FILE_CHARS = 200_000_000;
@@ -68,7 +70,7 @@ export const SavedClip = z.object({
   clipping: Clipping,
   /** True when an existing clipping was updated rather than a new one created. */
   updated: z.boolean(),
-  weekCount: z.number().int().nonnegative(),
+  weekCount: WeekCount.shape.weekCount,
 });
 export type SavedClip = z.infer<typeof SavedClip>;
 
@@ -88,6 +90,15 @@ export const protocol = {
   'clip.prepare': {
     request: z.object({ tabId: z.number().int().nonnegative().optional() }),
     response: PreparedClip,
+  },
+  /**
+   * The week's count for the popup's header, asked for once the form is on screen: counting reads
+   * and parses the week's rows (a damaged row or a tombstone is not counted), which the form must
+   * not wait for. Inside clip.prepare it took about 16 ms of its 35–40 with 100,000 clippings stored.
+   */
+  'clip.weekCount': {
+    request: z.object({}),
+    response: WeekCount,
   },
   /** Keep the popup's unsaved form. */
   'draft.save': {

@@ -71,6 +71,7 @@ describe('createRouter', () => {
       'clip.prepare': record('clip.prepare', () => {
         throw new Error('not used');
       }),
+      'clip.weekCount': record('clip.weekCount', () => ({ weekCount: 2 })),
       'draft.save': record('draft.save', () => ({ savedAt: 5 })),
       'draft.discard': record('draft.discard', () => ({})),
       'clip.save': record('clip.save', () => {

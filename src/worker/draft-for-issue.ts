@@ -16,7 +16,7 @@ export async function draftForIssue(deps: Pick<HandlerDeps, 'issues' | 'settings
   if (!issue) return undefined;
   const [settings, clippings] = await Promise.all([deps.settings.get(), deps.clippings.listByIssue(issueId)]);
   const doc = toIssueDocument(issue, settings, clippings);
-  const html = renderHtml(doc, { sanitize: (markup) => markup });
+  const html = renderHtml(doc, { sanitize: (pieces) => [...pieces] });
   const used = settings.sections.filter((section) => doc.sections.some((s) => s.id === section.id && s.entries.length));
   const names = (pick: (s: (typeof used)[number]) => string | undefined) => [...new Set(used.map(pick).filter((n): n is string => !!n))];
   return { issueId, title: issue.title, region: renderRegion(issueId, html), categories: names((s) => s.wpCategory), tags: names((s) => s.wpTag) };

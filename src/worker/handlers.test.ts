@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Capture } from '../clip/capture';
 import type { Clipping } from '../clip/clipping';
 import { freshDatabase, makeCapture, makeRepos } from '../clip/test-fixtures';
@@ -136,7 +136,9 @@ describe('clip.prepare', () => {
     expect(prepared.existing).toBeUndefined();
     expect(prepared.draftRestoredFrom).toBeUndefined();
     expect(prepared.settings).toEqual(defaultSettings());
-    expect(prepared.weekCount).toBe(0);
+    // The week count is its own message, asked for once the form is shown (clip.weekCount).
+    expect(prepared).not.toHaveProperty('weekCount');
+    expect(await world.call('clip.weekCount', {})).toEqual({ weekCount: 0 });
   });
 
   it('reads the tab it is asked for, not the active one', async () => {
@@ -331,10 +333,45 @@ describe('clip.save', () => {
     world.openTab('https://example.com/wednesday');
     expect((await world.clipActiveTab()).weekCount).toBe(2);
     await world.call('clip.link', { url: 'https://example.com/linked', text: 'Linked' });
-    expect((await world.call('clip.prepare', {})).weekCount).toBe(3);
+    expect(await world.call('clip.weekCount', {})).toEqual({ weekCount: 3 });
 
     world.clock = Date.parse('2026-06-15T00:00:00Z');
-    expect((await world.call('clip.prepare', {})).weekCount).toBe(0);
+    expect(await world.call('clip.weekCount', {})).toEqual({ weekCount: 0 });
+  });
+
+  it('clip.weekCount leaves out deleted clippings and damaged rows, and counts a restored one again', async () => {
+    await world.call('settings.save', { settings: { ...defaultSettings(), timeZone: 'UTC', weekStartsOn: 1 } });
+    world.openTab('https://example.com/one');
+    const one = await world.clipActiveTab();
+    world.clock += MINUTE;
+    world.openTab('https://example.com/two');
+    await world.clipActiveTab();
+    expect(await world.call('clip.weekCount', {})).toEqual({ weekCount: 2 });
+
+    await world.call('clip.delete', { id: one.clipping.id });
+    expect(await world.call('clip.weekCount', {})).toEqual({ weekCount: 1 });
+    // A row this version cannot read, created this week: not a clipping the editor can see.
+    await world.db.put('clippings', { id: 'damaged-0001', urlKey: 'https://example.com/x', createdAt: WEDNESDAY, title: 7 } as unknown as Clipping);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      expect(await world.call('clip.weekCount', {})).toEqual({ weekCount: 1 });
+    } finally {
+      warn.mockRestore();
+    }
+    await world.call('clip.restore', { id: one.clipping.id });
+    expect(await world.call('clip.weekCount', {})).toEqual({ weekCount: 2 });
+  });
+
+  it('clip.weekCount follows the settings’ week start and time zone', async () => {
+    world.clock = Date.parse('2026-06-08T02:00:00Z'); // Monday 02:00 UTC = Sunday 22:00 in New York
+    world.openTab('https://example.com/late');
+    await world.clipActiveTab();
+    await world.call('settings.save', { settings: { ...defaultSettings(), timeZone: 'UTC', weekStartsOn: 1 } });
+    expect(await world.call('clip.weekCount', {})).toEqual({ weekCount: 1 });
+    world.clock = Date.parse('2026-06-09T12:00:00Z');
+    expect(await world.call('clip.weekCount', {})).toEqual({ weekCount: 1 });
+    await world.call('settings.save', { settings: { ...defaultSettings(), timeZone: 'America/New_York', weekStartsOn: 1 } });
+    expect(await world.call('clip.weekCount', {})).toEqual({ weekCount: 0 });
   });
 
   it('refuses a section that is not configured, as a bad request, storing nothing and keeping the draft', async () => {

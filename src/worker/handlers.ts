@@ -66,7 +66,7 @@ function checkSection(section: string | null, settings: Settings): void {
   }
 }
 
-type ClipHandlerNames = 'clip.prepare' | 'draft.save' | 'draft.discard' | 'clip.save' | 'clip.link' | 'clip.get' | 'clip.listRecent' | 'clip.delete' | 'settings.get' | 'settings.save';
+type ClipHandlerNames = 'clip.prepare' | 'clip.weekCount' | 'draft.save' | 'draft.discard' | 'clip.save' | 'clip.link' | 'clip.get' | 'clip.listRecent' | 'clip.delete' | 'settings.get' | 'settings.save';
 
 /** What the popup says about a clipping made before: when, and in which issue (published or not). */
 async function describeExisting(deps: HandlerDeps, existing: Clipping) {
@@ -94,11 +94,9 @@ export function clipHandlers(deps: HandlerDeps): Pick<Handlers, ClipHandlerNames
       // A tab whose address is hidden still gets a draft of its own, for as long as the tab lives.
       const key = urlKey(tab.url) || `tab:${tab.id}`;
       const canonicalKey = urlKey(prefilled.form.url);
-      const [byCanonical, draft, weekCount] = await Promise.all([
-        canonicalKey ? deps.clippings.findByUrlKey(canonicalKey) : undefined,
-        deps.drafts.get(key),
-        countThisWeek(deps, settings),
-      ]);
+      // No week count here: it reads the week's rows, so the popup asks for it (clip.weekCount) once
+      // the form is shown. The duplicate look-ups stay: the form edits the clipping they find.
+      const [byCanonical, draft] = await Promise.all([canonicalKey ? deps.clippings.findByUrlKey(canonicalKey) : undefined, deps.drafts.get(key)]);
       const existing = byCanonical ?? (key !== canonicalKey && !key.startsWith('tab:') ? await deps.clippings.findByUrlKey(key) : undefined);
       const base = existing ? formFromClipping(existing, prefilled.form) : prefilled.form;
       // A stored clipping keeps its own sources; blanks filled from the fresh capture bring theirs.
@@ -113,8 +111,11 @@ export function clipHandlers(deps: HandlerDeps): Pick<Handlers, ClipHandlerNames
         ...(existing ? { existing: await describeExisting(deps, existing) } : {}),
         ...(draft ? { draftRestoredFrom: draft.updatedAt } : {}),
         settings,
-        weekCount,
       };
+    },
+
+    async 'clip.weekCount'() {
+      return { weekCount: await countThisWeek(deps, await deps.settings.get()) };
     },
 
     async 'draft.save'({ key, form, context, clippingId }) {
