@@ -35,6 +35,8 @@ browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === DRAIN_ALARM) syncSoon();
 });
 self.addEventListener('online', syncSoon);
+// Access to the target's site granted (from the options page or the browser's own settings): send what waited.
+browser.permissions.onAdded.addListener(syncSoon);
 
 browser.contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId === OPEN_DESK_MENU_ID) {

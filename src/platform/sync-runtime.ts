@@ -4,6 +4,7 @@ import { type DrainReport, drainOutbox } from '../sync/engine';
 import type { DraftUpdate, PushOptions } from '../sync/adapter';
 import { GenericAdapter } from '../sync/generic';
 import { checkGeneric } from '../sync/generic-check';
+import { type TargetReadiness, syncBadge } from '../sync/sync-badge';
 import { originPattern, type TargetConfig, targetAddress } from '../sync/target-config';
 import { WordPressAdapter } from '../sync/wordpress';
 import { checkWordPress } from '../sync/wordpress-check';
@@ -22,16 +23,11 @@ async function hasHostAccess(siteUrl: string): Promise<boolean> {
   }
 }
 
-/** Badge: failed or conflicting issues as a red count, else pending ones in grey; nothing when all synced. */
-async function updateBadge(outbox: OutboxRepo): Promise<void> {
-  const entries = await outbox.all();
-  const stuck = entries.filter((e) => e.state !== 'pending').length;
-  const pending = entries.length - stuck;
-  await browser.action.setBadgeBackgroundColor({ color: stuck ? '#b42318' : '#5b6472' });
-  await browser.action.setBadgeText({ text: stuck ? `!${stuck}` : pending ? String(pending) : '' });
-  await browser.action.setTitle({
-    title: stuck ? `Clip this page (Alt+Shift+C) — ${stuck} issue(s) need attention to sync` : pending ? `Clip this page (Alt+Shift+C) — ${pending} issue(s) waiting to sync` : 'Clip this page (Alt+Shift+C)',
-  });
+async function updateBadge(outbox: OutboxRepo, readiness: TargetReadiness): Promise<void> {
+  const badge = syncBadge(await outbox.all(), readiness);
+  await browser.action.setBadgeBackgroundColor({ color: badge.color });
+  await browser.action.setBadgeText({ text: badge.text });
+  await browser.action.setTitle({ title: badge.title });
 }
 
 /** Sets the drain alarm for the soonest pending entry (`get` before `create`, so it is not reset needlessly). */
@@ -56,9 +52,11 @@ export function browserSyncDeps(store: { outbox: OutboxRepo; syncStates: SyncSta
     while (running) await running.catch(() => undefined);
     running = (async () => {
       const config = await readTarget();
-      const ready = config && (await hasHostAccess(targetAddress(config)));
-      const report = ready ? await drainOutbox({ ...store, adapter: adapterFor(config), now: Date.now }, only) : EMPTY;
-      await Promise.all([updateBadge(store.outbox), scheduleAlarm(store.outbox, Date.now())]).catch(() => undefined);
+      const readiness: TargetReadiness = !config ? 'none' : (await hasHostAccess(targetAddress(config))) ? 'ready' : 'no-access';
+      const report = config && readiness === 'ready' ? await drainOutbox({ ...store, adapter: adapterFor(config), now: Date.now }, only) : EMPTY;
+      // Without a target or host access nothing can be sent: no alarm, until saving the target or granting access wakes the worker.
+      const alarm = readiness === 'ready' ? scheduleAlarm(store.outbox, Date.now()) : browser.alarms.clear(DRAIN_ALARM);
+      await Promise.all([updateBadge(store.outbox, readiness), alarm]).catch(() => undefined);
       return report;
     })();
     try {

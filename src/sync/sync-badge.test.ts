@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { syncBadge } from './sync-badge';
+
+const pending = { state: 'pending' as const };
+const failed = { state: 'failed' as const };
+const conflict = { state: 'conflict' as const };
+
+describe('syncBadge', () => {
+  it('shows nothing when everything is synced', () => {
+    expect(syncBadge([], 'ready')).toEqual({ text: '', color: '#5b6472', title: 'Clip this page (Alt+Shift+C)' });
+  });
+
+  it('counts issues waiting to sync in grey', () => {
+    expect(syncBadge([pending, pending], 'ready')).toMatchObject({ text: '2', color: '#5b6472', title: expect.stringMatching(/2 issue\(s\) waiting to sync$/) });
+  });
+
+  it('counts failed and conflicting issues in red, before pending ones', () => {
+    expect(syncBadge([pending, failed, conflict], 'ready')).toMatchObject({ text: '!2', color: '#b42318', title: expect.stringMatching(/2 issue\(s\) need attention/) });
+  });
+
+  it('shows nothing to an editor who has not set up a target, whatever is queued', () => {
+    expect(syncBadge([pending, failed], 'none').text).toBe('');
+  });
+
+  it('says where to go when the target’s site may not be reached yet', () => {
+    expect(syncBadge([pending], 'no-access')).toMatchObject({ text: '!', color: '#b42318', title: expect.stringMatching(/grant it in the options$/) });
+    expect(syncBadge([], 'no-access').text).toBe('');
+  });
+});
