@@ -4,7 +4,7 @@
  */
 import { wordSet } from './text';
 
-const FURNITURE_TAGS = wordSet('NAV FOOTER NOSCRIPT TEMPLATE DIALOG');
+const FURNITURE_TAGS = wordSet('NAV NOSCRIPT TEMPLATE DIALOG');
 const FURNITURE_ROLES = wordSet('navigation complementary contentinfo dialog banner search');
 
 /**
@@ -16,7 +16,7 @@ const FURNITURE_ROLES = wordSet('navigation complementary contentinfo dialog ban
  * expression, because that one cost ~0.9 ms to compile on every page.
  */
 const STEMS = wordSet(
-  'comment related sidebar recommend recommended recommendation cookie consent gdpr newsletter subscribe subscription promo popup share sharing social widget teaser footer nav navbar navigation menu breadcrumb disqus outbrain taboola trending popular more-from most-popular read-more read-next up-next',
+  'comment related sidebar recommend recommended recommendation cookie consent gdpr newsletter subscribe subscription promo popup share sharing social teaser masthead footer nav navbar navigation menu breadcrumb disqus outbrain taboola trending popular more-from most-popular read-more read-next up-next',
 );
 const CONTAINERS = wordSet('s section list container wrapper wrap area box block bar link module article stories post content widget tool button icon banner notice item thread panel rail');
 
@@ -34,9 +34,10 @@ const verdicts = new WeakMap<Element, boolean>();
 function isFurniture(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
   if (FURNITURE_TAGS.has(tag)) return true;
-  // An <aside> inside an <article> is often the story's own meta column (byline, date).
-  if (tag === 'ASIDE' && !el.parentElement?.closest('article')) return true;
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  // An <aside> or <footer> inside an article is often the story's own meta (byline, date);
+  // elsewhere they are the page's.
+  if ((tag === 'ASIDE' || tag === 'FOOTER') && !el.parentElement?.closest('article,[itemtype*=Article]')) return true;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || /display:\s*none|visibility:\s*hidden/i.test(el.getAttribute('style') ?? '')) return true;
   const role = el.getAttribute('role');
   if (role && FURNITURE_ROLES.has(role)) return true;
   const tokens = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;

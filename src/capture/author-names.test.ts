@@ -49,3 +49,30 @@ describe('cleanByline: what surrounds the names', () => {
     expect(cleanByline(['By Jane Doe on Tuesday, March 3, 2020'])).toBe('Jane Doe');
   });
 });
+
+describe('cleanByline: names, not the words around them', () => {
+  it('splits on "and"/"et" only before a capital: a desk name stays whole', () => {
+    expect(cleanByline(['Zone Justice et faits divers'])).toBe('Zone Justice et faits divers');
+    expect(cleanByline(['Jane Doe et John Roe'])).toBe('Jane Doe and John Roe');
+  });
+
+  it('turns "Surname, Given names" around, particles and initials included', () => {
+    expect(cleanByline(['Kooman, F.', 'Jong, Michiel de'])).toBe('F. Kooman and Michiel de Jong');
+  });
+
+  it('drops degrees, editors, bracketed bureaus and notes after the name', () => {
+    expect(cleanByline(['By Jane Doe, MA'])).toBe('Jane Doe');
+    expect(cleanByline(['Rob Roe Edited by Ann Lee'])).toBe('Rob Roe');
+    expect(cleanByline(['Cécile Dupont (Bruxelles, bureau européen)'])).toBe('Cécile Dupont');
+    expect(cleanByline(['Edited by Jane Doe (with inputs from Agencies)'])).toBe('Jane Doe');
+    expect(cleanByline(['Richard (R.J.) Roe'])).toBe('Richard (R.J.) Roe');
+  });
+
+  it('refuses "My …" interface links', () => {
+    expect(cleanByline(['My Account'], '', true)).toBeUndefined();
+  });
+
+  it('in strict mode accepts names in scripts without capitals', () => {
+    expect(cleanByline(['中村 真子'], '', true)).toBe('中村 真子');
+  });
+});

@@ -13,7 +13,7 @@ const LEAD_VERB = set('written posted published reported words story text photos
 const LABEL = set('author authors author(s) autor autorin autoren auteur byline text words');
 
 /** Interface words that byline-like markup sometimes holds instead of a name. */
-const NOT_A_NAME = set('subscribe follow share comment comments newsletter menu search home privacy cookie cookies profile login logout signin signup anmelden abonnieren teilen advertisement advertising sponsored bio');
+const NOT_A_NAME = set('my subscribe follow share comment comments newsletter menu search home privacy cookie cookies profile login logout signin signup anmelden abonnieren teilen advertisement advertising sponsored bio');
 const NOT_A_NAME_PHRASE = /sign (?:in|up|out)|log (?:in|out)|read more|all posts|posts by|more stories/;
 
 /**
@@ -29,7 +29,7 @@ const isRole = (word = '') => {
 };
 
 /** Words after which a byline continues with dates, reading times or links ("Updated March 3"). */
-const STOP = set('updated published posted aktualisiert veröffentlicht erschienen follow email e-mail twitter last view');
+const STOP = set('updated edited reviewed published posted aktualisiert veröffentlicht erschienen follow email e-mail twitter last view');
 /** Words a cut leaves hanging before the date it removed ("… on Tuesday, March"): month and weekday names, "on", "am". */
 const HANGING = /^(?:on|am|at|um|the|le|el|(?:jan|feb|m[aä]r|apr|ma[yi]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|mon|tue|wed|thu|fri|sat|sun|die|mit|don|fre|sam|son)[a-zäé]*)$/;
 const hanging = (word: string) => HANGING.test(word);
@@ -72,12 +72,15 @@ function namesIn(segment: string, siteKey: string, strict: boolean): string[] {
   // "Wednesday, January 18, 2017 by Juli Clover": the name follows the last "by".
   const after = /\s(?:by|von)\s+(\S.*)$/i.exec(text);
   if (after && /\d/.test(text.slice(0, after.index))) text = after[1]!;
-  text = dropLeadIn(dropTail(dropLeadIn(text)));
-  // "Doe, Jane" (citation and some CMS author fields): one comma between two single words.
-  const inverted = /^([^\s,]+),\s*([^\s,]+)$/.exec(text);
+  // A bureau or note in brackets after a name: "Jane Doe (Bruxelles)", "(with inputs from Agencies)".
+  text = dropLeadIn(dropTail(dropLeadIn(text))).replace(/\s*\([^()]*\)?\s*(?=[,;]|$)/g, '');
+  // "Doe, Jane", "Jong, Michiel de", "Kooman, F." (citation and some CMS author fields): a
+  // one-word surname, one comma, then given names or initials.
+  const inverted = /^([^\s,]+),\s*([^\s,]+(?: [^\s,]+){0,2})$/.exec(text);
   if (inverted) text = `${inverted[2]} ${inverted[1]}`;
   const names: string[] = [];
-  for (const part of text.split(/\s*[,;]\s*|\s+(?:and|und|et|y|with|mit|&)\s+/i)) {
+  // "and" joins two names only when a capital follows: "Zone Justice et faits divers" is one desk.
+  for (const part of text.split(/\s*[,;]\s*|\s+(?:and|AND|und|et|y|with|mit|&)\s+(?![a-zß-ÿ])/)) {
     const name = cleanName(part, siteKey, strict);
     if (name) names.push(name);
   }
@@ -97,8 +100,11 @@ function cleanName(raw: string, siteKey: string, strict: boolean): string | unde
   if (lower.some((w) => NOT_A_NAME.has(w)) || NOT_A_NAME_PHRASE.test(lower.join(' ')) || (words.length === 1 && (BY.has(lower[0]!) || LABEL.has(lower[0]!) || hanging(lower[0]!)))) return undefined;
   // "Staff Writer", "Senior Editor", "Redaktion": a role, not a person ("Chris Writer", "AOL Staff" are kept).
   if (isRole(words[0]) && (words.length <= 3 || isRole(words[words.length - 1]))) return undefined;
+  // Degrees after a comma ("Jane Doe, MA", "John Roe, PhD") are not a second author.
+  if (/^(M\.?[AD]|Ph\.?D|MPH|RN|MBA|MSc|DDS)\.?$/.test(name)) return undefined;
   if (siteKey && looseKey(name) === siteKey) return undefined;
-  if (strict && !words.every((w, i) => w[0] !== w[0]!.toLowerCase() || /^['’(]/.test(w) || PARTICLE.has(lower[i]!))) return undefined;
+  // Capitalised words; scripts without case (中村 真子) and "(R.J.)" pass as they are.
+  if (strict && !words.every((w, i) => w[0] === w[0]!.toUpperCase() || PARTICLE.has(lower[i]!))) return undefined;
   return titleCaseIfShouting(name);
 }
 

@@ -4,17 +4,11 @@ import type { MetaTags } from './meta-tags';
 import { articleElements, outsideArticle } from './article-region';
 import { cleanByline } from './author-names';
 import { firstFound, found } from './found';
-import { spacedText, squash } from './text';
+import { looseKey, spacedText, squash } from './text';
 
 /** Markup that holds a byline: rel=author, microformats, and the class names CMSs use. */
 const BYLINE_MARKUP =
   '[rel~=author],[class*=byline i],[id*=byline i],.by-line,[class*=author i],[id*=author i],.vcard .fn,.p-author,.h-card .p-name,[class*=writer i],[data-author],address,[class*=contributor i]';
-
-/** Citation tags write "Doe, Jane"; the newsletter writes "Jane Doe". */
-function citationName(value: string): string {
-  const m = /^([^,]+),\s*([^,]+)$/.exec(value.trim());
-  return m ? `${m[2]} ${m[1]}` : value;
-}
 
 function microdataAuthor(doc: Document, site: string): Found | undefined {
   const names: string[] = [];
@@ -24,6 +18,21 @@ function microdataAuthor(doc: Document, site: string): Found | undefined {
     if (squash(value).length <= 120) names.push(value);
   }
   return found(cleanByline(names, site), 'microdata');
+}
+
+/**
+ * OpenGraph's `article:author` is meant to be a profile address ("…/editors/jon-fingas"): the
+ * page's link to that profile, whose text spells the address's last segment, gives the name.
+ */
+function profileNames(doc: Document, urls: string[], site: string): Found | undefined {
+  const names: string[] = [];
+  // One tag may list several addresses, comma-separated.
+  for (const url of urls.join(' ').split(/[\s,]+/).slice(0, 5)) {
+    const slug = /\/([\w-]{3,60})\/?$/.exec(url)?.[1];
+    const link = slug && Array.from(doc.querySelectorAll(`a[href*="/${slug}"]`)).find((a) => looseKey(a.textContent ?? '') === looseKey(slug));
+    if (link) names.push(link.textContent ?? '');
+  }
+  return found(cleanByline(names, site), 'opengraph');
 }
 
 function markupByline(root: Element | undefined, site: string): Found | undefined {
@@ -69,17 +78,22 @@ function textByline(root: Element | undefined, site: string): Found | undefined 
  * only when the metadata had no author.
  */
 export function findByline(doc: Document, meta: MetaTags, ld: JsonLdFacts, region: () => Element | undefined, site: string): Found | undefined {
-  const fromList = (values: string[], source: Found['source']): Candidate => () => found(cleanByline(values, site), source);
+  const fromList = (values: string[], source: Found['source'], siteName = site): Candidate => () => found(cleanByline(values, siteName), source);
   const body = doc.body ?? undefined;
-  return firstFound([
-    fromList(ld.authors, 'json-ld'),
+  // The article's byline markup, then a "By …" line in it, then byline markup elsewhere in the page.
+  const inPage = () => markupByline(region(), site) ?? textByline(region(), site) ?? (region() !== body ? markupByline(body, site) : undefined);
+  const declared = firstFound([
+    // A blog named after its author: a declared Person may share the site's name.
+    fromList(ld.authors, 'json-ld', ld.persons ? '' : site),
     fromList(meta.all('article:author'), 'opengraph'),
-    fromList(meta.all('author byl parsely-author sailthru.author'), 'meta'),
-    fromList(meta.all('dc.creator dcterms.creator dc:creator'), 'dublin-core'),
-    fromList(meta.all('citation_author').map(citationName), 'highwire'),
+    // Dublin Core creators are written per article; a plain `author` tag is often the site's template.
+    fromList(meta.all('dc:creator dc.creator dcterms.creator'), 'dublin-core'),
+    fromList(meta.all('author byl byline parsely-author sailthru.author cxenseparse:author'), 'meta'),
+    fromList(meta.all('citation_author'), 'highwire'),
+    () => profileNames(doc, meta.all('article:author'), site),
     () => microdataAuthor(doc, site),
-    () => markupByline(region(), site),
-    () => (region() !== body ? markupByline(body, site) : undefined),
-    () => textByline(region(), site),
   ]);
+  // "Us Weekly Staff" is a desk's credit: the page's own byline names the person when it has one.
+  if (declared && /\bstaff\b/i.test(declared.value)) return inPage() ?? declared;
+  return declared ?? inPage();
 }

@@ -92,7 +92,7 @@ export function parseDate(text: string): ParsedDate | undefined {
     return build(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), 0);
   }
   // ISO 8601 and its common variants ("2016-12-09 09:13:00 +0100", "2016/12/09", "20161209T0913Z").
-  let m = /(?:^|\D)(\d{4})([-/.]?)(\d\d?)\2(\d\d?)(?!\d)(?:(?:T|\s+|\s*,\s*)(\d\d?):?(\d\d)(?::?(\d\d)(?:[.,](\d+))?)?\s*(Z|[+-]\d\d(?::?\d\d)?|(?:GMT|UTC)(?:[+-]\d\d?(?::?\d\d)?)?|[A-Z]{3,4}(?![a-z]))?)?/.exec(value);
+  let m = /(?:^|\D)(\d{4})([-/.]?)(\d\d?)\2(\d\d?)(?!\d)(?:(?:T|\s+|\s*,\s*)(\d\d?):?(\d\d)(?::?(\d\d)(?:[.,](\d+))?)?\s*(Z|[+-]\d\d?(?::?\d\d)?(?!\d)|(?:GMT|UTC)(?:[+-]\d\d?(?::?\d\d)?)?|[A-Z]{3,4}(?![a-z]))?)?/.exec(value);
   if (m && (m[2] || /^\d{8}(T|$)/.test(value))) {
     return build(+m[1]!, +m[3]!, +m[4]!, m[5] ? +m[5] : undefined, +(m[6] ?? 0), +(m[7] ?? 0), parseOffset(m[9]), m[8] ? Math.round(+`0.${m[8]}` * 1000) % 1000 : 0);
   }

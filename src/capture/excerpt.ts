@@ -31,12 +31,15 @@ export function firstParagraph(root: Element | undefined): string | undefined {
     const block = parent.closest(PARAGRAPH_BLOCKS);
     if (!block || block === last) continue;
     last = block;
-    if (block.closest(NOT_PROSE) || outsideArticle(block)) continue;
+    // A <p> in a table cell or list item is still prose (layout tables, list-shaped posts).
+    const notProse = block.closest(NOT_PROSE);
+    if ((notProse && !(block.tagName.toUpperCase() === 'P' && /^(TD|LI)$/i.test(notProse.tagName))) || outsideArticle(block)) continue;
     // A container (<div> with paragraphs inside): its direct text is the paragraph.
     const text = block.tagName.toUpperCase() === 'P' || !block.querySelector('p,div,ul,ol,table,h1,h2,h3,h4,h5,h6')
       ? squash(block.textContent ?? '')
       : squash(Array.from(block.childNodes).filter((child) => child.nodeType === 3).map((child) => child.nodeValue).join(' '));
-    if (text.length < 25 || text.split(' ').length < 4) continue;
+    // A short line without a sentence's final stop is a tagline or a byline ("From Wikipedia, the free encyclopedia").
+    if (text.length < 25 || text.split(' ').length < 4 || (text.length < 100 && !/[.!?…:;"”’)。！？]$/.test(text))) continue;
     if (FURNITURE.test(text) && text.length < 300) continue;
     return text;
   }
@@ -48,10 +51,11 @@ export function findExcerpt(meta: MetaTags, ld: JsonLdFacts, region: () => Eleme
   return firstFound(
     [
       found(ld.description, 'json-ld'),
+      // Dublin Core descriptions are written per article; the others are sometimes the site's.
+      meta.first('dc:description dc.description dcterms.description dcterms.abstract'),
       meta.first('og:description'),
       meta.first('description'),
       meta.first('twitter:description'),
-      meta.first('dc.description dcterms.description dcterms.abstract dc:description'),
       meta.first('citation_abstract'),
       () => found(firstParagraph(region()), 'page-text'),
     ],

@@ -11,6 +11,8 @@ export interface JsonLdFacts {
   name?: string;
   /** Person authors first; organisations only when there is no person. */
   authors: string[];
+  /** True when the authors are persons (not organisations): then a name equal to the site's is the blogger's own. */
+  persons?: boolean;
   datePublished?: string;
   dateModified?: string;
   description?: string;
@@ -95,8 +97,8 @@ function nameOf(value: unknown, byId: Map<string, Node>): string | undefined {
   return str(n.name) ?? (given || family ? [given, family].filter(Boolean).join(' ') : undefined);
 }
 
-/** Author names, persons before organisations (an organisation "author" is usually the publisher). */
-function authorsOf(value: unknown, byId: Map<string, Node>): string[] {
+/** Author names into `facts`, persons before organisations (an organisation "author" is usually the publisher). */
+function authorsOf(value: unknown, byId: Map<string, Node>, facts: JsonLdFacts): void {
   const persons: string[] = [];
   const orgs: string[] = [];
   const list = Array.isArray(value) ? value : [value];
@@ -107,7 +109,8 @@ function authorsOf(value: unknown, byId: Map<string, Node>): string[] {
     const isOrg = node && typeof node === 'object' && typesOf(node as Node).some((t) => /organization|corporation/.test(t));
     (isOrg ? orgs : persons).push(name);
   }
-  return persons.length ? persons : orgs;
+  facts.persons = !!persons.length;
+  facts.authors = facts.persons ? persons : orgs;
 }
 
 function sameUrl(a: string | undefined, b: string): boolean {
@@ -156,7 +159,7 @@ export function readJsonLd(doc: Document, pageUrl: string): JsonLdFacts {
   if (main) {
     facts.headline = pick(main, 'headline alternativeHeadline');
     facts.name = str(main.name);
-    facts.authors = authorsOf(main.author ?? main.creator, byId);
+    authorsOf(main.author ?? main.creator, byId, facts);
     facts.datePublished = pick(main, 'datePublished dateCreated uploadDate');
     facts.dateModified = str(main.dateModified);
     facts.description = str(main.description);
@@ -167,7 +170,7 @@ export function readJsonLd(doc: Document, pageUrl: string): JsonLdFacts {
   // A WebPage node next to the article fills what the article node leaves out (Yoast's layout).
   if (page && page !== main) {
     for (const key of ['datePublished', 'dateModified', 'description', 'inLanguage'] as const) facts[key] ??= str(page[key]);
-    if (!facts.authors.length) facts.authors = authorsOf(page.author, byId);
+    if (!facts.authors.length) authorsOf(page.author, byId, facts);
   }
   if (website) {
     facts.publisher ??= nameOf(website, byId) ?? nameOf(website.publisher, byId);

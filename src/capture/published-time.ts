@@ -15,26 +15,36 @@ const MODIFIED_KEYS = 'article:modified_time og:updated_time datemodified dcterm
 /** Markup that holds the publication date, best first. */
 const DATE_MARKUP = [
   'time[pubdate],[itemprop~=datePublished],[itemprop~=dateCreated],.published[title],abbr.published,.dt-published',
-  'time[datetime]',
+  // <time datetime>, and custom elements that copy it (<relative-time datetime>).
+  '[datetime]',
   '[class*=date i],[class*=time i],[class*=publish i],[class*=meta i],[class*=byline i]',
 ];
 
 function fromElement(el: Element, now: Date): string | undefined {
   const attr = el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.getAttribute('title') ?? el.getAttribute('data-timestamp');
   const date = attr && plausibleDate(attr, now);
-  if (date) return date;
-  const text = squash(el.textContent ?? '');
-  return text.length <= 80 ? plausibleDate(text, now) : undefined;
+  // The text is read only when the attribute gives no date, or one without its zone.
+  const text = !date || date.length === 19 ? squash(el.textContent ?? '') : '';
+  const shown = text && text.length <= 80 ? plausibleDate(text, now) : undefined;
+  // datetime="2022-10-17 16:01:26" shown as "04:01 PM EDT": the attribute's time in the shown zone.
+  return date && date.length === 19 && shown && shown.length > 19 && shown.startsWith(date.slice(0, 16)) ? date + shown.slice(19) : date || shown;
 }
 
-function markupDate(root: Element | undefined, now: Date): Found | undefined {
+/**
+ * The first date in the markup. A bare day (found here, "Oct 13, 2016", or given as `day`) gives
+ * way to the first later date of that day with a time (the same byline's `<time datetime>`).
+ */
+function markupDate(root: Element | undefined, now: Date, day?: Found): Found | undefined {
   for (const [index, selector] of DATE_MARKUP.entries()) {
     for (const el of articleElements(root, selector, 30)) {
       const value = fromElement(el, now);
-      if (value) return found(value, index === 0 && el.hasAttribute('itemprop') ? 'microdata' : el.localName === 'time' ? 'time-element' : 'byline-markup');
+      if (!value || (day && !value.startsWith(day.value))) continue;
+      const date = found(value, index === 0 && el.hasAttribute('itemprop') ? 'microdata' : el.localName === 'time' ? 'time-element' : 'byline-markup');
+      if (value.length > 10) return date;
+      day ??= date;
     }
   }
-  return undefined;
+  return day;
 }
 
 /**
@@ -54,13 +64,9 @@ export function findPublishedTime(doc: Document, meta: MetaTags, ld: JsonLdFacts
     return undefined;
   };
   const body = doc.body ?? undefined;
-  return firstFound([
-    check(ld.datePublished, 'json-ld'),
-    fromKeys(PUBLISHED_KEYS),
-    () => markupDate(region(), now),
-    () => (region() !== body ? markupDate(body, now) : undefined),
-    check(ld.dateModified, 'json-ld'),
-    fromKeys(MODIFIED_KEYS),
-    check(dateFromUrl(url), 'url'),
-  ]);
+  const inPage = (day?: Found) => markupDate(region(), now, day) ?? (region() !== body ? markupDate(body, now) : undefined);
+  const best = firstFound([check(ld.datePublished, 'json-ld'), fromKeys(PUBLISHED_KEYS), () => inPage(), check(ld.dateModified, 'json-ld'), fromKeys(MODIFIED_KEYS), check(dateFromUrl(url), 'url')]);
+  // A bare day in the metadata (<meta name="date" content="2016-12-15">): the article's own
+  // <time> of that day also knows the hour.
+  return best?.value.length === 10 ? inPage(best) : best;
 }

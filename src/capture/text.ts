@@ -24,10 +24,11 @@ export function plainText(value: string): string {
   if (!/[&<]/.test(value)) return squash(value);
   const noTags = value.replace(/<[^>]{0,500}>/g, ' ');
   return squash(
-    noTags.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, name: string) => {
+    noTags.replace(/&(#x[0-9a-f]{1,8}|#\d{1,10}|[a-z]{2,8});/gi, (whole, name: string) => {
       if (name[0] === '#') {
         const code = /x/i.test(name) ? parseInt(name.slice(2), 16) : +name.slice(1);
-        return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
+        // As HTML parsers do: NUL and out-of-range references become U+FFFD.
+        return String.fromCodePoint(code > 0 && code < 0x110000 ? code : 0xfffd);
       }
       return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
     }),
@@ -75,7 +76,8 @@ export function spacedText(el: Element, maxLength = 400): string {
     if (!text) continue;
     let block = node.parentElement;
     while (block && block !== el && !BLOCKS.test(block.tagName.toUpperCase())) block = block.parentElement;
-    if (out) out += block === lastBlock ? ' ' : ' | ';
+    // A <br> ends a line as a block does: "Written by A<br>Edited by B".
+    if (out) out += block === lastBlock && node.previousSibling?.nodeName !== 'BR' ? ' ' : ' | ';
     out += text;
     lastBlock = block;
   }

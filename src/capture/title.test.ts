@@ -32,3 +32,23 @@ describe('title', () => {
     expect(c.title?.value).toBe('New Zealand');
   });
 });
+
+describe('title: the visible headline and the declared ones', () => {
+  const at = (head: string, body = '') => extractCapture(documentAt(`<html><head>${head}</head><body>${body}</body></html>`, 'https://news.ex.com/a/b')).title;
+  const article = (h1: string) => `<article><h1>${h1}</h1><p>${'Words of the story. '.repeat(30)}</p></article>`;
+
+  it('takes the <h1> that a second declared title confirms over a different OpenGraph title', () => {
+    expect(at('<title>Quantum Hacks Explained | Ex Times</title><meta property="og:site_name" content="Ex Times"><meta property="og:title" content="Schrödinger’s Hack">', article('Quantum Hacks Explained'))).toEqual({ value: 'Quantum Hacks Explained', source: 'page-text' });
+    expect(at('<meta property="og:title" content="Social rewrite of it"><meta name="twitter:title" content="Rookie Officer Ends Hunt">', `<h1>Rookie Officer Ends Hunt</h1>`)?.value).toBe('Rookie Officer Ends Hunt');
+    // Unconfirmed and unlike the OpenGraph title: a section heading, not the headline.
+    expect(at('<title>Social title here</title><meta property="og:title" content="Social title here">', article('Business Monday'))?.value).toBe('Social title here');
+  });
+
+  it('prefers the Dublin Core title to the social one', () => {
+    expect(at('<meta property="og:title" content="Social"><meta name="DC.title" content="Bibliographic">')).toEqual({ value: 'Bibliographic', source: 'dublin-core' });
+  });
+
+  it('drops the permalink sign of documentation headings', () => {
+    expect(at('<title>Shared Mutable History — evolve docs</title>', article('Shared Mutable History¶'))?.value).toBe('Shared Mutable History');
+  });
+});

@@ -60,7 +60,8 @@ export function visibleHeadline(root: Element | undefined, doc: Document): Headl
   const candidates = h1s.length ? h1s : Array.from(doc.querySelectorAll('h1')).slice(0, 2);
   // Two or more h1s outside an article: one is usually the logo; too ambiguous.
   if (!h1s.length && candidates.length !== 1) return undefined;
-  const text = squash(candidates[0]?.textContent ?? '');
+  // Without the permalink sign documentation generators append ("Install¶").
+  const text = squash(candidates[0]?.textContent ?? '').replace(/\s*[¶#§]$/, '');
   return text.length >= 3 && text.length < 300 ? { text, inArticle: h1s.length > 0 } : undefined;
 }
 
@@ -77,7 +78,11 @@ export function findTitle(doc: Document, meta: MetaTags, ld: JsonLdFacts, site: 
   // titles are often rewritten variants of it ("… hands-on: …" vs "… is …"). Take the <h1> when
   // it is a variant of the declared title (shares most words), never when it is a different
   // text altogether (a blog's name, a section heading) or the site's name.
-  if (visible?.inArticle && social && !matchesSite(visible.text, site, host) && similarTitles(visible.text, social)) {
+  // The <h1> also wins when a second declared title (JSON-LD, Twitter, the <title> without the
+  // site's name) is that very text and only OpenGraph says otherwise (a social rewrite).
+  const key = headline && looseKey(headline);
+  const confirmed = [ld.headline, meta.first('twitter:title')?.value, doc.title, stripSiteAffixes(doc.title, site, host).title].some((t) => t && looseKey(t) === key);
+  if (visible && !matchesSite(visible.text, site, host) && (confirmed || (visible.inArticle && social && similarTitles(visible.text, social)))) {
     return found(visible.text, 'page-text');
   }
   // JSON-LD headlines are sometimes a description (Wikipedia: "constitutional monarchy in
@@ -86,9 +91,10 @@ export function findTitle(doc: Document, meta: MetaTags, ld: JsonLdFacts, site: 
   const plausible = (t: string | undefined) => t && (!others.length || others.some((o) => similarTitles(t, o) || looseKey(o).includes(looseKey(t))));
   const chosen = firstFound([
     found(plausible(ld.headline) ? ld.headline : plausible(ld.name) ? ld.name : undefined, 'json-ld'),
+    // Dublin Core titles are bibliographic, written per document; social titles are often rewritten.
+    meta.first('dc:title dc.title dcterms.title'),
     meta.first('og:title'),
     meta.first('twitter:title'),
-    meta.first('dc.title dcterms.title dc:title'),
     meta.first('citation_title'),
     meta.first('parsely-title title sailthru.title'),
     found(ld.name, 'json-ld'),
