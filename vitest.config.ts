@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Component tests (issue/*.test.tsx) compile JSX for preact, as tsconfig.json says.
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
-    include: ['src/**/*.test.ts', 'popup/**/*.test.ts', 'options/**/*.test.ts', 'bench/**/*.test.ts', 'e2e/servers/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'popup/**/*.test.ts', 'options/**/*.test.ts', 'issue/**/*.test.{ts,tsx}', 'bench/**/*.test.ts', 'e2e/servers/**/*.test.ts'],
     environment: 'node',
     testTimeout: 15000,
   },

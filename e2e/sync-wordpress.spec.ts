@@ -69,6 +69,7 @@ test.describe('sync to a real WordPress', () => {
     const desk = await IssueDeskPage.open(await clipper.context.newPage(), clipper.extensionId);
     await expect(desk.page.getByTestId('sync-state')).toContainText('Synced to WordPress');
     await expect(desk.page.getByRole('link', { name: 'Open the draft' })).toHaveAttribute('href', `${wp.url}/wp-admin/post.php?post=${post.id}&action=edit`);
+    for (const title of [first, second]) await expect(desk.card(title).getByTestId('clipping-sync')).toHaveText('✓ In the draft');
   });
 
   test('edits, reorders and deletes follow; the editor’s own text survives; an edit inside the region is a conflict', async ({ clipper, wp, articles }) => {
@@ -126,12 +127,15 @@ test.describe('sync to a real WordPress', () => {
       const desk = await IssueDeskPage.open(await clipper.context.newPage(), clipper.extensionId);
       await expect(desk.page.getByTestId('sync-state')).toContainText('refused the credentials', { timeout: 30_000 });
       await expect(desk.page.getByTestId('sync-state')).toContainText('Application Password');
+      const mark = desk.card(title).getByTestId('clipping-sync');
+      await expect(mark).toHaveText('Not synced');
 
       // The site goes down; the editor fixes the password meanwhile.
       proxy.setDefault('reset');
       await options.connect(proxy.origin, wp.user, wp.appPassword);
       await desk.page.reload();
       await expect(desk.page.getByTestId('sync-state')).toContainText('could not be reached', { timeout: 30_000 });
+      await expect(mark).toHaveText('Waiting to sync');
       expect(await managedPosts(wp)).toHaveLength(0);
 
       // Back up: "Sync now" delivers.
@@ -139,6 +143,7 @@ test.describe('sync to a real WordPress', () => {
       await desk.page.getByRole('button', { name: 'Sync now' }).click();
       const post = await draftHolding(wp, [title, 'Kept through every failure.']);
       await expect(desk.page.getByTestId('sync-state')).toContainText('Synced to WordPress');
+      await expect(mark).toHaveText('✓ In the draft');
 
       // The draft is deleted in WordPress (emptied trash): the next change says so, and offers to recreate it.
       await wp.rest(`/wp/v2/posts/${post.id}?force=true`, { method: 'DELETE' });
@@ -146,6 +151,7 @@ test.describe('sync to a real WordPress', () => {
       await summary.fill('Still here after the draft was deleted.');
       await summary.blur();
       await expect(desk.page.getByTestId('sync-state')).toContainText('gone', { timeout: 30_000 });
+      await expect(mark).toHaveText('Not synced');
       await desk.page.getByRole('button', { name: 'Recreate the draft' }).click();
       await draftHolding(wp, ['Still here after the draft was deleted.']);
     } finally {

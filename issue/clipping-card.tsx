@@ -2,6 +2,15 @@ import { useState } from 'preact/hooks';
 import type { Clipping, ClippingForm } from '../src/clip/clipping';
 import { needsSummary } from '../src/issue/issue-order';
 import type { Section } from '../src/settings/settings';
+import type { ClippingSync } from '../src/sync/clipping-sync';
+import { EditField } from './edit-field';
+
+/** The words and hover text of a card's sync mark. */
+const SYNC_MARKS: Record<ClippingSync, [string, string]> = {
+  'in-draft': ['✓ In the draft', 'This version of the clipping is in the issue’s draft.'],
+  waiting: ['Waiting to sync', 'This change is kept here and will be sent to the draft.'],
+  'not-synced': ['Not synced', 'The issue’s sync is stopped: see the sync line above.'],
+};
 
 /** What a card can ask the desk to do. Every action goes through the worker, then the view reloads. */
 export interface CardActions {
@@ -23,12 +32,21 @@ const DETAIL_FIELDS: [keyof ClippingForm, string][] = [
 ];
 
 /** One clipping in the issue: its summary is edited in place, the rest behind "Edit details". */
-export function ClippingCard({ clipping, sections, actions, draggable }: { clipping: Clipping; sections: readonly Section[]; actions: CardActions; draggable: boolean }) {
+export function ClippingCard({
+  clipping,
+  sections,
+  actions,
+  draggable,
+  sync,
+}: {
+  clipping: Clipping;
+  sections: readonly Section[];
+  actions: CardActions;
+  draggable: boolean;
+  sync?: ClippingSync | undefined;
+}) {
   const [open, setOpen] = useState(false);
-  const commit = (name: keyof ClippingForm) => (event: Event) => {
-    const value = (event.currentTarget as HTMLInputElement | HTMLTextAreaElement).value;
-    if (value !== clipping[name]) actions.update(clipping.id, { [name]: value });
-  };
+  const commit = (name: keyof ClippingForm) => (value: string) => actions.update(clipping.id, { [name]: value });
   const onKeyDown = (event: KeyboardEvent) => {
     // Alt+↑/↓ moves the focused clipping: the keyboard twin of drag and drop.
     if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
@@ -72,14 +90,24 @@ export function ClippingCard({ clipping, sections, actions, draggable }: { clipp
           </button>
         </span>
       </div>
-      {attribution && <p class="attribution">{attribution}</p>}
-      <textarea
+      {(attribution || sync) && (
+        <p class="attribution">
+          {attribution}
+          {sync && (
+            <span class={`sync-mark ${sync}`} data-testid="clipping-sync" data-state={sync} title={SYNC_MARKS[sync][1]}>
+              {SYNC_MARKS[sync][0]}
+            </span>
+          )}
+        </p>
+      )}
+      <EditField
+        multiline
         class="summary"
         aria-label={`Summary of “${clipping.title}”`}
         placeholder="No summary yet: why should readers care?"
         rows={3}
         value={clipping.summary}
-        onBlur={commit('summary')}
+        onCommit={commit('summary')}
       />
       <button type="button" class="link" aria-expanded={open} onClick={() => setOpen(!open)}>
         {open ? 'Hide details' : 'Edit details'}
@@ -89,11 +117,7 @@ export function ClippingCard({ clipping, sections, actions, draggable }: { clipp
           {DETAIL_FIELDS.map(([name, label]) => (
             <label>
               {label}
-              {name === 'quote' ? (
-                <textarea rows={2} value={String(clipping[name] ?? '')} onBlur={commit(name)} />
-              ) : (
-                <input value={String(clipping[name] ?? '')} onBlur={commit(name)} />
-              )}
+              <EditField multiline={name === 'quote'} rows={name === 'quote' ? 2 : undefined} value={String(clipping[name] ?? '')} onCommit={commit(name)} />
             </label>
           ))}
         </div>

@@ -3,14 +3,17 @@ import type { ClippingForm } from '../src/clip/clipping';
 import { groupBySection, matchesQuery, needsSummary } from '../src/issue/issue-order';
 import { toIssueDocument } from '../src/issue/to-document';
 import { send } from '../src/messages/client';
+import { clippingSync } from '../src/sync/clipping-sync';
 import { mergeReportText } from '../src/messages/merge-report-text';
 import type { CardActions } from './clipping-card';
 import { CloseIssue } from './close-issue';
+import { EditField } from './edit-field';
 import { ExportBar } from './export-bar';
 import { IssuePreview } from './issue-preview';
 import { SectionList } from './section-list';
 import { SyncPanel } from './sync-panel';
 import { useIssue } from './use-issue';
+import { useSyncStatus } from './use-sync-status';
 
 type Notice = { kind: 'info' | 'error'; text: string; undoId?: string };
 
@@ -30,6 +33,7 @@ export function IssueDesk() {
 
   const groups = useMemo(() => (view ? groupBySection(view.clippings, view.settings.sections) : []), [view]);
   const doc = useMemo(() => (view ? toIssueDocument(view.issue, view.settings, view.clippings) : undefined), [view]);
+  const sync = useSyncStatus(view?.issue.id, version);
 
   if (error && !view) return <main class="desk"><p class="notice error" role="alert">Could not load the issue: {error}</p></main>;
   if (!view || !doc) return <main class="desk"><p aria-busy="true">Loading the issue…</p></main>;
@@ -72,6 +76,8 @@ export function IssueDesk() {
     remove: (id) => void act(() => send('clip.delete', { id }), { kind: 'info', text: `Deleted “${titleOf(id)}”.`, undoId: id }),
   };
 
+  const syncFacts = sync.status && { configured: sync.status.configured, entry: sync.status.entries[0], state: sync.status.state };
+  const syncOf = (updatedAt: number) => (syncFacts ? clippingSync(updatedAt, syncFacts) : undefined);
   const missing = view.clippings.filter(needsSummary).length;
   const editable = view.issue.status !== 'closed';
   return (
@@ -81,12 +87,7 @@ export function IssueDesk() {
           <label class="sr-only" for="issue-title">
             Issue title
           </label>
-          <input
-            id="issue-title"
-            class="title-input"
-            value={view.issue.title}
-            onBlur={(e) => e.currentTarget.value !== view.issue.title && void act(() => send('issue.update', { issueId: view.issue.id, title: e.currentTarget.value }))}
-          />
+          <EditField id="issue-title" class="title-input" value={view.issue.title} onCommit={(title) => void act(() => send('issue.update', { issueId: view.issue.id, title }))} />
           <p class="issue-meta">
             Issue #{view.issue.number} · {formatWindow(view.issue.start, view.issue.end)} · {view.issue.status} ·{' '}
             <span data-testid="issue-count">
@@ -151,7 +152,7 @@ export function IssueDesk() {
         </p>
       )}
 
-      <SyncPanel issueId={view.issue.id} version={version} />
+      <SyncPanel issueId={view.issue.id} status={sync.status} loadError={sync.error} reload={sync.reload} />
 
       <div class="toolbar">
         <input type="search" placeholder="Search this issue" aria-label="Search this issue" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
@@ -165,11 +166,12 @@ export function IssueDesk() {
         <div class="sections">
           <label class="sponsor">
             Sponsor message (Markdown; leave empty for none)
-            <textarea
+            <EditField
+              multiline
               rows={3}
               value={view.issue.sponsor}
               readOnly={!editable}
-              onBlur={(e) => e.currentTarget.value !== view.issue.sponsor && void act(() => send('issue.update', { issueId: view.issue.id, sponsor: e.currentTarget.value }))}
+              onCommit={(sponsor) => void act(() => send('issue.update', { issueId: view.issue.id, sponsor }))}
             />
           </label>
           {groups.map((group) => (
@@ -180,6 +182,7 @@ export function IssueDesk() {
               sections={view.settings.sections}
               draggable={!filtering}
               actions={actions}
+              syncOf={syncOf}
               onDrop={(id, section, index) => void act(() => send('clip.move', { id, section, index }))}
             />
           ))}

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { Clipping } from '../src/clip/clipping';
 import { budgetWarning, type SectionGroup } from '../src/issue/issue-order';
 import type { Section } from '../src/settings/settings';
+import type { ClippingSync } from '../src/sync/clipping-sync';
 import { ClippingCard, type CardActions } from './clipping-card';
 
 interface SectionListProps {
@@ -13,11 +14,13 @@ interface SectionListProps {
   /** Dragging is off while a filter hides some clippings: an index among the visible ones would lie. */
   draggable: boolean;
   actions: CardActions;
+  /** Where a clipping stands against the issue's draft, by its last change (undefined: no target). */
+  syncOf(updatedAt: number): ClippingSync | undefined;
   onDrop(id: string, section: string | null, index: number): void;
 }
 
 /** One section of the issue: its heading, count and budget, and its clippings, sortable by drag and drop. */
-export function SectionList({ group, visible, sections, draggable, actions, onDrop }: SectionListProps) {
+export function SectionList({ group, visible, sections, draggable, actions, syncOf, onDrop }: SectionListProps) {
   const listRef = useRef<HTMLOListElement>(null);
   const onDropRef = useRef(onDrop);
   onDropRef.current = onDrop;
@@ -66,7 +69,7 @@ export function SectionList({ group, visible, sections, draggable, actions, onDr
       )}
       <ol class="cards" ref={listRef} data-section={sectionId ?? ''}>
         {visible.map((clipping) => (
-          <ClippingCard key={clipping.id} clipping={clipping} sections={sections} actions={actions} draggable={draggable} />
+          <ClippingCard key={clipping.id} clipping={clipping} sections={sections} actions={actions} draggable={draggable} sync={syncOf(clipping.updatedAt)} />
         ))}
       </ol>
       {visible.length === 0 && <p class="empty">{group.clippings.length ? 'Nothing here matches the search or filter.' : 'No clippings yet.'}</p>}

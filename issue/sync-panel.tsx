@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { send } from '../src/messages/client';
 import type { SyncStatus } from '../src/messages/protocol';
 import { openOptions } from '../src/platform/extension-pages';
@@ -10,22 +10,13 @@ function when(epochMs: number): string {
 /**
  * The issue's sync state with WordPress: synced (when, with a link to the draft), waiting (why, next
  * try), stopped (why, and what to do), or in conflict (keep WordPress's version, overwrite, compare).
- * `version` changes whenever the desk changed something, so the state is read again.
+ * The status is the desk's (useSyncStatus); `reload` reads it again after an action here.
  */
-export function SyncPanel({ issueId, version }: { issueId: string; version: number }) {
-  const [status, setStatus] = useState<SyncStatus | undefined>();
+export function SyncPanel({ issueId, status, loadError, reload }: { issueId: string; status: SyncStatus | undefined; loadError?: string | undefined; reload(): void }) {
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
+  const [actionError, setError] = useState<string | undefined>();
   const [compare, setCompare] = useState<{ local: string; remote: string } | undefined>();
-  const load = () => void send('sync.status', { issueId }).then(setStatus, (e) => setError(e instanceof Error ? e.message : String(e)));
-  useEffect(load, [issueId, version]);
-  // While a sync is under way in the worker, look again every 1.5 s (only then: nothing polls when idle).
-  const underWay = status?.configured && status.entries[0]?.state === 'pending' && !status.entries[0].lastError;
-  useEffect(() => {
-    if (!underWay) return;
-    const timer = setTimeout(load, 1500);
-    return () => clearTimeout(timer);
-  }, [status]);
+  const error = actionError ?? loadError;
 
   const run = async (work: () => Promise<unknown>) => {
     setBusy(true);
@@ -36,7 +27,7 @@ export function SyncPanel({ issueId, version }: { issueId: string; version: numb
       setError(e instanceof Error ? e.message : String(e));
     }
     setBusy(false);
-    load();
+    reload();
   };
   if (!status) return null;
   if (!status.configured) {

@@ -116,6 +116,19 @@ describe('drainOutbox: success', () => {
     expect(adapter.drafts.size).toBe(1);
   });
 
+  it('records when the region was rendered, so a change made while the push was under way is not taken as synced', async () => {
+    await change(['issue-a']);
+    const rendered = clock;
+    adapter.behaviours.set('issue-a', async (update, previous) => {
+      clock += MINUTE; // the push takes a minute, and the editor edits meanwhile
+      await change(['issue-a']);
+      return adapter.store(update, previous);
+    });
+    await drainOutbox(deps());
+    expect(await syncStates.get('issue-a')).toMatchObject({ renderedAt: rendered, lastSyncedAt: rendered + MINUTE });
+    expect(await outbox.all()).toMatchObject([{ issueId: 'issue-a', state: 'pending' }]);
+  });
+
   it('is idempotent: a second drain with nothing due pushes nothing', async () => {
     await change(['issue-a']);
     await drainOutbox(deps());

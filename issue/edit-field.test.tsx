@@ -1,0 +1,55 @@
+// @vitest-environment jsdom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EditField } from './edit-field';
+
+const root = () => document.body.querySelector('#root') ?? document.body.appendChild(Object.assign(document.createElement('div'), { id: 'root' }));
+afterEach(() => render(null, root()));
+
+function type(field: HTMLInputElement | HTMLTextAreaElement, text: string): void {
+  field.value = text;
+  field.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+describe('EditField', () => {
+  it('keeps what the editor is typing when the desk re-renders with the stored value (a sync poll)', () => {
+    const onCommit = vi.fn();
+    act(() => render(<EditField multiline value="Stored summary." onCommit={onCommit} />, root()));
+    const field = root().querySelector('textarea')!;
+    act(() => type(field, 'Half a new sent'));
+    act(() => render(<EditField multiline value="Stored summary." onCommit={onCommit} />, root()));
+    expect(field.value).toBe('Half a new sent');
+    act(() => {
+      field.dispatchEvent(new Event('blur'));
+    });
+    expect(onCommit).toHaveBeenCalledWith('Half a new sent');
+  });
+
+  it('does not save when leaving an unchanged field', () => {
+    const onCommit = vi.fn();
+    act(() => render(<EditField value="Title" onCommit={onCommit} />, root()));
+    act(() => {
+      root().querySelector('input')!.dispatchEvent(new Event('blur'));
+    });
+    expect(onCommit).not.toHaveBeenCalled();
+  });
+
+  it('shows a new stored value (a reload after undo or an edit elsewhere)', () => {
+    act(() => render(<EditField value="Before" onCommit={() => undefined} />, root()));
+    act(() => render(<EditField value="After" onCommit={() => undefined} />, root()));
+    expect(root().querySelector('input')!.value).toBe('After');
+  });
+
+  it('keeps the typed text in the field when saving failed (the stored value did not change)', () => {
+    const onCommit = vi.fn();
+    act(() => render(<EditField value="Stored" onCommit={onCommit} />, root()));
+    const field = root().querySelector('input')!;
+    act(() => type(field, 'Typed'));
+    act(() => {
+      field.dispatchEvent(new Event('blur'));
+    });
+    act(() => render(<EditField value="Stored" onCommit={onCommit} />, root()));
+    expect(field.value).toBe('Typed');
+  });
+});

@@ -1,0 +1,32 @@
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+
+type Native = Omit<JSX.HTMLAttributes<HTMLInputElement & HTMLTextAreaElement>, 'value' | 'onInput' | 'onBlur'>;
+
+interface EditFieldProps extends Native {
+  /** The stored value; a new one (after a reload) replaces what is shown. */
+  value: string;
+  /** Called on leaving the field, with what the editor typed, when it differs from `value`. */
+  onCommit(text: string): void;
+  multiline?: boolean;
+}
+
+/**
+ * An input or textarea edited in place and saved when the editor leaves it. What is being typed is
+ * held here, not in the stored value: the desk re-renders while a sync runs (and after other changes),
+ * and a field bound to the stored value would be reset to it mid-sentence. If saving fails, the typed
+ * text stays in the field.
+ */
+export function EditField({ value, onCommit, multiline = false, ...native }: EditFieldProps) {
+  const [text, setText] = useState(value);
+  useEffect(() => setText(value), [value]);
+  const props = {
+    ...native,
+    value: text,
+    onInput: (event: JSX.TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) => setText(event.currentTarget.value),
+    onBlur: () => {
+      if (text !== value) onCommit(text);
+    },
+  };
+  return multiline ? <textarea {...props} /> : <input {...props} />;
+}
