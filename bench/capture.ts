@@ -22,6 +22,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
+import { parseArgs as parseCommandLine } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { SCORED_FIELDS, percent, quantile, scoreCase, type FieldTally, type ScoredField } from './capture-scoring';
 
@@ -61,23 +62,19 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { concurrency: 2, timeout: 20_000, dirs: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const next = () => {
-      const value = argv[++i];
-      if (value === undefined) throw new Error(`${arg} needs a value`);
-      return value;
-    };
-    if (arg === '--concurrency') options.concurrency = Math.max(1, Number(next()));
-    else if (arg === '--timeout') options.timeout = Number(next());
-    else if (arg === '--details') options.details = next();
-    else if (arg === '--limit') options.limit = Number(next());
-    else if (arg === '--') continue;
-    else options.dirs.push(arg);
-  }
-  if (!options.dirs.length) throw new Error('usage: tsx bench/capture.ts DIR [DIR…] [--concurrency N] [--timeout MS] [--details DIR]');
-  return options;
+  const { values, positionals } = parseCommandLine({
+    args: argv.filter((arg) => arg !== '--'),
+    allowPositionals: true,
+    options: { concurrency: { type: 'string' }, timeout: { type: 'string' }, details: { type: 'string' }, limit: { type: 'string' } },
+  });
+  if (!positionals.length) throw new Error('usage: tsx bench/capture.ts DIR [DIR…] [--concurrency N] [--timeout MS] [--details DIR] [--limit N]');
+  return {
+    concurrency: Math.max(1, Number(values.concurrency ?? 2)),
+    timeout: Number(values.timeout ?? 20_000),
+    ...(values.details ? { details: values.details } : {}),
+    ...(values.limit ? { limit: Number(values.limit) } : {}),
+    dirs: positionals,
+  };
 }
 
 function loadCases(dir: string, limit?: number): CaseInput[] {

@@ -34,6 +34,7 @@
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { parseArgs as parseCommandLine } from 'node:util';
 import type { BrowserContext, Page } from '@playwright/test';
 import { build } from 'vite';
 import { DIST, launchWithExtension, type LaunchedExtension } from '../e2e/browser';
@@ -60,22 +61,22 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { runs: 9, popupRuns: 21, clippings: 100_000, open: 200, out: join(ROOT, 'bench', 'results', 'issue.json') };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const next = () => {
-      const value = argv[++i];
-      if (value === undefined) throw new Error(`${arg} needs a value`);
-      return value;
-    };
-    if (arg === '--runs') options.runs = Math.max(5, Math.min(50, Number(next())));
-    else if (arg === '--popup-runs') options.popupRuns = Math.max(5, Math.min(50, Number(next())));
-    else if (arg === '--clippings') options.clippings = Math.max(1000, Math.min(500_000, Number(next())));
-    else if (arg === '--open') options.open = Math.max(20, Math.min(1000, Number(next())));
-    else if (arg === '--out') options.out = resolve(next());
-    else if (arg !== '--') throw new Error(`unknown option ${arg}`);
-  }
-  return options;
+  const { values } = parseCommandLine({
+    args: argv.filter((arg) => arg !== '--'),
+    options: { runs: { type: 'string' }, 'popup-runs': { type: 'string' }, clippings: { type: 'string' }, open: { type: 'string' }, out: { type: 'string' } },
+  });
+  const bounded = (value: string | undefined, fallback: number, min: number, max: number) => {
+    if (value === undefined) return fallback;
+    if (!Number.isFinite(Number(value))) throw new Error(`not a number: ${value}`);
+    return Math.max(min, Math.min(max, Number(value)));
+  };
+  return {
+    runs: bounded(values.runs, 9, 5, 50),
+    popupRuns: bounded(values['popup-runs'], 21, 5, 50),
+    clippings: bounded(values.clippings, 100_000, 1000, 500_000),
+    open: bounded(values.open, 200, 20, 1000),
+    out: values.out ? resolve(values.out) : join(ROOT, 'bench', 'results', 'issue.json'),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
