@@ -41,6 +41,19 @@ describe('EditField', () => {
     expect(root().querySelector('input')!.value).toBe('After');
   });
 
+  it('keeps unsaved typing when a reload brings a value changed elsewhere; leaving the field then saves the typing', () => {
+    const onCommit = vi.fn();
+    act(() => render(<EditField multiline value="From the desk." onCommit={onCommit} />, root()));
+    const field = root().querySelector('textarea')!;
+    act(() => type(field, 'Typed on the desk'));
+    act(() => render(<EditField multiline value="Changed in the popup." onCommit={onCommit} />, root()));
+    expect(field.value).toBe('Typed on the desk');
+    act(() => {
+      field.dispatchEvent(new Event('blur'));
+    });
+    expect(onCommit).toHaveBeenCalledWith('Typed on the desk');
+  });
+
   it('keeps the typed text in the field when saving failed (the stored value did not change)', () => {
     const onCommit = vi.fn();
     act(() => render(<EditField value="Stored" onCommit={onCommit} />, root()));

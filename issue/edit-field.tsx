@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 type Native = Omit<JSX.HTMLAttributes<HTMLInputElement & HTMLTextAreaElement>, 'value' | 'onInput' | 'onBlur'>;
 
@@ -14,12 +14,19 @@ interface EditFieldProps extends Native {
 /**
  * An input or textarea edited in place and saved when the editor leaves it. What is being typed is
  * held here, not in the stored value: the desk re-renders while a sync runs (and after other changes),
- * and a field bound to the stored value would be reset to it mid-sentence. If saving fails, the typed
- * text stays in the field.
+ * and a field bound to the stored value would be reset to it mid-sentence. A new stored value (a
+ * reload after an edit elsewhere) replaces the text only when nothing unsaved is typed in it. If
+ * saving fails, the typed text stays in the field.
  */
 export function EditField({ value, onCommit, multiline = false, ...native }: EditFieldProps) {
   const [text, setText] = useState(value);
-  useEffect(() => setText(value), [value]);
+  // The stored value the text started from: a new one replaces the text only if nothing unsaved was
+  // typed (a reload must not wipe typing; leaving the field then saves what the editor wrote).
+  const base = useRef(value);
+  useEffect(() => {
+    setText((current) => (current === base.current ? value : current));
+    base.current = value;
+  }, [value]);
   const props = {
     ...native,
     value: text,

@@ -77,7 +77,9 @@ export function IssueDesk() {
   };
 
   const syncFacts = sync.status && { configured: sync.status.configured, entry: sync.status.entries[0], state: sync.status.state };
-  const syncOf = (updatedAt: number) => (syncFacts ? clippingSync(updatedAt, syncFacts) : undefined);
+  // Unsorted clippings are left out of the draft, as out of the exports: no mark.
+  const inSections = new Set(doc.sections.flatMap((s) => s.entries.map((e) => e.id)));
+  const syncOf = (clipping: { id: string; updatedAt: number }) => (syncFacts && inSections.has(clipping.id) ? clippingSync(clipping, syncFacts) : undefined);
   const missing = view.clippings.filter(needsSummary).length;
   const editable = view.issue.status !== 'closed';
   return (

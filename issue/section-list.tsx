@@ -14,8 +14,8 @@ interface SectionListProps {
   /** Dragging is off while a filter hides some clippings: an index among the visible ones would lie. */
   draggable: boolean;
   actions: CardActions;
-  /** Where a clipping stands against the draft, by its last change (undefined: no target). */
-  syncOf(updatedAt: number): ClippingSync | undefined;
+  /** Where a clipping stands against the draft (undefined: no target, or not in the draft's sections). */
+  syncOf(clipping: Clipping): ClippingSync | undefined;
   onDrop(id: string, section: string | null, index: number): void;
 }
 
@@ -69,7 +69,7 @@ export function SectionList({ group, visible, sections, draggable, actions, sync
       )}
       <ol class="cards" ref={listRef} data-section={sectionId ?? ''}>
         {visible.map((clipping) => (
-          <ClippingCard key={clipping.id} clipping={clipping} sections={sections} actions={actions} draggable={draggable} sync={syncOf(clipping.updatedAt)} />
+          <ClippingCard key={clipping.id} clipping={clipping} sections={sections} actions={actions} draggable={draggable} sync={syncOf(clipping)} />
         ))}
       </ol>
       {visible.length === 0 && <p class="empty">{group.clippings.length ? 'Nothing here matches the search or filter.' : 'No clippings yet.'}</p>}

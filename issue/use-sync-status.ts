@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../src/messages/client';
 import type { SyncStatus } from '../src/messages/protocol';
 
@@ -10,14 +10,18 @@ import type { SyncStatus } from '../src/messages/protocol';
 export function useSyncStatus(issueId: string | undefined, version: number) {
   const [status, setStatus] = useState<SyncStatus | undefined>();
   const [error, setError] = useState<string | undefined>();
+  // Only the newest request's reply is shown: an older poll answered late must not undo a newer state.
+  const latest = useRef(0);
   const reload = () => {
     if (!issueId) return;
+    const ticket = ++latest.current;
     void send('sync.status', { issueId }).then(
       (next) => {
+        if (ticket !== latest.current) return;
         setStatus(next);
         setError(undefined);
       },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => ticket === latest.current && setError(e instanceof Error ? e.message : String(e)),
     );
   };
   useEffect(reload, [issueId, version]);

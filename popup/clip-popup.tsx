@@ -52,7 +52,9 @@ function ClipEditor({ prepared }: { prepared: PreparedClip }) {
   const [clippingId, setClippingId] = useState<string | undefined>(prepared.existing?.id);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [draftError, setDraftError] = useState<string | undefined>();
-  const [weekCount, setWeekCount] = useState<number | undefined>();
+  // undefined while asked for; null when it could not be counted (the header then shows none).
+  const [weekCount, setWeekCount] = useState<number | null | undefined>();
+  const savedOnce = useRef(false);
   const formRef = useRef(form);
   formRef.current = form;
 
@@ -60,8 +62,12 @@ function ClipEditor({ prepared }: { prepared: PreparedClip }) {
   // editor should not wait for it to start typing. A failure leaves the header without a count.
   useEffect(() => {
     send('clip.weekCount', {}).then(
-      (reply) => setWeekCount(reply.weekCount),
-      (error) => console.warn('newsletter-clipper: could not count this week’s clippings', error),
+      // A save that answered first already brought the newer count.
+      (reply) => !savedOnce.current && setWeekCount(reply.weekCount),
+      (error) => {
+        console.warn('newsletter-clipper: could not count this week’s clippings', error);
+        if (!savedOnce.current) setWeekCount(null);
+      },
     );
   }, []);
 
@@ -95,6 +101,8 @@ function ClipEditor({ prepared }: { prepared: PreparedClip }) {
     try {
       const saved = await send('clip.save', draftPayload(formRef.current));
       setClippingId(saved.clipping.id);
+      savedOnce.current = true;
+      setWeekCount(saved.weekCount); // kept when the editor goes on editing after the save
       setStatus({ kind: 'saved', saved });
     } catch (error) {
       // The draft still holds everything typed: nothing is lost, the editor can retry.
@@ -111,15 +119,14 @@ function ClipEditor({ prepared }: { prepared: PreparedClip }) {
   };
 
   const sources = sourcesAfterEdit(prepared.captured, form, prepared.context.sources);
-  const shownWeekCount = status.kind === 'saved' ? status.saved.weekCount : weekCount;
   const dateHint = readableDate(form.publishedTime);
 
   return (
     <main class="popup" onKeyDown={onKeyDown}>
       <header>
         <h1>{clippingId ? 'Edit clipping' : 'Clip this page'}</h1>
-        <span class="week-count" data-testid="week-count" aria-busy={shownWeekCount === undefined}>
-          {shownWeekCount === undefined ? '' : weekCountText(shownWeekCount)}
+        <span class="week-count" data-testid="week-count" aria-busy={weekCount === undefined}>
+          {typeof weekCount === 'number' ? weekCountText(weekCount) : ''}
         </span>
         <button type="button" class="link" onClick={() => void openIssueDesk()}>
           Issue desk

@@ -54,6 +54,9 @@ describe('cleanByline: names, not the words around them', () => {
   it('splits on "and"/"et" only before a capital: a desk name stays whole', () => {
     expect(cleanByline(['Zone Justice et faits divers'])).toBe('Zone Justice et faits divers');
     expect(cleanByline(['Jane Doe et John Roe'])).toBe('Jane Doe and John Roe');
+    // Whatever the connector's own case.
+    expect(cleanByline(['Jane Doe And John Roe'])).toBe('Jane Doe and John Roe');
+    expect(cleanByline(['Jane Doe With John Roe'])).toBe('Jane Doe and John Roe');
   });
 
   it('turns "Surname, Given names" around, particles and initials included', () => {

@@ -80,7 +80,7 @@ function namesIn(segment: string, siteKey: string, strict: boolean): string[] {
   if (inverted) text = `${inverted[2]} ${inverted[1]}`;
   const names: string[] = [];
   // "and" joins two names only when a capital follows: "Zone Justice et faits divers" is one desk.
-  for (const part of text.split(/\s*[,;]\s*|\s+(?:and|AND|und|et|y|with|mit|&)\s+(?![a-zß-ÿ])/)) {
+  for (const part of text.split(/\s*[,;]\s*|\s+(?:[Aa]nd|AND|[Uu]nd|UND|[Ee]t|ET|[yY]|[Ww]ith|WITH|[Mm]it|MIT|&)\s+(?![a-zß-ÿ])/)) {
     const name = cleanName(part, siteKey, strict);
     if (name) names.push(name);
   }

@@ -19,6 +19,11 @@ describe('findPublishedTime', () => {
     expect(date('<meta name="date" content="2016-12-15">', `<article><time datetime="2016-12-20T15:33:00-05:00">Dec 20</time>${PROSE}</article>`)?.value).toBe('2016-12-15');
   });
 
+  it('does not take an <ins> or <del> edit date for the publication date', () => {
+    const body = `<article><span class="entry-date">January 5, 2024</span>${PROSE}<ins datetime="2024-03-01T10:00:00Z">Update: fixed.</ins></article>`;
+    expect(date('', body)?.value).toBe('2024-01-05');
+  });
+
   it('reads datetime on custom elements', () => {
     expect(date('', `<article><relative-time datetime="2020-07-07T12:10:51Z">on Jul 7</relative-time>${PROSE}</article>`)?.value).toBe('2020-07-07T12:10:51Z');
   });

@@ -15,8 +15,8 @@ const MODIFIED_KEYS = 'article:modified_time og:updated_time datemodified dcterm
 /** Markup that holds the publication date, best first. */
 const DATE_MARKUP = [
   'time[pubdate],[itemprop~=datePublished],[itemprop~=dateCreated],.published[title],abbr.published,.dt-published',
-  // <time datetime>, and custom elements that copy it (<relative-time datetime>).
-  '[datetime]',
+  // <time datetime>, and custom elements that copy it (<relative-time datetime>); not <ins>/<del>, whose date is an edit's.
+  '[datetime]:not(ins,del)',
   '[class*=date i],[class*=time i],[class*=publish i],[class*=meta i],[class*=byline i]',
 ];
 

@@ -51,4 +51,8 @@ describe('title: the visible headline and the declared ones', () => {
   it('drops the permalink sign of documentation headings', () => {
     expect(at('<title>Shared Mutable History — evolve docs</title>', article('Shared Mutable History¶'))?.value).toBe('Shared Mutable History');
   });
+
+  it('keeps a "#" that ends a real title', () => {
+    expect(at('<title>Learn C# - Example Docs</title>', article('Learn C#'))?.value).toBe('Learn C#');
+  });
 });

@@ -60,8 +60,8 @@ export function visibleHeadline(root: Element | undefined, doc: Document): Headl
   const candidates = h1s.length ? h1s : Array.from(doc.querySelectorAll('h1')).slice(0, 2);
   // Two or more h1s outside an article: one is usually the logo; too ambiguous.
   if (!h1s.length && candidates.length !== 1) return undefined;
-  // Without the permalink sign documentation generators append ("Install¶").
-  const text = squash(candidates[0]?.textContent ?? '').replace(/\s*[¶#§]$/, '');
+  // Without the permalink sign documentation generators append ("Install¶"); "#" is left alone (C#, F#).
+  const text = squash(candidates[0]?.textContent ?? '').replace(/\s*¶$/, '');
   return text.length >= 3 && text.length < 300 ? { text, inArticle: h1s.length > 0 } : undefined;
 }
 

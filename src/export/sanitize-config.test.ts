@@ -111,6 +111,12 @@ describe('createSanitizer: every piece in one DOMPurify call', () => {
     }
   });
 
+  it('falls back when a formatting element left open in one piece would be reopened in the next (a link spreading to another clipping)', () => {
+    const pieces = ['<p>see <a href="https://evil.example/">this', '<p>Second clipping summary</p>', '<p><em>third</em></p>'];
+    expect(testSanitize(pieces)).toEqual(oneByOne(pieces));
+    expect(testSanitize(pieces)[1]).toBe('<p>Second clipping summary</p>');
+  });
+
   it('answers nothing for nothing', () => {
     expect(testSanitize([])).toEqual([]);
   });

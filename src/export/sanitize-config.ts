@@ -37,9 +37,24 @@ const SANITIZE_TO_DOM: Config & { RETURN_DOM: true } = { ...SANITIZE_CONFIG, RET
  * The pieces are markdown-it's output, which is always well-formed (`html: false` prints raw HTML as
  * text). A piece that is not could close its wrapper or swallow the next one: unless the cleaned
  * tree is exactly the wrappers, in order, with their own titles, every piece is sanitised on its own
- * instead. (What the check cannot see: an inline tag left open in one piece, which the HTML parser
- * would reopen in the next. That moves formatting, never anything DOMPurify would not allow.)
+ * instead. The same happens when a wrapper holds more of a formatting element (a, em, strong, …)
+ * than its piece opened: an element left open in one piece, which the HTML parser reopens in the
+ * next (a link would spread to another clipping's text).
  */
+/** The elements the HTML parser reopens after a block boundary when they were left open ("active formatting elements"). */
+const REOPENED = ['a', 'b', 'big', 'code', 'em', 'font', 'i', 'nobr', 's', 'small', 'strike', 'strong', 'tt', 'u'];
+const START_TAG = new Map(REOPENED.map((tag) => [tag, new RegExp(`<${tag}[\\s/>]`, 'gi')]));
+
+/** True when the cleaned wrapper holds no formatting element its piece did not open itself. */
+function nothingReopened(piece: string, wrapper: Element): boolean {
+  if (!wrapper.firstElementChild) return true;
+  for (const tag of REOPENED) {
+    const made = wrapper.getElementsByTagName(tag).length;
+    if (made && made > (piece.match(START_TAG.get(tag)!)?.length ?? 0)) return false;
+  }
+  return true;
+}
+
 export function createSanitizer(purify: DOMPurify): (pieces: readonly string[]) => string[] {
   const each = (pieces: readonly string[]) => pieces.map((html) => purify.sanitize(html, SANITIZE_CONFIG));
   return (pieces) => {
@@ -50,7 +65,9 @@ export function createSanitizer(purify: DOMPurify): (pieces: readonly string[]) 
     const wrappers = Array.from(body.childNodes);
     const intact =
       wrappers.length === pieces.length &&
-      wrappers.every((node, i): node is Element => node.nodeName === 'BLOCKQUOTE' && (node as Element).getAttribute('title') === `${nonce}-${i}`);
+      wrappers.every(
+        (node, i): node is Element => node.nodeName === 'BLOCKQUOTE' && (node as Element).getAttribute('title') === `${nonce}-${i}` && nothingReopened(pieces[i]!, node as Element),
+      );
     return intact ? wrappers.map((wrapper) => (wrapper as Element).innerHTML) : each(pieces);
   };
 }

@@ -53,11 +53,13 @@ export function browserSyncDeps(store: { outbox: OutboxRepo; syncStates: SyncSta
     running = (async () => {
       const config = await readTarget();
       const readiness: TargetReadiness = !config ? 'none' : (await hasHostAccess(targetAddress(config))) ? 'ready' : 'no-access';
-      const report = config && readiness === 'ready' ? await drainOutbox({ ...store, adapter: adapterFor(config), now: Date.now }, only) : EMPTY;
-      // Without a target or host access nothing can be sent: no alarm, until saving the target or granting access wakes the worker.
-      const alarm = readiness === 'ready' ? scheduleAlarm(store.outbox, Date.now()) : browser.alarms.clear(DRAIN_ALARM);
-      await Promise.all([updateBadge(store.outbox, readiness), alarm]).catch(() => undefined);
-      return report;
+      try {
+        return config && readiness === 'ready' ? await drainOutbox({ ...store, adapter: adapterFor(config), now: Date.now }, only) : EMPTY;
+      } finally {
+        // Without a target or host access nothing can be sent: no alarm, until saving the target or granting access wakes the worker.
+        const alarm = readiness === 'ready' ? scheduleAlarm(store.outbox, Date.now()) : browser.alarms.clear(DRAIN_ALARM);
+        await Promise.all([updateBadge(store.outbox, readiness), alarm]).catch(() => undefined);
+      }
     })();
     try {
       return await running;

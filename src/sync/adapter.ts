@@ -9,6 +9,8 @@ export interface DraftUpdate {
   /** Category and tag names for the draft (from the sections that have clippings); targets without them ignore these. */
   categories?: string[];
   tags?: string[];
+  /** The clippings rendered into the region: id → the `updatedAt` of the version rendered. */
+  rendered?: Record<string, number>;
 }
 
 export interface PushOptions {

@@ -1,39 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { clippingSync } from './clipping-sync';
 
-const synced = { lastSyncedAt: 2_000, renderedAt: 1_500 };
+const a = { id: 'a', updatedAt: 1_000 };
+const state = { rendered: { a: 1_000, b: 900 } };
 
 describe('clippingSync', () => {
   it('says nothing when no target is set up', () => {
-    expect(clippingSync(1_000, { configured: false, state: synced })).toBeUndefined();
+    expect(clippingSync(a, { configured: false, state })).toBeUndefined();
   });
 
-  it('a clipping last changed before the synced render is in the draft, even while a later change waits', () => {
-    expect(clippingSync(1_500, { configured: true, state: synced })).toBe('in-draft');
-    expect(clippingSync(1_000, { configured: true, entry: { state: 'pending' }, state: synced })).toBe('in-draft');
-    expect(clippingSync(1_000, { configured: true, entry: { state: 'failed' }, state: synced })).toBe('in-draft');
+  it('the version the last sync wrote is in the draft, also while another change waits', () => {
+    expect(clippingSync(a, { configured: true, state })).toBe('in-draft');
+    expect(clippingSync(a, { configured: true, entry: { state: 'pending' }, state })).toBe('in-draft');
   });
 
-  it('a change made after the render (while the sync was under way) waits, though the sync ended later', () => {
-    expect(clippingSync(1_800, { configured: true, entry: { state: 'pending' }, state: synced })).toBe('waiting');
+  it('a newer or an older version than the one written waits (an edit during the sync, an imported older copy)', () => {
+    expect(clippingSync({ id: 'a', updatedAt: 1_001 }, { configured: true, entry: { state: 'pending' }, state })).toBe('waiting');
+    expect(clippingSync({ id: 'a', updatedAt: 999 }, { configured: true, entry: { state: 'pending' }, state })).toBe('waiting');
+    expect(clippingSync({ id: 'c', updatedAt: 1 }, { configured: true, entry: { state: 'pending' }, state })).toBe('waiting');
   });
 
-  it('a newer change is waiting while its issue is pending, and not synced while it is stopped', () => {
-    expect(clippingSync(3_000, { configured: true, entry: { state: 'pending' }, state: synced })).toBe('waiting');
-    expect(clippingSync(3_000, { configured: true, entry: { state: 'failed' }, state: synced })).toBe('not-synced');
-    expect(clippingSync(3_000, { configured: true, entry: { state: 'conflict' }, state: synced })).toBe('not-synced');
+  it('nothing is in step while the issue’s sync is stopped (the draft is gone, or edited in WordPress)', () => {
+    expect(clippingSync(a, { configured: true, entry: { state: 'failed' }, state })).toBe('not-synced');
+    expect(clippingSync(a, { configured: true, entry: { state: 'conflict' }, state })).toBe('not-synced');
   });
 
-  it('before the first sync every clipping waits', () => {
-    expect(clippingSync(3_000, { configured: true, entry: { state: 'pending' } })).toBe('waiting');
-    expect(clippingSync(3_000, { configured: true })).toBe('waiting');
+  it('after “keep WordPress’s version” (nothing of ours written) nothing is in the draft', () => {
+    expect(clippingSync(a, { configured: true, state: { rendered: {} } })).toBe('not-synced');
   });
 
-  it('a state from before renderedAt was recorded falls back to when that sync ended', () => {
-    expect(clippingSync(1_900, { configured: true, entry: { state: 'pending' }, state: { lastSyncedAt: 2_000 } })).toBe('in-draft');
-  });
-
-  it('with nothing waiting and a draft synced, every clipping is in it', () => {
-    expect(clippingSync(9_000, { configured: true, state: synced })).toBe('in-draft');
+  it('before the first sync every clipping waits; with nothing queued and no draft it is not synced', () => {
+    expect(clippingSync(a, { configured: true, entry: { state: 'pending' } })).toBe('waiting');
+    expect(clippingSync(a, { configured: true })).toBe('not-synced');
   });
 });

@@ -8,19 +8,20 @@ export type ClippingSync = 'in-draft' | 'waiting' | 'not-synced';
 export interface IssueSyncFacts {
   configured: boolean;
   entry?: Pick<OutboxEntry, 'state'> | undefined;
-  state?: Pick<SyncState, 'lastSyncedAt' | 'renderedAt'> | undefined;
+  state?: Pick<SyncState, 'rendered'> | undefined;
 }
 
 /**
- * A clipping is in the draft when its last change is older than the render the last successful sync
- * wrote (`renderedAt`; older states only know when that sync ended). A newer change waits while the
- * issue's entry is pending and is not synced while it is stopped (a permanent failure or a conflict).
+ * A clipping is in the draft when the last successful sync wrote this very version of it (same id,
+ * same `updatedAt`); clock times are not compared, so a change made while a sync was under way, an
+ * imported older copy or "keep WordPress's version" are never taken for synced. While the issue's
+ * sync is stopped (a permanent failure, a conflict) nothing is in step; otherwise a clipping not
+ * in the draft waits when a change is queued, and is not synced when none is (e.g. a new target).
  * Undefined when no target is set up: there is no draft to be in.
  */
-export function clippingSync(updatedAt: number, facts: IssueSyncFacts): ClippingSync | undefined {
+export function clippingSync(clipping: { id: string; updatedAt: number }, facts: IssueSyncFacts): ClippingSync | undefined {
   if (!facts.configured) return undefined;
-  const syncedThrough = facts.state ? (facts.state.renderedAt ?? facts.state.lastSyncedAt) : -1;
-  if (updatedAt <= syncedThrough) return 'in-draft';
-  if (!facts.entry) return facts.state ? 'in-draft' : 'waiting';
-  return facts.entry.state === 'pending' ? 'waiting' : 'not-synced';
+  if (facts.entry && facts.entry.state !== 'pending') return 'not-synced';
+  if (facts.state?.rendered?.[clipping.id] === clipping.updatedAt) return 'in-draft';
+  return facts.entry ? 'waiting' : 'not-synced';
 }

@@ -116,17 +116,15 @@ describe('drainOutbox: success', () => {
     expect(adapter.drafts.size).toBe(1);
   });
 
-  it('records when the region was rendered, so a change made while the push was under way is not taken as synced', async () => {
+  it('records which versions of which clippings the region holds; after “keep WordPress’s version”, none', async () => {
+    const rendered = { 'clip-1': T0 - MINUTE, 'clip-2': T0 };
+    const withRendered = deps({ draftFor: async (issueId) => ({ issueId, title: 'Issue', region: renderRegion(issueId, '<p>x</p>'), rendered }) });
     await change(['issue-a']);
-    const rendered = clock;
-    adapter.behaviours.set('issue-a', async (update, previous) => {
-      clock += MINUTE; // the push takes a minute, and the editor edits meanwhile
-      await change(['issue-a']);
-      return adapter.store(update, previous);
-    });
-    await drainOutbox(deps());
-    expect(await syncStates.get('issue-a')).toMatchObject({ renderedAt: rendered, lastSyncedAt: rendered + MINUTE });
-    expect(await outbox.all()).toMatchObject([{ issueId: 'issue-a', state: 'pending' }]);
+    await drainOutbox(withRendered);
+    expect((await syncStates.get('issue-a'))?.rendered).toEqual(rendered);
+    await change(['issue-a']);
+    await drainOutbox(withRendered, { issueId: 'issue-a', options: { keepRemote: true } });
+    expect((await syncStates.get('issue-a'))?.rendered).toEqual({});
   });
 
   it('is idempotent: a second drain with nothing due pushes nothing', async () => {

@@ -50,7 +50,7 @@ export async function drainOutbox(deps: EngineDeps, only?: { issueId: string; op
         if (previous) await deps.syncStates.put({ ...previous, pendingRegionHash });
       };
       const state = await adapter.push(update, previous, { ...only?.options, beforeWrite });
-      await deps.syncStates.put({ ...state, renderedAt: started });
+      await deps.syncStates.put({ ...state, rendered: only?.options.keepRemote ? {} : (update.rendered ?? {}) });
       await deps.outbox.afterAttempt(entry.issueId, entry.changedAt, () => undefined);
       report.synced.push(entry.issueId);
     } catch (error) {

@@ -59,11 +59,10 @@ export function redirectedOrigin(requested: string, response: Pick<Response, 're
 
 /** The failure for a request that was redirected: the site address in the options needs changing. */
 function redirectError(label: string, method: string, movedTo: string | undefined): SyncError {
+  const action = 'Press “Test connection” in the options: it shows the address to enter. Then press “Sync now”.';
   return movedTo
-    ? new SyncError('permanent', `${label} moved to ${movedTo}.`, { action: `Enter ${movedTo} as the address in the options, then press “Sync now”.` })
-    : new SyncError('permanent', `${label} redirected a ${method} request elsewhere (a redirect would drop what is sent).`, {
-        action: 'Check the address in the options (https://, www.), then press “Sync now”.',
-      });
+    ? new SyncError('permanent', `${label} moved to ${movedTo} (the request was redirected there).`, { action })
+    : new SyncError('permanent', `${label} redirected a ${method} request elsewhere (a redirect would drop what is sent).`, { action });
 }
 
 /**

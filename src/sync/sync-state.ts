@@ -10,8 +10,11 @@ export const SyncState = z.object({
   /** A link to edit the draft, shown to the editor. */
   editUrl: z.string().max(2000).optional(),
   lastSyncedAt: z.number().int().nonnegative(),
-  /** When the region that sync wrote was rendered from the store: every change before it is in the draft. */
-  renderedAt: z.number().int().nonnegative().optional(),
+  /**
+   * The clippings whose versions the draft holds: id → the `updatedAt` of the version that sync wrote
+   * (empty after "keep WordPress's version": the draft holds the editor's region then, not ours).
+   */
+  rendered: z.record(z.string().max(64), z.number().int().nonnegative()).optional(),
   /** Hash of the managed region as last written: an edit inside it in WordPress changes it. */
   regionHash: z.string().max(128),
   /** The server's modification stamp after our last write (WordPress modified_gmt). */

@@ -227,7 +227,7 @@ export const faults = {
    * with `redirect: 'manual'` gets an opaque redirect (status 0, no body, no location).
    */
   movedTo:
-    (origin: string): Fault =>
+    (origin: string, pathPrefix = ''): Fault =>
     (request, serve) => {
       if (request.redirect === 'manual' || request.redirect === 'error') {
         const opaque = new Response(null, { status: 200 });
@@ -236,7 +236,7 @@ export const faults = {
       }
       const answer = serve();
       const url = new URL(request.url);
-      Object.defineProperties(answer, { redirected: { value: true }, url: { value: `${origin}${url.pathname}${url.search}` } });
+      Object.defineProperties(answer, { redirected: { value: true }, url: { value: `${origin}${pathPrefix}${url.pathname}${url.search}` } });
       return answer;
     },
   /** Never answers; gives up only when the request is aborted. */

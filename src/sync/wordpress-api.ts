@@ -34,6 +34,18 @@ export function restUrl(siteUrl: string, route: string, query: Record<string, st
   return url.toString();
 }
 
+/**
+ * The site address a redirected REST request points to: the final URL without its `rest_route` (or
+ * `/wp-json/…`) part, e.g. `https://www.example.org/news` for `https://www.example.org/news/?rest_route=/`.
+ */
+export function siteAddressOf(restRequestUrl: string): string {
+  const url = new URL(restRequestUrl);
+  url.searchParams.delete('rest_route');
+  const api = url.pathname.indexOf('/wp-json');
+  if (api >= 0) url.pathname = url.pathname.slice(0, api);
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}${url.search}`;
+}
+
 /** The Basic authorization header for an Application Password (spaces in it are allowed by WordPress). */
 export function basicAuth(user: string, appPassword: string): string {
   const bytes = new TextEncoder().encode(`${user}:${appPassword}`);

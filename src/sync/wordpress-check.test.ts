@@ -62,8 +62,18 @@ describe('checkWordPress', () => {
       ['reachable', true],
       ['rest-api', false],
     ]);
-    expect(steps[1]?.message).toBe('The site redirects to https://www.example.org: enter that address instead, so that the password is sent to it.');
+    expect(steps[1]?.message).toBe('The site redirects to https://www.example.org: enter that address instead, so that the password is sent to it and updates are not redirected.');
     expect(wp.requests.some((r) => r.headers.has('Authorization'))).toBe(false);
+  });
+
+  it('says so for a redirect within the site too (updates would fail), naming the address with its path', async () => {
+    wp.inject(faults.movedTo(new URL(SITE_URL).origin, '/en'), { route: '/' });
+    const steps = await check();
+    expect(names(steps)).toEqual([
+      ['reachable', true],
+      ['rest-api', false],
+    ]);
+    expect(steps[1]?.message).toMatch(new RegExp(`^The site redirects to ${new URL(SITE_URL).origin}/en:`));
   });
 
   it('says a server error answers but has no REST API', async () => {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { WordPressConfig } from './wordpress';
-import { redirectedOrigin } from './http-call';
-import { WordPressUser, basicAuth, restUrl } from './wordpress-api';
+import { WordPressUser, basicAuth, restUrl, siteAddressOf } from './wordpress-api';
 
 export interface CheckStep {
   name: 'reachable' | 'rest-api' | 'credentials' | 'can-edit';
@@ -47,9 +46,11 @@ export async function checkWordPress(config: WordPressConfig, fetchImpl: typeof 
     steps.push({ name: 'reachable', ok: false, message: `The site could not be reached: ${error instanceof Error ? error.message : String(error)}. Check the address and your connection.` });
     return steps;
   }
-  const movedTo = redirectedOrigin(restUrl(config.siteUrl, '/'), index.response);
-  if (movedTo) {
-    steps.push({ name: 'rest-api', ok: false, message: `The site redirects to ${movedTo}: enter that address instead, so that the password is sent to it.` });
+  // Any redirect, even within the site: reads would follow it, but writes are never redirected (a
+  // redirected POST loses its body), so every sync would fail. The address to enter is where it led.
+  if (index.response.redirected && index.response.url) {
+    const movedTo = siteAddressOf(index.response.url);
+    steps.push({ name: 'rest-api', ok: false, message: `The site redirects to ${movedTo}: enter that address instead, so that the password is sent to it and updates are not redirected.` });
     return steps;
   }
   const api = RestIndex.safeParse(json(index.text));

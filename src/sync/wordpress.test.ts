@@ -363,8 +363,8 @@ describe('WordPressAdapter: failures', () => {
     wp.inject(faults.movedTo('https://www.example.org'), SEARCH);
     const error = await pushError(update('<p>one</p>'), undefined);
     expect(error.kind).toBe('permanent');
-    expect(error.message).toBe('WordPress moved to https://www.example.org.');
-    expect(error.options.action).toMatch(/Enter https:\/\/www\.example\.org as the address in the options/);
+    expect(error.message).toBe('WordPress moved to https://www.example.org (the request was redirected there).');
+    expect(error.options.action).toMatch(/Test connection.+shows the address to enter/);
     expect(writes()).toEqual([]);
   });
 
@@ -373,7 +373,7 @@ describe('WordPressAdapter: failures', () => {
     const error = await pushError(update('<p>one</p>'), undefined);
     expect(error.kind).toBe('permanent');
     expect(error.message).toMatch(/redirected a POST request elsewhere/);
-    expect(error.options.action).toMatch(/Check the address in the options/);
+    expect(error.options.action).toMatch(/Test connection/);
     expect(wp.posts.size).toBe(0);
     expect(wp.requests.filter((r) => r.method === 'POST').every((r) => r.redirect === 'manual')).toBe(true);
     await adapter.push(update('<p>one</p>'), undefined);

@@ -153,6 +153,10 @@ describe('syncing a clipping through the handlers', () => {
     expect(findRegion(region)?.issueId).toBe(issueId);
     expect(region).toContain('The big outage');
     expect(await world.entry(issueId)).toBeUndefined();
+    // The state names the version of each clipping the draft holds (the issue desk marks cards with it).
+    const clipping = (await world.call('clip.listRecent', { limit: 10 })).clippings[0]!;
+    const status = await world.call('sync.status', { issueId });
+    expect(status.state?.rendered).toEqual({ [clipping.id]: clipping.updatedAt });
   });
 
   it('a delete reaches the draft at the next sync', async () => {
