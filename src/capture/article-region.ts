@@ -35,8 +35,12 @@ function isFurniture(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
   if (FURNITURE_TAGS.has(tag)) return true;
   // An <aside> or <footer> inside an article is often the story's own meta (byline, date);
-  // elsewhere they are the page's.
-  if ((tag === 'ASIDE' || tag === 'FOOTER') && !el.parentElement?.closest('article,[itemtype*=Article]')) return true;
+  // elsewhere they are the page's. Themes that put the Article type on <body> or <html> make the
+  // whole page "the article": that does not count.
+  if (tag === 'ASIDE' || tag === 'FOOTER') {
+    const story = el.parentElement?.closest('article,[itemtype*=Article]');
+    if (!story || story === el.ownerDocument.body || story === el.ownerDocument.documentElement) return true;
+  }
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || /display:\s*none|visibility:\s*hidden/i.test(el.getAttribute('style') ?? '')) return true;
   const role = el.getAttribute('role');
   if (role && FURNITURE_ROLES.has(role)) return true;

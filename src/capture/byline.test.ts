@@ -44,6 +44,14 @@ describe('findByline: the byline in the page', () => {
     expect(byline('', `<header id="masthead"><div id="authorization">Sign In | Jane Member</div></header><article>${PROSE}</article><footer><address>Site Owner</address></footer>`)).toBeUndefined();
   });
 
+  it('does not read the site footer as the article’s when the theme puts the Article type on <body>', () => {
+    const page = (attrs: string) =>
+      `<html><head></head><body ${attrs}><article>${PROSE}</article><footer><span class="theme-author">Jane Doe</span></footer></body></html>`;
+    const at = (attrs: string) => extractCapture(documentAt(page(attrs), 'https://ex.com/2021/story'), { now: new Date('2024-01-01') }).byline;
+    expect(at('itemscope itemtype="https://schema.org/Article"')).toBeUndefined();
+    expect(at('')).toBeUndefined();
+  });
+
   it('splits lines at <br>: "Written by A<br>Edited by B" is A', () => {
     expect(byline('', `<article><p class="byline">Written by Rob Roe<br>Edited by Ann Lee</p>${PROSE}</article>`)?.value).toBe('Rob Roe');
   });
