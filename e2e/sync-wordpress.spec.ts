@@ -159,6 +159,33 @@ test.describe('sync to a real WordPress', () => {
     }
   });
 
+  test('a site that redirects elsewhere: Test connection names the address to enter, and sync says it moved, writing nothing', async ({ clipper, wp, articles }) => {
+    // The address the editor typed now answers "301 Moved Permanently" to the real site (another origin, as http → https would be).
+    const proxy = await startFaultProxy({ target: wp.url });
+    try {
+      proxy.setDefault({ kind: 'redirect', to: wp.url });
+      const options = await OptionsPage.open(await clipper.context.newPage(), clipper.extensionId);
+      await options.fillWordPress(proxy.origin, wp.user, wp.appPassword);
+      expect(await options.testConnection()).toEqual([
+        expect.stringMatching(/^✓ The site answered/),
+        expect.stringContaining(`The site redirects to ${wp.url}: enter that address instead`),
+      ]);
+      await options.connect(proxy.origin, wp.user, wp.appPassword);
+      const title = await clip(clipper, articles.url(`/articles/${SAMPLE.blogPost}.html`), 'Kept while the site moved.');
+      const desk = await IssueDeskPage.open(await clipper.context.newPage(), clipper.extensionId);
+      await expect(desk.page.getByTestId('sync-state')).toContainText(`WordPress moved to ${wp.url}`, { timeout: 30_000 });
+      await expect(desk.card(title).getByTestId('clipping-sync')).toHaveText('Not synced');
+      expect(await managedPosts(wp)).toHaveLength(0);
+      expect(proxy.log.every((entry) => entry.method === 'GET')).toBe(true);
+
+      // The editor enters the address Test connection gave: the clipping lands.
+      await options.connect(wp.url, wp.user, wp.appPassword);
+      await draftHolding(wp, [title, 'Kept while the site moved.']);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   test('with every fault injected and the worker stopped mid-drain, each clipping lands in the draft exactly once', async ({ clipper, wp, articles }) => {
     const proxy = await startFaultProxy({ target: wp.url, stallMs: 20_000 });
     try {

@@ -66,6 +66,16 @@ describe('fault proxy: each fault as a real fetch client sees it', () => {
     expect(p.log[0]).toMatchObject({ method: 'PUT', route: '/items/1', fault: 'pass', reachedTarget: true, targetStatus: 200, clientStatus: 200 });
   });
 
+  it('redirect: answers 301 to the same path and query at another origin; the target is not reached through the proxy', async () => {
+    const p = await start();
+    p.setDefault({ kind: 'redirect', to: 'https://moved.example' });
+    const response = await get(p.url('/wp/?rest_route=/x'), { redirect: 'manual' });
+    expect(response.status).toBe(301);
+    expect(response.headers.get('location')).toBe('https://moved.example/wp/?rest_route=/x');
+    expect(received).toEqual([]);
+    expect(p.log[0]).toMatchObject({ fault: 'redirect', reachedTarget: false, clientStatus: 301 });
+  });
+
   it('reset: a TCP reset before the target sees the request', async () => {
     const p = await start();
     p.enqueue('reset');

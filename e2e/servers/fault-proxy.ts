@@ -36,7 +36,9 @@ export type FaultSpec =
   | { kind: 'stall'; ms?: number; after?: boolean }
   | { kind: 'truncate' }
   | { kind: 'non-json'; status?: number; after?: boolean }
-  | { kind: 'garbage-json'; status?: number; after?: boolean };
+  | { kind: 'garbage-json'; status?: number; after?: boolean }
+  /** Answers with a redirect to the same path and query at `to` (an origin, e.g. a site that moved to https). */
+  | { kind: 'redirect'; to: string; status?: 301 | 302 | 307 | 308 };
 
 export type Fault = FaultName | FaultSpec;
 
@@ -176,6 +178,8 @@ function isAfter(spec: FaultSpec): boolean {
     case 'pass':
     case 'truncate':
       return true;
+    case 'redirect':
+      return false;
     case 'non-json':
     case 'garbage-json':
       return spec.after ?? true;
@@ -186,7 +190,7 @@ function isAfter(spec: FaultSpec): boolean {
 
 function label(spec: FaultSpec): string {
   const base = spec.kind === 'status' ? String(spec.status) : spec.kind;
-  if (spec.kind === 'pass' || spec.kind === 'truncate') return base;
+  if (spec.kind === 'pass' || spec.kind === 'truncate' || spec.kind === 'redirect') return base;
   const defaultAfter = spec.kind === 'non-json' || spec.kind === 'garbage-json';
   const after = isAfter(spec);
   return after === defaultAfter ? base : `${base}-${after ? 'after' : 'before'}`;
@@ -393,6 +397,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         return;
       case 'garbage-json':
         respond(response, spec.status ?? 200, { 'content-type': 'application/json; charset=utf-8', 'x-fault-proxy': 'garbage-json' }, GARBAGE_JSON, entry);
+        return;
+      case 'redirect':
+        respond(response, spec.status ?? 301, { location: new URL(request.url ?? '/', spec.to).toString(), 'content-type': 'text/plain', 'x-fault-proxy': 'redirect' }, 'moved', entry);
         return;
     }
   }
