@@ -26,6 +26,23 @@ describe('EditField', () => {
     expect(onCommit).toHaveBeenCalledWith('Half a new sent');
   });
 
+  it('shows the stored form of what was saved, and hands the same text over only once', () => {
+    const onCommit = vi.fn();
+    act(() => render(<EditField value="https://ex.com/a" onCommit={onCommit} />, root()));
+    const field = root().querySelector('input')!;
+    act(() => type(field, 'https://ex.com/b?utm_source=x'));
+    act(() => {
+      field.dispatchEvent(new Event('blur'));
+    });
+    act(() => {
+      field.dispatchEvent(new Event('blur'));
+    });
+    expect(onCommit).toHaveBeenCalledTimes(1);
+    // The worker stored it without the tracking parameter; the field shows that.
+    act(() => render(<EditField value="https://ex.com/b" onCommit={onCommit} />, root()));
+    expect(field.value).toBe('https://ex.com/b');
+  });
+
   it('does not save when leaving an unchanged field', () => {
     const onCommit = vi.fn();
     act(() => render(<EditField value="Title" onCommit={onCommit} />, root()));

@@ -15,16 +15,19 @@ interface EditFieldProps extends Native {
  * An input or textarea edited in place and saved when the editor leaves it. What is being typed is
  * held here, not in the stored value: the desk re-renders while a sync runs (and after other changes),
  * and a field bound to the stored value would be reset to it mid-sentence. A new stored value (a
- * reload after an edit elsewhere) replaces the text only when nothing unsaved is typed in it. If
- * saving fails, the typed text stays in the field.
+ * reload after an edit elsewhere) replaces the text only when nothing unsaved is typed in it; the
+ * stored form of text just saved (trimmed, tracking parameters removed by the worker) replaces it
+ * too. If saving fails, the typed text stays in the field. The same text is handed over once.
  */
 export function EditField({ value, onCommit, multiline = false, ...native }: EditFieldProps) {
   const [text, setText] = useState(value);
   // The stored value the text started from: a new one replaces the text only if nothing unsaved was
   // typed (a reload must not wipe typing; leaving the field then saves what the editor wrote).
   const base = useRef(value);
+  /** The text last handed to onCommit: saved already, so its stored form may replace it. */
+  const committed = useRef<string | undefined>(undefined);
   useEffect(() => {
-    setText((current) => (current === base.current ? value : current));
+    setText((current) => (current === base.current || current === committed.current ? value : current));
     base.current = value;
   }, [value]);
   const props = {
@@ -32,7 +35,9 @@ export function EditField({ value, onCommit, multiline = false, ...native }: Edi
     value: text,
     onInput: (event: JSX.TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) => setText(event.currentTarget.value),
     onBlur: () => {
-      if (text !== value) onCommit(text);
+      if (text === value || text === committed.current) return;
+      committed.current = text;
+      onCommit(text);
     },
   };
   return multiline ? <textarea {...props} /> : <input {...props} />;
