@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { ClippingForm } from '../src/clip/clipping';
 import { groupBySection, matchesQuery, needsSummary } from '../src/issue/issue-order';
-import { toIssueDocument } from '../src/issue/to-document';
+import { documentClippingIds, toIssueDocument } from '../src/issue/to-document';
 import { send } from '../src/messages/client';
 import { clippingSync } from '../src/sync/clipping-sync';
 import { mergeReportText } from '../src/messages/merge-report-text';
@@ -78,7 +78,7 @@ export function IssueDesk() {
 
   const syncFacts = sync.status && { configured: sync.status.configured, entry: sync.status.entries[0], state: sync.status.state };
   // Unsorted clippings are left out of the draft, as out of the exports: no mark.
-  const inSections = new Set(doc.sections.flatMap((s) => s.entries.map((e) => e.id)));
+  const inSections = documentClippingIds(doc);
   const syncOf = (clipping: { id: string; updatedAt: number }) => (syncFacts && inSections.has(clipping.id) ? clippingSync(clipping, syncFacts) : undefined);
   const missing = view.clippings.filter(needsSummary).length;
   const editable = view.issue.status !== 'closed';

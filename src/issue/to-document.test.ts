@@ -3,7 +3,7 @@ import type { Clipping } from '../clip/clipping';
 import { IssueDocument } from '../export/issue-document';
 import { defaultSettings, type Settings } from '../settings/settings';
 import type { Issue } from './issue';
-import { toIssueDocument } from './to-document';
+import { documentClippingIds, toIssueDocument } from './to-document';
 
 const T0 = Date.parse('2026-06-08T00:00:00Z');
 
@@ -104,6 +104,7 @@ describe('toIssueDocument', () => {
     const doc = toIssueDocument(issue, settings, [clip('n', null, 1), clip('gone', 'podcasts', 2), clip('a1', 'articles', 3)]);
     expect(doc.sections.flatMap((s) => s.entries.map((e) => e.id))).toEqual(['clipping-a1']);
     expect(doc.sections.map((s) => s.id)).toEqual(['articles', 'tools', 'outages']);
+    expect(documentClippingIds(doc)).toEqual(new Set(['clipping-a1']));
   });
 
   it('an entry holds what the exports print, and nothing of the store’s bookkeeping', () => {

@@ -37,3 +37,8 @@ export function toIssueDocument(issue: Issue, settings: Settings, clippings: rea
       .map((group) => ({ id: group.section!.id, name: group.section!.name, style: group.section!.style, entries: group.clippings.map(entry) })),
   };
 }
+
+/** The ids of the clippings a document shows: those in its sections (unsorted ones are left out). */
+export function documentClippingIds(doc: IssueDocument): Set<string> {
+  return new Set(doc.sections.flatMap((section) => section.entries.map((entry) => entry.id)));
+}

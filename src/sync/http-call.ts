@@ -47,7 +47,7 @@ function withServerWords(error: SyncError, body: string, label: string): SyncErr
  * adding www., a moved site). Browsers drop the Authorization header across origins, so such a
  * request would fail as "wrong password" instead of saying what is wrong.
  */
-export function redirectedOrigin(requested: string, response: Pick<Response, 'redirected' | 'url'>): string | undefined {
+function redirectedOrigin(requested: string, response: Pick<Response, 'redirected' | 'url'>): string | undefined {
   if (!response.redirected || !response.url) return undefined;
   try {
     const to = new URL(response.url).origin;

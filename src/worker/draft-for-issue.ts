@@ -1,5 +1,5 @@
 import { renderHtml } from '../export/html';
-import { toIssueDocument } from '../issue/to-document';
+import { documentClippingIds, toIssueDocument } from '../issue/to-document';
 import type { DraftUpdate } from '../sync/adapter';
 import { renderRegion } from '../sync/managed-region';
 import type { HandlerDeps } from './handlers';
@@ -19,7 +19,7 @@ export async function draftForIssue(deps: Pick<HandlerDeps, 'issues' | 'settings
   const html = renderHtml(doc, { sanitize: (pieces) => [...pieces] });
   const used = settings.sections.filter((section) => doc.sections.some((s) => s.id === section.id && s.entries.length));
   const names = (pick: (s: (typeof used)[number]) => string | undefined) => [...new Set(used.map(pick).filter((n): n is string => !!n))];
-  const inDraft = new Set(doc.sections.flatMap((s) => s.entries.map((e) => e.id)));
+  const inDraft = documentClippingIds(doc);
   const rendered = Object.fromEntries(clippings.filter((c) => inDraft.has(c.id)).map((c) => [c.id, c.updatedAt]));
   return { issueId, title: issue.title, region: renderRegion(issueId, html), categories: names((s) => s.wpCategory), tags: names((s) => s.wpTag), rendered };
 }
