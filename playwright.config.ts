@@ -1,9 +1,15 @@
 import { defineConfig } from '@playwright/test';
+import type { Engine } from './e2e/driver/extension-browser';
 
-// Each test gets its own Chromium profile with the built extension (dist/) loaded: see e2e/fixtures.ts.
-export default defineConfig({
+/**
+ * Two browser projects. `chromium` runs every spec: the Chromium-only specs in e2e/ (each test gets
+ * its own Chromium profile with dist/ loaded: see e2e/fixtures.ts) and the cross-browser journeys in
+ * e2e/journeys/. `firefox` runs the journeys in Debian's Firefox ESR over WebDriver BiDi, with
+ * dist-firefox/ installed (e2e/driver/firefox/). `npm run test:firefox` runs that project alone.
+ */
+export default defineConfig<unknown, { engine: Engine }>({
   testDir: 'e2e',
-  testMatch: '*.spec.ts',
+  testMatch: '**/*.spec.ts',
   workers: 1,
   fullyParallel: false,
   timeout: 60_000,
@@ -15,4 +21,8 @@ export default defineConfig({
   // list for people; JSON for scripts/test.sh's closing summary line.
   reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
   outputDir: 'test-results',
+  projects: [
+    { name: 'chromium', use: { engine: 'chromium' } },
+    { name: 'firefox', testMatch: 'journeys/**/*.spec.ts', use: { engine: 'firefox' } },
+  ],
 });

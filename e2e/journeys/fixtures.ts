@@ -1,0 +1,46 @@
+import { test as base } from '@playwright/test';
+import { ChromiumBrowser } from '../driver/chromium-browser';
+import type { Engine, ExtensionBrowser, LaunchOptions } from '../driver/extension-browser';
+import { FirefoxBrowser } from '../driver/firefox/firefox-browser';
+import { type ArticleServer, startArticleServer } from '../servers/article-server';
+
+interface JourneyFixtures {
+  /** How this test's browser is launched (test.use({ launch: … }) in a file or describe block). */
+  launch: LaunchOptions;
+  /** A fresh browser profile with the built extension installed, in the project's browser. */
+  app: ExtensionBrowser;
+}
+
+interface JourneyWorkerFixtures {
+  /** The project's browser: 'chromium' or 'firefox' (playwright.config.ts). */
+  engine: Engine;
+  /** The sample articles on 127.0.0.1, shared by the tests of one file. */
+  articles: ArticleServer;
+}
+
+/**
+ * The journeys are written once against the driver layer (e2e/driver/) and run in each browser
+ * project of playwright.config.ts.
+ */
+export const test = base.extend<JourneyFixtures, JourneyWorkerFixtures>({
+  engine: ['chromium', { option: true, scope: 'worker' }],
+  launch: [{}, { option: true }],
+  articles: [
+    async ({}, use) => {
+      const server = await startArticleServer();
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ engine, launch }, use) => {
+    const app = engine === 'firefox' ? await FirefoxBrowser.launch(launch) : await ChromiumBrowser.launch(launch);
+    try {
+      await use(app);
+    } finally {
+      await app.close();
+    }
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,55 @@
+import { expect } from '@playwright/test';
+import type { BrowserTab, ExtensionBrowser } from '../driver/extension-browser';
+
+/** The toolbar popup's size, about; the clip form is opened in a tab of this size for a given tab. */
+export const POPUP_VIEWPORT = { width: 480, height: 780 };
+/** Firefox for Android's narrow screen. */
+export const PHONE_VIEWPORT = { width: 360, height: 640 };
+
+/** Waits until `read` gives a value `ok` accepts (polled, bounded by the expect timeout). */
+export async function eventually<T>(read: () => Promise<T>, matcher: (value: T) => boolean, what: string): Promise<T> {
+  let last: T | undefined;
+  await expect.poll(async () => matcher((last = await read())), { message: what, intervals: [100, 250, 500] }).toBe(true);
+  return last!;
+}
+
+/** Waits until the first element matching `selector` shows text containing (or matching) `expected`. */
+export async function waitForText(tab: BrowserTab, selector: string, expected: string | RegExp): Promise<string> {
+  return eventually(
+    () => tab.text(selector),
+    (text) => (typeof expected === 'string' ? text.includes(expected) : expected.test(text)),
+    `${selector} to show ${String(expected)}`,
+  );
+}
+
+/** Opens the clip form for a tab (the toolbar popup's own page) and waits until it is filled. */
+export async function openClipForm(app: ExtensionBrowser, tab: BrowserTab, viewport = POPUP_VIEWPORT): Promise<BrowserTab> {
+  const popup = await app.openExtensionPage(`popup/index.html?tab=${tab.tabId}`, viewport);
+  await eventually(() => popup.count('#summary, [role=alert]'), (n) => n > 0, 'the clip form');
+  return popup;
+}
+
+/** The editor's first steps: open the article, click the toolbar button, open the form. */
+export async function startClip(app: ExtensionBrowser, url: string): Promise<{ tab: BrowserTab; popup: BrowserTab }> {
+  const tab = await app.openTab(url);
+  await app.clickToolbarButton(tab);
+  return { tab, popup: await openClipForm(app, tab) };
+}
+
+/** Clicks Save and waits for "Saved ✓". */
+export async function save(popup: BrowserTab): Promise<void> {
+  await popup.click('button[type=submit]');
+  await waitForText(popup, '[data-testid=save-status]', 'Saved ✓');
+}
+
+/** Clips an article with a summary and closes its tabs; returns the title the form was filled with. */
+export async function clipArticle(app: ExtensionBrowser, url: string, summary: string, section?: string): Promise<string> {
+  const { tab, popup } = await startClip(app, url);
+  const title = await popup.value('#title');
+  if (summary) await popup.type('#summary', summary);
+  if (section) await popup.select('#section', section);
+  await save(popup);
+  await popup.close();
+  await tab.close();
+  return title;
+}
