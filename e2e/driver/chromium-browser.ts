@@ -46,6 +46,10 @@ class ChromiumTab implements BrowserTab {
     await this.locate(selector).selectOption({ label });
   }
 
+  async setFiles(selector: string, paths: string[]): Promise<void> {
+    await this.page.locator(selector).first().setInputFiles(paths);
+  }
+
   value(selector: string): Promise<string> {
     return this.page.locator(selector).first().inputValue();
   }

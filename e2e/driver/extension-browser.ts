@@ -45,6 +45,8 @@ export interface BrowserTab {
   press(selector: string, chord: KeyChord, text?: string): Promise<void>;
   /** Chooses the option of a <select> whose label is `label`. */
   select(selector: string, label: string): Promise<void>;
+  /** Chooses files in a file input, as the file picker does. */
+  setFiles(selector: string, paths: string[]): Promise<void>;
   /** A form field's value. */
   value(selector: string): Promise<string>;
   /** The visible text of the first element matching `selector`, '' when there is none. */

@@ -4,11 +4,17 @@ import type { Engine, ExtensionBrowser, LaunchOptions } from '../driver/extensio
 import { FirefoxBrowser } from '../driver/firefox/firefox-browser';
 import { type ArticleServer, startArticleServer } from '../servers/article-server';
 
+function launchBrowser(engine: Engine, options: LaunchOptions): Promise<ExtensionBrowser> {
+  return engine === 'firefox' ? FirefoxBrowser.launch(options) : ChromiumBrowser.launch(options);
+}
+
 interface JourneyFixtures {
   /** How this test's browser is launched (test.use({ launch: … }) in a file or describe block). */
   launch: LaunchOptions;
   /** A fresh browser profile with the built extension installed, in the project's browser. */
   app: ExtensionBrowser;
+  /** Launches another fresh profile in the same browser (closed after the test), e.g. to restore a backup into. */
+  launchApp: () => Promise<ExtensionBrowser>;
 }
 
 interface JourneyWorkerFixtures {
@@ -34,12 +40,21 @@ export const test = base.extend<JourneyFixtures, JourneyWorkerFixtures>({
     { scope: 'worker' },
   ],
   app: async ({ engine, launch }, use) => {
-    const app = engine === 'firefox' ? await FirefoxBrowser.launch(launch) : await ChromiumBrowser.launch(launch);
+    const app = await launchBrowser(engine, launch);
     try {
       await use(app);
     } finally {
       await app.close();
     }
+  },
+  launchApp: async ({ engine, launch }, use) => {
+    const launched: ExtensionBrowser[] = [];
+    await use(async () => {
+      const app = await launchBrowser(engine, launch);
+      launched.push(app);
+      return app;
+    });
+    for (const app of launched) await app.close();
   },
 });
 

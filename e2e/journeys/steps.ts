@@ -53,3 +53,25 @@ export async function clipArticle(app: ExtensionBrowser, url: string, summary: s
   await tab.close();
   return title;
 }
+
+/** Opens the issue desk and waits until it shows the issue. */
+export async function openDesk(app: ExtensionBrowser, viewport = { width: 1400, height: 900 }): Promise<BrowserTab> {
+  const desk = await app.openExtensionPage('issue/index.html', viewport);
+  await eventually(() => desk.count('[data-testid=issue-count]'), (n) => n > 0, 'the issue desk');
+  return desk;
+}
+
+/** The titles of a desk section's clippings, in order. */
+export function sectionTitles(desk: BrowserTab, section: string): Promise<string[]> {
+  return desk.evaluate(`Array.from(document.querySelectorAll('[data-testid=section]'))
+    .filter((s) => (s.querySelector('h2')?.textContent ?? '').trim().startsWith(${JSON.stringify(section)}))
+    .flatMap((s) => Array.from(s.querySelectorAll('[data-testid=clipping] .card-title')).map((t) => t.innerText.trim()))`);
+}
+
+/** Waits until a desk section shows exactly these titles, in this order. */
+export async function expectOrder(desk: BrowserTab, section: string, titles: string[]): Promise<void> {
+  await expect.poll(() => sectionTitles(desk, section)).toEqual(titles);
+}
+
+/** A CSS selector for an element whose aria-label is exactly `label`. */
+export const byLabel = (tag: string, label: string) => `${tag}[aria-label=${JSON.stringify(label)}]`;

@@ -44,11 +44,11 @@ async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: 
 }
 
 /** Page code that finds the first visible element matching a selector (and text), scrolled into view. */
-function findElement(selector: string, text?: string): string {
+function findElement(selector: string, text?: string, visibleOnly = true): string {
   return `(() => {
     const text = ${JSON.stringify(text ?? null)};
     const found = Array.from(document.querySelectorAll(${JSON.stringify(selector)}))
-      .find((el) => el.getClientRects().length > 0 && (text === null || (el.textContent || '').includes(text)));
+      .find((el) => (${!visibleOnly} || el.getClientRects().length > 0) && (text === null || (el.textContent || '').includes(text)));
     if (found) found.scrollIntoView({ block: 'center', inline: 'center' });
     return found ?? null;
   })()`;
@@ -74,10 +74,14 @@ class FirefoxTab implements BrowserTab {
   }
 
   /** The element's BiDi reference, waiting (bounded) until it exists and is visible. */
-  private async element(selector: string, text?: string): Promise<string> {
+  private async element(selector: string, text?: string, visibleOnly = true): Promise<string> {
     const found = await poll(
       async () => {
-        const r = await this.bidi.send<EvaluateResult>('script.evaluate', { target: { context: this.context }, expression: findElement(selector, text), awaitPromise: false });
+        const r = await this.bidi.send<EvaluateResult>('script.evaluate', {
+          target: { context: this.context },
+          expression: findElement(selector, text, visibleOnly),
+          awaitPromise: false,
+        });
         return r.type === 'success' ? r.result.sharedId : undefined;
       },
       (id) => !!id,
@@ -143,6 +147,11 @@ class FirefoxTab implements BrowserTab {
       return true;
     })()`);
     if (!ok) throw new Error(`${selector} has no option "${label}"`);
+  }
+
+  async setFiles(selector: string, paths: string[]): Promise<void> {
+    const sharedId = await this.element(selector, undefined, false);
+    await this.bidi.send('input.setFiles', { context: this.context, element: { sharedId }, files: paths });
   }
 
   value(selector: string): Promise<string> {
