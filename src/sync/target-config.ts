@@ -55,7 +55,12 @@ export function configFromForm(form: TargetForm, stored: TargetConfig | undefine
     : GenericTargetConfig.parse({ kind: 'generic', baseUrl: form.address, token: secret });
 }
 
-/** The origin pattern to request host access for (`https://news.example.org/*`). */
+/**
+ * The match pattern to request host access for (`https://news.example.org/*`). Without the port:
+ * Firefox accepts a pattern with a port but never matches a request against it (its fetches then fail
+ * with a NetworkError), while a pattern without one matches every port of the host in both browsers.
+ */
 export function originPattern(url: string): string {
-  return `${new URL(url).origin}/*`;
+  const { protocol, hostname } = new URL(url);
+  return `${protocol}//${hostname}/*`;
 }
