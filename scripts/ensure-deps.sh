@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the two commands need and is missing: npm packages, and Debian's Chromium for
+# Installs what the two commands need and is missing: npm packages, and Debian's Chromium and Firefox ESR for
 # Playwright (Playwright's own browser download is never used). Safe to run again: it skips what is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,15 +17,19 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
 fi
 
 chromium_bin="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ ! -x "$chromium_bin" ]; then
-  echo "› installing Debian's chromium (apt-get)"
+firefox_bin="${FIREFOX_PATH:-/usr/bin/firefox-esr}"
+missing=()
+[ -x "$chromium_bin" ] || missing+=(chromium)
+[ -x "$firefox_bin" ] || missing+=(firefox-esr)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "› installing Debian's ${missing[*]} (apt-get)"
   sudo_cmd=""
   if [ "$(id -u)" -ne 0 ]; then
     if command -v sudo >/dev/null; then sudo_cmd="sudo"; else
-      echo "Chromium is missing and this user cannot install packages: run 'apt-get install -y chromium' as root." >&2
+      echo "Missing ${missing[*]}, and this user cannot install packages: run 'apt-get install -y ${missing[*]}' as root." >&2
       exit 1
     fi
   fi
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
 fi

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: set-up, type-check, unit tests, build, end-to-end tests in Debian's Chromium.
+# `npm test`: set-up, type-check, unit tests, build, end-to-end tests in Debian's Chromium and Firefox ESR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
@@ -10,7 +10,7 @@ echo "› unit tests"
 npx vitest run --reporter=default --reporter=json --outputFile=reports/unit.json
 echo "› build"
 npm run --silent build:test >/dev/null
-echo "› end-to-end tests (Chromium: ${CHROMIUM_PATH:-/usr/bin/chromium})"
+echo "› end-to-end tests (Chromium: ${CHROMIUM_PATH:-/usr/bin/chromium}; Firefox: ${FIREFOX_PATH:-/usr/bin/firefox-esr})"
 npx playwright test
 echo "npm test finished in $(( $(date +%s) - start )) s"
 node scripts/test-summary.mjs reports/unit.json reports/e2e.json
