@@ -1,4 +1,6 @@
 import { defineConfig } from 'vite';
+import { type SourceManifest, buildTargetFor, outDirFor } from './build/manifest-for-browser';
+import manifest from './manifest.json' with { type: 'json' };
 
 /**
  * The capture script is injected on demand with `scripting.executeScript({ files: ['capture.js'] })`,
@@ -6,12 +8,13 @@ import { defineConfig } from 'vite';
  * would load it as an async ES module, which `executeScript` cannot wait for. This second build writes
  * it into the same dist folder after the crxjs build. Its only job: define
  * `globalThis.__newsletterClipper.capturePage()` in the extension's isolated world.
+ * `--mode firefox` writes it into dist-firefox/ for Firefox's target.
  */
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   build: {
-    outDir: 'dist',
+    outDir: outDirFor(mode === 'firefox' ? 'firefox' : 'chromium', 'release'),
     emptyOutDir: false,
-    target: 'chrome110',
+    target: mode === 'firefox' ? buildTargetFor('firefox', manifest as SourceManifest) : 'chrome110',
     minify: true,
     sourcemap: false,
     lib: {
@@ -21,4 +24,4 @@ export default defineConfig({
       fileName: () => 'capture.js',
     },
   },
-});
+}));

@@ -1,29 +1,36 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
+import { type BuildMode, type SourceManifest, type TargetBrowser, buildTargetFor, manifestFor, outDirFor } from './build/manifest-for-browser';
 import manifest from './manifest.json' with { type: 'json' };
 
 /**
- * `dist/` is the release build, and the one the clipping tests load: they grant `activeTab` the way
- * a click on the toolbar button does (CDP Extensions.triggerAction). `--mode test` builds `dist-test/`
- * for the sync tests only: it holds host access to 127.0.0.1, standing in for the optional host
- * permission the editor grants at run time (a browser prompt no test can click). Test-only
- * permissions live here, never in manifest.json.
+ * One code base, four builds, chosen by `--mode`:
+ *   (default)       dist/               Chromium release
+ *   firefox         dist-firefox/       Firefox release (desktop and Android)
+ *   test            dist-test/          Chromium, with host access to 127.0.0.1 for the sync tests
+ *   firefox-test    dist-firefox-test/  the same for Firefox (unused by the tests, which grant access at a click)
+ * Every difference between the browsers' manifests lives in build/manifest-for-browser.ts. The capture
+ * script is a second build (vite.capture.config.ts) into the same folder. Release builds carry no
+ * source maps.
  */
-function manifestFor(mode: string): ManifestV3Export {
-  if (mode !== 'test') return manifest as ManifestV3Export;
-  return { ...manifest, name: `${manifest.name} (test build)`, host_permissions: ['http://127.0.0.1/*'] } as ManifestV3Export;
+function parseMode(mode: string): { browser: TargetBrowser; buildMode: BuildMode } {
+  return { browser: mode.startsWith('firefox') ? 'firefox' : 'chromium', buildMode: mode.endsWith('test') ? 'test' : 'release' };
 }
 
-export default defineConfig(({ mode }) => ({
-  plugins: [preact(), crx({ manifest: manifestFor(mode) })],
-  build: {
-    outDir: mode === 'test' ? 'dist-test' : 'dist',
-    target: 'chrome116',
-    sourcemap: true,
-    rollupOptions: {
-      // Extension pages that the manifest does not name (opened with runtime.getURL).
-      input: { issue: 'issue/index.html' },
+export default defineConfig(({ mode }) => {
+  const { browser, buildMode } = parseMode(mode);
+  const source = manifest as SourceManifest;
+  return {
+    plugins: [preact(), crx({ manifest: manifestFor(source, browser, buildMode) as unknown as ManifestV3Export, browser: browser === 'firefox' ? 'firefox' : 'chrome' })],
+    build: {
+      outDir: outDirFor(browser, buildMode),
+      target: buildTargetFor(browser, source),
+      sourcemap: buildMode === 'test',
+      rollupOptions: {
+        // Extension pages that the manifest does not name (opened with runtime.getURL).
+        input: { issue: 'issue/index.html' },
+      },
     },
-  },
-}));
+  };
+});
