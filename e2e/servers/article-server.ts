@@ -25,11 +25,18 @@ export interface ArticleServer {
 
 /**
  * Serves the sample articles (and test-only pages) on 127.0.0.1 on a free port. `?as=pdf` serves a
- * file with a PDF content type whatever its name, to test a PDF at an address without `.pdf`.
+ * file with a PDF content type whatever its name; /reports/download serves a PDF at an address
+ * without `.pdf`.
  */
 export async function startArticleServer(port = 0): Promise<ArticleServer> {
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/reports/download') {
+      // A PDF at an address without ".pdf", as report downloads often are.
+      const body = await readFile(join(MOUNTS['/special/']!, 'incident-review.pdf'));
+      response.writeHead(200, { 'content-type': TYPES['.pdf']!, 'cache-control': 'no-store' }).end(body);
+      return;
+    }
     const mount = Object.keys(MOUNTS).find((prefix) => url.pathname.startsWith(prefix));
     const name = mount ? normalize(url.pathname.slice(mount.length)) : '';
     if (!mount || !name || name.startsWith('..') || name.includes('/..')) {
