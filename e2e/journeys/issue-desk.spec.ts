@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SAMPLE } from '../samples';
 import { expect, test } from './fixtures';
-import { byLabel, clipArticle, eventually, expectOrder, openDesk, waitForText } from './steps';
+import { byLabel, clipArticle, eventually, expectOrder, openDesk, startClip, waitForText } from './steps';
 
 const ARTICLES = [SAMPLE.blogPost, SAMPLE.newsArticle, 'kubernetes-german'] as const;
 
@@ -71,4 +71,13 @@ test('assemble the issue: reorder by keyboard, move, edit in place, delete with 
   const restoredDesk = await openDesk(fresh);
   await waitForText(restoredDesk, '[data-testid=issue-count]', '4 clippings');
   await expectOrder(restoredDesk, 'Articles', [a, c]);
+
+  // Publishing day is over: the issue is closed, and clipping one of its articles again says where it ran.
+  await desk.click('button', 'Close issue…');
+  await desk.click('button', 'Close and start the next issue');
+  // The outage without a summary moves on to the next issue (the default).
+  await waitForText(desk, '[data-testid=notice]', 'Issue #1 is closed; #2 is open with 1 unfinished clippings.');
+  await waitForText(desk, '[data-testid=issue-count]', '1 clipping');
+  const { popup } = await startClip(app, articles.url(`/articles/${ARTICLES[0]}.html`));
+  await waitForText(popup, '[data-testid=clipped-before]', 'Published before, in issue #1');
 });
