@@ -10,30 +10,37 @@
 export function narrowLayoutProblems(): string[] {
   const problems: string[] = [];
   const width = window.innerWidth;
-  const name = (el: Element) =>
-    el.tagName.toLowerCase() + (el.id ? `#${el.id}` : '') + Array.from(el.classList, (c) => `.${c}`).join('');
-  const shown = (el: Element): boolean => {
-    const box = el.getBoundingClientRect();
-    if (box.width === 0 || box.height === 0) return false;
-    const style = getComputedStyle(el);
-    if (style.display === 'none' || style.visibility === 'hidden') return false;
-    // Inside a closed <details>, only its own <summary> is on screen.
-    for (let d = el.parentElement?.closest('details'); d; d = d.parentElement?.closest('details')) {
-      if (!d.open && !(el.tagName === 'SUMMARY' && el.parentElement === d)) return false;
-    }
-    return true;
+  // Helpers as methods: bundlers that keep function names (esbuild's keepNames, as tsx runs) wrap
+  // `const f = () => …` in a helper the page does not have, but leave methods alone.
+  const the = {
+    name(el: Element): string {
+      return el.tagName.toLowerCase() + (el.id ? `#${el.id}` : '') + Array.from(el.classList, (c) => `.${c}`).join('');
+    },
+    overflows(el: Element | null): boolean {
+      return !!el && el !== document.documentElement && el.getBoundingClientRect().right + window.scrollX > width + 1;
+    },
+    shown(el: Element): boolean {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) return false;
+      const style = getComputedStyle(el);
+      if (style.display === 'none' || style.visibility === 'hidden') return false;
+      // Inside a closed <details>, only its own <summary> is on screen.
+      for (let d = el.parentElement?.closest('details'); d; d = d.parentElement?.closest('details')) {
+        if (!d.open && !(el.tagName === 'SUMMARY' && el.parentElement === d)) return false;
+      }
+      return true;
+    },
   };
 
   const scrollWidth = document.documentElement.scrollWidth;
   if (scrollWidth > width + 1) {
-    const overflows = (el: Element | null) => !!el && el.getBoundingClientRect().right > width + 1;
     // Where the overflow starts: elements wider than the viewport whose parent is not.
     const wide = [document.body, ...Array.from(document.body.querySelectorAll('*'))]
-      .filter((el) => overflows(el) && !overflows(el.parentElement === document.documentElement ? null : el.parentElement) && shown(el))
+      .filter((el) => the.overflows(el) && !the.overflows(el.parentElement) && the.shown(el))
       .map((el) => ({ el, box: el.getBoundingClientRect() }))
       .sort((a, b) => b.box.width - a.box.width)
       .slice(0, 5)
-      .map(({ el, box }) => `${name(el)} (${Math.round(box.width)} px wide, right edge at ${Math.round(box.right)})`);
+      .map(({ el, box }) => `${the.name(el)} (${Math.round(box.width)} px wide, right edge at ${Math.round(box.right)})`);
     problems.push(`scrolls sideways: ${scrollWidth} px wide in a ${width} px viewport; widest: ${wide.join(', ') || 'none found'}`);
   }
 
@@ -43,9 +50,9 @@ export function narrowLayoutProblems(): string[] {
     // A file input hidden inside a styled label: the label is what is tapped.
     if (el instanceof HTMLInputElement && el.type === 'file') {
       const label = el.closest('label');
-      if (label && (!shown(el) || el.getBoundingClientRect().width <= 1)) el = label;
+      if (label && (!the.shown(el) || el.getBoundingClientRect().width <= 1)) el = label;
     }
-    if (!shown(el)) continue;
+    if (!the.shown(el)) continue;
     if (el.tagName === 'A') {
       // A link in running text: its nearest block is a paragraph or list item with more words than the link.
       let block = el.parentElement;
