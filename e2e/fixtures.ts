@@ -1,7 +1,8 @@
 import { test as base } from '@playwright/test';
 import { launchWithExtension } from './browser';
 import { ExtensionDriver } from './pages/extension-driver';
-import { type ArticleServer, startArticleServer } from './servers/article-server';
+import type { ArticleServer } from './servers/article-server';
+import { articlesFixture } from './servers/fixtures';
 
 interface Fixtures {
   /** A fresh Chromium profile with the built extension loaded, for one test. */
@@ -14,14 +15,7 @@ interface WorkerFixtures {
 }
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
-  articles: [
-    async ({}, use) => {
-      const server = await startArticleServer();
-      await use(server);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
+  articles: articlesFixture,
   clipper: async ({}, use) => {
     const launched = await launchWithExtension();
     await use(new ExtensionDriver(launched));

@@ -3,33 +3,6 @@ import { SAMPLE } from './samples';
 
 type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
-test('"Clip link" stores a link without opening it, titled with the link text, and badges the tab', async ({ clipper, articles }) => {
-  const { page, tabId } = await clipper.openTab(articles.url(`/articles/${SAMPLE.newsArticle}.html`));
-  const link = await page.evaluate(() => {
-    const anchor = Array.from(document.querySelectorAll('a[href]')).find(
-      (a) => (a as HTMLAnchorElement).href.startsWith('http') && (a.textContent ?? '').trim().length > 3,
-    ) as HTMLAnchorElement | undefined;
-    if (!anchor) throw new Error('the sample needs a link');
-    return { href: anchor.href, text: anchor.innerText.trim() };
-  });
-  // A right-click on the page grants activeTab, as the toolbar button does.
-  await clipper.clickToolbarButton(page);
-  // The menu's onClicked handler calls the same worker path with the tab id and no text (Chrome's event has none).
-  const reply = await clipper.message<Reply<{ created: boolean; clipping: { id: string } }>>('clip.link', { url: link.href, tabId });
-  expect(reply).toMatchObject({ ok: true, value: { created: true } });
-
-  const [stored] = await clipper.storedClippings();
-  expect(stored).toMatchObject({ title: link.text, section: null, origin: 'link' });
-  expect(stored?.notes.join(' ')).toContain('without opening it');
-  expect(await clipper.badgeText(tabId)).toBe('✓');
-
-  // Clipping it again does not make a duplicate.
-  const again = await clipper.message<Reply<{ created: boolean }>>('clip.link', { url: `${link.href}#again`, tabId });
-  expect(again).toMatchObject({ ok: true, value: { created: false } });
-  expect(await clipper.storedClippings()).toHaveLength(1);
-  expect(await clipper.badgeText(tabId)).toBe('=');
-});
-
 test('malformed messages get a clear error and change nothing', async ({ clipper }) => {
   const unknown = await clipper.message<Reply>('clip.destroyEverything', {});
   expect(unknown).toMatchObject({ ok: false, error: { code: 'bad-request' } });

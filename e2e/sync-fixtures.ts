@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { launchWithExtension } from './browser';
 import { test as base } from './fixtures';
 import { ExtensionDriver } from './pages/extension-driver';
-import { type WordPress, startWordPress } from './servers/wordpress';
+import { wordpressFixture, wpFixture } from './servers/fixtures';
+import type { WordPress } from './servers/wordpress';
 
 /** The test build: it holds host access to 127.0.0.1, standing in for the run-time grant the editor gives. */
 export const DIST_TEST = resolve(import.meta.dirname, '..', 'dist-test');
@@ -18,18 +19,8 @@ interface SyncWorkerFixtures {
 
 /** The clipping fixtures, with the test build loaded and a real WordPress on 127.0.0.1. */
 export const test = base.extend<SyncFixtures, SyncWorkerFixtures>({
-  wordpress: [
-    async ({}, use) => {
-      const wordpress = await startWordPress();
-      await use(wordpress);
-      await wordpress.stop();
-    },
-    { scope: 'worker', timeout: 300_000 },
-  ],
-  wp: async ({ wordpress }, use) => {
-    await wordpress.reset();
-    await use(wordpress);
-  },
+  wordpress: wordpressFixture,
+  wp: wpFixture,
   clipper: async ({}, use) => {
     const launched = await launchWithExtension({ dist: DIST_TEST });
     await use(new ExtensionDriver(launched));

@@ -12,6 +12,10 @@ test('clip with the toolbar button: the form is pre-filled, the editor annotates
   expect(await popup.value('#byline')).toBe(expected.byline);
   expect(await popup.value('#siteName')).toBe(expected.siteName);
   expect(await popup.value('#publishedTime')).toBe(expected.publishedTime);
+  expect(await popup.value('#excerpt')).toBe(expected.excerpt);
+  expect(await popup.value('#lang')).toBe(expected.lang);
+  // Each pre-filled field says where on the page it came from.
+  expect(await popup.evaluate(`document.querySelector('label[for=title] .source')?.title ?? ''`)).toMatch(/^from /);
   await waitForText(popup, '[data-testid=week-count]', '0 clippings this week');
 
   await popup.type('#summary', 'Two SREs on error budgets.\nThe second half is the useful part.');
@@ -29,6 +33,9 @@ test('clip with the toolbar button: the form is pre-filled, the editor annotates
     section: 'articles',
     origin: 'page',
   });
+  // The same record, asked of the background through the message protocol.
+  const reply = await app.message<{ ok: boolean; value: { clippings: { id: string }[] } }>('clip.listRecent', { limit: 10 });
+  expect(reply.value.clippings.map((c) => c.id)).toEqual([stored[0]!.id]);
 });
 
 test('text typed in a closed form survives a stopped background; reopening a clipped URL edits it instead of duplicating', async ({ app, articles }) => {

@@ -2,7 +2,8 @@ import { test as base } from '@playwright/test';
 import { ChromiumBrowser } from '../driver/chromium-browser';
 import type { Engine, ExtensionBrowser, LaunchOptions } from '../driver/extension-browser';
 import { FirefoxBrowser } from '../driver/firefox/firefox-browser';
-import { type ArticleServer, startArticleServer } from '../servers/article-server';
+import type { ArticleServer } from '../servers/article-server';
+import { articlesFixture } from '../servers/fixtures';
 
 function launchBrowser(engine: Engine, options: LaunchOptions): Promise<ExtensionBrowser> {
   return engine === 'firefox' ? FirefoxBrowser.launch(options) : ChromiumBrowser.launch(options);
@@ -31,14 +32,7 @@ interface JourneyWorkerFixtures {
 export const test = base.extend<JourneyFixtures, JourneyWorkerFixtures>({
   engine: ['chromium', { option: true, scope: 'worker' }],
   launch: [{}, { option: true }],
-  articles: [
-    async ({}, use) => {
-      const server = await startArticleServer();
-      await use(server);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
+  articles: articlesFixture,
   app: async ({ engine, launch }, use) => {
     const app = await launchBrowser(engine, launch);
     try {

@@ -1,4 +1,5 @@
-import { type WordPress, startWordPress } from '../servers/wordpress';
+import { wordpressFixture, wpFixture } from '../servers/fixtures';
+import type { WordPress } from '../servers/wordpress';
 import { test as base } from './fixtures';
 
 interface SyncFixtures {
@@ -12,18 +13,8 @@ interface SyncWorkerFixtures {
 
 /** The journey fixtures with a real WordPress on 127.0.0.1 (started once per test file and browser). */
 export const test = base.extend<SyncFixtures, SyncWorkerFixtures>({
-  wordpress: [
-    async ({}, use) => {
-      const wordpress = await startWordPress();
-      await use(wordpress);
-      await wordpress.stop();
-    },
-    { scope: 'worker', timeout: 300_000 },
-  ],
-  wp: async ({ wordpress }, use) => {
-    await wordpress.reset();
-    await use(wordpress);
-  },
+  wordpress: wordpressFixture,
+  wp: wpFixture,
 });
 
 export { expect } from '@playwright/test';

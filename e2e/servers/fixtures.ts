@@ -1,0 +1,33 @@
+import { type ArticleServer, startArticleServer } from './article-server';
+import { type WordPress, startWordPress } from './wordpress';
+
+/**
+ * The test servers as Playwright fixtures, shared by the Chromium-only specs (e2e/fixtures.ts,
+ * e2e/sync-fixtures.ts) and the cross-browser journeys (e2e/journeys/).
+ */
+
+/** The sample articles on 127.0.0.1, shared by the tests of one file (a worker fixture). */
+export const articlesFixture: [(args: object, use: (server: ArticleServer) => Promise<void>) => Promise<void>, { scope: 'worker' }] = [
+  async ({}, use: (server: ArticleServer) => Promise<void>) => {
+    const server = await startArticleServer();
+    await use(server);
+    await server.close();
+  },
+  { scope: 'worker' },
+];
+
+/** A real WordPress on 127.0.0.1, started once per test file (a worker fixture). */
+export const wordpressFixture: [(args: object, use: (wordpress: WordPress) => Promise<void>) => Promise<void>, { scope: 'worker'; timeout: number }] = [
+  async ({}, use: (wordpress: WordPress) => Promise<void>) => {
+    const wordpress = await startWordPress();
+    await use(wordpress);
+    await wordpress.stop();
+  },
+  { scope: 'worker', timeout: 300_000 },
+];
+
+/** The WordPress site, emptied before each test. */
+export async function wpFixture({ wordpress }: { wordpress: WordPress }, use: (wordpress: WordPress) => Promise<void>): Promise<void> {
+  await wordpress.reset();
+  await use(wordpress);
+}
