@@ -1,5 +1,6 @@
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import type { LaunchedExtension } from '../browser';
+import { READ_CLIPPINGS_EXPRESSION } from '../driver/extension-browser';
 import { PopupPage } from './popup-page';
 
 /** A stored clipping as read back from IndexedDB (only the fields the tests look at are typed). */
@@ -152,23 +153,7 @@ export class ExtensionDriver {
   /** Every clipping row in the extension's IndexedDB, read directly (not through the worker's code). */
   async storedClippings(): Promise<StoredClipping[]> {
     const page = await this.extensionPage();
-    return page.evaluate(async () => {
-      const exists = (await indexedDB.databases()).some((d) => d.name === 'newsletter-clipper');
-      if (!exists) return [];
-      return new Promise<StoredClipping[]>((done, fail) => {
-        const request = indexedDB.open('newsletter-clipper');
-        request.onerror = () => fail(request.error);
-        request.onsuccess = () => {
-          const db = request.result;
-          const rows = db.transaction('clippings').objectStore('clippings').getAll();
-          rows.onsuccess = () => {
-            db.close();
-            done(rows.result as StoredClipping[]);
-          };
-          rows.onerror = () => fail(rows.error);
-        };
-      });
-    });
+    return (await page.evaluate(READ_CLIPPINGS_EXPRESSION)) as StoredClipping[];
   }
 
   /** Sends a protocol message from an extension page, exactly as the popup does. */
