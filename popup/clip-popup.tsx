@@ -3,8 +3,10 @@ import type { ClippingForm } from '../src/clip/clipping';
 import { sourcesAfterEdit } from '../src/clip/clipping-from-capture';
 import { send } from '../src/messages/client';
 import { openIssueDesk } from '../src/platform/extension-pages';
+import { openOriginalPage } from '../src/platform/tab-capture';
 import type { PreparedClip, SavedClip } from '../src/messages/protocol';
 import { createDraftSaver } from './draft-saver';
+import { ReaderViewOffer } from './reader-view-offer';
 import { Field } from './field';
 import { SyncLine } from './sync-line';
 import { formatWhen, readableDate, weekCountText } from './format';
@@ -44,10 +46,11 @@ export function ClipPopup({ tabId }: { tabId: number | undefined }) {
       </main>
     );
   }
-  return <ClipEditor prepared={prepared} />;
+  return <ClipEditor prepared={prepared} tabId={tabId} />;
 }
 
-function ClipEditor({ prepared }: { prepared: PreparedClip }) {
+/** `tabId` is the tab the form was prepared for; undefined for the toolbar popup (the active tab of its window). */
+function ClipEditor({ prepared, tabId }: { prepared: PreparedClip; tabId: number | undefined }) {
   const [form, setForm] = useState<ClippingForm>(prepared.form);
   const [clippingId, setClippingId] = useState<string | undefined>(prepared.existing?.id);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -150,6 +153,9 @@ function ClipEditor({ prepared }: { prepared: PreparedClip }) {
           {note}
         </p>
       ))}
+      {prepared.context.readerView && (
+        <ReaderViewOffer originalUrl={prepared.context.readerView.originalUrl} open={(url) => openOriginalPage(tabId, url)} />
+      )}
       {draftError && (
         <p class="banner error" role="alert">
           {draftError}

@@ -77,6 +77,15 @@ export const CapturedQuote = z.object({
 });
 export type CapturedQuote = z.infer<typeof CapturedQuote>;
 
+/** A tab that showed Reader View, and the http(s) address of the article it was made from. */
+export const ReaderView = z.object({
+  originalUrl: z
+    .string()
+    .max(FIELD_LIMITS.url)
+    .regex(/^https?:\/\//i),
+});
+export type ReaderView = z.infer<typeof ReaderView>;
+
 /**
  * What the content script reads from a page at one moment. Pure data, produced by a pure
  * function over a `Document` (see src/capture/extract.ts). It crosses the page→extension
@@ -99,6 +108,11 @@ export const Capture = z.object({
   suggestedSection: z.string().max(64).optional(),
   /** Plain-words notes of what could not be read, shown to the editor. */
   notes: z.array(z.string().max(500)).max(20),
+  /**
+   * Set when the tab showed Firefox's Reader View: the popup offers to open the original page.
+   * Only the tab fallback sets it; a capture read from a page never carries it (see tab-capture.ts).
+   */
+  readerView: ReaderView.optional(),
 });
 export type Capture = z.infer<typeof Capture>;
 

@@ -228,3 +228,13 @@ describe('buildClipping', () => {
     expect(Clipping.safeParse(clipping).success).toBe(true);
   });
 });
+
+describe('formFromCapture: the Reader View offer', () => {
+  const capture = { pageUrl: 'https://example.com/a', notes: ['Reader View'], readerView: { originalUrl: 'https://example.com/a' } };
+  it('passes on to the popup for a tab capture', () => {
+    expect(formFromCapture(capture, [], 'tab').context.readerView).toEqual({ originalUrl: 'https://example.com/a' });
+  });
+  it('never for a page that was read', () => {
+    expect(formFromCapture(capture, [], 'page').context).not.toHaveProperty('readerView');
+  });
+});

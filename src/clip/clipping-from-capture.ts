@@ -39,7 +39,7 @@ export function formFromCapture(capture: Capture, sectionIds: readonly string[],
       summary: '',
       section,
     },
-    context: { origin, sources, notes: capture.notes },
+    context: { origin, sources, notes: capture.notes, ...(origin === 'tab' && capture.readerView ? { readerView: capture.readerView } : {}) },
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaptureSource, FIELD_LIMITS } from './capture';
+import { CaptureSource, FIELD_LIMITS, ReaderView } from './capture';
 
 /** How a clipping came to be: from a page read in full, from a right-clicked link, or from a tab that could not be read. */
 export const ClippingOrigin = z.enum(['page', 'link', 'tab']);
@@ -38,6 +38,8 @@ export const CaptureContext = z.object({
   origin: ClippingOrigin,
   sources: FieldSources,
   notes: z.array(z.string().max(500)).max(20),
+  /** The tab showed Reader View: the popup offers to open the original page in it. */
+  readerView: ReaderView.optional(),
 });
 export type CaptureContext = z.infer<typeof CaptureContext>;
 

@@ -1,6 +1,8 @@
 import browser from 'webextension-polyfill';
 import { Capture } from '../clip/capture';
-import { captureFromTab, describeCaptureError, uncapturableReason } from '../clip/tab-fallback';
+import { readerViewOriginal } from '../clip/browser-pages';
+import { captureAfterFailure, captureBeforeReading, captureFromInvalidResult } from '../clip/tab-fallback';
+import { isWebUrl } from '../clip/url-key';
 
 /** The capture script, built by vite.capture.config.ts; it defines `globalThis.__newsletterClipper`. */
 export const CAPTURE_SCRIPT_FILE = 'capture.js';
@@ -42,25 +44,50 @@ async function runCaptureScript(tabId: number): Promise<unknown> {
   return outcome?.result;
 }
 
+/** True in Firefox (its extension pages are moz-extension:), which refuses extensions Mozilla's sites. */
+function runsInFirefox(): boolean {
+  try {
+    return browser.runtime.getURL('').startsWith('moz-extension:');
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Reads the article in a tab with the on-demand capture script. Never fails: a tab that cannot be
- * read (browser pages, stores, PDFs, a page that throws or hangs, garbage data) yields a capture
- * from its address and title, with a note saying why in plain words.
+ * read (browser pages, Reader View, stores, PDFs, error pages, a page that throws or hangs, garbage
+ * data) yields a capture from its address and title, with a note saying why in plain words.
  */
 export async function captureTab(tab: TabInfo): Promise<TabCapture> {
-  const reason = uncapturableReason(tab.url);
-  if (reason) return { capture: captureFromTab(tab.url, tab.title, reason), origin: 'tab' };
+  const page = { url: tab.url, ...(tab.title !== undefined ? { title: tab.title } : {}) };
+  const early = captureBeforeReading(page, { firefox: runsInFirefox() });
+  if (early) return { capture: early, origin: 'tab' };
   try {
     const raw = await withTimeout(runCaptureScript(tab.id), CAPTURE_TIMEOUT_MS);
     const parsed = Capture.safeParse(raw);
-    if (!parsed.success) {
-      return { capture: captureFromTab(tab.url, tab.title, 'The page gave back data the extension could not understand.'), origin: 'tab' };
-    }
-    return { capture: parsed.data, origin: 'page' };
+    if (!parsed.success) return { capture: captureFromInvalidResult(page, raw), origin: 'tab' };
+    // Only the extension may offer to navigate the tab: a page cannot claim to be Reader View.
+    const { readerView: _ignored, ...capture } = parsed.data;
+    return { capture, origin: 'page' };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { capture: captureFromTab(tab.url, tab.title, describeCaptureError(message)), origin: 'tab' };
+    return { capture: captureAfterFailure(page, message), origin: 'tab' };
   }
+}
+
+/**
+ * Leaves Reader View: loads the original article in the tab (the given one, else the active tab of
+ * the popup's window). No permission is needed to navigate a tab. Refuses anything but an http(s)
+ * address, and a tab that no longer shows Reader View of that article (when its address is visible).
+ */
+export async function openOriginalPage(tabId: number | undefined, originalUrl: string): Promise<void> {
+  if (!isWebUrl(originalUrl)) throw new Error('The original address is not a web address.');
+  const tab = tabId !== undefined ? await browser.tabs.get(tabId) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  if (!tab || tab.id === undefined) throw new Error('The tab is gone: it was closed or replaced.');
+  if (tab.url && tab.url !== originalUrl && readerViewOriginal(tab.url) !== originalUrl) {
+    throw new Error('The tab no longer shows Reader View of this article.');
+  }
+  await browser.tabs.update(tab.id, { url: originalUrl });
 }
 
 /** The visible text of the first link in the tab whose address is `href` (Chrome's menu event lacks it). */

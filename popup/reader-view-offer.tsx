@@ -1,0 +1,32 @@
+import { useState } from 'preact/hooks';
+
+type OfferState = { kind: 'idle' } | { kind: 'opening' } | { kind: 'opened' } | { kind: 'error'; message: string };
+
+/**
+ * Shown when the tab was in Firefox's Reader View (the capture's `readerView`, never the note's
+ * words): one click loads the original page in the tab, where author, date and description can be read.
+ */
+export function ReaderViewOffer({ originalUrl, open }: { originalUrl: string; open: (url: string) => Promise<void> }) {
+  const [state, setState] = useState<OfferState>({ kind: 'idle' });
+  const onClick = async () => {
+    if (state.kind === 'opening') return;
+    setState({ kind: 'opening' });
+    try {
+      await open(originalUrl);
+      setState({ kind: 'opened' });
+    } catch (error) {
+      setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  return (
+    <div class="banner note reader-view-offer" data-testid="reader-view-offer">
+      <button type="button" disabled={state.kind === 'opening' || state.kind === 'opened'} onClick={() => void onClick()}>
+        Open the original page
+      </button>
+      <span role="status">
+        {state.kind === 'opened' && 'Opening the original page: once it has loaded, click the toolbar button again to clip it.'}
+        {state.kind === 'error' && <span class="error">Could not open the original page: {state.message}</span>}
+      </span>
+    </div>
+  );
+}
