@@ -207,7 +207,7 @@ describe('captureAfterFailure (what the tab shows, when the browser refused)', (
     expect(captureAfterFailure({ url: 'http://localhost:4173/a.html', title: 'Article' }, refused)).toEqual({
       pageUrl: 'http://localhost:4173/a.html',
       title: { value: 'Article', source: 'tab' },
-      notes: ['The browser did not let the extension read this page.', KEPT_BOTH],
+      notes: ['The browser did not let the extension read this page (browsers keep PDFs they show, and some protected sites, from extensions).', KEPT_BOTH],
     });
   });
 

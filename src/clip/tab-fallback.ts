@@ -22,7 +22,7 @@ export const NOTES = {
   store: 'Extension stores cannot be read by extensions (the browser forbids it).',
   mozillaSite: 'Firefox does not let extensions read Mozilla’s own sites (add-ons, accounts, support).',
   pdf: 'This tab shows a PDF, which the extension cannot read.',
-  refused: 'The browser did not let the extension read this page.',
+  refused: 'The browser did not let the extension read this page (browsers keep PDFs they show, and some protected sites, from extensions).',
   errorPage: 'This tab shows the browser’s error page (the article did not load), not the article.',
   nothingBack: 'This page could not be read: the browser gave the extension nothing back.',
   garbled: 'The page gave back data the extension could not understand.',
