@@ -5,7 +5,12 @@ describe('isFirefoxRestrictedHost', () => {
   it.each([...FIREFOX_RESTRICTED_HOSTS, 'SUPPORT.mozilla.org', 'accounts.firefox.com.'])('knows %s', (host) => {
     expect(isFirefoxRestrictedHost(host)).toBe(true);
   });
-  it('has Firefox’s twelve default hosts', () => expect(FIREFOX_RESTRICTED_HOSTS).toHaveLength(12));
+  it('has Firefox ESR 153’s eleven default hosts', () => expect(FIREFOX_RESTRICTED_HOSTS).toHaveLength(11));
+  it('install.mozilla.org, no longer restricted by default, only explains a refusal', () => {
+    expect(isFirefoxRestrictedHost('install.mozilla.org')).toBe(false);
+    expect(isFirefoxRestrictedHost('install.mozilla.org', { includingFormer: true })).toBe(true);
+    expect(isFirefoxRestrictedHost('www.mozilla.org', { includingFormer: true })).toBe(false);
+  });
   it.each(['mozilla.org', 'www.mozilla.org', 'blog.mozilla.org', 'evil-support.mozilla.org.example.com', 'localhost'])('lets %s through', (host) => {
     expect(isFirefoxRestrictedHost(host)).toBe(false);
   });

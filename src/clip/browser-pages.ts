@@ -18,7 +18,11 @@ import { isWebUrl } from './url-key';
  *   title or file name, which usually ends in ".pdf".
  */
 
-/** Firefox's default `extensions.webextensions.restrictedDomains`: hosts it never lets extensions read. */
+/**
+ * Firefox's default `extensions.webextensions.restrictedDomains`: hosts it never lets extensions read,
+ * recognised before trying. Copied from Firefox ESR 153.8's own defaults (`greprefs.js` in its omni.ja);
+ * older lists found on the web also name install.mozilla.org, which 153 no longer restricts.
+ */
 export const FIREFOX_RESTRICTED_HOSTS: readonly string[] = [
   'accounts-static.cdn.mozilla.net',
   'accounts.firefox.com',
@@ -27,12 +31,17 @@ export const FIREFOX_RESTRICTED_HOSTS: readonly string[] = [
   'api.accounts.firefox.com',
   'content.cdn.mozilla.net',
   'discovery.addons.mozilla.org',
-  'install.mozilla.org',
   'oauth.accounts.firefox.com',
   'profile.accounts.firefox.com',
   'support.mozilla.org',
   'sync.services.mozilla.com',
 ];
+
+/**
+ * Mozilla hosts that earlier Firefox releases restricted by default but 153 does not: never refused up
+ * front (the page may well be readable), only used to explain a refusal once the browser has refused.
+ */
+export const FIREFOX_FORMERLY_RESTRICTED_HOSTS: readonly string[] = ['install.mozilla.org'];
 
 /** Tab titles of Firefox's error pages (the page did not load; the tab keeps the requested address). */
 export const FIREFOX_ERROR_PAGE_TITLES: readonly string[] = ['Problem loading page', 'Blocked Page'];
@@ -45,9 +54,13 @@ function parse(url: string): URL | undefined {
   }
 }
 
-/** True for a host Firefox keeps from extensions by default (exact host, as Firefox matches it). */
-export function isFirefoxRestrictedHost(hostname: string): boolean {
-  return FIREFOX_RESTRICTED_HOSTS.includes(hostname.toLowerCase().replace(/\.$/, ''));
+/**
+ * True for a host Firefox keeps from extensions by default (exact host, as Firefox matches it);
+ * with `includingFormer`, also for one an earlier release kept (to explain a refusal already seen).
+ */
+export function isFirefoxRestrictedHost(hostname: string, { includingFormer = false }: { includingFormer?: boolean } = {}): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return FIREFOX_RESTRICTED_HOSTS.includes(host) || (includingFormer && FIREFOX_FORMERLY_RESTRICTED_HOSTS.includes(host));
 }
 
 /** For a Firefox Reader View address, the original article's http(s) address (decoded); else undefined. */

@@ -175,6 +175,10 @@ describe('captureBeforeReading (Firefox and Chromium pages known unreadable from
     }
   });
 
+  it('install.mozilla.org, which Firefox 153 no longer restricts, is tried', () => {
+    expect(captureBeforeReading({ url: 'https://install.mozilla.org/', title: 'Install' }, { firefox: true })).toBeUndefined();
+  });
+
   it('Mozilla’s sites are read in other browsers; addons.mozilla.org is a store everywhere', () => {
     expect(captureBeforeReading({ url: 'https://support.mozilla.org/en-US/kb/reader-view', title: 'Reader View' })).toBeUndefined();
     expect(uncapturableReason('https://addons.mozilla.org/en-US/firefox/addon/x/', { firefox: true })).toBe(NOTES.store);
@@ -203,6 +207,10 @@ describe('captureAfterFailure (what the tab shows, when the browser refused)', (
     expect(captureAfterFailure({ url: 'https://support.mozilla.org/kb/x', title: 'X' }, refused).notes[0]).toBe(NOTES.mozillaSite);
   });
 
+  it('install.mozilla.org refused (older Firefox releases restricted it): the Mozilla-site note', () => {
+    expect(captureAfterFailure({ url: 'https://install.mozilla.org/', title: 'Install' }, refused).notes[0]).toBe(NOTES.mozillaSite);
+  });
+
   it('a domain the user restricted: the generic refusal, address and title kept', () => {
     expect(captureAfterFailure({ url: 'http://localhost:4173/a.html', title: 'Article' }, refused)).toEqual({
       pageUrl: 'http://localhost:4173/a.html',
@@ -221,7 +229,10 @@ describe('captureFromInvalidResult', () => {
   it('nothing back (Firefox’s own pages answer [undefined]) reads as "could not be read"', () => {
     for (const raw of [undefined, null]) {
       const capture = captureFromInvalidResult({ url: 'https://example.com/a', title: 'A' }, raw);
-      expect(capture.notes[0]).toBe('This page could not be read: the browser gave the extension nothing back.');
+      expect(capture.notes[0]).toBe(
+        'This page could not be read: the browser gave the extension nothing back (it does so for its own pages, such as settings and add-ons, which extensions may not read).',
+      );
+      expect(capture.notes[0]).toMatch(/its own pages.*extensions may not read/);
     }
   });
   it('data that does not fit the schema', () => {

@@ -24,7 +24,8 @@ export const NOTES = {
   pdf: 'This tab shows a PDF, which the extension cannot read.',
   refused: 'The browser did not let the extension read this page (browsers keep PDFs they show, and some protected sites, from extensions).',
   errorPage: 'This tab shows the browser’s error page (the article did not load), not the article.',
-  nothingBack: 'This page could not be read: the browser gave the extension nothing back.',
+  nothingBack:
+    'This page could not be read: the browser gave the extension nothing back (it does so for its own pages, such as settings and add-ons, which extensions may not read).',
   garbled: 'The page gave back data the extension could not understand.',
 } as const;
 
@@ -38,6 +39,8 @@ export interface TabPage {
 export interface BrowserHints {
   /** Firefox: its restricted domains can be recognised before trying to read them. */
   firefox?: boolean;
+  /** The browser has already refused the page: hosts older Firefox releases restricted explain it too. */
+  refused?: boolean;
 }
 
 /** Why a site refuses extensions (a store, or in Firefox one of Mozilla's sites), or undefined. */
@@ -45,7 +48,7 @@ function refusingSiteReason(parsed: URL, hints: BrowserHints): string | undefine
   const isGallery =
     GALLERY_HOSTS.includes(parsed.hostname) && (parsed.hostname !== 'chrome.google.com' || parsed.pathname.startsWith('/webstore'));
   if (isGallery) return NOTES.store;
-  if (hints.firefox && isFirefoxRestrictedHost(parsed.hostname)) return NOTES.mozillaSite;
+  if (hints.firefox && isFirefoxRestrictedHost(parsed.hostname, { includingFormer: hints.refused === true })) return NOTES.mozillaSite;
   return undefined;
 }
 
@@ -155,7 +158,7 @@ export function captureAfterFailure(tab: TabPage, message: string): Capture {
     } catch {
       parsed = undefined;
     }
-    const refusing = parsed && refusingSiteReason(parsed, { firefox: true });
+    const refusing = parsed && refusingSiteReason(parsed, { firefox: true, refused: true });
     if (refusing) return captureFromTab(tab.url, tab.title, refusing);
   }
   return captureFromTab(tab.url, tab.title, describeCaptureError(message));
