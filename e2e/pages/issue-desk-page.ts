@@ -31,6 +31,8 @@ export class IssueDeskPage {
 
   /** The live preview's document (a sandboxed frame), once it has rendered. */
   async preview(): Promise<Locator> {
+    // Chromium skips rendering a cross-origin (sandboxed) frame while it is off screen: bring it into view.
+    await this.page.getByTestId('preview').scrollIntoViewIfNeeded();
     const body = this.page.frameLocator('[data-testid=preview]').locator('body');
     await expect(body.locator('h1')).toBeVisible();
     return body;
