@@ -45,6 +45,7 @@ import { urlKey } from '../src/clip/url-key';
 import benchConfig, { ISSUE_BENCH_FILE, ISSUE_BENCH_OUT_DIR } from '../vite.bench.config';
 import { validateSample } from './issue-data';
 import type { ExportRunResult, ExportTiming, IssueBenchApi } from './issue-exports-entry';
+import { median, p95, round } from './stats';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const TARGETS = { issueViewInteractiveMs: 300, exportMs: 50, popupRatio: 1.1 } as const;
@@ -82,17 +83,6 @@ function parseArgs(argv: string[]): Options {
 // ---------------------------------------------------------------------------------------------
 // Statistics and printing
 
-function quantile(xs: readonly number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  if (!s.length) return Number.NaN;
-  const at = (s.length - 1) * q;
-  const lo = Math.floor(at);
-  const hi = Math.ceil(at);
-  return s[lo]! + (s[hi]! - s[lo]!) * (at - lo);
-}
-const median = (xs: readonly number[]) => quantile(xs, 0.5);
-const p95 = (xs: readonly number[]) => quantile(xs, 0.95);
-const round = (x: number, digits = 1) => (Number.isFinite(x) ? Math.round(x * 10 ** digits) / 10 ** digits : x);
 const fmt = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(1));
 
 function summary(xs: readonly number[]) {

@@ -3,67 +3,91 @@
  * extended to Firefox, through the cross-browser driver layer (e2e/driver/).
  *
  *   npm run bench:popup        (= npm run build:test && tsx bench/popup-browsers.ts)
- *   npx tsx bench/popup-browsers.ts --runs 15 [--out FILE]   (with dist/ and dist-firefox/ built)
+ *   npx tsx bench/popup-browsers.ts [--runs 15] [--out FILE]   (with dist/ and dist-firefox/ built)
  *
- * Both browsers are launched at once (ChromiumBrowser.launch() on dist/, FirefoxBrowser.launch() on
- * a private copy of dist-firefox/), each with a tab showing samples/articles/error-budgets-blog.html
- * (served by e2e/servers/article-server.ts) on which the toolbar button was clicked
- * (app.clickToolbarButton: activeTab is granted). Then the runs alternate between the browsers
- * (Chromium first on even runs, Firefox first on odd ones), so a busy moment of a shared machine
- * hits both; run 0 of each browser is a warm-up and is dropped.
+ * Set-up: both browsers are launched at once and stay up for the whole run (ChromiumBrowser.launch()
+ * on dist/, FirefoxBrowser.launch() on a private copy of dist-firefox/). In each, a tab shows
+ * samples/articles/error-budgets-blog.html (served by e2e/servers/article-server.ts) and the toolbar
+ * button is clicked on it (app.clickToolbarButton: activeTab is granted, as the editor's click does).
+ * Then the runs alternate between the browsers, measurement by measurement (Chromium first on even
+ * runs, Firefox first on odd ones), so a busy moment of a shared machine hits both; run 0 of each
+ * browser is a warm-up and is dropped. Every run is checked to have pre-filled the title in
+ * samples/articles/error-budgets-blog.expected.json.
  *
- * What is timed, and how (the method): the clip form popup/index.html?tab=ID, from the popup
- * document's time origin to the moment #title is given its pre-filled value, read in the page.
- * The driver's evaluate only runs once a page has loaded, and neither browser's driver here can
- * add a script at document start through the shared interface, so the popup is loaded where the
- * bench can reach it before it fills the form: in a same-origin <iframe> of an extension page.
- *   1. app.openExtensionPage('options/index.html', 480 × 780) is the "launcher" (opened once per
- *      browser; it is idle once loaded).
- *   2. Per run, one evaluate in the launcher: it appends an <iframe> covering the viewport
- *      (480 × 780, the popup's size), installs a hook on the iframe window's
- *      HTMLInputElement.prototype value setter (records performance.now() of the popup document the
- *      first time #title is set to a non-empty value), then sets iframe.src = popup URL. When the
- *      browser reuses the initial about:blank Window for the same-origin document (HTML spec), the
- *      hook is there from document start; when it does not, the launcher polls every 1 ms (a timer,
- *      not a busy loop) for the new Window and installs the hook then. Either way the run counts
- *      only if #title was still empty when the hook went in (the value arrives only after the
- *      clip.prepare round trip to the background, tens of ms later); otherwise it is retried
- *      (bounded). The prototype hook works on elements created before it, as preact sets `.value`.
- *   3. Reported per run: the popup document's own performance.now() when #title got its value
- *      (= ms since its time origin, the iframe navigation's start), also "from src set" on the
- *      shared epoch clock (performance.timeOrigin + now()) as a check that the time origin is
- *      the navigation's and not the reused about:blank's; the title is checked against
- *      samples/articles/error-budgets-blog.expected.json.
- * A cross-check, also per run and browser, in a top-level tab exactly as the journeys open the
- * form (app.openExtensionPage('popup/index.html?tab=ID')): Node polls #title every 10 ms through
- * the driver and takes the page's performance.now() at the first non-empty read (an upper bound,
- * coarser by the poll interval and the driver's round trip), plus Node's wall time from the
- * openExtensionPage call.
+ * What is timed: the clip form popup/index.html?tab=ID until #title holds its pre-filled value.
+ * The moment is taken in the page by the existing bench's instrumentation (bench/issue.ts, the
+ * `location.pathname.endsWith('/popup/index.html')` part): a hook on HTMLInputElement.prototype's
+ * `value` setter records the popup document's performance.now() (ms since its time origin, i.e.
+ * the navigation's start) the first time #title is set to a non-empty value. Preact sets `.value`,
+ * so the prototype hook sees it; a MutationObserver would not (a property, not an attribute).
  *
- * Prints a table and a JSON summary, writes bench/results/popup-browsers.json. Every loop is
- * bounded, a watchdog ends the run after 10 minutes, and the browsers are closed in finally.
+ * A. The figure reported: a top-level tab per run, as bench/issue.ts and the journeys open the form.
+ *    The bench opens a fresh tab (app.openTab('about:blank'), 480 × 780, the popup's size), waits
+ *    250 ms for the machine to settle, then sends the driver's own navigate command to the popup's
+ *    URL: Playwright's page.goto(url, { waitUntil: 'commit' }) in Chromium, WebDriver BiDi
+ *    browsingContext.navigate (wait: 'none') in Firefox. The shared ExtensionBrowser interface has
+ *    no "navigate" and no document-start script, so these come from the driver's tab objects
+ *    (ChromiumTab.page, FirefoxTab's BiDi connection and context; checked at run time).
+ *    The hook goes in:
+ *      - Chromium: at document start, as in bench/issue.ts (page.addInitScript).
+ *      - Firefox: nothing reaches a moz-extension:// document at its start over BiDi (a
+ *        script.addPreloadScript never runs in extension pages; tried on Firefox ESR 153), so Node
+ *        polls the tab with evaluate every 1 ms from the navigate command on and installs the hook
+ *        as soon as the popup's document answers: well before the title arrives, which waits for
+ *        the clip.prepare round trip to the background (committed run: hook at 84 ms, title at
+ *        214 ms, medians).
+ *    Either way a run counts only if #title was still empty when the hook went in (else it is
+ *    retried, bounded, and the miss is recorded: misses would bias towards slow runs).
+ *    Reported per run: (1) in the page, the popup document's performance.now() at the moment; and
+ *    (2) the wall time from the driver's navigate command: the moment on the shared epoch clock
+ *    (the page's performance.timeOrigin + now) minus Node's (performance.timeOrigin + now) just before
+ *    the command was sent. (2) - (1) is the time from the command to the document's time origin,
+ *    which is checked to be >= 0 (the two clocks agree).
+ * B. A control with one method in both browsers: the same popup URL in a same-origin <iframe>
+ *    (480 × 780) of an extension page (options/index.html), where one evaluate in that page sets
+ *    iframe.src and installs the same hook on the iframe's new Window, polling for it every 1 ms
+ *    in-page (no driver round trips). Its performance.now() is ms since the iframe navigation's start
+ *    (checked: its time origin is within a ms of the moment src was set). It shows whether the
+ *    different hook installation in A (document start vs polled) moves the Firefox/Chromium ratio.
+ *
+ * Versions: Chromium from Playwright's browser.version(); Firefox from the BiDi session's
+ * capabilities when the driver keeps them (it does not: FirefoxBrowser discards session.new's
+ * answer), else `firefox-esr --version`; the running Firefox's own runtime.getBrowserInfo() is
+ * recorded beside it.
+ *
+ * Prints a table and a JSON summary, writes bench/results/popup-browsers.json (or --out). Every loop
+ * is bounded, a watchdog ends the run after 10 minutes, and the browsers, the article server and the
+ * private copy of the Firefox build are closed/removed in finally.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Page } from '@playwright/test';
+import { DIST } from '../e2e/browser';
 import { ChromiumBrowser } from '../e2e/driver/chromium-browser';
 import type { BrowserTab, Engine, ExtensionBrowser } from '../e2e/driver/extension-browser';
+import type { BidiConnection } from '../e2e/driver/firefox/bidi-connection';
 import { DIST_FIREFOX, FirefoxBrowser } from '../e2e/driver/firefox/firefox-browser';
-import { DIST } from '../e2e/browser';
+import { FIREFOX } from '../e2e/driver/firefox/firefox-process';
 import { expectedCapture, SAMPLE } from '../e2e/samples';
 import { type ArticleServer, startArticleServer } from '../e2e/servers/article-server';
+import { quantile, median, round } from './stats';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const POPUP_VIEWPORT = { width: 480, height: 780 };
 const WATCHDOG_MS = 10 * 60_000;
 const RUN_TIMEOUT_MS = 30_000;
-const MAX_RETRIES_PER_RUN = 3;
+const MAX_ATTEMPTS_PER_RUN = 4;
+/** A pause before each measured run: the previous page's teardown settles (as in bench/issue.ts). */
+const SETTLE_MS = 250;
 const started = performance.now();
 const log = (...parts: unknown[]) => console.log(`[bench:popup ${((performance.now() - started) / 1000).toFixed(1)}s]`, ...parts);
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+/** Node's reading of the shared epoch clock, in ms with sub-ms precision. */
+const nodeEpoch = () => performance.timeOrigin + performance.now();
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -84,18 +108,15 @@ function options(argv: string[]): Options {
 // ---------------------------------------------------------------------------------------------
 // Statistics and printing
 
-function quantile(xs: readonly number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  if (!s.length) return Number.NaN;
-  const at = (s.length - 1) * q;
-  const lo = Math.floor(at);
-  const hi = Math.ceil(at);
-  return s[lo]! + (s[hi]! - s[lo]!) * (at - lo);
-}
-const median = (xs: readonly number[]) => quantile(xs, 0.5);
-const round = (x: number, digits = 1) => (Number.isFinite(x) ? Math.round(x * 10 ** digits) / 10 ** digits : x);
 const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '—');
-const stats = (xs: readonly number[]) => ({ msMedian: round(median(xs)), msP95: round(quantile(xs, 0.95)), msMin: round(Math.min(...xs)), runs: xs.map((x) => round(x)) });
+interface Stats {
+  msMedian: number;
+  msP95: number;
+  msMin: number;
+  runs: number[];
+}
+const stats = (xs: readonly number[]): Stats => ({ msMedian: round(median(xs)), msP95: round(quantile(xs, 0.95)), msMin: round(Math.min(...xs)), runs: xs.map((x) => round(x)) });
+const count = <T>(xs: readonly T[]) => xs.reduce<Record<string, number>>((m, x) => ({ ...m, [String(x)]: (m[String(x)] ?? 0) + 1 }), {});
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
@@ -107,9 +128,9 @@ function table(rows: string[][]): string {
     .join('\n');
 }
 
-function version(command: string): string {
+function cliVersion(command: string): string {
   try {
-    // Debian's /usr/bin/chromium wrapper prints a shell warning on stderr on some machines: keep stdout only.
+    // Debian's /usr/bin/chromium wrapper may print a shell warning on stderr: keep stdout only.
     return execFileSync(command, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 20_000 }).trim();
   } catch (error) {
     return `unknown (${String(error).split('\n')[0]})`;
@@ -131,121 +152,6 @@ function fingerprint(dir: string): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-// ---------------------------------------------------------------------------------------------
-// In-page code (plain JavaScript text: tsx would add a `__name` helper the page does not have)
-
-interface FrameRun {
-  ok: boolean;
-  reason?: string;
-  /** The popup document's performance.now() when #title got its value: ms since its time origin. */
-  titleAt: number;
-  /** The same moment on the shared epoch clock, minus the moment iframe.src was set. */
-  fromSrcSet: number;
-  /** The popup document's time origin minus the moment iframe.src was set (≈ 0 when it is the navigation's). */
-  timeOriginAfterSrcSet: number;
-  /** 'reused-window': the hook was in place from document start; 'after-commit': installed by polling. */
-  hookMode: 'reused-window' | 'after-commit';
-  /** The popup document's performance.now() when the hook went in (after-commit only). */
-  hookedAt: number | null;
-  readyStateAtHook: string | null;
-  domInteractive: number;
-  title: string;
-}
-
-function frameRunExpression(popupUrl: string, timeoutMs: number): string {
-  return String.raw`(async () => {
-  const url = ${JSON.stringify(popupUrl)};
-  const deadline = performance.now() + ${timeoutMs};
-  document.getElementById('bench-popup-frame')?.remove();
-  const frame = document.createElement('iframe');
-  frame.id = 'bench-popup-frame';
-  frame.style.cssText = 'position:fixed;left:0;top:0;width:${POPUP_VIEWPORT.width}px;height:${POPUP_VIEWPORT.height}px;border:0;margin:0;background:#fff;z-index:2147483647';
-  document.body.append(frame);
-  const hook = (w, mode) => {
-    const b = { mode, titleAt: null, titleEpoch: null, title: null, hookedAt: null, readyStateAtHook: null, titleAtHook: null };
-    w.__popupBench = b;
-    const proto = w.HTMLInputElement.prototype;
-    const d = Object.getOwnPropertyDescriptor(proto, 'value');
-    Object.defineProperty(proto, 'value', {
-      configurable: true,
-      enumerable: d.enumerable,
-      get() { return d.get.call(this); },
-      set(v) {
-        d.set.call(this, v);
-        if (b.titleAt === null && this.id === 'title' && v) {
-          const p = this.ownerDocument.defaultView.performance;
-          b.titleAt = p.now();
-          b.titleEpoch = p.timeOrigin + b.titleAt;
-          b.title = String(v);
-        }
-      },
-    });
-    return b;
-  };
-  const blank = frame.contentWindow;
-  hook(blank, 'reused-window');
-  await new Promise((r) => setTimeout(r, 0));
-  const srcSetEpoch = performance.timeOrigin + performance.now();
-  frame.src = url;
-  let b = null;
-  let w = null;
-  while (performance.now() < deadline) {
-    w = frame.contentWindow;
-    let here = false;
-    try { here = !!w && w.location.href === url && !!w.document && w.document.URL === url; } catch (e) { here = false; }
-    if (here) {
-      if (w.__popupBench && w.__popupBench.mode === 'reused-window') {
-        b = w.__popupBench;
-      } else {
-        b = hook(w, 'after-commit');
-        b.hookedAt = w.performance.now();
-      }
-      b.readyStateAtHook = w.document.readyState;
-      const t = w.document.getElementById('title');
-      b.titleAtHook = t ? t.value : null;
-      break;
-    }
-    await new Promise((r) => setTimeout(r, 1));
-  }
-  if (!b) return { ok: false, reason: 'the popup document never appeared' };
-  if (b.titleAtHook) return { ok: false, reason: 'hooked too late: #title already had a value' };
-  while (b.titleAt === null && performance.now() < deadline) {
-    if (w.document.querySelector('[role=alert]')) return { ok: false, reason: 'the popup showed an error: ' + w.document.querySelector('[role=alert]').textContent };
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  if (b.titleAt === null) return { ok: false, reason: 'timed out waiting for #title' };
-  const nav = w.performance.getEntriesByType('navigation')[0];
-  return {
-    ok: true,
-    titleAt: b.titleAt,
-    fromSrcSet: b.titleEpoch - srcSetEpoch,
-    timeOriginAfterSrcSet: w.performance.timeOrigin - srcSetEpoch,
-    hookMode: b.mode,
-    hookedAt: b.hookedAt,
-    readyStateAtHook: b.readyStateAtHook,
-    domInteractive: nav ? nav.domInteractive : NaN,
-    title: w.document.getElementById('title').value,
-  };
-})()`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// One side per browser
-
-interface Side {
-  engine: Engine;
-  app: ExtensionBrowser;
-  article: BrowserTab;
-  launcher: BrowserTab;
-  popupPath: string;
-  popupUrl: string;
-  frame: FrameRun[];
-  retries: string[];
-  /** Cross-check: top-level tab via openExtensionPage, #title polled from Node every 10 ms. */
-  topPageNow: number[];
-  topWallMs: number[];
-}
-
 async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -255,36 +161,221 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
   }
 }
 
-async function frameRun(side: Side, expectedTitle: string | undefined): Promise<FrameRun> {
-  for (let attempt = 0; attempt <= MAX_RETRIES_PER_RUN; attempt++) {
-    await sleep(250); // the previous page's teardown settles before a measured run
-    const run = await withTimeout(side.launcher.evaluate<FrameRun>(frameRunExpression(side.popupUrl, RUN_TIMEOUT_MS - 2000)), RUN_TIMEOUT_MS, `${side.engine} popup in an iframe`);
-    if (!run.ok) {
-      side.retries.push(run.reason ?? 'unknown');
-      log(`${side.engine}: run not counted (${run.reason}), retrying`);
-      continue;
-    }
-    if (expectedTitle && run.title !== expectedTitle) throw new Error(`${side.engine}: the popup pre-filled "${run.title}", expected "${expectedTitle}"`);
-    return run;
-  }
-  throw new Error(`${side.engine}: ${MAX_RETRIES_PER_RUN + 1} attempts failed: ${side.retries.slice(-3).join('; ')}`);
+// ---------------------------------------------------------------------------------------------
+// In-page code (plain JavaScript text: tsx would add a `__name` helper the page does not have)
+
+/**
+ * The value-setter hook of bench/issue.ts, on a given window `w`; `b` records into `w.__popupBench`.
+ * Installed once per window; the prototype hook also covers inputs created before it.
+ */
+const HOOK_FUNCTION = String.raw`function hookTitle(w, mode) {
+  if (w.__popupBench) return w.__popupBench;
+  const t = w.document.getElementById('title');
+  const b = { mode, hookedAt: w.performance.now(), readyStateAtHook: w.document.readyState, titleAtHook: t ? t.value : null, titleAt: null, title: null };
+  w.__popupBench = b;
+  const proto = w.HTMLInputElement.prototype;
+  const d = Object.getOwnPropertyDescriptor(proto, 'value');
+  Object.defineProperty(proto, 'value', {
+    configurable: true,
+    enumerable: d.enumerable,
+    get() { return d.get.call(this); },
+    set(v) {
+      d.set.call(this, v);
+      if (b.titleAt === null && this.id === 'title' && v) {
+        b.titleAt = w.performance.now();
+        b.title = String(v);
+      }
+    },
+  });
+  return b;
+}`;
+
+/** Chromium's init script (document start): hooks the popup document only. */
+function initScript(popupUrl: string): string {
+  return `(() => { ${HOOK_FUNCTION}\n if (location.href === ${JSON.stringify(popupUrl)}) hookTitle(window, 'document-start'); })();`;
 }
 
-async function topLevelRun(side: Side): Promise<{ pageNow: number; wallMs: number }> {
-  await sleep(250);
-  const t0 = performance.now();
-  const popup = await withTimeout(side.app.openExtensionPage(side.popupPath, POPUP_VIEWPORT), RUN_TIMEOUT_MS, `${side.engine} openExtensionPage`);
-  try {
-    const deadline = t0 + RUN_TIMEOUT_MS;
-    while (performance.now() < deadline) {
-      const at = await popup.evaluate<number | null>(`(document.getElementById('title')?.value ? performance.now() : null)`);
-      if (at !== null) return { pageNow: at, wallMs: performance.now() - t0 };
-      await sleep(10);
-    }
-    throw new Error(`${side.engine}: #title stayed empty in the top-level popup tab`);
-  } finally {
-    await popup.close();
+interface TabState {
+  here: boolean;
+  timeOrigin?: number;
+  mode?: 'document-start' | 'polled';
+  hookedAt?: number;
+  readyStateAtHook?: string;
+  titleAtHook?: string | null;
+  titleAt?: number | null;
+  title?: string | null;
+  alert?: string | null;
+}
+
+/** One poll of the top-level tab: hooks the popup document if no hook is in yet, and reports. */
+function pollExpression(popupUrl: string): string {
+  return `(() => { ${HOOK_FUNCTION}
+  if (location.href !== ${JSON.stringify(popupUrl)} || !document.documentElement) return { here: false };
+  const b = hookTitle(window, 'polled');
+  const alert = document.querySelector('[role=alert]');
+  return { here: true, timeOrigin: performance.timeOrigin, mode: b.mode, hookedAt: b.hookedAt, readyStateAtHook: b.readyStateAtHook,
+    titleAtHook: b.titleAtHook, titleAt: b.titleAt, title: b.title, alert: alert ? alert.textContent : null };
+})()`;
+}
+
+interface FrameState {
+  ok: boolean;
+  reason?: string;
+  titleAt: number;
+  /** The popup document's time origin minus the moment iframe.src was set (≈ 0 when it is the navigation's). */
+  timeOriginAfterSrcSet: number;
+  hookedAt: number;
+  title: string;
+}
+
+/** Control B: the popup in a same-origin iframe of the launcher page, hooked by in-page polling. */
+function frameExpression(popupUrl: string, timeoutMs: number): string {
+  return String.raw`(async () => { ${HOOK_FUNCTION}
+  const url = ${JSON.stringify(popupUrl)};
+  const deadline = performance.now() + ${timeoutMs};
+  document.getElementById('bench-popup-frame')?.remove();
+  const frame = document.createElement('iframe');
+  frame.id = 'bench-popup-frame';
+  frame.style.cssText = 'position:fixed;left:0;top:0;width:${POPUP_VIEWPORT.width}px;height:${POPUP_VIEWPORT.height}px;border:0;margin:0;background:#fff;z-index:2147483647';
+  document.body.append(frame);
+  await new Promise((r) => setTimeout(r, 0));
+  const srcSetEpoch = performance.timeOrigin + performance.now();
+  frame.src = url;
+  let b = null;
+  let w = null;
+  while (performance.now() < deadline) {
+    w = frame.contentWindow;
+    let here = false;
+    try { here = !!w && w.location.href === url && !!w.document && w.document.URL === url && !!w.document.documentElement; } catch (e) { here = false; }
+    if (here) { b = hookTitle(w, 'polled-in-page'); break; }
+    await new Promise((r) => setTimeout(r, 1));
   }
+  if (!b) return { ok: false, reason: 'the popup document never appeared' };
+  if (b.titleAtHook) return { ok: false, reason: 'hooked too late: #title already had a value' };
+  while (b.titleAt === null && performance.now() < deadline) {
+    const alert = w.document.querySelector('[role=alert]');
+    if (alert) return { ok: false, reason: 'the popup showed an error: ' + alert.textContent };
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  if (b.titleAt === null) return { ok: false, reason: 'timed out waiting for #title' };
+  return { ok: true, titleAt: b.titleAt, timeOriginAfterSrcSet: w.performance.timeOrigin - srcSetEpoch, hookedAt: b.hookedAt, title: b.title };
+})()`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The driver's own navigate command and document-start script (not in the shared interface)
+
+interface Navigator {
+  /** Adds the document-start hook where the driver can (Chromium); false where it cannot (Firefox). */
+  addInitScript(script: string): Promise<boolean>;
+  /** Sends the driver's navigate command; resolves when the driver answers. */
+  navigate(url: string): Promise<unknown>;
+}
+
+function navigatorOf(tab: BrowserTab): Navigator {
+  const t = tab as unknown as { page?: Page; bidi?: BidiConnection; context?: unknown };
+  if (t.page && typeof t.page.goto === 'function' && typeof t.page.addInitScript === 'function') {
+    const page = t.page;
+    return {
+      addInitScript: async (script) => (await page.addInitScript(script), true),
+      navigate: (url) => page.goto(url, { waitUntil: 'commit', timeout: RUN_TIMEOUT_MS }),
+    };
+  }
+  if (t.bidi && typeof t.bidi.send === 'function' && typeof t.context === 'string') {
+    const { bidi, context } = t as { bidi: BidiConnection; context: string };
+    return {
+      addInitScript: async () => false,
+      navigate: (url) => bidi.send('browsingContext.navigate', { context, url, wait: 'none' }, RUN_TIMEOUT_MS),
+    };
+  }
+  throw new Error('the driver tab has neither a Playwright page (ChromiumTab.page) nor a BiDi connection and context (FirefoxTab): e2e/driver changed, update navigatorOf');
+}
+
+// ---------------------------------------------------------------------------------------------
+// One side per browser
+
+interface TopRun {
+  titleAt: number;
+  wallFromNavigate: number;
+  navigateToTimeOrigin: number;
+  nodeSawTitle: number;
+  mode: string;
+  hookedAt: number;
+  readyStateAtHook: string;
+}
+
+interface Side {
+  engine: Engine;
+  app: ExtensionBrowser;
+  article: BrowserTab;
+  launcher: BrowserTab;
+  popupUrl: string;
+  top: TopRun[];
+  frame: FrameState[];
+  misses: string[];
+}
+
+async function topLevelAttempt(side: Side, expectedTitle: string | undefined): Promise<TopRun | string> {
+  const tab = await side.app.openTab('about:blank');
+  try {
+    await tab.setViewport(POPUP_VIEWPORT.width, POPUP_VIEWPORT.height);
+    const nav = navigatorOf(tab);
+    await nav.addInitScript(initScript(side.popupUrl));
+    await sleep(SETTLE_MS);
+    const poll = pollExpression(side.popupUrl);
+    const t0 = nodeEpoch();
+    const navigating = nav.navigate(side.popupUrl).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    const deadline = performance.now() + RUN_TIMEOUT_MS;
+    let state: TabState | null = null;
+    for (let polls = 0; performance.now() < deadline && polls < 20_000; polls++) {
+      state = await tab.evaluate<TabState>(poll).catch(() => null);
+      if (state?.here) {
+        if (state.titleAtHook) return `hooked too late (${state.mode} at ${fmt(state.hookedAt ?? Number.NaN)} ms, readyState ${state.readyStateAtHook}): #title already had a value`;
+        if (state.alert) throw new Error(`${side.engine}: the popup showed an error: ${state.alert}`);
+        if (state.titleAt !== null && state.titleAt !== undefined) break;
+      }
+      await sleep(state?.here ? 10 : 1);
+    }
+    const nodeSawTitle = nodeEpoch() - t0;
+    const navError = await withTimeout(navigating, RUN_TIMEOUT_MS, `${side.engine} navigate`);
+    if (navError) throw new Error(`${side.engine}: the navigate command failed: ${String(navError)}`);
+    if (!state?.here || state.titleAt === null || state.titleAt === undefined) return `timed out waiting for #title (last state ${JSON.stringify(state)})`;
+    if (expectedTitle && state.title !== expectedTitle) throw new Error(`${side.engine}: the popup pre-filled "${state.title}", expected "${expectedTitle}"`);
+    const wallFromNavigate = state.timeOrigin! + state.titleAt - t0;
+    const navigateToTimeOrigin = state.timeOrigin! - t0;
+    // Sub-ms clock differences are fine; more would mean the two epoch clocks disagree.
+    if (navigateToTimeOrigin < -2) throw new Error(`${side.engine}: the page's time origin is ${fmt(-navigateToTimeOrigin)} ms before the navigate command: the clocks disagree`);
+    return { titleAt: state.titleAt, wallFromNavigate, navigateToTimeOrigin, nodeSawTitle, mode: state.mode!, hookedAt: state.hookedAt!, readyStateAtHook: state.readyStateAtHook! };
+  } finally {
+    await tab.close();
+  }
+}
+
+async function topLevelRun(side: Side, expectedTitle: string | undefined): Promise<TopRun> {
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS_PER_RUN; attempt++) {
+    const run = await withTimeout(topLevelAttempt(side, expectedTitle), RUN_TIMEOUT_MS * 3, `${side.engine} top-level popup`);
+    if (typeof run !== 'string') return run;
+    side.misses.push(`top-level: ${run}`);
+    log(`${side.engine}: top-level run not counted (${run}), retrying`);
+  }
+  throw new Error(`${side.engine}: ${MAX_ATTEMPTS_PER_RUN} top-level attempts failed: ${side.misses.slice(-3).join('; ')}`);
+}
+
+async function frameRun(side: Side, expectedTitle: string | undefined): Promise<FrameState> {
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS_PER_RUN; attempt++) {
+    await sleep(SETTLE_MS);
+    const run = await withTimeout(side.launcher.evaluate<FrameState>(frameExpression(side.popupUrl, RUN_TIMEOUT_MS - 2000)), RUN_TIMEOUT_MS, `${side.engine} popup in an iframe`);
+    if (run.ok) {
+      if (expectedTitle && run.title !== expectedTitle) throw new Error(`${side.engine}: the popup (iframe) pre-filled "${run.title}", expected "${expectedTitle}"`);
+      return run;
+    }
+    side.misses.push(`iframe: ${run.reason}`);
+    log(`${side.engine}: iframe run not counted (${run.reason}), retrying`);
+  }
+  throw new Error(`${side.engine}: ${MAX_ATTEMPTS_PER_RUN} iframe attempts failed: ${side.misses.slice(-3).join('; ')}`);
 }
 
 async function prepareSide(app: ExtensionBrowser, server: ArticleServer): Promise<Side> {
@@ -292,8 +383,23 @@ async function prepareSide(app: ExtensionBrowser, server: ArticleServer): Promis
   await app.clickToolbarButton(article);
   const launcher = await app.openExtensionPage('options/index.html', POPUP_VIEWPORT);
   const base = await launcher.evaluate<string>(`new URL('/', location.href).href`);
-  const popupPath = `popup/index.html?tab=${article.tabId}`;
-  return { engine: app.engine, app, article, launcher, popupPath, popupUrl: `${base}${popupPath}`, frame: [], retries: [], topPageNow: [], topWallMs: [] };
+  return { engine: app.engine, app, article, launcher, popupUrl: `${base}popup/index.html?tab=${article.tabId}`, top: [], frame: [], misses: [] };
+}
+
+async function versionsOf(chromium: Side, firefox: Side) {
+  const page = (chromium.article as unknown as { page?: Page }).page;
+  const chromiumVersion = page?.context().browser()?.version();
+  const info = await firefox.launcher.evaluate<{ name: string; version: string; buildID: string }>(`browser.runtime.getBrowserInfo()`).catch(() => null);
+  return {
+    chromium: chromiumVersion
+      ? { version: chromiumVersion, source: "Playwright's browser.version()" }
+      : { version: cliVersion('chromium'), source: 'chromium --version (no Playwright browser handle)' },
+    firefox: {
+      version: cliVersion(FIREFOX),
+      source: `${FIREFOX} --version (the driver does not keep the BiDi session.new capabilities' browserVersion)`,
+      runtimeGetBrowserInfo: info ? `${info.name} ${info.version} (build ${info.buildID})` : 'unavailable',
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -302,100 +408,111 @@ async function main(): Promise<void> {
   const opts = options(process.argv.slice(2));
   const expectedTitle = expectedCapture(SAMPLE.blogPost).title;
   const loadAtStart = loadavg().map((x) => round(x, 2));
-  const versions = { chromium: version('chromium'), firefox: version('firefox-esr') };
-  log(`${versions.chromium} | ${versions.firefox} | ${opts.runs} runs per browser after a warm-up`);
   const distAtStart = fingerprint(DIST);
-  // Firefox installs from a path: a private copy, so a rebuild of dist-firefox/ mid-run changes nothing.
-  // (ChromiumBrowser.launch() loads dist/ itself: a rebuild is noticed by the fingerprint instead.)
-  const firefoxDist = mkdtempSync(join(tmpdir(), 'clipper-bench-firefox-'));
-  cpSync(DIST_FIREFOX, firefoxDist, { recursive: true });
-
   const closers: (() => Promise<unknown>)[] = [];
   const closeAll = () => Promise.allSettled(closers.splice(0).reverse().map((close) => withTimeout(close(), 30_000, 'close')));
   const watchdog = setTimeout(() => {
     console.error(`[bench:popup] watchdog: still running after ${WATCHDOG_MS / 60_000} minutes, giving up`);
     void closeAll().finally(() => process.exit(2));
   }, WATCHDOG_MS);
-  closers.push(async () => rmSync(firefoxDist, { recursive: true, force: true }));
   try {
+    // Firefox installs from a path: a private copy, so a rebuild of dist-firefox/ mid-run changes nothing.
+    // (ChromiumBrowser.launch() loads dist/ itself: a rebuild is noticed by the fingerprint instead.)
+    const firefoxDist = mkdtempSync(join(tmpdir(), 'clipper-bench-firefox-'));
+    closers.push(async () => rmSync(firefoxDist, { recursive: true, force: true }));
+    cpSync(DIST_FIREFOX, firefoxDist, { recursive: true });
     const server = await startArticleServer();
     closers.push(() => server.close());
     const chromium = await ChromiumBrowser.launch();
     closers.push(() => chromium.close());
     const firefox = await FirefoxBrowser.launch({}, firefoxDist);
     closers.push(() => firefox.close());
-    const sides = [await prepareSide(chromium, server), await prepareSide(firefox, server)];
-    log('both browsers ready; measuring');
+    const sides = [await prepareSide(chromium, server), await prepareSide(firefox, server)] as const;
+    const versions = await versionsOf(sides[0], sides[1]);
+    log(`Chromium ${versions.chromium.version} | ${versions.firefox.version} | ${opts.runs} runs per browser after a warm-up; measuring`);
 
     for (let i = 0; i <= opts.runs; i++) {
-      const order = i % 2 === 0 ? sides : [...sides].reverse();
-      for (const side of order) {
-        const run = await frameRun(side, expectedTitle);
-        const top = await topLevelRun(side);
-        if (i === 0) continue; // warm-up
-        side.frame.push(run);
-        side.topPageNow.push(top.pageNow);
-        side.topWallMs.push(top.wallMs);
-      }
-      if (i % 5 === 0) log(`run ${i}/${opts.runs}: ${sides.map((s) => `${s.engine} ${s.frame.length ? fmt(s.frame.at(-1)!.titleAt) : '(warm-up)'} ms`).join(', ')}`);
+      const order = i % 2 === 0 ? [...sides] : [...sides].reverse();
+      const top = [];
+      for (const side of order) top.push([side, await topLevelRun(side, expectedTitle)] as const);
+      const frame = [];
+      for (const side of order) frame.push([side, await frameRun(side, expectedTitle)] as const);
+      if (i === 0) continue; // warm-up: each browser's first popup also loads the popup's code for the first time
+      for (const [side, run] of top) side.top.push(run);
+      for (const [side, run] of frame) side.frame.push(run);
+      if (i % 5 === 0 || i === opts.runs)
+        log(`run ${i}/${opts.runs}: ${sides.map((s) => `${s.engine} ${fmt(s.top.at(-1)!.titleAt)} ms in page, ${fmt(s.top.at(-1)!.wallFromNavigate)} ms from navigate (iframe ${fmt(s.frame.at(-1)!.titleAt)})`).join('; ')}`);
     }
 
     const distAtEnd = fingerprint(DIST);
-    const per = Object.fromEntries(
-      sides.map((s) => [
-        s.engine,
-        {
-          titlePrefilled: stats(s.frame.map((r) => r.titleAt)),
-          fromSrcSet: stats(s.frame.map((r) => r.fromSrcSet)),
-          timeOriginAfterSrcSetMsMedian: round(median(s.frame.map((r) => r.timeOriginAfterSrcSet)), 2),
-          domInteractive: stats(s.frame.map((r) => r.domInteractive)),
-          hookModes: s.frame.reduce<Record<string, number>>((m, r) => ({ ...m, [r.hookMode]: (m[r.hookMode] ?? 0) + 1 }), {}),
-          hookedAtMsMedian: round(median(s.frame.map((r) => r.hookedAt ?? 0))),
-          readyStateAtHook: s.frame.reduce<Record<string, number>>((m, r) => ({ ...m, [String(r.readyStateAtHook)]: (m[String(r.readyStateAtHook)] ?? 0) + 1 }), {}),
-          retried: s.retries,
-          crossCheckTopLevelTab: { pageNowAtFirstPoll: stats(s.topPageNow), nodeWallMs: stats(s.topWallMs) },
-        },
-      ]),
-    ) as Record<Engine, { titlePrefilled: ReturnType<typeof stats>; fromSrcSet: ReturnType<typeof stats>; timeOriginAfterSrcSetMsMedian: number; domInteractive: ReturnType<typeof stats>; hookModes: Record<string, number>; hookedAtMsMedian: number; readyStateAtHook: Record<string, number>; retried: string[]; crossCheckTopLevelTab: { pageNowAtFirstPoll: ReturnType<typeof stats>; nodeWallMs: ReturnType<typeof stats> } }>;
-    const ratio = (f: (e: Engine) => number) => round(f('firefox') / f('chromium'), 3);
+    const per = (s: Side) => ({
+      titlePrefilledInPage: stats(s.top.map((r) => r.titleAt)),
+      wallFromNavigateCommand: stats(s.top.map((r) => r.wallFromNavigate)),
+      navigateCommandToTimeOriginMsMedian: round(median(s.top.map((r) => r.navigateToTimeOrigin))),
+      nodeSawTitleMsMedian: round(median(s.top.map((r) => r.nodeSawTitle))),
+      hook: { modes: count(s.top.map((r) => r.mode)), hookedAtMsMedian: round(median(s.top.map((r) => r.hookedAt))), readyStateAtHook: count(s.top.map((r) => r.readyStateAtHook)) },
+      controlIframe: {
+        titlePrefilledInPage: stats(s.frame.map((r) => r.titleAt)),
+        hookedAtMsMedian: round(median(s.frame.map((r) => r.hookedAt))),
+        timeOriginAfterSrcSetMsMedian: round(median(s.frame.map((r) => r.timeOriginAfterSrcSet)), 2),
+      },
+      runsNotCounted: s.misses,
+    });
+    const browsers = { chromium: per(sides[0]), firefox: per(sides[1]) };
+    const ratio = (f: (b: ReturnType<typeof per>) => number) => round(f(browsers.firefox) / f(browsers.chromium), 3);
+    const ratios = {
+      titlePrefilledInPageMedian: ratio((b) => b.titlePrefilledInPage.msMedian),
+      titlePrefilledInPageP95: ratio((b) => b.titlePrefilledInPage.msP95),
+      wallFromNavigateCommandMedian: ratio((b) => b.wallFromNavigateCommand.msMedian),
+      controlIframeMedian: ratio((b) => b.controlIframe.titlePrefilledInPage.msMedian),
+    };
     const result = {
-      benchmark: 'popup prefill time per browser (popup/index.html?tab=ID until #title holds its pre-filled value)',
+      benchmark: 'popup prefill time per browser: popup/index.html?tab=ID (after the toolbar button was clicked on the article tab) until #title holds its pre-filled value',
       date: new Date().toISOString(),
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadavg().map((x) => round(x, 2)) },
       versions,
-      method:
-        'popup loaded in a same-origin <iframe> (480x780) of an extension page (options/index.html) opened with app.openExtensionPage; a hook on the iframe window\'s HTMLInputElement value setter records the popup document\'s performance.now() when #title is first set to a non-empty value (ms since the popup document\'s time origin). Runs alternate between the browsers; one warm-up dropped. Cross-check: top-level tab via app.openExtensionPage, #title polled from Node every 10 ms.',
+      method: {
+        reported:
+          "a fresh top-level tab per run (480x780), the driver's navigate command (Chromium: Playwright page.goto waitUntil commit; Firefox: BiDi browsingContext.navigate wait none); bench/issue.ts's hook on HTMLInputElement.prototype's value setter records the popup document's performance.now() when #title is first set to a non-empty value. Hook at document start in Chromium (page.addInitScript); in Firefox installed by polling the tab with evaluate every 1 ms from the navigate command (BiDi preload scripts do not run in moz-extension pages), a run counting only if #title was still empty then. Wall time: that moment on the epoch clock minus Node's clock just before the navigate command.",
+        control: 'the same popup URL in a same-origin iframe of options/index.html, hooked by in-page polling every 1 ms in both browsers (one method for both)',
+        order: 'both browsers up throughout; each run does Chromium and Firefox back to back (order alternating), first the top-level runs, then the iframe runs; 250 ms settle before each; one warm-up run per browser dropped',
+      },
       runsPerBrowser: opts.runs,
       article: `samples/articles/${SAMPLE.blogPost}.html`,
       expectedTitle,
       distFingerprint: { start: distAtStart, end: distAtEnd, unchanged: distAtStart === distAtEnd },
-      ratioFirefoxOverChromium: {
-        titlePrefilledMedian: ratio((e) => per[e].titlePrefilled.msMedian),
-        titlePrefilledP95: ratio((e) => per[e].titlePrefilled.msP95),
-        crossCheckTopLevelMedian: ratio((e) => per[e].crossCheckTopLevelTab.pageNowAtFirstPoll.msMedian),
-      },
-      browsers: per,
+      ratioFirefoxOverChromium: ratios,
+      browsers,
     };
     if (!result.distFingerprint.unchanged) console.warn('[bench:popup] WARNING: dist/ changed during the run (someone rebuilt it): the Chromium numbers may mix two builds');
 
-    console.log('\nPopup: time origin → #title pre-filled (ms, in the page)\n');
-    const row = (label: string, s: ReturnType<typeof stats>) => [label, fmt(s.msMedian), fmt(s.msP95), fmt(s.msMin)];
+    const row = (label: string, s: Stats) => [label, fmt(s.msMedian), fmt(s.msP95), fmt(s.msMin)];
+    const cName = `Chromium ${versions.chromium.version}`;
+    const fName = versions.firefox.version.replace(/^Mozilla /, '');
+    console.log(`\nPopup: popup/index.html?tab=ID until #title is pre-filled (ms; ${opts.runs} runs per browser after one warm-up, alternating)\n`);
     console.log(
       table([
         ['', 'median', 'p95', 'min'],
-        row(`Chromium (${versions.chromium.split(' ').slice(0, 2).join(' ')})`, per.chromium.titlePrefilled),
-        row(`Firefox (${versions.firefox.replace('Mozilla ', '')})`, per.firefox.titlePrefilled),
-        ['Firefox / Chromium (medians)', result.ratioFirefoxOverChromium.titlePrefilledMedian.toFixed(3), result.ratioFirefoxOverChromium.titlePrefilledP95.toFixed(3), ''],
-        row('cross-check: Chromium top-level tab, first 10 ms poll', per.chromium.crossCheckTopLevelTab.pageNowAtFirstPoll),
-        row('cross-check: Firefox top-level tab, first 10 ms poll', per.firefox.crossCheckTopLevelTab.pageNowAtFirstPoll),
+        row(`${cName}: in the page (time origin → #title set)`, browsers.chromium.titlePrefilledInPage),
+        row(`${fName}: in the page (time origin → #title set)`, browsers.firefox.titlePrefilledInPage),
+        ['Firefox / Chromium, in the page', ratios.titlePrefilledInPageMedian.toFixed(3), ratios.titlePrefilledInPageP95.toFixed(3), ''],
+        row(`${cName}: wall, from the navigate command`, browsers.chromium.wallFromNavigateCommand),
+        row(`${fName}: wall, from the navigate command`, browsers.firefox.wallFromNavigateCommand),
+        ['Firefox / Chromium, wall', ratios.wallFromNavigateCommandMedian.toFixed(3), '', ''],
+        row('control: Chromium, popup in an iframe, in the page', browsers.chromium.controlIframe.titlePrefilledInPage),
+        row('control: Firefox, popup in an iframe, in the page', browsers.firefox.controlIframe.titlePrefilledInPage),
+        ['control: Firefox / Chromium, iframe', ratios.controlIframeMedian.toFixed(3), '', ''],
       ]),
     );
-    console.log(`\n(${opts.runs} runs per browser after one warm-up, alternating; hook modes: Chromium ${JSON.stringify(per.chromium.hookModes)}, Firefox ${JSON.stringify(per.firefox.hookModes)})\n`);
+    console.log(
+      `\n(ratios: of medians, and of p95s in the p95 column; hook in the top-level tab: Chromium ${JSON.stringify(browsers.chromium.hook.modes)}, Firefox ${JSON.stringify(browsers.firefox.hook.modes)} at ${fmt(browsers.firefox.hook.hookedAtMsMedian)} ms median; runs not counted: Chromium ${browsers.chromium.runsNotCounted.length}, Firefox ${browsers.firefox.runsNotCounted.length})\n`,
+    );
+    const brief = (b: ReturnType<typeof per>) => ({ msMedian: b.titlePrefilledInPage.msMedian, msP95: b.titlePrefilledInPage.msP95, msMin: b.titlePrefilledInPage.msMin, wallFromNavigateMsMedian: b.wallFromNavigateCommand.msMedian, wallFromNavigateMsP95: b.wallFromNavigateCommand.msP95 });
     const summary = {
       runsPerBrowser: opts.runs,
-      chromium: { version: versions.chromium, ...per.chromium.titlePrefilled, runs: undefined },
-      firefox: { version: versions.firefox, ...per.firefox.titlePrefilled, runs: undefined },
-      ratioFirefoxOverChromium: result.ratioFirefoxOverChromium.titlePrefilledMedian,
+      chromium: { version: versions.chromium.version, ...brief(browsers.chromium) },
+      firefox: { version: versions.firefox.version, ...brief(browsers.firefox) },
+      ratioFirefoxOverChromium: { inPageMedian: ratios.titlePrefilledInPageMedian, wallMedian: ratios.wallFromNavigateCommandMedian, controlIframeMedian: ratios.controlIframeMedian },
     };
     console.log(JSON.stringify(summary, null, 2));
     mkdirSync(dirname(opts.out), { recursive: true });

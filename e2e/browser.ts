@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const DIST = resolve(import.meta.dirname, '..', 'dist');
+/** The Chromium test build: it holds host access to 127.0.0.1, standing in for the run-time grant the editor gives (a prompt no test can click). */
+export const DIST_TEST = resolve(import.meta.dirname, '..', 'dist-test');
 /** Debian's Chromium: Playwright's own browser downloads are not available here. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

@@ -1,12 +1,9 @@
 import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { DIST, launchWithExtension } from '../browser';
+import { DIST, DIST_TEST, launchWithExtension } from '../browser';
 import { ExtensionDriver } from '../pages/extension-driver';
 import { type BrowserTab, type ExtensionBrowser, type LaunchOptions, POPUP_TITLE_FIELD, READ_CLIPPINGS_EXPRESSION, type StoredClipping } from './extension-browser';
 
-/** The test build: it holds host access to 127.0.0.1, standing in for the run-time grant (a prompt no test can click in Chromium). */
-export const DIST_TEST = resolve(import.meta.dirname, '..', '..', 'dist-test');
 
 class ChromiumTab implements BrowserTab {
   constructor(

@@ -31,3 +31,13 @@ export async function wpFixture({ wordpress }: { wordpress: WordPress }, use: (w
   await wordpress.reset();
   await use(wordpress);
 }
+
+/** The fixtures a file with sync tests adds. */
+export interface SyncFixtures {
+  /** The WordPress site, emptied before each test. */
+  wp: WordPress;
+}
+
+export interface SyncWorkerFixtures {
+  wordpress: WordPress;
+}
