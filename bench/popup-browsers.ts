@@ -34,8 +34,8 @@
  *        script.addPreloadScript never runs in extension pages; tried on Firefox ESR 153), so Node
  *        polls the tab with evaluate every 1 ms from the navigate command on and installs the hook
  *        as soon as the popup's document answers: well before the title arrives, which waits for
- *        the clip.prepare round trip to the background (committed run: hook at 84 ms, title at
- *        214 ms, medians).
+ *        the clip.prepare round trip to the background (committed run: hook at 91 ms, title at
+ *        210 ms, medians).
  *    Either way a run counts only if #title was still empty when the hook went in (else it is
  *    retried, bounded, and the miss is recorded: misses would bias towards slow runs).
  *    Reported per run: (1) in the page, the popup document's performance.now() at the moment; and
