@@ -3,7 +3,7 @@ import type { ClippingForm } from '../src/clip/clipping';
 import { sourcesAfterEdit } from '../src/clip/clipping-from-capture';
 import { send } from '../src/messages/client';
 import { openIssueDesk } from '../src/platform/extension-pages';
-import { openOriginalPage } from '../src/platform/tab-capture';
+import { openOriginalPage } from '../src/platform/original-page';
 import type { PreparedClip, SavedClip } from '../src/messages/protocol';
 import { createDraftSaver } from './draft-saver';
 import { ReaderViewOffer } from './reader-view-offer';

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { DIST, DIST_TEST, launchWithExtension } from '../browser';
 import { ExtensionDriver } from '../pages/extension-driver';
-import { type BrowserTab, type ExtensionBrowser, type LaunchOptions, POPUP_TITLE_FIELD, READ_CLIPPINGS_EXPRESSION, type StoredClipping } from './extension-browser';
+import { type BrowserTab, type ExtensionBrowser, type LaunchOptions, READ_CLIPPINGS_EXPRESSION, type StoredClipping } from './extension-browser';
 
 
 class ChromiumTab implements BrowserTab {
@@ -109,14 +109,6 @@ export class ChromiumBrowser implements ExtensionBrowser {
     // Extension shortcuts are handled by the browser window's accelerators, which the DevTools
     // protocol's key events (sent to the page) never reach.
     throw new Error('Chromium: a test cannot press a browser-level shortcut');
-  }
-
-  async toolbarPopupTitle(): Promise<string> {
-    const page = await this.driver.extensionPage();
-    return page.evaluate((field) => {
-      const view = chrome.extension.getViews({ type: 'popup' })[0];
-      return (view?.document.querySelector(field) as HTMLInputElement | null)?.value ?? '';
-    }, POPUP_TITLE_FIELD);
   }
 
   async clipLinkFromContextMenu(tab: BrowserTab, linkSelector: string): Promise<void> {

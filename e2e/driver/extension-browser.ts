@@ -73,8 +73,6 @@ export interface ExtensionBrowser {
   clickToolbarButton(tab: BrowserTab): Promise<void>;
   /** Presses the extension's keyboard shortcut (`_execute_action`) with this tab selected. */
   pressClipShortcut(tab: BrowserTab): Promise<void>;
-  /** The title field of the real toolbar popup, once it has read the page ('' when no popup is open). */
-  toolbarPopupTitle(): Promise<string>;
   /** Right-clicks the link `linkSelector` on the page and chooses the extension's "Clip link" item. */
   clipLinkFromContextMenu(tab: BrowserTab, linkSelector: string): Promise<void>;
   /** Stops the background (service worker / event page) as the browser does when it is idle. */
@@ -104,8 +102,6 @@ export interface LaunchOptions {
   restrictedDomains?: string[];
 }
 
-/** The selector of the toolbar popup's title field, shared by both drivers. */
-export const POPUP_TITLE_FIELD = '#title';
 /** The IndexedDB database and store the clippings live in. */
 export const CLIPPINGS_DB = { name: 'newsletter-clipper', store: 'clippings' } as const;
 

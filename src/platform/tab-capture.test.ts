@@ -7,7 +7,8 @@ const api = vi.hoisted(() => ({
 }));
 vi.mock('webextension-polyfill', () => ({ default: api }));
 
-const { captureTab, openOriginalPage } = await import('./tab-capture');
+const { captureTab } = await import('./tab-capture');
+const { openOriginalPage } = await import('./original-page');
 
 const page = { pageUrl: 'https://example.com/a', title: { value: 'A', source: 'document-title' }, notes: [] };
 

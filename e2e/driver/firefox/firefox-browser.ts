@@ -5,7 +5,6 @@ import {
   type BrowserTab,
   type ExtensionBrowser,
   type LaunchOptions,
-  POPUP_TITLE_FIELD,
   READ_CLIPPINGS_EXPRESSION,
   type StoredClipping,
 } from '../extension-browser';
@@ -306,10 +305,6 @@ export class FirefoxBrowser implements ExtensionBrowser {
     const shortcut = await this.helper.evaluate<string>(`browser.commands.getAll().then((all) => all.find((c) => c.name === '_execute_action')?.shortcut ?? '')`);
     if (!shortcut) throw new Error('no keyboard shortcut is bound to the toolbar button');
     await this.settlePopup(() => this.chrome.pressKeys(shortcut));
-  }
-
-  toolbarPopupTitle(): Promise<string> {
-    return this.helper.evaluate(`browser.extension.getViews({ type: 'popup' })[0]?.document.querySelector(${JSON.stringify(POPUP_TITLE_FIELD)})?.value ?? ''`);
   }
 
   async clipLinkFromContextMenu(tab: BrowserTab, linkSelector: string): Promise<void> {
