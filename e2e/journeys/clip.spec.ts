@@ -1,6 +1,6 @@
 import { SAMPLE, expectedCapture } from '../samples';
 import { expect, test } from './fixtures';
-import { clipArticle, openClipForm, save, startClip, waitForText } from './steps';
+import { clipArticle, eventually, openClipForm, save, startClip, waitForText } from './steps';
 
 const article = (name: string) => `/articles/${name}.html`;
 
@@ -43,6 +43,13 @@ test('text typed in a closed form survives a stopped background; reopening a cli
   const first = await startClip(app, url);
   await first.popup.type('#summary', 'Half-written thought');
   await first.popup.fill('#title', 'A title the editor fixed');
+  // The form saves its draft with each change, one message at a time: wait until the last one has landed
+  // (Firefox drops a message still queued in a page that is closed at that very moment).
+  await eventually(
+    () => app.message<{ ok: boolean; value?: { form: { title: string } } }>('clip.prepare', { tabId: first.tab.tabId }),
+    (reply) => reply.value?.form.title === 'A title the editor fixed',
+    'the draft to hold the edited title',
+  );
   await first.popup.close(); // closed without saving, as when the editor clicks elsewhere
   await app.stopBackground(); // as the browser does when the background is idle
 
