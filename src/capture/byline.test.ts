@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractCapture } from './extract';
-import { documentAt } from './test-document';
+import { documentAt } from '../../test/document';
 
 const PROSE = `<p>${'Prose of the story goes on for a while here. '.repeat(12)}</p>`;
 const byline = (head: string, body = '') =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractCapture } from './extract';
-import { documentAt } from './test-document';
+import { documentAt } from '../../test/document';
 
 const canonical = (head: string, url = 'https://www.ex.com/news/story?id=1&utm_source=x#top') =>
   extractCapture(documentAt(`<html><head>${head}</head><body></body></html>`, url)).canonicalUrl;

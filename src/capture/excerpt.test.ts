@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractCapture } from './extract';
-import { documentAt } from './test-document';
+import { documentAt } from '../../test/document';
 
 const excerpt = (head: string, body: string) => extractCapture(documentAt(`<html><head>${head}</head><body>${body}</body></html>`, 'https://ex.com/a')).excerpt;
 const LEAD = 'The council voted on Tuesday to close the old bridge for repairs.';

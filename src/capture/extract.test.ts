@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Capture, FIELD_LIMITS as SCHEMA_LIMITS } from '../clip/capture';
 import { extractCapture } from './extract';
 import { FIELD_LIMITS } from './field-limits';
-import { documentAt } from './test-document';
+import { documentAt } from '../../test/document';
 
 const now = new Date('2024-06-01T00:00:00Z');
 const capture = (html: string, url = 'https://news.ex.com/2021/05/04/story') => Capture.parse(extractCapture(documentAt(html, url), { now }));

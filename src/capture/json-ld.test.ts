@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readJsonLd } from './json-ld';
-import { documentAt } from './test-document';
+import { documentAt } from '../../test/document';
 
 const page = (...blocks: string[]) =>
   documentAt(`<html><head>${blocks.map((b) => `<script type="application/ld+json">${b}</script>`).join('')}</head><body></body></html>`, 'https://ex.com/a');

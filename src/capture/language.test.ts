@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractCapture } from './extract';
 import { toBcp47 } from './language';
-import { documentAt } from './test-document';
+import { documentAt } from '../../test/document';
 
 describe('language', () => {
   it('normalises to BCP 47', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractCapture } from './extract';
-import { documentAt } from './test-document';
+import { documentAt } from '../../test/document';
 
 const PROSE = `<p>${'The story goes on. '.repeat(30)}</p>`;
 const date = (head: string, body: string) =>

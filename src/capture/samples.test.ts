@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Capture } from '../clip/capture';
 import { extractCapture } from './extract';
-import { documentAt } from './test-document';
+import { documentAt } from '../../test/document';
 
 const DIR = resolve(import.meta.dirname, '..', '..', 'samples', 'articles');
 const names = readdirSync(DIR).filter((f) => f.endsWith('.html')).map((f) => f.replace(/\.html$/, ''));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractCapture } from './extract';
 import { companyName, isStatusHost } from './section-suggestion';
-import { documentAt } from './test-document';
+import { documentAt } from '../../test/document';
 
 describe('outage suggestion', () => {
   it('recognises status hosts', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractCapture } from './extract';
 import { siteNameFromHost } from './site-name';
-import { documentAt } from './test-document';
+import { documentAt } from '../../test/document';
 
 describe('siteName', () => {
   const at = (head: string, url = 'https://www.ex.com/a') => extractCapture(documentAt(`<html><head>${head}</head><body></body></html>`, url)).siteName;

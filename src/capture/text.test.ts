@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plainText, spacedText } from './text';
-import { documentAt } from './test-document';
+import { documentAt } from '../../test/document';
 
 describe('plainText', () => {
   it('decodes references as HTML parsers do, NUL and out-of-range ones to U+FFFD', () => {

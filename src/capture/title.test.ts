@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractCapture } from './extract';
 import { stripSiteAffixes } from './title';
-import { documentAt } from './test-document';
+import { documentAt } from '../../test/document';
 
 describe('stripSiteAffixes', () => {
   it('strips suffixes and prefixes that name the site, and only those', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Capture } from './capture';
 import { type CaptureContext, Clipping } from './clipping';
 import { buildClipping, formFromCapture, sourcesAfterEdit } from './clipping-from-capture';
-import { makeCapture, makeContext, makeForm } from './test-fixtures';
+import { makeCapture, makeContext, makeForm } from '../../test/fixtures';
 
 const SECTIONS = ['articles', 'outages'];
 

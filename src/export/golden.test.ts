@@ -9,7 +9,7 @@ import { renderHtml, renderHtmlPage } from './html';
 import { IssueDocument } from './issue-document';
 import { buildIssueExport, renderJson } from './json-export';
 import { renderMarkdown } from './markdown';
-import { testSanitize as sanitize } from './test-dom';
+import { testSanitize as sanitize } from '../../test/export-dom';
 
 describe('golden: an SRE Weekly issue from the sample articles', () => {
   const doc = goldenDocument();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from './html-escape';
-import { parseFragment } from './test-dom';
+import { parseFragment } from '../../test/export-dom';
 
 describe('escapeHtml', () => {
   it('replaces the five characters that can start markup or end an attribute', () => {

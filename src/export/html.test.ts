@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderHtml, renderHtmlPage } from './html';
-import { elementsIn, parseFragment, testSanitize } from './test-dom';
-import { testDocument, testEntry, testSection } from './test-issue';
+import { elementsIn, parseFragment, testSanitize } from '../../test/export-dom';
+import { testDocument, testEntry, testSection } from '../../test/export-issue';
 
 const sanitize = testSanitize;
 const entries = (...list: Parameters<typeof testEntry>[0][]) => testDocument([testSection('entries', list.map((e) => testEntry(e)))]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdownHeading, escapeMarkdownText, markdownDestination } from './markdown-escape';
 import { oneLine } from './page-text';
-import { permissiveMarkdown } from './test-dom';
+import { permissiveMarkdown } from '../../test/export-dom';
 
 const html = (text: string) => permissiveMarkdown.utils.escapeHtml(text);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from './markdown';
-import { elementsIn, permissiveMarkdown } from './test-dom';
-import { testDocument, testEntry, testSection } from './test-issue';
+import { elementsIn, permissiveMarkdown } from '../../test/export-dom';
+import { testDocument, testEntry, testSection } from '../../test/export-issue';
 
 const entries = (...list: Parameters<typeof testEntry>[0][]) => testDocument([testSection('entries', list.map((e) => testEntry(e)))]);
 const bullets = (...list: Parameters<typeof testEntry>[0][]) => testDocument([testSection('bullets', list.map((e) => testEntry(e)))]);

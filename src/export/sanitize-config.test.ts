@@ -4,7 +4,7 @@ import { hostileDocument } from './golden/hostile-fixture';
 import { goldenDocument } from './golden/sre-weekly-fixture';
 import type { IssueDocument } from './issue-document';
 import { SANITIZE_CONFIG } from './sanitize-config';
-import { elementsIn, testPurify, testSanitize } from './test-dom';
+import { elementsIn, testPurify, testSanitize } from '../../test/export-dom';
 
 /** One piece cleaned as part of a batch, between two harmless neighbours (so the one-call path is taken). */
 function clean(dirty: string): string {

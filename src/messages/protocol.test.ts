@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaptureContext, ClippingForm } from '../clip/clipping';
-import { makeContext, makeForm, makeRepos } from '../clip/test-fixtures';
+import { makeContext, makeForm, makeRepos } from '../../test/fixtures';
 import type { OpenDB } from '../store/db';
 import { offlineSyncDeps } from '../worker/offline-sync-deps';
 import { createHandlers, type HandlerDeps } from '../worker/handlers';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Clipping } from '../clip/clipping';
-import { makeClipping } from '../clip/test-fixtures';
+import { makeClipping } from '../../test/fixtures';
 import { defaultSettings } from '../settings/settings';
 import { MessageError } from './message-error';
 import { Reply } from './protocol';

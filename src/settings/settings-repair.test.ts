@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeSettings } from '../clip/test-fixtures';
+import { makeSettings } from '../../test/fixtures';
 import { SETTINGS_VERSION, Settings, defaultSettings } from './settings';
 import { MIGRATIONS, repairSettings } from './settings-repair';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeSettings } from '../clip/test-fixtures';
+import { makeSettings } from '../../test/fixtures';
 import { DEFAULT_SECTIONS, SETTINGS_VERSION, Section, Settings, defaultSettings } from './settings';
 
 const valid: Settings = makeSettings({

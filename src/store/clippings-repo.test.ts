@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Clipping, DraftClipping } from '../clip/clipping';
-import { FIXTURE_MONDAY, freshDatabase, freshDatabaseName, makeClipping, makeContext, makeForm } from '../clip/test-fixtures';
+import { FIXTURE_MONDAY, freshDatabase, freshDatabaseName, makeClipping, makeContext, makeForm } from '../../test/fixtures';
 import { ClippingsRepo } from './clippings-repo';
 import type { ClipperDB, ClipperSchema } from './db';
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freshDatabaseName } from '../clip/test-fixtures';
+import { freshDatabaseName } from '../../test/fixtures';
 import { type ClipperDB, DB_VERSION, lazyOpener, openClipperDB } from './db';
 
 const freshName = () => freshDatabaseName('db-test');

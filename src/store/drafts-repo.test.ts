@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DraftClipping } from '../clip/clipping';
-import { freshDatabase, makeContext, makeForm } from '../clip/test-fixtures';
+import { freshDatabase, makeContext, makeForm } from '../../test/fixtures';
 import type { ClipperDB } from './db';
 import { DRAFT_MAX_AGE_MS, DraftsRepo } from './drafts-repo';
 

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FIXTURE_MONDAY, freshDatabase, makeClipping, makeIssue } from '../clip/test-fixtures';
+import { FIXTURE_MONDAY, freshDatabase, makeClipping, makeIssue } from '../../test/fixtures';
 import type { Issue } from '../issue/issue';
 import { defaultSettings, type Settings } from '../settings/settings';
 import { ClippingsRepo } from './clippings-repo';

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FIXTURE_MONDAY, freshDatabase, freshDatabaseName, makeClipping, makeIssue } from '../clip/test-fixtures';
+import { FIXTURE_MONDAY, freshDatabase, freshDatabaseName, makeClipping, makeIssue } from '../../test/fixtures';
 import type { Issue } from '../issue/issue';
 import { defaultSettings, type Settings } from '../settings/settings';
 import type { OutboxEntry } from '../sync/outbox-entry';

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { freshDatabase, makeSettings } from '../clip/test-fixtures';
+import { freshDatabase, makeSettings } from '../../test/fixtures';
 import { defaultSettings, type Settings } from '../settings/settings';
 import type { ClipperDB } from './db';
 import { SettingsRepo } from './settings-repo';

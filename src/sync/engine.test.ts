@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshDatabase } from '../clip/test-fixtures';
+import { freshDatabase } from '../../test/fixtures';
 import type { ClipperDB } from '../store/db';
 import { markIssuesChanged } from '../store/outbox-marks';
 import { OutboxRepo, SyncStateRepo } from '../store/sync-repos';

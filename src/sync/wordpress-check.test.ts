@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FakeWordPress, SITE_URL, WP_PASSWORD, WP_USER, faults } from './test-wordpress';
+import { FakeWordPress, SITE_URL, WP_PASSWORD, WP_USER, faults } from '../../test/in-memory-wordpress';
 import { basicAuth } from './wordpress-api';
 import { checkWordPress } from './wordpress-check';
 

@@ -3,7 +3,7 @@ import type { DraftUpdate, PushOptions } from './adapter';
 import { findRegion, regionHash, regionMarker, renderRegion } from './managed-region';
 import { SyncError } from './sync-error';
 import type { SyncState } from './sync-state';
-import { FakeWordPress, SITE_URL, WP_PASSWORD, WP_USER, type Where, faults, routeOf } from './test-wordpress';
+import { FakeWordPress, SITE_URL, WP_PASSWORD, WP_USER, type Where, faults, routeOf } from '../../test/in-memory-wordpress';
 import { WordPressAdapter } from './wordpress';
 import { basicAuth } from './wordpress-api';
 

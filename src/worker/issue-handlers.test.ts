@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Capture } from '../clip/capture';
 import type { Clipping } from '../clip/clipping';
-import { freshDatabase, makeCapture, makeClipping, makeRepos } from '../clip/test-fixtures';
+import { freshDatabase, makeCapture, makeClipping, makeRepos } from '../../test/fixtures';
 import { MessageError } from '../messages/message-error';
 import { type MessageName, type RequestOf, type ResponseOf, protocol } from '../messages/protocol';
 import type { Handlers } from '../messages/router';

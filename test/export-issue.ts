@@ -1,6 +1,6 @@
 // Builders for the export tests: a document entry or issue document with every field filled, so a
 // test names only the fields it is about. Frozen values throughout (no clock).
-import type { DocumentEntry, DocumentSection, IssueDocument } from './issue-document';
+import type { DocumentEntry, DocumentSection, IssueDocument } from '../src/export/issue-document';
 
 /** An entry with plain, harmless values; `overrides` replace any of them. */
 export function testEntry(overrides: Partial<DocumentEntry> = {}): DocumentEntry {

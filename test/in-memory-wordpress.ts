@@ -2,7 +2,7 @@
 // check: an injected `fetch` that answers the routes they use (through `?rest_route=`), checks Basic
 // auth, records every request, and can be told to misbehave for the next requests. Test code only:
 // the real WordPress is exercised end to end under e2e/.
-import { basicAuth } from './wordpress-api';
+import { basicAuth } from '../src/sync/wordpress-api';
 
 export interface RecordedRequest {
   method: string;

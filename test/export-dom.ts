@@ -3,7 +3,7 @@
 import createDOMPurify, { type WindowLike } from 'dompurify';
 import { JSDOM } from 'jsdom';
 import MarkdownIt from 'markdown-it';
-import { createSanitizer } from './sanitize-config';
+import { createSanitizer } from '../src/export/sanitize-config';
 
 /** DOMPurify on a jsdom window, used the way the extension's pages use it. */
 export const testPurify = createDOMPurify(new JSDOM('').window as unknown as WindowLike);

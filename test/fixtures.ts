@@ -3,16 +3,16 @@
 // Every base value is parsed with the real zod schema, so a fixture cannot drift from the schema;
 // overrides are applied after parsing, unchecked, so a test can still build an invalid record on purpose.
 import 'fake-indexeddb/auto';
-import { Issue } from '../issue/issue';
-import { DEFAULT_SECTIONS, SETTINGS_VERSION, Settings } from '../settings/settings';
-import { ClippingsRepo } from '../store/clippings-repo';
-import { type ClipperDB, type OpenDB, openClipperDB } from '../store/db';
-import { DraftsRepo } from '../store/drafts-repo';
-import { IssuesRepo } from '../store/issues-repo';
-import { SettingsRepo } from '../store/settings-repo';
-import { OutboxRepo, SyncStateRepo } from '../store/sync-repos';
-import { Capture } from './capture';
-import { CaptureContext, Clipping, ClippingForm } from './clipping';
+import { Issue } from '../src/issue/issue';
+import { DEFAULT_SECTIONS, SETTINGS_VERSION, Settings } from '../src/settings/settings';
+import { ClippingsRepo } from '../src/store/clippings-repo';
+import { type ClipperDB, type OpenDB, openClipperDB } from '../src/store/db';
+import { DraftsRepo } from '../src/store/drafts-repo';
+import { IssuesRepo } from '../src/store/issues-repo';
+import { SettingsRepo } from '../src/store/settings-repo';
+import { OutboxRepo, SyncStateRepo } from '../src/store/sync-repos';
+import { Capture } from '../src/clip/capture';
+import { CaptureContext, Clipping, ClippingForm } from '../src/clip/clipping';
 
 /** Monday 8 June 2026, 00:00 UTC: the moment the numbered fixtures are dated from. */
 export const FIXTURE_MONDAY = Date.parse('2026-06-08T00:00:00Z');
