@@ -3,7 +3,8 @@ import type { CaptureContext, ClippingForm } from '../clip/clipping';
 import { makeContext, makeForm, makeRepos } from '../../test/fixtures';
 import type { OpenDB } from '../store/db';
 import { offlineSyncDeps } from '../worker/offline-sync-deps';
-import { createHandlers, type HandlerDeps } from '../worker/handlers';
+import { createHandlers } from '../worker/handlers';
+import type { HandlerDeps } from '../worker/handler-deps';
 import { Envelope, type MessageName, PreparedClip, Reply, type RequestOf, protocol } from './protocol';
 
 const form: ClippingForm = makeForm({ url: 'https://example.com/a', title: 'A', summary: 'Worth reading.' });

@@ -8,7 +8,7 @@ import { type TargetReadiness, syncBadge } from '../sync/sync-badge';
 import { originPattern, type TargetConfig, targetAddress } from '../sync/target-config';
 import { WordPressAdapter } from '../sync/wordpress';
 import { checkWordPress } from '../sync/wordpress-check';
-import type { SyncDeps } from '../worker/sync-handlers';
+import type { SyncDeps } from '../worker/handler-deps';
 import { clearTarget, readTarget, writeTarget } from './target-storage';
 
 /** The alarm that wakes the worker to drain the outbox (MV3 workers die when idle: no timers). */

@@ -2,7 +2,7 @@ import { renderHtml } from '../export/html';
 import { documentClippingIds, toIssueDocument } from '../issue/to-document';
 import type { DraftUpdate } from '../sync/adapter';
 import { renderRegion } from '../sync/managed-region';
-import type { HandlerDeps } from './handlers';
+import type { HandlerDeps } from './handler-deps';
 
 /**
  * What an issue's draft should hold now: the HTML export's layout inside the managed region.

@@ -13,7 +13,8 @@ import type { ClippingsRepo } from '../store/clippings-repo';
 import type { ClipperDB } from '../store/db';
 import type { DraftsRepo } from '../store/drafts-repo';
 import { offlineSyncDeps } from './offline-sync-deps';
-import { createHandlers, type HandlerDeps } from './handlers';
+import { createHandlers } from './handlers';
+import type { HandlerDeps } from './handler-deps';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;

@@ -6,37 +6,11 @@ import { weekWindow } from '../clip/week';
 import { MessageError } from '../messages/message-error';
 import type { Handlers } from '../messages/router';
 import { issueHandlers } from './issue-handlers';
-import { type SyncDeps, syncHandlers } from './sync-handlers';
+import { syncHandlers } from './sync-handlers';
+import type { HandlerDeps } from './handler-deps';
 import { transferHandlers } from './transfer-handlers';
 import type { Settings } from '../settings/settings';
-import type { ClippingsRepo } from '../store/clippings-repo';
-import type { DraftsRepo } from '../store/drafts-repo';
-import type { OpenDB } from '../store/db';
-import type { IssuesRepo } from '../store/issues-repo';
-import type { OutboxRepo, SyncStateRepo } from '../store/sync-repos';
-import type { SettingsRepo } from '../store/settings-repo';
-import type { TabCapture, TabInfo } from '../platform/tab-capture';
 
-/** Everything the handlers touch, injected so they run in Node tests with fakes for the browser parts. */
-export interface HandlerDeps {
-  clippings: ClippingsRepo;
-  drafts: DraftsRepo;
-  settings: SettingsRepo;
-  issues: IssuesRepo;
-  /** The database itself, for writes that span stores (restore, import). */
-  openDb: OpenDB;
-  outbox: OutboxRepo;
-  syncStates: SyncStateRepo;
-  sync: SyncDeps;
-  /** The tab with this id, or the active tab of the last focused window. */
-  resolveTab(tabId: number | undefined): Promise<TabInfo>;
-  captureTab(tab: TabInfo): Promise<TabCapture>;
-  readLinkText(tabId: number, href: string): Promise<string | undefined>;
-  /** Tells the editor a link was clipped (badge on the tab). */
-  confirmLinkClip(tabId: number | undefined, clipping: Clipping, created: boolean): Promise<void>;
-  now(): number;
-  newId(): string;
-}
 
 /** The stored clipping as a form, with blanks filled from a fresh capture (a link clip gains its author later). */
 function formFromClipping(clipping: Clipping, captured: ClippingForm): ClippingForm {

@@ -12,7 +12,8 @@ import type { ClippingsRepo } from '../store/clippings-repo';
 import type { ClipperDB } from '../store/db';
 import type { IssuesRepo } from '../store/issues-repo';
 import { offlineSyncDeps } from './offline-sync-deps';
-import { createHandlers, type HandlerDeps } from './handlers';
+import { createHandlers } from './handlers';
+import type { HandlerDeps } from './handler-deps';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;

@@ -5,7 +5,7 @@ import { moveClipping } from '../issue/issue-order';
 import { toIssueDocument } from '../issue/to-document';
 import { MessageError } from '../messages/message-error';
 import type { Handlers } from '../messages/router';
-import type { HandlerDeps } from './handlers';
+import type { HandlerDeps } from './handler-deps';
 
 type IssueHandlerNames =
   | 'issue.view'

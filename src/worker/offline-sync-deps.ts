@@ -1,4 +1,4 @@
-import type { SyncDeps } from './sync-handlers';
+import type { SyncDeps } from './handler-deps';
 
 /**
  * Sync dependencies with no target configured: changes stay in the outbox. For tests of the other

@@ -16,8 +16,9 @@ import type { SyncState } from '../sync/sync-state';
 import type { TargetConfig } from '../sync/target-config';
 import type { CheckStep } from '../sync/wordpress-check';
 import { draftForIssue } from './draft-for-issue';
-import { createHandlers, type HandlerDeps } from './handlers';
-import type { SyncDeps } from './sync-handlers';
+import { createHandlers } from './handlers';
+import type { HandlerDeps } from './handler-deps';
+import type { SyncDeps } from './handler-deps';
 
 const WEDNESDAY = Date.parse('2026-06-10T10:00:00Z');
 const MINUTE = 60_000;

@@ -1,26 +1,12 @@
 import { MessageError } from '../messages/message-error';
 import type { Handlers } from '../messages/router';
-import { type DrainReport, drainOutbox } from '../sync/engine';
-import type { DraftUpdate, PushOptions, SyncAdapter } from '../sync/adapter';
-import type { CheckStep } from '../sync/wordpress-check';
-import { type TargetConfig, configFromForm, targetAddress } from '../sync/target-config';
-import type { HandlerDeps } from './handlers';
+import { drainOutbox } from '../sync/engine';
+import { configFromForm, targetAddress } from '../sync/target-config';
+import type { PushOptions } from '../sync/adapter';
+import type { HandlerDeps, SyncDeps } from './handler-deps';
 
 type SyncHandlerNames = 'sync.status' | 'sync.now' | 'sync.resolve' | 'sync.compare' | 'target.get' | 'target.save' | 'target.clear' | 'target.test';
 
-/** What the sync handlers need beyond the store: the target's settings and a way to reach it. */
-export interface SyncDeps {
-  readTarget(): Promise<TargetConfig | undefined>;
-  writeTarget(config: TargetConfig): Promise<void>;
-  clearTarget(): Promise<void>;
-  /** Host access for the target's origin (requested by the options page; here only checked). */
-  hasHostAccess(siteUrl: string): Promise<boolean>;
-  adapterFor(config: TargetConfig): SyncAdapter;
-  check(config: TargetConfig): Promise<CheckStep[]>;
-  draftFor(issueId: string): Promise<DraftUpdate | undefined>;
-  /** Runs a drain with the current target (also used by the alarm and after each change). */
-  drain(only?: { issueId: string; options: PushOptions }): Promise<DrainReport>;
-}
 
 /** The worker's handlers for syncing to the drafting backend. */
 export function syncHandlers(deps: HandlerDeps, sync: SyncDeps): Pick<Handlers, SyncHandlerNames> {

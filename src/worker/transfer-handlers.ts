@@ -3,7 +3,7 @@ import { buildIssueExport, parseIssueExport } from '../export/json-export';
 import { MessageError } from '../messages/message-error';
 import type { Handlers } from '../messages/router';
 import { mergeRecords } from '../store/merge-records';
-import type { HandlerDeps } from './handlers';
+import type { HandlerDeps } from './handler-deps';
 
 type TransferHandlerNames = 'issue.exportFile' | 'issue.import' | 'backup.create' | 'backup.restore';
 

@@ -9,7 +9,7 @@ import { SettingsRepo } from '../store/settings-repo';
 import { OutboxRepo, SyncStateRepo } from '../store/sync-repos';
 import { browserSyncDeps } from '../platform/sync-runtime';
 import { draftForIssue } from './draft-for-issue';
-import type { HandlerDeps } from './handlers';
+import type { HandlerDeps } from './handler-deps';
 
 /** The real dependencies of the worker's handlers: IndexedDB, the tabs and scripting APIs, the clock. */
 export function browserHandlerDeps(): HandlerDeps {

@@ -1,0 +1,50 @@
+// The worker handlers' dependencies, injected so the handlers run in Node tests with fakes for the
+// browser parts. A module of its own so that the handler modules and their composition in
+// handlers.ts depend on it, never on each other.
+import type { Clipping } from '../clip/clipping';
+import type { ClippingsRepo } from '../store/clippings-repo';
+import type { OpenDB } from '../store/db';
+import type { DraftsRepo } from '../store/drafts-repo';
+import type { IssuesRepo } from '../store/issues-repo';
+import type { SettingsRepo } from '../store/settings-repo';
+import type { OutboxRepo, SyncStateRepo } from '../store/sync-repos';
+import type { DraftUpdate, PushOptions, SyncAdapter } from '../sync/adapter';
+import type { DrainReport } from '../sync/engine';
+import type { TargetConfig } from '../sync/target-config';
+import type { CheckStep } from '../sync/wordpress-check';
+import type { TabCapture, TabInfo } from '../platform/tab-capture';
+
+/** What the sync handlers need beyond the store: the target's settings and a way to reach it. */
+export interface SyncDeps {
+  readTarget(): Promise<TargetConfig | undefined>;
+  writeTarget(config: TargetConfig): Promise<void>;
+  clearTarget(): Promise<void>;
+  /** Host access for the target's origin (requested by the options page; here only checked). */
+  hasHostAccess(siteUrl: string): Promise<boolean>;
+  adapterFor(config: TargetConfig): SyncAdapter;
+  check(config: TargetConfig): Promise<CheckStep[]>;
+  draftFor(issueId: string): Promise<DraftUpdate | undefined>;
+  /** Runs a drain with the current target (also used by the alarm and after each change). */
+  drain(only?: { issueId: string; options: PushOptions }): Promise<DrainReport>;
+}
+
+/** Everything the handlers touch, injected so they run in Node tests with fakes for the browser parts. */
+export interface HandlerDeps {
+  clippings: ClippingsRepo;
+  drafts: DraftsRepo;
+  settings: SettingsRepo;
+  issues: IssuesRepo;
+  /** The database itself, for writes that span stores (restore, import). */
+  openDb: OpenDB;
+  outbox: OutboxRepo;
+  syncStates: SyncStateRepo;
+  sync: SyncDeps;
+  /** The tab with this id, or the active tab of the last focused window. */
+  resolveTab(tabId: number | undefined): Promise<TabInfo>;
+  captureTab(tab: TabInfo): Promise<TabCapture>;
+  readLinkText(tabId: number, href: string): Promise<string | undefined>;
+  /** Tells the editor a link was clipped (badge on the tab). */
+  confirmLinkClip(tabId: number | undefined, clipping: Clipping, created: boolean): Promise<void>;
+  now(): number;
+  newId(): string;
+}
