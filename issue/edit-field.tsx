@@ -1,9 +1,18 @@
-import type { JSX } from 'preact';
+import type { TargetedEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
-type Native = Omit<JSX.HTMLAttributes<HTMLInputElement & HTMLTextAreaElement>, 'value' | 'onInput' | 'onBlur'>;
+/** The attributes the desk sets on its fields, passed on to the input or textarea as they are. */
+interface NativeAttributes {
+  id?: string;
+  class?: string;
+  'aria-label'?: string;
+  placeholder?: string;
+  /** The textarea's height in lines (ignored by a single-line input). */
+  rows?: number | undefined;
+  readOnly?: boolean;
+}
 
-interface EditFieldProps extends Native {
+interface EditFieldProps extends NativeAttributes {
   /** The stored value; a new one (after a reload) replaces what is shown. */
   value: string;
   /** Called on leaving the field, with what the editor typed, when it differs from `value`. */
@@ -19,7 +28,7 @@ interface EditFieldProps extends Native {
  * stored form of text just saved (trimmed, tracking parameters removed by the worker) replaces it
  * too. If saving fails, the typed text stays in the field. The same text is handed over once.
  */
-export function EditField({ value, onCommit, multiline = false, ...native }: EditFieldProps) {
+export function EditField({ value, onCommit, multiline = false, rows, ...native }: EditFieldProps) {
   const [text, setText] = useState(value);
   // The stored value the text started from: a new one replaces the text only if nothing unsaved was
   // typed (a reload must not wipe typing; leaving the field then saves what the editor wrote).
@@ -33,12 +42,12 @@ export function EditField({ value, onCommit, multiline = false, ...native }: Edi
   const props = {
     ...native,
     value: text,
-    onInput: (event: JSX.TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) => setText(event.currentTarget.value),
+    onInput: (event: TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) => setText(event.currentTarget.value),
     onBlur: () => {
       if (text === value || text === committed.current) return;
       committed.current = text;
       onCommit(text);
     },
   };
-  return multiline ? <textarea {...props} /> : <input {...props} />;
+  return multiline ? <textarea {...props} rows={rows} /> : <input {...props} />;
 }

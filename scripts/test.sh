@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 start=$(date +%s)
 bash scripts/ensure-deps.sh
 echo "› type-check"
-npx tsc --noEmit -p .
+npm run --silent typecheck
 echo "› unit tests"
 npx vitest run --reporter=default --reporter=json --outputFile=reports/unit.json
 echo "› build"

@@ -3,7 +3,7 @@ import type { Clipping } from '../clip/clipping';
 import type { Issue } from '../issue/issue';
 import { Settings } from '../settings/settings';
 import { BACKUP_FORMAT, buildBackup, readBackup, renderBackup } from './backup';
-import { GOLDEN_ISSUE, GOLDEN_NOW, GOLDEN_SECTIONS, goldenClippings } from './golden/sre-weekly-fixture';
+import { GOLDEN_ISSUE, GOLDEN_NOW, GOLDEN_SECTIONS, goldenClippings } from '../../test/golden/sre-weekly-fixture';
 import { buildIssueExport, renderJson } from './json-export';
 
 const settings = Settings.parse({ newsletterName: 'SRE Weekly', sections: GOLDEN_SECTIONS, weekStartsOn: 1, timeZone: 'America/New_York' });

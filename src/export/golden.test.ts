@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { Settings } from '../settings/settings';
 import { buildBackup, renderBackup } from './backup';
-import { hostileDocument } from './golden/hostile-fixture';
-import { GOLDEN_ISSUE, GOLDEN_NOW, GOLDEN_SECTIONS, goldenClippings, goldenDocument } from './golden/sre-weekly-fixture';
+import { hostileDocument } from '../../test/golden/hostile-fixture';
+import { GOLDEN_ISSUE, GOLDEN_NOW, GOLDEN_SECTIONS, goldenClippings, goldenDocument } from '../../test/golden/sre-weekly-fixture';
 import { renderHtml, renderHtmlPage } from './html';
 import { IssueDocument } from './issue-document';
 import { buildIssueExport, renderJson } from './json-export';
@@ -29,35 +29,35 @@ describe('golden: an SRE Weekly issue from the sample articles', () => {
   });
 
   it('Markdown', async () => {
-    await expect(renderMarkdown(doc)).toMatchFileSnapshot('golden/sre-weekly.md');
+    await expect(renderMarkdown(doc)).toMatchFileSnapshot('../../test/golden/sre-weekly.md');
   });
 
   it('HTML fragment', async () => {
-    await expect(renderHtml(doc, { sanitize })).toMatchFileSnapshot('golden/sre-weekly.html');
+    await expect(renderHtml(doc, { sanitize })).toMatchFileSnapshot('../../test/golden/sre-weekly.html');
   });
 
   it('standalone HTML page', async () => {
-    await expect(renderHtmlPage(doc, { sanitize })).toMatchFileSnapshot('golden/sre-weekly.page.html');
+    await expect(renderHtmlPage(doc, { sanitize })).toMatchFileSnapshot('../../test/golden/sre-weekly.page.html');
   });
 
   it('JSON issue export', async () => {
     const file = buildIssueExport({ newsletter: 'SRE Weekly', issue: GOLDEN_ISSUE, sections: GOLDEN_SECTIONS, clippings: goldenClippings(), now: GOLDEN_NOW });
-    await expect(renderJson(file)).toMatchFileSnapshot('golden/sre-weekly.issue.json');
+    await expect(renderJson(file)).toMatchFileSnapshot('../../test/golden/sre-weekly.issue.json');
   });
 
   it('backup', async () => {
     const settings = Settings.parse({ newsletterName: 'SRE Weekly', sections: GOLDEN_SECTIONS, weekStartsOn: 1, timeZone: 'America/New_York' });
     const file = buildBackup({ settings, issues: [GOLDEN_ISSUE], clippings: goldenClippings(), now: GOLDEN_NOW });
-    await expect(renderBackup(file)).toMatchFileSnapshot('golden/backup.json');
+    await expect(renderBackup(file)).toMatchFileSnapshot('../../test/golden/backup.json');
   });
 });
 
 describe('golden: an issue of hostile page values', () => {
   it('Markdown', async () => {
-    await expect(renderMarkdown(hostileDocument())).toMatchFileSnapshot('golden/hostile.md');
+    await expect(renderMarkdown(hostileDocument())).toMatchFileSnapshot('../../test/golden/hostile.md');
   });
 
   it('HTML fragment', async () => {
-    await expect(renderHtml(hostileDocument(), { sanitize })).toMatchFileSnapshot('golden/hostile.html');
+    await expect(renderHtml(hostileDocument(), { sanitize })).toMatchFileSnapshot('../../test/golden/hostile.html');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Clipping } from '../clip/clipping';
-import { GOLDEN_ISSUE, GOLDEN_NOW, GOLDEN_SECTIONS, goldenClippings } from './golden/sre-weekly-fixture';
+import { GOLDEN_ISSUE, GOLDEN_NOW, GOLDEN_SECTIONS, goldenClippings } from '../../test/golden/sre-weekly-fixture';
 import { ISSUE_EXPORT_FORMAT, IssueExportFile, buildIssueExport, parseIssueExport, renderJson } from './json-export';
 
 const build = (clippings: Clipping[] = goldenClippings()) => buildIssueExport({ newsletter: 'SRE Weekly', issue: GOLDEN_ISSUE, sections: GOLDEN_SECTIONS, clippings, now: GOLDEN_NOW });

@@ -1,7 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it, vi } from 'vitest';
-import { hostileDocument } from './golden/hostile-fixture';
-import { goldenDocument } from './golden/sre-weekly-fixture';
+import { hostileDocument } from '../../test/golden/hostile-fixture';
+import { goldenDocument } from '../../test/golden/sre-weekly-fixture';
 import type { IssueDocument } from './issue-document';
 import { SANITIZE_CONFIG } from './sanitize-config';
 import { elementsIn, testPurify, testSanitize } from '../../test/export-dom';

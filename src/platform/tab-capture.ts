@@ -73,6 +73,20 @@ export async function captureTab(tab: TabInfo): Promise<TabCapture> {
   }
 }
 
+/** What the injected function below reads of the tab's document (the worker itself has no DOM). */
+interface PageLinks {
+  querySelectorAll(selector: 'a[href]'): ArrayLike<{ href: string; innerText: string; textContent: string | null }>;
+}
+
+/** Runs inside the tab: the visible text of the first link whose resolved address is `wanted`. */
+function readLinkTextInPage(wanted: string): string {
+  const page = (globalThis as unknown as { document: PageLinks }).document;
+  for (const anchor of Array.from(page.querySelectorAll('a[href]'))) {
+    if (anchor.href === wanted) return (anchor.innerText || anchor.textContent || '').trim();
+  }
+  return '';
+}
+
 /** The visible text of the first link in the tab whose address is `href` (Chrome's menu event lacks it). */
 export async function readLinkText(tabId: number, frameId: number | undefined, href: string): Promise<string | undefined> {
   try {
@@ -80,12 +94,7 @@ export async function readLinkText(tabId: number, frameId: number | undefined, h
       browser.scripting.executeScript({
         target: frameId !== undefined ? { tabId, frameIds: [frameId] } : { tabId },
         args: [href],
-        func: (wanted: string) => {
-          for (const anchor of Array.from(document.querySelectorAll('a[href]'))) {
-            if ((anchor as HTMLAnchorElement).href === wanted) return ((anchor as HTMLElement).innerText || anchor.textContent || '').trim();
-          }
-          return '';
-        },
+        func: readLinkTextInPage,
       }),
       CAPTURE_TIMEOUT_MS,
     );

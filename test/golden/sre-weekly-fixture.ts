@@ -2,11 +2,11 @@
 // (samples/articles/*.expected.json: what capture reads from each page) plus the editor's words.
 // Frozen data: fixed ids, times and window, so the golden files never change by themselves.
 import { readFileSync } from 'node:fs';
-import type { Clipping } from '../../clip/clipping';
-import { urlKey } from '../../clip/url-key';
-import type { Issue } from '../../issue/issue';
-import type { Section } from '../../settings/settings';
-import type { DocumentEntry, IssueDocument } from '../issue-document';
+import type { Clipping } from '../../src/clip/clipping';
+import { urlKey } from '../../src/clip/url-key';
+import type { Issue } from '../../src/issue/issue';
+import type { Section } from '../../src/settings/settings';
+import type { DocumentEntry, IssueDocument } from '../../src/export/issue-document';
 
 interface SampleExpectation {
   canonicalUrl: string;
@@ -19,7 +19,7 @@ interface SampleExpectation {
 }
 
 function sample(name: string): SampleExpectation {
-  return JSON.parse(readFileSync(new URL(`../../../samples/articles/${name}.expected.json`, import.meta.url), 'utf8')) as SampleExpectation;
+  return JSON.parse(readFileSync(new URL(`../../samples/articles/${name}.expected.json`, import.meta.url), 'utf8')) as SampleExpectation;
 }
 
 /** Monday 16 November 2026, 00:00 in New York (UTC−5): the issue's window is that week. */

@@ -1,6 +1,6 @@
 // An issue whose page values try every trick a hostile page could play on an export, so the
 // golden files show at a glance how each one is printed (escaped, never live).
-import type { IssueDocument } from '../issue-document';
+import type { IssueDocument } from '../../src/export/issue-document';
 
 export function hostileDocument(): IssueDocument {
   return {
