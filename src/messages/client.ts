@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { sendToWorker } from '../platform/worker-messaging';
 import { MessageError } from './message-error';
 import { type MessageName, type RequestOf, type ResponseOf, Reply, protocol } from './protocol';
 
@@ -6,7 +6,7 @@ import { type MessageName, type RequestOf, type ResponseOf, Reply, protocol } fr
 export async function send<K extends MessageName>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
   let raw: unknown;
   try {
-    raw = await browser.runtime.sendMessage({ type, payload });
+    raw = await sendToWorker({ type, payload });
   } catch (error) {
     throw new MessageError('internal', `The extension’s background worker did not answer (${error instanceof Error ? error.message : String(error)}).`);
   }
