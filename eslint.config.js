@@ -71,7 +71,10 @@ export default tseslint.config(
     files: PAGES.map((glob) => `${glob.replace('/**', '')}/**/*.{ts,tsx}`),
     plugins: { 'react-hooks': reactHooks },
     rules: {
-      ...reactHooks.configs.recommended.rules,
+      // The classic hooks rules; v7's React Compiler rules (refs, immutability, …) are for code compiled
+      // by the React Compiler, which preact pages are not.
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
       'no-restricted-imports': [
         'error',
         {
@@ -82,6 +85,18 @@ export default tseslint.config(
             },
           ],
         },
+      ],
+    },
+  },
+  // Tests: handler fakes are async without awaiting (they stand in for async functions), and
+  // preact's act() may return a promise the test has no use for.
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', 'test/**'],
+    rules: {
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        { ignoreVoid: true, allowForKnownSafeCalls: [{ from: 'package', name: 'act', package: 'preact/test-utils' }] },
       ],
     },
   },

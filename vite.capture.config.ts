@@ -14,7 +14,7 @@ export default defineConfig(({ mode }) => ({
   build: {
     outDir: outDirFor(mode === 'firefox' ? 'firefox' : 'chromium', 'release'),
     emptyOutDir: false,
-    target: mode === 'firefox' ? buildTargetFor('firefox', manifest as SourceManifest) : 'chrome110',
+    target: mode === 'firefox' ? buildTargetFor('firefox', manifest) : 'chrome110',
     minify: true,
     sourcemap: false,
     lib: {

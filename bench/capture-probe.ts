@@ -28,14 +28,14 @@ for (const name of readdirSync(dir!).sort().slice(0, Number(n))) {
   current = caseDir;
   const { pageUrl } = JSON.parse(readFileSync(join(caseDir, 'meta.json'), 'utf8')) as { pageUrl: string };
   await page.goto(pageUrl, { waitUntil: 'load' });
-  const times = (await page.evaluate(`((probes, source) => {
+  const times = await page.evaluate<number[]>(`((probes, source) => {
     const out = [];
     (0, eval)(source);
     for (const p of probes) { const t = performance.now(); (0, eval)(p); out.push(performance.now() - t); }
     let t = performance.now(); globalThis.__newsletterClipper.capturePage(); out.push(performance.now() - t);
     t = performance.now(); globalThis.__newsletterClipper.capturePage(); out.push(performance.now() - t);
     return out;
-  })(${JSON.stringify(probes)}, ${JSON.stringify(script)})`)) as number[];
+  })(${JSON.stringify(probes)}, ${JSON.stringify(script)})`);
   rows.push(times);
   console.log(name.padEnd(40), times.map((t) => t.toFixed(1).padStart(7)).join(''));
   await page.goto('about:blank');

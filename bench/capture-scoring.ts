@@ -73,7 +73,7 @@ const looseUrl = (u: string) => stripSlash(u.toLowerCase().replace(/^[a-z]+:\/\/
 
 /** Is `actual` exactly right for `field`? */
 export function exactMatch(field: ScoredField, actual: string | undefined | null, expected: string): boolean {
-  if (actual == null || actual === '') return expected.trim() === '';
+  if (actual === null || actual === undefined || actual === '') return expected.trim() === '';
   const a = normalise(actual);
   const e = normalise(expected);
   if (field === 'publishedTime') return exactDate(a, e);
@@ -83,7 +83,7 @@ export function exactMatch(field: ScoredField, actual: string | undefined | null
 
 /** Is `actual` right for `field` under the lenient rules? */
 export function lenientMatch(field: ScoredField, actual: string | undefined | null, expected: string): boolean {
-  if (actual == null || actual === '') return expected.trim() === '';
+  if (actual === null || actual === undefined || actual === '') return expected.trim() === '';
   const a = normalise(actual);
   const e = normalise(expected);
   if (field === 'publishedTime') return lenientDate(a, e) || exactDate(a, e);

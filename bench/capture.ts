@@ -87,7 +87,7 @@ function loadCases(dir: string, limit?: number): CaseInput[] {
     const expectedPath = join(caseDir, 'expected.json');
     const expected = existsSync(expectedPath) ? (JSON.parse(readFileSync(expectedPath, 'utf8')) as Record<string, unknown>) : {};
     const scored: Partial<Record<ScoredField, string>> = {};
-    for (const field of SCORED_FIELDS) if (typeof expected[field] === 'string') scored[field] = expected[field] as string;
+    for (const field of SCORED_FIELDS) if (typeof expected[field] === 'string') scored[field] = expected[field];
     cases.push({ name, dir: caseDir, pageUrl: meta.pageUrl ?? `http://127.0.0.1/${name}.html`, bytes: statSync(source).size, expected: scored });
     if (limit && cases.length >= limit) break;
   }
@@ -103,7 +103,7 @@ function loadScripts(): Record<Extractor, string> {
     readability: `${readFileSync(require.resolve('@mozilla/readability/Readability.js'), 'utf8')}\n;globalThis.Readability = Readability;`,
     // The UMD build sets self.Defuddle when there is no module system.
     defuddle: readFileSync(require.resolve('defuddle'), 'utf8'),
-  } as Record<Extractor, string>;
+  };
 }
 
 /**
@@ -197,7 +197,7 @@ class Lane {
       await withTimeout(page.goto(c.pageUrl, { waitUntil: 'load', timeout: this.timeout }), this.timeout + 1_000, 'loading');
       for (const name of EXTRACTORS) {
         try {
-          results[name] = await withTimeout(page.evaluate(`${RUN_IN_PAGE}(${JSON.stringify([name, scripts[name]])})`) as Promise<RunResult>, this.timeout, name);
+          results[name] = await withTimeout(page.evaluate<RunResult>(`${RUN_IN_PAGE}(${JSON.stringify([name, scripts[name]])})`), this.timeout, name);
         } catch (error) {
           results[name] = { ok: false, error: String((error as Error).message).slice(0, 300) };
           await this.dispose(); // the page may be stuck in a loop: never reuse it
@@ -284,7 +284,7 @@ async function benchCorpus(browser: Browser, dir: string, options: Options, scri
       msP95: round(quantile(times[name], 0.95)),
       msWarmMedian: warmTimes[name].length ? round(quantile(warmTimes[name], 0.5)) : undefined,
       errors: errors[name],
-      msLargestPage: largestMs[name] === undefined ? undefined : round(largestMs[name]!),
+      msLargestPage: largestMs[name] === undefined ? undefined : round(largestMs[name]),
       fields,
     };
   }
@@ -310,7 +310,7 @@ function printReport(report: { corpus: string; cases: number; extractors: Record
   console.log(`|${header.map(() => '---').join('|')}|`);
   for (const name of EXTRACTORS) {
     const e = report.extractors[name];
-    const cells = fields.map((f) => pad(e.fields[f] ? `${e.fields[f]!.exact.toFixed(1)} / ${e.fields[f]!.lenient.toFixed(1)}` : '-', 20));
+    const cells = fields.map((f) => pad(e.fields[f] ? `${e.fields[f].exact.toFixed(1)} / ${e.fields[f].lenient.toFixed(1)}` : '-', 20));
     console.log(`| ${[pad(name, 20), ...cells, e.msMedian.toFixed(2), e.msP95.toFixed(2), e.msWarmMedian?.toFixed(2) ?? '-', String(e.errors)].join(' | ')} |`);
   }
   const ours = report.extractors[OURS].msMedian;

@@ -201,7 +201,7 @@ async function profileIssueView(): Promise<{ stages: Stages; replyBytes: number;
     'worker: clippings.listByIssue (both)': () => r.clippings.listByIssue(issue.id),
     'worker: issues.list (105 issues)': () => r.issues.list(),
     'worker: router parses its reply (zod)': () => protocol['issue.view'].response.parse(value),
-    'message: JSON stringify + parse of the reply': () => JSON.parse(JSON.stringify({ ok: true, value })),
+    'message: JSON stringify + parse of the reply': (): unknown => JSON.parse(JSON.stringify({ ok: true, value })),
     'page: client parses the reply (zod, Reply + response)': () => {
       const reply = Reply.safeParse(JSON.parse(json));
       if (reply.success && reply.data.ok) protocol['issue.view'].response.safeParse(reply.data.value);
@@ -297,7 +297,7 @@ async function profileHtml(): Promise<Stages> {
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((ok, fail) => {
     req.onsuccess = () => ok(req.result);
-    req.onerror = () => fail(req.error);
+    req.onerror = () => fail(req.error ?? new Error('the IndexedDB request failed'));
   });
 }
 
@@ -331,7 +331,7 @@ async function writeRows(batchRows: number): Promise<{ insertMs: number; transac
       const target = tx.objectStore(store);
       for (const row of rows) target.put(row);
       tx.oncomplete = () => ok();
-      tx.onerror = () => fail(tx.error);
+      tx.onerror = () => fail(tx.error ?? new Error('the IndexedDB transaction failed'));
       tx.onabort = () => fail(tx.error ?? new Error('transaction aborted'));
     });
   let transactions = 1;

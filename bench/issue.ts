@@ -245,11 +245,10 @@ async function fillFullStore(context: BrowserContext, extensionId: string, bundl
     const timeZone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
     const dataOptions = { total: options.clippings, openCount: options.open, closedIssues: 104, now: Date.now(), timeZone, seed: 4 };
     const made = await page.evaluate(([o, every]) => (globalThis as unknown as BenchGlobal).__issueBench.makeRows(o, every), [dataOptions, 100] as const);
-    let t0 = performance.now();
+    const t0 = performance.now();
     const validated = validateSample(made.sample, { total: options.clippings, open: options.open });
     const validateMs = performance.now() - t0;
     log(`FULL: made ${made.sample.total} clippings in ${made.sample.issues.length} issues in the page (${round(made.generateMs, 0)} ms); ${validated} rows and every issue checked against the zod schemas in Node (${round(validateMs, 0)} ms)`);
-    t0 = performance.now();
     const written = await page.evaluate((rows) => (globalThis as unknown as BenchGlobal).__issueBench.writeRows(rows), BATCH_ROWS);
     const { counts } = written;
     if (counts.clippings !== options.clippings || counts.open !== options.open || counts.issues !== made.sample.issues.length) {
@@ -498,7 +497,7 @@ async function diagnoseIssueView(context: BrowserContext, extensionId: string, c
       }
     }
     await page.waitForTimeout(300);
-    const whatIf = (await page.evaluate(LAYOUT_WHAT_IF)) as { counts: Record<string, number>; styleAndLayoutMs: Record<string, number> } | undefined;
+    const whatIf = await page.evaluate<{ counts: Record<string, number>; styleAndLayoutMs: Record<string, number> } | undefined>(LAYOUT_WHAT_IF);
     return { tracedInteractiveMs: round(interactiveMs), mainThread: trace, layoutWhatIf: whatIf };
   } finally {
     await page.close();
@@ -598,7 +597,7 @@ async function main(): Promise<void> {
     const server: ArticleServer = await startArticleServer();
     closers.push(() => server.close());
     const dist = await snapshotDist();
-    closers.push(async () => rmSync(dist, { recursive: true, force: true }));
+    closers.push(() => Promise.resolve(rmSync(dist, { recursive: true, force: true })));
     const [empty, full] = await Promise.all([setUpProfile('EMPTY', options.open, dist), setUpProfile('FULL', options.open, dist)]);
     closers.push(() => empty.context.close(), () => full.context.close());
     const chromiumVersion = full.context.browser()?.version() ?? 'unknown';
@@ -704,7 +703,7 @@ async function main(): Promise<void> {
       },
       /** The same navigation to the extension's manifest.json (no code of ours): the platform's share. */
       navigationFloorMsMedian: round(median(floor)),
-      perRun: viewRuns.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v)]))),
+      perRun: viewRuns.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v as number)]))),
     };
     const move = {
       ...summary(col('moveMs')),

@@ -284,7 +284,7 @@ function navigatorOf(tab: BrowserTab): Navigator {
   if (t.bidi && typeof t.bidi.send === 'function' && typeof t.context === 'string') {
     const { bidi, context } = t as { bidi: BidiConnection; context: string };
     return {
-      addInitScript: async () => false,
+      addInitScript: () => Promise.resolve(false),
       navigate: (url) => bidi.send('browsingContext.navigate', { context, url, wait: 'none' }, RUN_TIMEOUT_MS),
     };
   }
@@ -341,7 +341,7 @@ async function topLevelAttempt(side: Side, expectedTitle: string | undefined): P
     }
     const nodeSawTitle = nodeEpoch() - t0;
     const navError = await withTimeout(navigating, RUN_TIMEOUT_MS, `${side.engine} navigate`);
-    if (navError) throw new Error(`${side.engine}: the navigate command failed: ${String(navError)}`);
+    if (navError) throw new Error(`${side.engine}: the navigate command failed: ${JSON.stringify(navError)}`);
     if (!state?.here || state.titleAt === null || state.titleAt === undefined) return `timed out waiting for #title (last state ${JSON.stringify(state)})`;
     if (expectedTitle && state.title !== expectedTitle) throw new Error(`${side.engine}: the popup pre-filled "${state.title}", expected "${expectedTitle}"`);
     const wallFromNavigate = state.timeOrigin! + state.titleAt - t0;
@@ -419,7 +419,7 @@ async function main(): Promise<void> {
     // Firefox installs from a path: a private copy, so a rebuild of dist-firefox/ mid-run changes nothing.
     // (ChromiumBrowser.launch() loads dist/ itself: a rebuild is noticed by the fingerprint instead.)
     const firefoxDist = mkdtempSync(join(tmpdir(), 'clipper-bench-firefox-'));
-    closers.push(async () => rmSync(firefoxDist, { recursive: true, force: true }));
+    closers.push(() => Promise.resolve(rmSync(firefoxDist, { recursive: true, force: true })));
     cpSync(DIST_FIREFOX, firefoxDist, { recursive: true });
     const server = await startArticleServer();
     closers.push(() => server.close());

@@ -458,7 +458,7 @@ async function runOne(kind: 'clean' | 'faulted', seed: number, wp: WordPress, pr
 
   // The store, as the worker opens it (a fresh database per run).
   const db = await openClipperDB(`bench-sync-${name}-${Date.now()}`);
-  const open = async () => db;
+  const open = () => Promise.resolve(db);
   const repos = { clippings: new ClippingsRepo(open), issues: new IssuesRepo(open), settings: new SettingsRepo(open), outbox: new OutboxRepo(open), syncStates: new SyncStateRepo(open) };
   const settings = await repos.settings.put({ ...defaultSettings(), newsletterName: 'Bench Weekly', timeZone: 'UTC' });
   const world = makeWorld(settings);

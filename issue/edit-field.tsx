@@ -16,7 +16,7 @@ interface EditFieldProps extends NativeAttributes {
   /** The stored value; a new one (after a reload) replaces what is shown. */
   value: string;
   /** Called on leaving the field, with what the editor typed, when it differs from `value`. */
-  onCommit(text: string): void;
+  onCommit: (text: string) => void;
   multiline?: boolean;
 }
 

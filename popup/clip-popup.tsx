@@ -183,7 +183,7 @@ function ClipEditor({ prepared, tabId }: { prepared: PreparedClip; tabId: number
         <Field id="quote" label="Quote" value={form.quote} source={sources.quote} multiline rows={3} placeholder="Select text on the page before clipping to quote it" onInput={update('quote')} />
         <div class="field">
           <label for="section">Section</label>
-          <select id="section" name="section" value={form.section ?? ''} onChange={(event) => update('section')((event.currentTarget as HTMLSelectElement).value)}>
+          <select id="section" name="section" value={form.section ?? ''} onChange={(event) => update('section')((event.currentTarget).value)}>
             <option value="">Choose later</option>
             {prepared.settings.sections.map((section) => (
               <option value={section.id}>{section.name}</option>

@@ -20,7 +20,7 @@ function controlledSave() {
         inFlight -= 1;
         fn();
       };
-      calls.push({ value, resolve: settle(resolve), reject: (error) => settle(() => reject(error))() });
+      calls.push({ value, resolve: settle(resolve), reject: (error: Error) => settle(() => reject(error))() });
     });
   return {
     save,

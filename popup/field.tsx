@@ -11,7 +11,7 @@ interface FieldProps {
   placeholder?: string;
   hint?: string | undefined;
   autoFocus?: boolean;
-  onInput(value: string): void;
+  onInput: (value: string) => void;
 }
 
 /** One labelled form field, with a marker saying where its pre-filled value came from. */

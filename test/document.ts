@@ -8,5 +8,5 @@ import { parseHTML } from 'linkedom';
 export function documentAt(html: string, url = 'https://example.com/article'): Document {
   const { document } = parseHTML(html);
   Object.defineProperty(document, 'URL', { value: url, configurable: true });
-  return document as unknown as Document;
+  return document;
 }

@@ -1,12 +1,12 @@
 // Node-side DOM helpers for the export tests: the real sanitiser (DOMPurify on jsdom, as the brief
 // for the extension's pages has it on window) and a parser to inspect what an export would become.
-import createDOMPurify, { type WindowLike } from 'dompurify';
+import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 import MarkdownIt from 'markdown-it';
 import { createSanitizer } from '../src/export/sanitize-config';
 
 /** DOMPurify on a jsdom window, used the way the extension's pages use it. */
-export const testPurify = createDOMPurify(new JSDOM('').window as unknown as WindowLike);
+export const testPurify = createDOMPurify(new JSDOM('').window);
 
 /** The HTML export's sanitiser, as in the extension. */
 export const testSanitize = createSanitizer(testPurify);

@@ -54,7 +54,7 @@ describe('isExtensionPageSender', () => {
 describe('createRouter', () => {
   let calls: { name: string; request: unknown; sender: SenderInfo }[];
   let handlers: Handlers;
-  let errors: ReturnType<typeof vi.spyOn>;
+  let errors: { mockRestore(): void };
 
   beforeEach(() => {
     calls = [];
@@ -166,6 +166,7 @@ describe('createRouter', () => {
   });
 
   it('answers internal when a handler throws something that is not an Error', async () => {
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a handler that rejects with a non-Error is the case under test
     handlers['clip.delete'] = () => Promise.reject('just a string');
     const reply = await router()({ type: 'clip.delete', payload: { id: 'clipping-0001' } }, popup);
     expect(reply).toMatchObject({ ok: false, error: { code: 'internal' } });

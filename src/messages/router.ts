@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import { MessageError } from './message-error';
 import { Envelope, type MessageName, type ParsedRequestOf, type Reply, type ResponseOf, protocol } from './protocol';
 

@@ -2,7 +2,19 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '..', '..', 'manifest.json'), 'utf8'));
+/** The manifest's keys this test reads (absent keys are undefined). */
+interface ManifestKeys {
+  permissions: string[];
+  host_permissions?: unknown;
+  content_scripts?: unknown;
+  web_accessible_resources?: unknown;
+  externally_connectable?: unknown;
+  optional_host_permissions?: unknown;
+  commands: { _execute_action: { suggested_key: { default: string } } };
+  content_security_policy: { extension_pages: string };
+}
+
+const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '..', '..', 'manifest.json'), 'utf8')) as ManifestKeys;
 
 describe('manifest.json keeps least privilege', () => {
   it('asks only for the install-time permissions the README justifies', () => {
