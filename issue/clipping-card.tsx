@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Clipping, ClippingForm } from '../src/clip/clipping';
+import { webHref } from '../src/export/safe-url';
 import { needsSummary } from '../src/issue/issue-order';
 import type { Section } from '../src/settings/settings';
 import type { ClippingSync } from '../src/sync/clipping-sync';
@@ -62,7 +63,7 @@ export function ClippingCard({
             ⠿
           </span>
         )}
-        <a class="card-title" href={/^https?:/i.test(clipping.url) ? clipping.url : undefined} target="_blank" rel="noopener noreferrer">
+        <a class="card-title" href={webHref(clipping.url) ?? undefined} target="_blank" rel="noopener noreferrer">
           {clipping.title}
         </a>
         <span class="card-actions">

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { send } from '../src/messages/client';
 import type { SyncStatus } from '../src/messages/protocol';
+import { webHref } from '../src/export/safe-url';
 import { openOptions } from '../src/platform/extension-pages';
 
 function when(epochMs: number): string {
@@ -41,6 +42,8 @@ export function SyncPanel({ issueId, status, loadError, reload }: { issueId: str
     );
   }
   const entry = status.entries[0];
+  // The backend's edit link (a generic target's is whatever its server says) passes the one safe-URL check.
+  const draftHref = status.state?.editUrl ? webHref(status.state.editUrl) : null;
   const last = status.state ? `Last synced ${when(status.state.lastSyncedAt)}` : 'Not synced yet';
   let text: string;
   if (!entry) text = status.state ? `Synced to WordPress · ${last}` : 'Nothing to sync yet';
@@ -51,8 +54,8 @@ export function SyncPanel({ issueId, status, loadError, reload }: { issueId: str
     <div class={`sync-panel ${entry?.state ?? 'synced'}`}>
       <p role="status" data-testid="sync-state">
         {text}{' '}
-        {status.state?.editUrl && (
-          <a href={status.state.editUrl} target="_blank" rel="noopener noreferrer">
+        {draftHref && (
+          <a href={draftHref} target="_blank" rel="noopener noreferrer">
             Open the draft
           </a>
         )}

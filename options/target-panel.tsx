@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { send } from '../src/messages/client';
-import { originPattern } from '../src/sync/target-config';
+import { addressProblem, originPattern } from '../src/sync/target-config';
 
 type Step = { name: string; ok: boolean; message: string };
 type Kind = 'wordpress' | 'generic';
@@ -35,6 +35,12 @@ export function TargetPanel() {
 
   /** Must run inside the click: permissions.request needs a user gesture. */
   const grantAccess = async (): Promise<boolean> => {
+    // Refused before the browser's prompt: access to an address the worker would refuse is no use.
+    const problem = addressProblem(siteUrl);
+    if (problem) {
+      setStatus({ kind: 'error', text: problem });
+      return false;
+    }
     try {
       return await browser.permissions.request({ origins: [originPattern(siteUrl)] });
     } catch (error) {

@@ -1,41 +1,20 @@
-import MarkdownIt from 'markdown-it';
 import { attributionText } from './attribution';
+import { LINK_REL, editorHtml } from './editor-html';
 import { escapeHtml } from './html-escape';
 import type { DocumentEntry, DocumentSection, IssueDocument } from './issue-document';
 import { issueDateRange } from './issue-dates';
 import { QUOTE_LINK_TEXT, UNTITLED } from './labels';
-import { editorMarkdown, oneLine, paragraphs } from './page-text';
+import { oneLine, paragraphs } from './page-text';
 import { webHref } from './safe-url';
 
-/** What the HTML export needs from its host: a sanitiser (DOMPurify with SANITIZE_CONFIG, see sanitize-config.ts). */
+/**
+ * What the HTML export may get from its host: a second sanitiser layer (DOMPurify with SANITIZE_CONFIG,
+ * see sanitize-config.ts) where there is a DOM. Without it (the worker writing a draft) the output is
+ * the same: the editor's HTML is written by construction from the same allow-list (editor-html.ts).
+ */
 export interface HtmlRenderOptions {
   /** Cleans every piece of the editor's rendered Markdown in one call, returning them in order. */
-  sanitize: (pieces: readonly string[]) => string[];
-}
-
-/** `rel` on every link in the export: a pasted link must not hand the reader's tab or referrer to the target. */
-const LINK_REL = 'noopener noreferrer';
-
-// The editor's Markdown renderer. `html: false` prints raw HTML in a summary as text instead of
-// passing it on (the sanitiser then has nothing to strip); linkify turns a pasted bare URL into a
-// link; no typographer, so the editor's quotes and dashes stay as typed. Images are off: the
-// sanitiser would drop an <img> with its alt text, while without the rule `![alt](url)` still reads
-// as a link. Built once: the configured instance holds no per-render state.
-const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
-markdown.disable('image');
-const renderLinkOpen = markdown.renderer.rules.link_open;
-markdown.renderer.rules.link_open = (tokens, index, options, env, self) => {
-  tokens[index]?.attrSet('rel', LINK_REL);
-  return renderLinkOpen ? renderLinkOpen(tokens, index, options, env, self) : self.renderToken(tokens, index, options);
-};
-
-/** The editor's Markdown as HTML, not yet sanitised; `inline` unwraps a lone paragraph (for a nested bullet). */
-function editorHtml(text: string, inline = false): string {
-  const source = editorMarkdown(text);
-  if (!source) return '';
-  const html = markdown.render(source).trim();
-  if (inline && html.startsWith('<p>') && html.endsWith('</p>') && html.indexOf('<p>', 3) === -1) return html.slice(3, -4);
-  return html;
+  sanitize?: (pieces: readonly string[]) => string[];
 }
 
 /**
@@ -43,6 +22,7 @@ function editorHtml(text: string, inline = false): string {
  * sanitize-config.ts parses them as one document: parsing a document per piece was most of the time).
  */
 function sanitizeEach(pieces: readonly string[], sanitize: HtmlRenderOptions['sanitize']): string[] {
+  if (!sanitize) return [...pieces];
   const filled = pieces.filter((html) => html);
   const clean = filled.length ? sanitize(filled) : [];
   if (clean.length !== filled.length) throw new Error(`The sanitiser returned ${clean.length} pieces of HTML for ${filled.length}.`);
@@ -97,11 +77,12 @@ function sectionHtml(section: DocumentSection, summaries: readonly string[]): st
  * links with the commentary as a nested list. Empty sections are skipped.
  *
  * Page values (titles, bylines, site names, quotes) are HTML-escaped, and only http(s) URLs become
- * links. The editor's Markdown (summaries, sponsor) is rendered with markdown-it and then passed
- * through `sanitize`, so nothing a summary holds — `<script>`, `[x](javascript:…)`, event handlers —
- * reaches the output as markup.
+ * links. The editor's Markdown (summaries, sponsor) is parsed with markdown-it and written from the
+ * allow-list by construction (editor-html.ts), then passed through `sanitize` where the host has one,
+ * so nothing a summary holds — `<script>`, `[x](javascript:…)`, event handlers — reaches the output
+ * as markup, in a page or in the worker's draft.
  */
-export function renderHtml(doc: IssueDocument, { sanitize }: HtmlRenderOptions): string {
+export function renderHtml(doc: IssueDocument, { sanitize }: HtmlRenderOptions = {}): string {
   const sections = doc.sections.filter((section) => section.entries.length);
   const [sponsor = '', ...summaries] = sanitizeEach(
     [editorHtml(doc.sponsor), ...sections.flatMap((section) => section.entries.map((e) => editorHtml(e.summary, section.style === 'bullets')))],
@@ -139,7 +120,7 @@ code{font-size:.9em;background:#f3f3f3;padding:0 .2em;border-radius:3px}`;
  * and nothing loaded from elsewhere, a second lock behind the escaping should the file be opened
  * in a browser.
  */
-export function renderHtmlPage(doc: IssueDocument, options: HtmlRenderOptions): string {
+export function renderHtmlPage(doc: IssueDocument, options: HtmlRenderOptions = {}): string {
   return `<!doctype html>
 <html>
 <head>

@@ -212,11 +212,16 @@ describe('renderMarkdown: hostile page values', () => {
     expect(text).toContain('<li>[x](javascript:alert(1))</li>');
   });
 
-  it('keeps raw HTML and any link the editor typed in a summary or sponsor message: it is their Markdown (the HTML export sanitises)', () => {
-    const summary = 'Raw <script>alert(1)</script> and [x](javascript:alert(1)).';
+  it('escapes raw HTML and unsafe links in a summary or sponsor message, and keeps the rest of the editor’s Markdown', () => {
+    const summary = 'Raw <script>alert(1)</script>, <img src=x onerror=alert(1)>, <!-- c --> and [x](javascript:alert(1)); *yes* [ok](https://ok.example/).';
     const markdown = renderMarkdown(testDocument([testSection('entries', [testEntry({ summary })])], { sponsor: '<b>Sponsor</b>' }));
-    expect(markdown).toContain(`\n\n${summary}\n\n`);
-    expect(markdown).toContain('\n\n<b>Sponsor</b>\n\n---\n\n');
+    expect(markdown).toContain(
+      '\n\nRaw \\<script>alert(1)\\</script>, \\<img src=x onerror=alert(1)>, \\<!-- c --> and [x]\\(javascript:alert(1)); *yes* [ok](https://ok.example/).\n\n',
+    );
+    expect(markdown).toContain('\n\n\\<b>Sponsor\\</b>\n\n---\n\n');
+    const elements = elementsIn(permissiveMarkdown.render(markdown));
+    expect(elements.map((e) => e.tag)).not.toContain('script');
+    expect(elements.filter((e) => e.tag === 'a').map((e) => e.attributes.href)).toEqual(['https://blog.example/post', 'https://ok.example/']);
   });
 });
 

@@ -1,9 +1,10 @@
 import { attributionText } from './attribution';
+import { safeEditorMarkdown } from './editor-markdown';
 import type { DocumentEntry, DocumentSection, IssueDocument } from './issue-document';
 import { issueDateRange } from './issue-dates';
 import { QUOTE_LINK_TEXT, UNTITLED } from './labels';
 import { escapeMarkdownHeading, escapeMarkdownText, markdownDestination } from './markdown-escape';
-import { editorMarkdown, oneLine, paragraphs } from './page-text';
+import { oneLine, paragraphs } from './page-text';
 import { webHref } from './safe-url';
 
 /**
@@ -31,8 +32,8 @@ function blockquote(entry: DocumentEntry): string | undefined {
 // run into the commentary paragraph the way a bold line can when a blank line goes missing.
 function entryBlocks(entry: DocumentEntry): string[] {
   const blocks = [`### ${titleLink(entry, false)}`];
-  // The commentary is the editor's own Markdown, printed as written (see renderMarkdown).
-  const summary = editorMarkdown(entry.summary);
+  // The commentary is the editor's own Markdown, printed as written but for raw HTML and unsafe links (see renderMarkdown).
+  const summary = safeEditorMarkdown(entry.summary);
   if (summary) blocks.push(summary);
   const quote = blockquote(entry);
   if (quote) blocks.push(quote);
@@ -45,7 +46,7 @@ function entryBlocks(entry: DocumentEntry): string[] {
 // lines indented to the nested item's content column (4) so a multi-line note stays inside it.
 function bullet(entry: DocumentEntry): string {
   const lines = [`* ${titleLink(entry, true)}`];
-  const summary = editorMarkdown(entry.summary);
+  const summary = safeEditorMarkdown(entry.summary);
   if (summary) {
     const [first = '', ...rest] = summary.split('\n');
     lines.push(`  * ${first}`, ...rest.map((line) => (line.trim() ? `    ${line}` : '')));
@@ -91,16 +92,16 @@ function sectionBlocks(section: DocumentSection): string[] {
  *
  * Every value that came from a page (titles, bylines, site names, quotes, URLs) is escaped so it
  * prints literally and only http(s) URLs become links. The editor's Markdown — the summaries and the
- * sponsor message — is kept as written: it is the editor's own text (capture never fills it from the
- * page), and the point of writing Markdown is that its links, emphasis and lists work. That includes
- * raw HTML the editor typed: wherever this Markdown is published applies its own HTML policy, and the
- * HTML export, which is pasted as-is, renders and sanitises the same text (see html.ts).
+ * sponsor message — is kept as written, so its links, emphasis and lists work, except for raw HTML
+ * and links whose URL fails the safe-URL check, which are escaped to print as typed
+ * (safeEditorMarkdown): a summary may hold a paste from a page, and wherever this Markdown is pasted
+ * may pass HTML through.
  */
 export function renderMarkdown(doc: IssueDocument): string {
   const blocks = [`# ${escapeMarkdownHeading(doc.title)}`];
   const dates = issueDateRange(doc.start, doc.end);
   if (dates) blocks.push(`*${dates}*`);
-  const sponsor = editorMarkdown(doc.sponsor);
+  const sponsor = safeEditorMarkdown(doc.sponsor);
   if (sponsor) blocks.push(sponsor, '---');
   for (const section of doc.sections) {
     if (section.entries.length) blocks.push(...sectionBlocks(section));

@@ -1,21 +1,23 @@
 import type { Config, DOMPurify } from 'dompurify';
+import { EDITOR_ALLOW_LIST } from './allow-list';
+
+const { elements, urlAttributes, urlSchemes } = EDITOR_ALLOW_LIST;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * What may survive of the editor's rendered Markdown (summaries, the sponsor message) in the HTML
- * export. The tags are what an email client or CMS keeps when pasted: paragraphs, links, emphasis,
- * code, lists and quotes. Everything else markdown-it can produce (headings, tables, images, rules,
- * code blocks) is unwrapped to its text, since the export's own headings carry the structure.
- * Links may only go to http(s) or mailto: no `javascript:`, no `data:`, and no relative URLs, which
- * would point nowhere in an email.
+ * EDITOR_ALLOW_LIST (allow-list.ts) in DOMPurify's terms: the pages run it over the HTML that
+ * editor-html.ts already wrote from the same list, a second layer should that writer ever slip.
+ * DOMPurify's attribute list is not per element, so `title` and `rel` would be kept on any allowed
+ * tag; the writer only ever puts them on links.
  */
 export const SANITIZE_CONFIG: Config = {
-  ALLOWED_TAGS: ['p', 'a', 'em', 'strong', 'code', 'ul', 'ol', 'li', 'blockquote', 'br'],
-  ALLOWED_ATTR: ['href', 'title', 'rel'],
-  ALLOWED_URI_REGEXP: /^(?:https?|mailto):/i,
+  ALLOWED_TAGS: Object.keys(elements),
+  ALLOWED_ATTR: [...new Set(Object.values(elements).flatMap((attributes) => attributes ?? []))],
+  ALLOWED_URI_REGEXP: new RegExp(`^(?:${urlSchemes.map((scheme) => escapeRegExp(scheme.slice(0, -1))).join('|')}):`, 'i'),
   // DOMPurify tests every allowed attribute that is not on its "URI-safe" list against the URI
   // pattern, so without this a strict pattern also strips `rel="noopener noreferrer"`. (`title` is
-  // on the list already.) `href` stays the only attribute held to the pattern.
-  ADD_URI_SAFE_ATTR: ['rel'],
+  // on the list already.) The URL attributes stay the only ones held to the pattern.
+  ADD_URI_SAFE_ATTR: [...new Set(Object.values(elements).flatMap((attributes) => attributes ?? []))].filter((a) => !urlAttributes.includes(a)),
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
 };

@@ -1,3 +1,4 @@
+import { webHref } from '../export/safe-url';
 import type { DraftUpdate, PushOptions, SyncAdapter } from './adapter';
 import { Draft, type DraftPut, ErrorBody, ProtocolInfo, draftUrl, etagFor, idempotencyKey, protocolUrl } from './generic-protocol';
 import { type HttpCall, callJson } from './http-call';
@@ -66,7 +67,8 @@ export class GenericAdapter implements SyncAdapter {
       issueId,
       target: this.target,
       remoteId: issueId,
-      ...(draft.editUrl ? { editUrl: draft.editUrl } : {}),
+      // The server's link is shown in the desk: only an http(s) one is kept (the one safe-URL check).
+      ...(draft.editUrl && webHref(draft.editUrl) ? { editUrl: webHref(draft.editUrl)! } : {}),
       lastSyncedAt: this.http.now(),
       regionHash: await regionHash(findRegion(draft.content)?.text ?? ''),
       remoteModified: draft.revision,

@@ -1,10 +1,38 @@
 import { z } from 'zod';
 
+/** The hosts that are this machine: a plain http:// target there sends nothing over a network. */
+const THIS_MACHINE = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Why the extension refuses to send its credentials to `url`, in words for the options page, or
+ * undefined when it may. Every target holds a secret (Application Password or token) sent with
+ * each request, so a plain http:// address is refused unless it is on this machine: anyone on the
+ * network between the browser and the site could read the password. https:// is always fine.
+ */
+export function addressProblem(url: string): string | undefined {
+  const value = url.trim();
+  if (!/^https?:\/\/[^/]+/i.test(value)) return 'The address must start with https:// (or http:// for a server on this machine).';
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    return 'The address is not a valid web address.';
+  }
+  if (parsed.protocol === 'https:' || THIS_MACHINE.has(parsed.hostname)) return undefined;
+  return (
+    `The address ${parsed.origin} uses plain http://, which would send the password unencrypted over the network: ` +
+    'use its https:// address. (http:// is allowed only for a server on this machine: localhost, 127.0.0.1 or [::1].)'
+  );
+}
+
 const address = z
   .string()
   .trim()
   .max(2000)
-  .refine((value) => /^https?:\/\/[^/]+/i.test(value), 'the address must start with http:// or https://');
+  .superRefine((value, context) => {
+    const problem = addressProblem(value);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  });
 
 /**
  * The drafting backend's settings, kept in `storage.local` only (never synced storage, IndexedDB,

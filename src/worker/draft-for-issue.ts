@@ -6,17 +6,17 @@ import type { HandlerDeps } from './handler-deps';
 
 /**
  * What an issue's draft should hold now: the HTML export's layout inside the managed region.
- * The worker has no DOM for DOMPurify, so the editor's Markdown relies on markdown-it's safe mode
- * here (`html: false`: raw HTML is printed as text; its link validator refuses javascript:, vbscript:,
- * file: and data: URLs); WordPress applies its own kses filter on top for users without
- * unfiltered_html. The exports and the preview, made in pages, also run DOMPurify.
+ * The worker has no DOM for DOMPurify, and needs none: the editor's Markdown is written as HTML by
+ * construction from the export's one allow-list (editor-html.ts), the same writer the HTML export
+ * uses, so the draft holds exactly what the export holds. The pages add DOMPurify with the same list
+ * as a second layer; WordPress applies its own kses filter on top for users without unfiltered_html.
  */
 export async function draftForIssue(deps: Pick<HandlerDeps, 'issues' | 'settings' | 'clippings'>, issueId: string): Promise<DraftUpdate | undefined> {
   const issue = await deps.issues.get(issueId);
   if (!issue) return undefined;
   const [settings, clippings] = await Promise.all([deps.settings.get(), deps.clippings.listByIssue(issueId)]);
   const doc = toIssueDocument(issue, settings, clippings);
-  const html = renderHtml(doc, { sanitize: (pieces) => [...pieces] });
+  const html = renderHtml(doc);
   const used = settings.sections.filter((section) => doc.sections.some((s) => s.id === section.id && s.entries.length));
   const names = (pick: (s: (typeof used)[number]) => string | undefined) => [...new Set(used.map(pick).filter((n): n is string => !!n))];
   const inDraft = documentClippingIds(doc);
