@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EDITOR_ALLOW_LIST } from './allow-list';
 import { editorHtml } from './editor-html';
-import { hostileDocument } from './golden/hostile-fixture';
-import { goldenDocument } from './golden/sre-weekly-fixture';
+import { hostileDocument } from '../../test/golden/hostile-fixture';
+import { goldenDocument } from '../../test/golden/sre-weekly-fixture';
 import { renderHtml } from './html';
 import { SANITIZE_CONFIG } from './sanitize-config';
 import { elementsIn, testPurify, testSanitize } from '../../test/export-dom';
