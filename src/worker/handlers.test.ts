@@ -297,7 +297,7 @@ describe('clip.save', () => {
     expect(await world.stored()).toHaveLength(1);
   });
 
-  it('updates the clipping with the same address even when the popup did not know it (no clippingId)', async () => {
+  it('updates the clipping with the same address even when the popup did not know it (no clippingId), keeping both summaries', async () => {
     world.openTab(URL_A);
     const prepared = await world.call('clip.prepare', {});
     await world.call('clip.save', { key: prepared.key, form: { ...prepared.form, summary: 'First popup' }, context: prepared.context });
@@ -307,7 +307,8 @@ describe('clip.save', () => {
       context: prepared.context,
     });
     expect(again.updated).toBe(true);
-    expect((await world.stored()).map((c) => c.summary)).toEqual(['Second popup']);
+    // The second popup never saw the first one's text: neither is lost.
+    expect((await world.stored()).map((c) => c.summary)).toEqual(['First popup\n\nSecond popup']);
   });
 
   it('deletes the draft it was saved from', async () => {
