@@ -63,6 +63,21 @@ export function TargetPanel() {
       setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
     }
   };
+  /** Forgets the target and its secret; the worker also gives the host access back (see target.clear). */
+  const remove = async () => {
+    setStatus({ kind: 'busy' });
+    try {
+      await send('target.clear', {});
+      setSiteUrl('');
+      setUser('');
+      setPassword('');
+      setHasPassword(false);
+      setSteps([]);
+      setStatus({ kind: 'idle' });
+    } catch (error) {
+      setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+    }
+  };
   const test = async () => {
     if (!(await grantAccess())) return;
     setStatus({ kind: 'busy' });
@@ -119,6 +134,13 @@ export function TargetPanel() {
         <button type="button" class="primary" onClick={() => void save()} disabled={status.kind === 'busy'}>
           Save and allow access
         </button>{' '}
+        {hasPassword && (
+          <>
+            <button type="button" onClick={() => void remove()} disabled={status.kind === 'busy'}>
+              Remove
+            </button>{' '}
+          </>
+        )}
         <span role="status" data-testid="wordpress-status">
           {status.kind === 'busy' && 'Working…'}
           {status.kind === 'saved' && 'Saved ✓ — clippings will sync to a draft.'}

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { OutboxRepo, SyncStateRepo } from '../store/sync-repos';
-import { type DrainReport, drainOutbox } from '../sync/engine';
+import { type DrainReport, type TombstoneStore, drainOutbox } from '../sync/engine';
 import type { DraftUpdate, PushOptions } from '../sync/adapter';
 import { GenericAdapter } from '../sync/generic';
 import { checkGeneric } from '../sync/generic-check';
@@ -19,6 +19,20 @@ async function hasHostAccess(siteUrl: string): Promise<boolean> {
   try {
     return await browser.permissions.contains({ origins: [originPattern(siteUrl)] });
   } catch {
+    return false;
+  }
+}
+
+/**
+ * Gives up host access to the target's origin (the target was removed). Fails, answering false, for
+ * an origin the manifest itself grants (a required permission cannot be removed; the test build grants
+ * 127.0.0.1 that way): the target is gone all the same, only the access stays.
+ */
+async function dropHostAccess(siteUrl: string): Promise<boolean> {
+  try {
+    return await browser.permissions.remove({ origins: [originPattern(siteUrl)] });
+  } catch (error) {
+    console.warn('newsletter-clipper: host access to the removed target stays', error);
     return false;
   }
 }
@@ -44,7 +58,7 @@ async function scheduleAlarm(outbox: OutboxRepo, now: number): Promise<void> {
 }
 
 /** The real sync dependencies: storage.local for the target, host permissions, fetch, alarms, the badge. */
-export function browserSyncDeps(store: { outbox: OutboxRepo; syncStates: SyncStateRepo; draftFor(issueId: string): Promise<DraftUpdate | undefined> }): SyncDeps {
+export function browserSyncDeps(store: { outbox: OutboxRepo; syncStates: SyncStateRepo; tombstones: TombstoneStore; draftFor(issueId: string): Promise<DraftUpdate | undefined> }): SyncDeps {
   // One drain at a time within this worker's life; a killed worker simply starts the next one afresh.
   let running: Promise<DrainReport> | undefined;
   const adapterFor = (config: TargetConfig) => (config.kind === 'wordpress' ? new WordPressAdapter(config) : new GenericAdapter(config));
@@ -54,7 +68,9 @@ export function browserSyncDeps(store: { outbox: OutboxRepo; syncStates: SyncSta
       const config = await readTarget();
       const readiness: TargetReadiness = !config ? 'none' : (await hasHostAccess(targetAddress(config))) ? 'ready' : 'no-access';
       try {
-        return config && readiness === 'ready' ? await drainOutbox({ ...store, adapter: adapterFor(config), now: Date.now }, only) : EMPTY;
+        if (config && readiness === 'ready') return await drainOutbox({ ...store, adapter: adapterFor(config), now: Date.now }, only);
+        // No target at all: nothing is sent, but deleted clippings no draft needs are purged.
+        return !config ? await drainOutbox({ ...store, adapter: undefined, now: Date.now }, only) : EMPTY;
       } finally {
         // Without a target or host access nothing can be sent: no alarm, until saving the target or granting access wakes the worker.
         const alarm = readiness === 'ready' ? scheduleAlarm(store.outbox, Date.now()) : browser.alarms.clear(DRAIN_ALARM);
@@ -67,5 +83,5 @@ export function browserSyncDeps(store: { outbox: OutboxRepo; syncStates: SyncSta
       running = undefined;
     }
   };
-  return { readTarget, writeTarget, clearTarget, hasHostAccess, adapterFor, check: (config) => (config.kind === 'wordpress' ? checkWordPress(config) : checkGeneric(config)), draftFor: store.draftFor, drain };
+  return { readTarget, writeTarget, clearTarget, hasHostAccess, dropHostAccess, adapterFor, check: (config) => (config.kind === 'wordpress' ? checkWordPress(config) : checkGeneric(config)), draftFor: store.draftFor, drain };
 }

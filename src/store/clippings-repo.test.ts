@@ -333,3 +333,52 @@ describe('ClippingsRepo and issues', () => {
     });
   });
 });
+
+/** Hands out `real`, except that the first transaction's look-ups in the clippings store find nothing (a writer that skipped them). */
+function blindFirstLookup(real: ClipperDB): ClipperDB {
+  let blinded = false;
+  const passThrough = <T extends object>(target: T, override: (prop: PropertyKey) => unknown): T =>
+    new Proxy(target, {
+      get(t, prop) {
+        const replaced = override(prop);
+        if (replaced !== undefined) return replaced;
+        const value: unknown = Reflect.get(t, prop, t);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(t) : value;
+      },
+    });
+  return passThrough(real, (prop) =>
+    prop === 'transaction'
+      ? (...args: Parameters<ClipperDB['transaction']>) => {
+          const tx = real.transaction(...args);
+          if (blinded) return tx;
+          blinded = true;
+          const blind = { get: async () => undefined, getAll: async () => [] };
+          const store = passThrough(tx.objectStore('clippings'), (p) => (p === 'index' ? () => blind : undefined));
+          return passThrough(tx, (p) => (p === 'objectStore' ? (name: string) => (name === 'clippings' ? store : tx.objectStore(name as 'outbox')) : undefined));
+        }
+      : undefined,
+  );
+}
+
+describe('ClippingsRepo.save meeting the unique index', () => {
+  it('a write refused by the unique index (ConstraintError) is saved again as an update of the clipping stored first', async () => {
+    const stored = clipping(1, { issueId: 'issue-0001', urlKey: 'https://example.com/same', summary: 'Stored first' });
+    await repo.saveFromDraft(stored, undefined);
+    const blindRepo = new ClippingsRepo(() => Promise.resolve(blindFirstLookup(db)));
+    const incoming = clipping(2, { issueId: 'issue-0001', urlKey: 'https://example.com/same', summary: 'Saved second', updatedAt: T0 + DAY });
+    const seen: (string | undefined)[] = [];
+    const result = await blindRepo.save({
+      urlKey: incoming.urlKey,
+      now: T0 + DAY,
+      compose: (existing) => {
+        seen.push(existing?.id);
+        return existing ? { ...existing, summary: `${existing.summary} + ${incoming.summary}`, updatedAt: T0 + DAY } : incoming;
+      },
+    });
+    // The first attempt (blind) wrote a second record, which the index refused; the second found the first clipping.
+    expect(seen).toEqual([undefined, stored.id]);
+    expect(result).toMatchObject({ existing: { id: stored.id }, written: true, clipping: { id: stored.id, summary: 'Stored first + Saved second' } });
+    expect(await db.count('clippings')).toBe(1);
+    expect(await repo.get(stored.id)).toMatchObject({ summary: 'Stored first + Saved second' });
+  });
+});

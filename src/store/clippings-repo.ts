@@ -1,7 +1,40 @@
 import { Clipping } from '../clip/clipping';
 import type { TimeWindow } from '../clip/week';
-import { type OpenDB, settleQuietly } from './db';
+import { clippingRow, isConstraintError, putClipping } from './clipping-rows';
+import { type ClipperDB, type OpenDB, settleQuietly } from './db';
 import { markIssuesChanged } from './outbox-marks';
+
+/**
+ * What to store for a save, given the live clipping already stored for it (found by id or by
+ * address inside the write transaction); undefined leaves the store as it is.
+ */
+export type ComposeClipping = (existing: Clipping | undefined) => Clipping | undefined;
+
+export interface SaveRequest {
+  /** The clipping the form edits, if the popup knew one. */
+  id?: string | undefined;
+  /** The duplicate key of the address being saved (see url-key.ts). */
+  urlKey: string;
+  /** The popup draft to remove with the save. */
+  draftKey?: string | undefined;
+  compose: ComposeClipping;
+  now: number;
+}
+
+export interface SaveResult {
+  /** What is stored now (the merged clipping when the save met a duplicate). */
+  clipping: Clipping;
+  /** The live clipping the save found and updated, if any. */
+  existing: Clipping | undefined;
+  /** False when compose left the store as it was. */
+  written: boolean;
+}
+
+/** A tombstone's identity and version: purged only if it is still this very tombstone. */
+export interface TombstoneRef {
+  id: string;
+  updatedAt: number;
+}
 
 /** Parses a stored row; a damaged row is reported and skipped rather than crashing a listing. */
 function parseRow(row: unknown): Clipping | undefined {
@@ -62,16 +95,55 @@ export class ClippingsRepo {
    * happen or neither (so the editor's text is never in neither place).
    */
   async saveFromDraft(clipping: Clipping, draftKey: string | undefined): Promise<void> {
+    await this.save({ urlKey: clipping.urlKey, draftKey, compose: () => clipping, now: clipping.updatedAt });
+  }
+
+  /**
+   * The save of the popup and of the context menu: finds the clipping being edited (by id, else the
+   * oldest live one with this address), composes what to store and writes it, with its outbox entry
+   * and the draft's removal, in ONE read-write transaction, so a concurrent save of the same address
+   * either comes before (and is found here) or after (and finds this one). Should a write still meet
+   * the unique index (a writer that skipped the look-up), the transaction is aborted and the save runs
+   * once more, where the look-up finds that clipping and the save becomes an update of it.
+   */
+  async save(request: SaveRequest): Promise<SaveResult> {
     const db = await this.open();
-    const valid = Clipping.parse(clipping);
+    try {
+      return await this.saveOnce(db, request);
+    } catch (error) {
+      if (!isConstraintError(error)) throw error;
+      return this.saveOnce(db, request);
+    }
+  }
+
+  private async saveOnce(db: ClipperDB, { id, urlKey, draftKey, compose, now }: SaveRequest): Promise<SaveResult> {
     const tx = db.transaction(['clippings', 'drafts', 'outbox'], 'readwrite');
     settleQuietly(tx.done);
-    await Promise.all([
-      tx.objectStore('clippings').put(valid),
-      draftKey ? tx.objectStore('drafts').delete(draftKey) : Promise.resolve(),
-      markIssuesChanged(tx.objectStore('outbox'), [valid.issueId], valid.updatedAt),
-      tx.done,
-    ]);
+    const store = tx.objectStore('clippings');
+    const live = (row: unknown) => {
+      const clipping = parseRow(row);
+      return clipping && !clipping.deletedAt ? clipping : undefined;
+    };
+    const byId = id ? live(await store.get(id)) : undefined;
+    const existing =
+      byId ??
+      (await store.index('byUrlKey').getAll(urlKey))
+        .map(live)
+        .filter((c): c is Clipping => !!c)
+        .sort((a, b) => a.createdAt - b.createdAt)[0];
+    const composed = compose(existing);
+    if (!composed) {
+      await tx.done;
+      if (!existing) throw new Error('Nothing to save: no clipping was composed and none is stored.');
+      return { clipping: existing, existing, written: false };
+    }
+    const valid = Clipping.parse(composed);
+    const before = valid.id === existing?.id ? existing : live(await store.get(valid.id));
+    const stored = await putClipping(store, valid, now);
+    if (draftKey) await tx.objectStore('drafts').delete(draftKey);
+    await markIssuesChanged(tx.objectStore('outbox'), [stored.issueId, before?.issueId], now);
+    await tx.done;
+    return { clipping: stored, existing, written: true };
   }
 
   /** The live clippings of an issue (in no particular order: the issue view sorts them). */
@@ -98,13 +170,17 @@ export class ClippingsRepo {
     settleQuietly(tx.done);
     const store = tx.objectStore('clippings');
     const before = await Promise.all(valid.map((c) => store.get(c.id)));
-    await Promise.all(valid.map((c) => store.put(c)));
     const now = Math.max(...valid.map((c) => c.updatedAt));
+    // One at a time: a write may merge with a clipping written just before it in the same batch.
+    for (const clipping of valid) await putClipping(store, clipping, now);
     await markIssuesChanged(tx.objectStore('outbox'), [...valid.map((c) => c.issueId), ...before.map((c) => c?.issueId)], now);
     await tx.done;
   }
 
-  /** Brings a deleted clipping back (undo), if its tombstone is still there. */
+  /**
+   * Brings a deleted clipping back (undo), if its tombstone is still there. If the article was clipped
+   * again in its issue meanwhile, the two are merged and the merged clipping is returned.
+   */
   async restore(id: string, now: number): Promise<Clipping | undefined> {
     const db = await this.open();
     const tx = db.transaction(['clippings', 'outbox'], 'readwrite');
@@ -116,8 +192,7 @@ export class ClippingsRepo {
       return undefined;
     }
     const { deletedAt: _gone, ...rest } = clipping;
-    const restored = { ...rest, updatedAt: now };
-    await store.put(restored);
+    const restored = await putClipping(store, { ...rest, updatedAt: now }, now);
     await markIssuesChanged(tx.objectStore('outbox'), [restored.issueId], now);
     await tx.done;
     return restored;
@@ -134,10 +209,36 @@ export class ClippingsRepo {
       await tx.done;
       return false;
     }
-    await store.put({ ...clipping, deletedAt: now, updatedAt: now });
+    await store.put(clippingRow({ ...clipping, deletedAt: now, updatedAt: now }));
     await markIssuesChanged(tx.objectStore('outbox'), [clipping.issueId], now);
     await tx.done;
     return true;
+  }
+
+  /** Every tombstone (deleted clipping not yet purged), oldest deletion first. */
+  async listTombstones(): Promise<Clipping[]> {
+    const db = await this.open();
+    return (await db.getAllFromIndex('clippings', 'byDeletedAt')).map(parseRow).filter((c): c is Clipping => !!c && c.deletedAt !== undefined);
+  }
+
+  /**
+   * Deletes these tombstones for good, in one transaction; one restored (or deleted again) since it
+   * was listed has another version and stays. Returns how many went.
+   */
+  async purgeTombstones(tombstones: readonly TombstoneRef[]): Promise<number> {
+    if (!tombstones.length) return 0;
+    const db = await this.open();
+    const tx = db.transaction('clippings', 'readwrite');
+    settleQuietly(tx.done);
+    let purged = 0;
+    for (const { id, updatedAt } of tombstones) {
+      const row = parseRow(await tx.store.get(id));
+      if (!row || row.deletedAt === undefined || row.updatedAt !== updatedAt) continue;
+      await tx.store.delete(id);
+      purged += 1;
+    }
+    await tx.done;
+    return purged;
   }
 }
 

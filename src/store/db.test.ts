@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freshDatabaseName } from '../../test/fixtures';
+import { freshDatabaseName, makeClipping } from '../../test/fixtures';
 import { type ClipperDB, DB_VERSION, lazyOpener, openClipperDB } from './db';
 
 const freshName = () => freshDatabaseName('db-test');
@@ -89,6 +89,46 @@ const V3_LAYOUT = {
   syncState: { keyPath: 'issueId', autoIncrement: false, indexes: {} },
 };
 
+const V4_LAYOUT = {
+  ...V3_LAYOUT,
+  version: 4,
+  clippings: {
+    ...V3_LAYOUT.clippings,
+    indexes: {
+      ...V3_LAYOUT.clippings.indexes,
+      byIssueUrl: { keyPath: ['issueId', 'liveUrlKey'], unique: true, multiEntry: false },
+      byDeletedAt: { keyPath: 'deletedAt', unique: false, multiEntry: false },
+    },
+  },
+};
+
+/** A layout as of version 3: what the later steps added to the clippings store left out. */
+function asOfVersion3(layout: ReturnType<typeof describeLayout>) {
+  const { byIssueUrl: _unique, byDeletedAt: _tombstones, ...indexes } = layout.clippings.indexes;
+  return { ...layout, version: 3, clippings: { ...layout.clippings, indexes } };
+}
+
+/** The version-3 layout as shipped (the ladder's first three steps, without their data moves), written without the current code. */
+function createV3(name: string) {
+  return openDB(name, 3, {
+    upgrade(db) {
+      const clippings = db.createObjectStore('clippings', { keyPath: 'id' });
+      clippings.createIndex('byUrlKey', 'urlKey');
+      clippings.createIndex('byCreatedAt', 'createdAt');
+      clippings.createIndex('byIssue', 'issueId');
+      db.createObjectStore('drafts', { keyPath: 'key' }).createIndex('byUpdatedAt', 'updatedAt');
+      db.createObjectStore('meta');
+      const issues = db.createObjectStore('issues', { keyPath: 'id' });
+      issues.createIndex('byNumber', 'number', { unique: true });
+      issues.createIndex('byStatus', 'status');
+      db.createObjectStore('outbox', { keyPath: 'issueId' }).createIndex('byNextAttempt', 'nextAttemptAt');
+      db.createObjectStore('syncState', { keyPath: 'issueId' });
+    },
+  });
+}
+
+const UPGRADED_AT = Date.parse('2026-06-12T09:00:00Z');
+
 /** The version-1 layout as shipped, written without the current code. */
 function createV1(name: string) {
   return openDB(name, 1, {
@@ -120,7 +160,7 @@ const upgradeSteps: Record<number, () => Promise<void>> = {
     await v1.put('clippings', { id: 'clipping-0001', urlKey: 'https://example.com/a', createdAt: 10, updatedAt: 10, title: 'A' });
     v1.close();
     const db = await open(name);
-    expect({ ...describeLayout(db), version: 2, stores: describeLayout(db).stores.filter((s) => s !== 'outbox' && s !== 'syncState'), outbox: undefined, syncState: undefined }).toEqual({
+    expect({ ...asOfVersion3(describeLayout(db)), version: 2, stores: describeLayout(db).stores.filter((s) => s !== 'outbox' && s !== 'syncState'), outbox: undefined, syncState: undefined }).toEqual({
       ...V2_LAYOUT,
       outbox: undefined,
       syncState: undefined,
@@ -135,9 +175,51 @@ const upgradeSteps: Record<number, () => Promise<void>> = {
     await v1.put('clippings', { id: 'clipping-0001', urlKey: 'https://example.com/a', createdAt: 10, updatedAt: 10, title: 'A' });
     v1.close();
     const db = await open(name);
-    expect(describeLayout(db)).toEqual(V3_LAYOUT);
+    expect(asOfVersion3(describeLayout(db))).toEqual(V3_LAYOUT);
     expect(await db.getAll('outbox')).toEqual([]);
     expect(await db.get('clippings', 'clipping-0001')).toMatchObject({ issueId: null });
+  },
+  4: async () => {
+    // A database made by version 3, holding what the race between the popup and the menu left behind.
+    const name = freshName();
+    const v3 = await createV3(name);
+    const key = 'https://example.com/story';
+    const A = 'issue-0001';
+    const rows = [
+      makeClipping(1, { urlKey: key, issueId: A, summary: 'First take', quote: '', section: 'articles' }),
+      makeClipping(2, { urlKey: key, issueId: A, summary: 'Second take', quote: 'A quote', quoteLink: 'https://example.com/story#q', section: null }),
+      makeClipping(3, { urlKey: key, issueId: A, summary: '', title: '' }),
+      makeClipping(4, { urlKey: key, issueId: A, summary: 'deleted', deletedAt: 50 }),
+      makeClipping(5, { urlKey: key, issueId: 'issue-0002', summary: 'Other issue' }),
+      makeClipping(6, { urlKey: 'https://example.com/old', summary: 'Second take' }),
+      makeClipping(7, { urlKey: 'https://example.com/old', summary: 'Second take, longer' }),
+      makeClipping(8),
+    ];
+    for (const row of rows) await v3.put('clippings', row);
+    v3.close();
+
+    const db = await openClipperDB(name, () => UPGRADED_AT);
+    opened.push(db);
+    expect(describeLayout(db)).toEqual(V4_LAYOUT);
+    // The oldest of the issue's three copies stays, with the text of all three (summaries joined in
+    // creation order; the quote only the second had, with its link; the first one's section).
+    const kept = await db.get('clippings', 'clipping-0001');
+    expect(kept).toMatchObject({ createdAt: rows[0]!.createdAt, summary: 'First take\n\nSecond take', quote: 'A quote', quoteLink: 'https://example.com/story#q', section: 'articles', title: 'Post 1', updatedAt: UPGRADED_AT });
+    expect(kept?.deletedAt).toBeUndefined();
+    for (const id of ['clipping-0002', 'clipping-0003']) expect(await db.get('clippings', id)).toMatchObject({ deletedAt: UPGRADED_AT, updatedAt: UPGRADED_AT });
+    // A tombstone is no duplicate; the other issue keeps its own copy; rows in no issue merge too (the longer summary contains the shorter).
+    expect(await db.get('clippings', 'clipping-0004')).toMatchObject({ deletedAt: 50, summary: 'deleted' });
+    expect(await db.get('clippings', 'clipping-0005')).toMatchObject({ summary: 'Other issue' });
+    expect((await db.get('clippings', 'clipping-0005'))?.deletedAt).toBeUndefined();
+    expect(await db.get('clippings', 'clipping-0006')).toMatchObject({ summary: 'Second take, longer' });
+    expect(await db.get('clippings', 'clipping-0007')).toMatchObject({ deletedAt: UPGRADED_AT });
+    expect(await db.get('clippings', 'clipping-0008')).toEqual({ ...rows[7], liveUrlKey: rows[7]!.urlKey });
+    // The changed issue's draft must follow: its outbox entry was written in the upgrade.
+    expect((await db.getAll('outbox')).map((e) => e.issueId)).toEqual([A]);
+    // The index: live rows only, and a second live copy in the same issue is refused.
+    expect((await db.getFromIndex('clippings', 'byIssueUrl', [A, key]))?.id).toBe('clipping-0001');
+    expect((await db.getAllFromIndex('clippings', 'byDeletedAt')).map((c) => c.id)).toEqual(['clipping-0004', 'clipping-0002', 'clipping-0003', 'clipping-0007']);
+    await expect(db.put('clippings', { ...makeClipping(9, { urlKey: key, issueId: A }), liveUrlKey: key })).rejects.toMatchObject({ name: 'ConstraintError' });
   },
 };
 
@@ -181,7 +263,7 @@ describe('openClipperDB on an existing database', () => {
     first.close();
     const second = await open(name);
     expect(await second.get('meta', 'probe')).toBe('kept');
-    expect(describeLayout(second)).toEqual(V3_LAYOUT);
+    expect(describeLayout(second)).toEqual(V4_LAYOUT);
   });
 
   it('gives way to a newer version instead of blocking its upgrade', async () => {

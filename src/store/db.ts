@@ -1,11 +1,12 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { Clipping, DraftClipping } from '../clip/clipping';
+import { mergeStoredDuplicates } from './clipping-rows';
 import type { Issue } from '../issue/issue';
 import type { OutboxEntry } from '../sync/outbox-entry';
 import type { SyncState } from '../sync/sync-state';
 
 export const DB_NAME = 'newsletter-clipper';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /**
  * The IndexedDB layout. Rows are typed here for convenience, but every read is parsed with zod
@@ -14,8 +15,13 @@ export const DB_VERSION = 3;
 export interface ClipperSchema extends DBSchema {
   clippings: {
     key: string;
-    value: Clipping;
-    indexes: { byUrlKey: string; byCreatedAt: number; byIssue: string };
+    value: ClippingRow;
+    /**
+     * byIssueUrl (unique, version 4): one live clipping per article per issue. It covers only rows that
+     * have both an issue and a `liveUrlKey`, which tombstones and rows in no issue lack (see clipping-rows.ts).
+     * byDeletedAt: tombstones only (live rows have no deletedAt), for the purge after sync.
+     */
+    indexes: { byUrlKey: string; byCreatedAt: number; byIssue: string; byIssueUrl: [string, string]; byDeletedAt: number };
   };
   issues: {
     key: string;
@@ -48,6 +54,13 @@ export interface ClipperSchema extends DBSchema {
 export type ClipperDB = IDBPDatabase<ClipperSchema>;
 
 /**
+ * A clipping as stored: the record plus `liveUrlKey`, a copy of its urlKey present only while it is
+ * live, so the unique index skips tombstones and a deleted article can be clipped again. Storage-only:
+ * the zod schema drops it on every read, so it never reaches messages, exports or backups.
+ */
+export type ClippingRow = Clipping & { liveUrlKey?: string };
+
+/**
  * Marks a transaction's `done` promise as handled. When a request in the transaction fails, `done`
  * rejects too; if the failing request's own await already reported the error, nobody awaits `done`
  * and the rejection would surface as unhandled in the worker (STYLE rule 3: errors are data).
@@ -75,7 +88,7 @@ export function lazyOpener(open: () => Promise<ClipperDB> = () => openClipperDB(
  * The upgrade ladder: one `if (oldVersion < N)` step per schema version, applied in order, so a
  * database of any age reaches DB_VERSION. Each step has a test in db.test.ts.
  */
-export async function openClipperDB(name: string = DB_NAME): Promise<ClipperDB> {
+export async function openClipperDB(name: string = DB_NAME, now: () => number = Date.now): Promise<ClipperDB> {
   const db: ClipperDB = await openDB<ClipperSchema>(name, DB_VERSION, {
     async upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
@@ -104,6 +117,14 @@ export async function openClipperDB(name: string = DB_NAME): Promise<ClipperDB> 
         // Sync: the durable outbox, and what each issue's remote draft looked like after the last sync.
         db.createObjectStore('outbox', { keyPath: 'issueId' }).createIndex('byNextAttempt', 'nextAttemptAt');
         db.createObjectStore('syncState', { keyPath: 'issueId' });
+      }
+      if (oldVersion < 4) {
+        // One clipping per article per issue, enforced by a unique index (a popup save and a context-menu
+        // clip racing used to make two). Duplicates stored before are merged first, or the index could not be built.
+        const clippings = tx.objectStore('clippings');
+        await mergeStoredDuplicates(clippings, tx.objectStore('outbox'), now());
+        clippings.createIndex('byIssueUrl', ['issueId', 'liveUrlKey'], { unique: true });
+        clippings.createIndex('byDeletedAt', 'deletedAt');
       }
     },
     blocking() {

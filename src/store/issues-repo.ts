@@ -2,6 +2,7 @@ import type { Clipping } from '../clip/clipping';
 import { Issue } from '../issue/issue';
 import { fallsInIssue, firstIssue, followingIssue } from '../issue/issue-lifecycle';
 import type { Settings } from '../settings/settings';
+import { putClipping } from './clipping-rows';
 import { type OpenDB, settleQuietly } from './db';
 import { markIssuesChanged } from './outbox-marks';
 
@@ -73,7 +74,8 @@ export class IssuesRepo {
       let cursor = await clippings.openCursor();
       while (cursor) {
         const row = cursor.value as Clipping;
-        if (row.issueId === null && !row.deletedAt) await cursor.update({ ...row, issueId: issue.id });
+        // Through putClipping: two rows of one article in no issue become one clipping in this issue.
+        if (row.issueId === null && !row.deletedAt) await putClipping(clippings, { ...row, issueId: issue.id }, now);
         cursor = await cursor.continue();
       }
     }
@@ -127,7 +129,8 @@ export class IssuesRepo {
       const clippings = tx.objectStore('clippings');
       for (const row of (await clippings.index('byIssue').getAll(issueId)) as Clipping[]) {
         if (row.deletedAt || row.summary.trim()) continue;
-        await clippings.put({ ...row, issueId: next.id, updatedAt: context.now });
+        // The next issue may have this article already: then the two merge (putClipping).
+        await putClipping(clippings, { ...row, issueId: next.id, updatedAt: context.now }, context.now);
         moved += 1;
       }
     }

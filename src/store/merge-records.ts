@@ -1,6 +1,7 @@
 import { Clipping } from '../clip/clipping';
 import { Issue } from '../issue/issue';
 import { Settings } from '../settings/settings';
+import { putClipping } from './clipping-rows';
 import { type OpenDB, settleQuietly } from './db';
 import { markIssuesChanged } from './outbox-marks';
 
@@ -74,8 +75,9 @@ export async function mergeRecords(open: OpenDB, incoming: IncomingRecords, now:
       report.skipped.push({ kind: 'clipping', id: clipping.id, reason: 'the copy here is the same or newer' });
       continue;
     }
-    await clippings.put(placed);
-    for (const issueId of [placed.issueId, same?.issueId]) if (issueId) changed.add(issueId);
+    // An import of an article this issue already has (under another id) merges into it: one clipping per article.
+    const stored = await putClipping(clippings, placed, now);
+    for (const issueId of [stored.issueId, same?.issueId]) if (issueId) changed.add(issueId);
     report.clippings += 1;
   }
 

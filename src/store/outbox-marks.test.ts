@@ -72,6 +72,8 @@ async function openStrictDB(unique: { urlKey?: boolean; issue?: boolean; nextAtt
       c.createIndex('byUrlKey', 'urlKey', { unique: !!unique.urlKey });
       c.createIndex('byCreatedAt', 'createdAt');
       c.createIndex('byIssue', 'issueId', { unique: !!unique.issue });
+      c.createIndex('byIssueUrl', ['issueId', 'liveUrlKey'], { unique: true });
+      c.createIndex('byDeletedAt', 'deletedAt');
       d.createObjectStore('drafts', { keyPath: 'key' }).createIndex('byUpdatedAt', 'updatedAt');
       d.createObjectStore('meta');
       const i = d.createObjectStore('issues', { keyPath: 'id' });
@@ -385,7 +387,8 @@ describe('a failed write leaves no outbox entry (one transaction)', () => {
   it('mergeRecords whose clipping write fails: nothing imported, no entry', async () => {
     strict = await openStrictDB({ urlKey: true });
     await expect(
-      mergeRecords(() => Promise.resolve(strict!), { issues: [issue(A, 1)], clippings: [makeClipping(1, { issueId: A, urlKey: 'same' }), makeClipping(2, { issueId: A, urlKey: 'same' })] }, WEDNESDAY),
+      // One in the issue, one in none: not duplicates in one issue (those would merge), so the strict byUrlKey index refuses the second.
+      mergeRecords(() => Promise.resolve(strict!), { issues: [issue(A, 1)], clippings: [makeClipping(1, { issueId: A, urlKey: 'same' }), makeClipping(2, { issueId: null, urlKey: 'same' })] }, WEDNESDAY),
     ).rejects.toThrow();
     expect(await strict.count('issues')).toBe(0);
     expect(await strict.count('clippings')).toBe(0);

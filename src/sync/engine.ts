@@ -1,7 +1,21 @@
+import type { Clipping } from '../clip/clipping';
+import type { TombstoneRef } from '../store/clippings-repo';
 import type { OutboxRepo, SyncStateRepo } from '../store/sync-repos';
 import type { DraftUpdate, PushOptions, SyncAdapter } from './adapter';
 import { backoffMs } from './retry-policy';
 import { SyncError } from './sync-error';
+
+/** Where deleted clippings wait until no draft needs them (ClippingsRepo). */
+export interface TombstoneStore {
+  listTombstones(): Promise<Pick<Clipping, 'id' | 'issueId' | 'deletedAt' | 'updatedAt'>[]>;
+  purgeTombstones(tombstones: readonly TombstoneRef[]): Promise<number>;
+}
+
+/**
+ * A tombstone is kept at least this long whatever the sync did, so that the issue desk's Undo
+ * (clip.restore, which needs the tombstone) still works after the sync that follows every delete.
+ */
+export const TOMBSTONE_GRACE_MS = 15 * 60_000;
 
 export interface EngineDeps {
   outbox: OutboxRepo;
@@ -12,6 +26,8 @@ export interface EngineDeps {
   draftFor(issueId: string): Promise<DraftUpdate | undefined>;
   now(): number;
   random?: () => number;
+  /** Deleted clippings, purged after each drain once no draft needs them (the worker always passes it). */
+  tombstones?: TombstoneStore;
 }
 
 export interface DrainReport {
@@ -33,7 +49,10 @@ export const MAX_ISSUES_PER_DRAIN = 20;
 export async function drainOutbox(deps: EngineDeps, only?: { issueId: string; options: PushOptions }): Promise<DrainReport> {
   const report: DrainReport = { synced: [], retrying: [], failed: [], conflicts: [] };
   const { adapter } = deps;
-  if (!adapter) return report;
+  if (!adapter) {
+    await purgeTombstones(deps);
+    return report;
+  }
   const entries = only ? [await deps.outbox.get(only.issueId)].filter((e) => !!e) : (await deps.outbox.due(deps.now())).slice(0, MAX_ISSUES_PER_DRAIN);
   for (const entry of entries) {
     const started = deps.now();
@@ -67,5 +86,33 @@ export async function drainOutbox(deps: EngineDeps, only?: { issueId: string; op
       (failure.kind === 'temporary' ? report.retrying : failure.kind === 'conflict' ? report.conflicts : report.failed).push(entry.issueId);
     }
   }
+  await purgeTombstones(deps);
   return report;
+}
+
+/**
+ * Deletes the tombstones no draft needs any more, once past TOMBSTONE_GRACE_MS: all of them when no
+ * target is set up (there is no draft to update; a target set up later starts from the live clippings),
+ * those in no issue, and those of an issue whose last successful sync came after the deletion and
+ * did not write that clipping (so the draft no longer holds it). A tombstone of an issue whose sync
+ * is stopped (failed, conflict) stays until a sync succeeds. A failure here is logged, never fails
+ * the drain: the next drain tries again. Returns how many went.
+ */
+export async function purgeTombstones(deps: Pick<EngineDeps, 'tombstones' | 'syncStates' | 'adapter' | 'now'>): Promise<number> {
+  const { tombstones } = deps;
+  if (!tombstones) return 0;
+  try {
+    const cutoff = deps.now() - TOMBSTONE_GRACE_MS;
+    const done: TombstoneRef[] = [];
+    for (const tombstone of await tombstones.listTombstones()) {
+      if (tombstone.deletedAt === undefined || tombstone.deletedAt > cutoff) continue;
+      const state = deps.adapter && tombstone.issueId !== null ? await deps.syncStates.get(tombstone.issueId) : undefined;
+      const unneeded = !deps.adapter || tombstone.issueId === null || (!!state && state.lastSyncedAt >= tombstone.deletedAt && state.rendered?.[tombstone.id] === undefined);
+      if (unneeded) done.push({ id: tombstone.id, updatedAt: tombstone.updatedAt });
+    }
+    return await tombstones.purgeTombstones(done);
+  } catch (error) {
+    console.warn('newsletter-clipper: could not purge deleted clippings; trying again after the next sync', error);
+    return 0;
+  }
 }

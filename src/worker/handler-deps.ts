@@ -21,6 +21,8 @@ export interface SyncDeps {
   clearTarget(): Promise<void>;
   /** Host access for the target's origin (requested by the options page; here only checked). */
   hasHostAccess(siteUrl: string): Promise<boolean>;
+  /** Gives the host access for this address back (the target was removed); false when the browser keeps it. */
+  dropHostAccess(siteUrl: string): Promise<boolean>;
   adapterFor(config: TargetConfig): SyncAdapter;
   check(config: TargetConfig): Promise<CheckStep[]>;
   draftFor(issueId: string): Promise<DraftUpdate | undefined>;

@@ -297,7 +297,7 @@ describe('clip.save', () => {
     expect(await world.stored()).toHaveLength(1);
   });
 
-  it('updates the clipping with the same address even when the popup did not know it (no clippingId)', async () => {
+  it('updates the clipping with the same address even when the popup did not know it (no clippingId), keeping both summaries', async () => {
     world.openTab(URL_A);
     const prepared = await world.call('clip.prepare', {});
     await world.call('clip.save', { key: prepared.key, form: { ...prepared.form, summary: 'First popup' }, context: prepared.context });
@@ -307,7 +307,8 @@ describe('clip.save', () => {
       context: prepared.context,
     });
     expect(again.updated).toBe(true);
-    expect((await world.stored()).map((c) => c.summary)).toEqual(['Second popup']);
+    // The second popup never saw the first one's text: neither is lost.
+    expect((await world.stored()).map((c) => c.summary)).toEqual(['First popup\n\nSecond popup']);
   });
 
   it('deletes the draft it was saved from', async () => {
@@ -405,6 +406,51 @@ describe('clip.save', () => {
     world.openTab(URL_A);
     await expect(world.clipActiveTab({ url: '   ' })).rejects.toMatchObject({ code: 'bad-request' });
     expect(await world.stored()).toEqual([]);
+  });
+});
+
+describe('saving the same address at the same moment', () => {
+  it('the popup saving and the context menu clipping the link give one clipping, with the editor’s text', async () => {
+    const tabId = world.openTab(URL_A);
+    const prepared = await world.call('clip.prepare', {});
+    const [saved, linked] = await Promise.all([
+      world.call('clip.save', { key: prepared.key, form: { ...prepared.form, summary: 'Typed in the popup' }, context: prepared.context }),
+      world.call('clip.link', { url: `${URL_A}?utm_source=menu`, text: 'Outage report', tabId }),
+    ]);
+    const stored = await world.stored();
+    expect(stored).toHaveLength(1);
+    expect(saved.clipping.id).toBe(linked.clipping.id);
+    expect(stored[0]).toMatchObject({ id: saved.clipping.id, summary: 'Typed in the popup', urlKey: 'https://example.com/2026/06/outage-report' });
+    expect(world.confirmations).toEqual([{ tabId, id: saved.clipping.id, created: linked.created }]);
+  });
+
+  it('two popups saving the same page give one clipping that holds both summaries', async () => {
+    world.openTab(URL_A);
+    const prepared = await world.call('clip.prepare', {});
+    const save = (summary: string, section: string | null) =>
+      world.call('clip.save', { key: prepared.key, form: { ...prepared.form, summary, section }, context: prepared.context });
+    const results = await Promise.all([save('From the first window', 'articles'), save('From the second window', null)]);
+    const stored = await world.stored();
+    expect(stored).toHaveLength(1);
+    expect(results.map((r) => r.clipping.id)).toEqual([stored[0]!.id, stored[0]!.id]);
+    expect(results.map((r) => r.updated)).toEqual([false, true]);
+    expect(stored[0]).toMatchObject({ summary: 'From the first window\n\nFrom the second window', section: 'articles', createdAt: WEDNESDAY });
+  });
+
+  it('a deleted clipping does not block clipping its page again, twice at once', async () => {
+    world.openTab(URL_A);
+    const first = await world.clipActiveTab({ summary: 'Old' });
+    await world.call('clip.delete', { id: first.clipping.id });
+    const prepared = await world.call('clip.prepare', {});
+    await Promise.all([
+      world.call('clip.save', { key: prepared.key, form: { ...prepared.form, summary: 'New' }, context: prepared.context }),
+      world.call('clip.link', { url: URL_A, text: 'Again' }),
+    ]);
+    expect((await world.stored()).map((c) => c.summary)).toEqual(['New']);
+    // Undo of the old one now meets the new one: they merge, still one clipping, both texts kept.
+    const restored = await world.call('clip.restore', { id: first.clipping.id });
+    expect(restored.clipping?.id).toBe(first.clipping.id);
+    expect((await world.stored()).map((c) => c.summary)).toEqual(['Old\n\nNew']);
   });
 });
 

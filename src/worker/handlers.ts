@@ -1,6 +1,7 @@
 import { type Clipping, type ClippingForm } from '../clip/clipping';
 import { buildClipping, formFromCapture } from '../clip/clipping-from-capture';
 import { captureFromLink } from '../clip/clipping-from-link';
+import { mergeDuplicates } from '../clip/merge-duplicates';
 import { isWebUrl, urlKey } from '../clip/url-key';
 import { weekWindow } from '../clip/week';
 import { MessageError } from '../messages/message-error';
@@ -107,31 +108,53 @@ export function clipHandlers(deps: HandlerDeps): Pick<Handlers, ClipHandlerNames
       if (!form.url.trim()) throw new MessageError('bad-request', 'The clipping needs an address (URL).');
       const settings = await deps.settings.get();
       checkSection(form.section, settings);
-      const byId = clippingId ? await deps.clippings.get(clippingId) : undefined;
-      const existing = byId ?? (await deps.clippings.findByUrlKey(urlKey(form.url)));
+      const duplicateKey = urlKey(form.url);
+      // A quick look first, outside the write: a new clipping needs its issue, which may have to be
+      // created (its own transaction). The save itself looks again, inside its write transaction.
+      const seen = (clippingId ? await deps.clippings.get(clippingId) : undefined) ?? (await deps.clippings.findByUrlKey(duplicateKey));
       const id = deps.newId();
-      const issueId = existing ? existing.issueId : await issueIdForNewClipping(deps, settings);
-      const clipping = buildClipping({ form, context, existing, id, now: deps.now(), issueId });
-      await deps.clippings.saveFromDraft(clipping, key);
+      const issueId = seen ? seen.issueId : await issueIdForNewClipping(deps, settings);
+      const now = deps.now();
+      const { clipping, existing } = await deps.clippings.save({
+        id: clippingId,
+        urlKey: duplicateKey,
+        draftKey: key,
+        now,
+        compose: (existing) => {
+          // The form edits the clipping the popup opened on: the form wins, as the editor typed it.
+          if (!existing || existing.id === clippingId) return buildClipping({ form, context, existing, id, now, issueId });
+          // A clipping of this address the popup did not know (clipped from the menu, or from another
+          // window, since it opened): one clipping, with both contributions (mergeDuplicates).
+          const fromForm = buildClipping({ form, context, existing: undefined, id, now, issueId: existing.issueId });
+          return mergeDuplicates(existing, fromForm, now, 'newer');
+        },
+      });
       return { clipping, updated: !!existing, weekCount: await countThisWeek(deps, settings) };
     },
 
     async 'clip.link'({ url, text, tabId }) {
       if (!isWebUrl(url)) throw new MessageError('bad-request', 'Only web links (http or https) can be clipped.');
-      const existing = await deps.clippings.findByUrlKey(urlKey(url));
-      if (existing) {
-        await deps.confirmLinkClip(tabId, existing, false);
-        return { clipping: existing, created: false };
+      const duplicateKey = urlKey(url);
+      const seen = await deps.clippings.findByUrlKey(duplicateKey);
+      if (seen) {
+        await deps.confirmLinkClip(tabId, seen, false);
+        return { clipping: seen, created: false };
       }
       const linkText = text?.trim() || (tabId !== undefined ? await deps.readLinkText(tabId, url) : undefined);
       const settings = await deps.settings.get();
       const { form, context } = formFromCapture(captureFromLink(url, linkText), settings.sections.map((s) => s.id), 'link');
       const id = deps.newId();
       const issueId = await issueIdForNewClipping(deps, settings);
-      const clipping = buildClipping({ form, context, existing: undefined, id, now: deps.now(), issueId });
-      await deps.clippings.saveFromDraft(clipping, undefined);
-      await deps.confirmLinkClip(tabId, clipping, true);
-      return { clipping, created: true };
+      const now = deps.now();
+      // Looked up again inside the write: a save of the same address since the look above wins, and
+      // this link clip leaves it as it is (a link adds nothing the editor typed).
+      const { clipping, existing } = await deps.clippings.save({
+        urlKey: duplicateKey,
+        now,
+        compose: (existing) => (existing ? undefined : buildClipping({ form, context, existing: undefined, id, now, issueId })),
+      });
+      await deps.confirmLinkClip(tabId, clipping, !existing);
+      return { clipping, created: !existing };
     },
 
     async 'clip.get'({ id }) {

@@ -11,6 +11,7 @@ export function offlineSyncDeps(): SyncDeps {
     writeTarget: none,
     clearTarget: none,
     hasHostAccess: async () => false,
+    dropHostAccess: async () => false,
     adapterFor: () => {
       throw new Error('no target is configured');
     },

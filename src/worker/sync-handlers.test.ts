@@ -61,6 +61,9 @@ class World {
   clock = WEDNESDAY;
   target: TargetConfig | undefined = CONFIG;
   hostAccess = true;
+  /** Whether the browser lets the access go (it refuses for an origin the manifest grants). */
+  accessRemovable = true;
+  readonly accessDropped: string[] = [];
   adapter = new FakeAdapter(() => this.clock);
   readonly checked: TargetConfig[] = [];
   readonly drains: Promise<DrainReport>[] = [];
@@ -83,6 +86,11 @@ class World {
         this.target = undefined;
       },
       hasHostAccess: async () => this.hostAccess,
+      dropHostAccess: async (siteUrl) => {
+        this.accessDropped.push(siteUrl);
+        if (this.accessRemovable) this.hostAccess = false;
+        return this.accessRemovable;
+      },
       adapterFor: () => this.adapter,
       check: async (config): Promise<CheckStep[]> => {
         this.checked.push(config);
@@ -382,9 +390,21 @@ describe('target settings', () => {
     expect(await Promise.all(world.drains)).toEqual([{ synced: [issueId], retrying: [], failed: [], conflicts: [] }]);
   });
 
-  it('target.clear forgets the target', async () => {
+  it('target.clear forgets the target and gives its host access back', async () => {
     expect(await world.call('target.clear', {})).toEqual({});
     expect(await world.call('target.get', {})).toBeNull();
+    expect(world.accessDropped).toEqual([SITE]);
+    expect(world.hostAccess).toBe(false);
+  });
+
+  it('target.clear still forgets the target when the browser keeps the access (granted by the manifest)', async () => {
+    world.accessRemovable = false;
+    expect(await world.call('target.clear', {})).toEqual({});
+    expect(await world.call('target.get', {})).toBeNull();
+    expect(world.accessDropped).toEqual([SITE]);
+    // Cleared again, with no target left: no permission is touched.
+    expect(await world.call('target.clear', {})).toEqual({});
+    expect(world.accessDropped).toEqual([SITE]);
   });
 });
 

@@ -68,7 +68,10 @@ export function syncHandlers(deps: HandlerDeps, sync: SyncDeps): Pick<Handlers, 
     },
 
     async 'target.clear'() {
+      const config = await sync.readTarget();
       await sync.clearTarget();
+      // No residue: the access granted for the target goes with it (kept when the manifest grants it; see dropHostAccess).
+      if (config) await sync.dropHostAccess(targetAddress(config));
       return {};
     },
 

@@ -25,7 +25,7 @@ export function browserHandlerDeps(): HandlerDeps {
     ...repos,
     drafts: new DraftsRepo(open),
     openDb: open,
-    sync: browserSyncDeps({ ...repos, draftFor: (issueId) => draftForIssue(repos, issueId) }),
+    sync: browserSyncDeps({ ...repos, tombstones: repos.clippings, draftFor: (issueId) => draftForIssue(repos, issueId) }),
     resolveTab,
     captureTab,
     readLinkText: (tabId, href) => readLinkText(tabId, undefined, href),
