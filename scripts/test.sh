@@ -10,6 +10,7 @@ echo "› unit tests"
 npx vitest run --reporter=default --reporter=json --outputFile=reports/unit.json
 echo "› build"
 npm run --silent build:test >/dev/null
+npm run --silent size
 echo "› end-to-end tests (Chromium: ${CHROMIUM_PATH:-/usr/bin/chromium}; Firefox: ${FIREFOX_PATH:-/usr/bin/firefox-esr})"
 npx playwright test
 echo "npm test finished in $(( $(date +%s) - start )) s"
