@@ -34,6 +34,10 @@ function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+function uncapitalised(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 /**
  * The editor-facing words for a sync failure: what happened, naming the configured target, and what
  * to do when the editor can do something. Built from the code and its facts only: the one place
@@ -65,7 +69,7 @@ export function syncErrorWords(error: SyncErrorData, target: TargetDescription |
       case 'conflict':
         return error.status
           ? { message: `${Name} reports that the draft changed since the last sync${http}.` }
-          : { message: `The clippings' part of the draft was edited on ${name} since the last sync.`, action: `Choose in the issue desk: ${keepRemoteLabel(target).toLowerCase()}, or overwrite it.` };
+          : { message: `The clippings' part of the draft was edited on ${name} since the last sync.`, action: `Choose in the issue desk: ${uncapitalised(keepRemoteLabel(target))}, or overwrite it.` };
       case 'moved':
         return {
           message: error.movedTo ? `${Name} moved to ${error.movedTo} (the request was redirected there).` : `${Name} redirected a request that may not be redirected (it would drop what is sent).`,
