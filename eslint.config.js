@@ -80,7 +80,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/src/worker/*', '**/src/store/*', '**/background/*', '**/src/sync/*', '!**/src/sync/clipping-sync', '!**/src/sync/target-config', '!**/src/sync/sync-error'],
+              group: ['**/src/worker/*', '**/src/store/*', '**/background/*', '**/src/sync/*', '!**/src/sync/clipping-sync', '!**/src/sync/target-config', '!**/src/sync/sync-error', '!**/src/sync/sync-words'],
               message: 'Extension pages talk to the worker only through the typed messages (src/messages/client.ts).',
             },
           ],

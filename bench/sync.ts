@@ -58,6 +58,7 @@ import { findRegion } from '../src/sync/managed-region';
 import type { OutboxEntry } from '../src/sync/outbox-entry';
 import type { SyncAdapter } from '../src/sync/adapter';
 import { SyncError } from '../src/sync/sync-error';
+import { syncErrorWords } from '../src/sync/sync-words';
 import { WordPressAdapter } from '../src/sync/wordpress';
 import { draftForIssue } from '../src/worker/draft-for-issue';
 import { ALL_FAULTS, type FaultProxy, type ProxyLogEntry, seededRandom, startFaultProxy } from '../e2e/servers/fault-proxy';
@@ -408,7 +409,7 @@ async function drainOnce(ctx: Ctx, outcomes: PhaseResult['outcomes'], errors: Re
   addOutcomes(outcomes, report);
   for (const issueId of [...report.retrying, ...report.failed, ...report.conflicts]) {
     const entry = await ctx.outbox.get(issueId);
-    const key = `${entry?.state ?? '?'}: ${(entry?.lastError?.message ?? '?').replace(/\d+/g, 'N').slice(0, 110)}`;
+    const key = `${entry?.state ?? '?'}: ${(entry?.lastError ? syncErrorWords(entry.lastError, undefined).message : '?').replace(/\d+/g, 'N').slice(0, 110)}`;
     errors[key] = (errors[key] ?? 0) + 1;
   }
   ctx.clock.now += 1_000; // a drain takes a moment on the clock too
@@ -441,7 +442,7 @@ async function finishPhase(ctx: Ctx, phase: PhaseResult['phase'], started: numbe
     minimum,
     ratio: { absolute: requests.total / Math.max(1, minimum.absolute), adapter: requests.total / Math.max(1, minimum.adapter) },
     ...(edits ? { edits: { ...edits, requestsPerIssueUpdate: requests.total / Math.max(1, edits.issueUpdates) } } : {}),
-    outboxLeft: left.map((e) => ({ issue: ctx.issueNumber.get(e.issueId) ?? -1, state: e.state, attempts: e.attempts, ...(e.lastError ? { lastError: e.lastError.message } : {}) })),
+    outboxLeft: left.map((e) => ({ issue: ctx.issueNumber.get(e.issueId) ?? -1, state: e.state, attempts: e.attempts, ...(e.lastError ? { lastError: syncErrorWords(e.lastError, undefined).message } : {}) })),
     outboxEmpty: left.length === 0,
     verification,
     errors,

@@ -1,21 +1,25 @@
 import { useState } from 'preact/hooks';
 import { send } from '../src/messages/client';
+import { type PageError, pageError } from '../src/messages/message-error';
 import type { SyncStatus } from '../src/messages/protocol';
 import { webHref } from '../src/export/safe-url';
 import { openOptions } from '../src/platform/extension-pages';
+import { draftIsGone } from '../src/sync/sync-error';
+import { describeTarget, keepRemoteLabel, syncErrorWords, targetName } from '../src/sync/sync-words';
 
 function when(epochMs: number): string {
   return new Date(epochMs).toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'short' });
 }
 
 /**
- * The issue's sync state with WordPress: synced (when, with a link to the draft), waiting (why, next
- * try), stopped (why, and what to do), or in conflict (keep WordPress's version, overwrite, compare).
+ * The issue's sync state with the configured target (named by its kind and site): synced (when, with a
+ * link to the draft), waiting (why, next try), stopped (why, and what to do), or in conflict (keep the
+ * target's version, overwrite, compare). Every choice here is taken on error codes, never on words.
  * The status is the desk's (useSyncStatus); `reload` reads it again after an action here.
  */
-export function SyncPanel({ issueId, status, loadError, reload }: { issueId: string; status: SyncStatus | undefined; loadError?: string | undefined; reload(): void }) {
+export function SyncPanel({ issueId, status, loadError, reload }: { issueId: string; status: SyncStatus | undefined; loadError?: PageError | undefined; reload(): void }) {
   const [busy, setBusy] = useState(false);
-  const [actionError, setError] = useState<string | undefined>();
+  const [actionError, setError] = useState<PageError | undefined>();
   const [compare, setCompare] = useState<{ local: string; remote: string } | undefined>();
   const error = actionError ?? loadError;
 
@@ -25,7 +29,7 @@ export function SyncPanel({ issueId, status, loadError, reload }: { issueId: str
     try {
       await work();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(pageError(e));
     }
     setBusy(false);
     reload();
@@ -34,7 +38,7 @@ export function SyncPanel({ issueId, status, loadError, reload }: { issueId: str
   if (!status.configured) {
     return (
       <p class="sync-panel" data-testid="sync-state">
-        Not syncing: no WordPress site is set up.{' '}
+        Not syncing: no WordPress site or drafting server is set up.{' '}
         <button type="button" class="link" onClick={() => void openOptions()}>
           Set one up
         </button>
@@ -44,12 +48,17 @@ export function SyncPanel({ issueId, status, loadError, reload }: { issueId: str
   const entry = status.entries[0];
   // The backend's edit link (a generic target's is whatever its server says) passes the one safe-URL check.
   const draftHref = status.state?.editUrl ? webHref(status.state.editUrl) : null;
+  const target = status.targetKind && status.target ? describeTarget(status.targetKind, status.target) : undefined;
+  const name = targetName(target);
+  const words = entry?.lastError && syncErrorWords(entry.lastError, target);
   const last = status.state ? `Last synced ${when(status.state.lastSyncedAt)}` : 'Not synced yet';
   let text: string;
-  if (!entry) text = status.state ? `Synced to WordPress · ${last}` : 'Nothing to sync yet';
-  else if (entry.state === 'pending') text = entry.lastError ? `Waiting to sync (next try ${when(entry.nextAttemptAt)}): ${entry.lastError.message} · ${last}` : `Syncing… · ${last}`;
-  else if (entry.state === 'failed') text = `Not synced: ${entry.lastError?.message ?? 'the last attempt failed.'} ${entry.lastError?.action ?? ''}`;
-  else text = `Conflict: ${entry.lastError?.message ?? 'the draft was edited in WordPress.'}`;
+  if (!entry) text = status.state ? `Synced to ${name} · ${last}` : 'Nothing to sync yet';
+  else if (entry.state === 'pending') text = words ? `Waiting to sync (next try ${when(entry.nextAttemptAt)}): ${words.message} · ${last}` : `Syncing… · ${last}`;
+  else if (entry.state === 'failed') text = `Not synced: ${words?.message ?? 'the last attempt failed.'} ${words?.action ?? ''}`;
+  else text = `Conflict: ${words?.message ?? `the draft was edited on ${name}.`}`;
+  // The worker says by code when the options must be opened (no target, no host access).
+  const needsOptions = error?.code === 'no-target' || error?.code === 'no-access';
   return (
     <div class={`sync-panel ${entry?.state ?? 'synced'}`}>
       <p role="status" data-testid="sync-state">
@@ -64,7 +73,7 @@ export function SyncPanel({ issueId, status, loadError, reload }: { issueId: str
         {entry?.state === 'conflict' ? (
           <>
             <button type="button" disabled={busy} onClick={() => void run(() => send('sync.resolve', { issueId, choice: 'keep-remote' }))}>
-              Keep WordPress’s version
+              {keepRemoteLabel(target)}
             </button>
             <button type="button" disabled={busy} onClick={() => void run(() => send('sync.resolve', { issueId, choice: 'overwrite' }))}>
               Overwrite it
@@ -73,7 +82,7 @@ export function SyncPanel({ issueId, status, loadError, reload }: { issueId: str
               See both
             </button>
           </>
-        ) : entry?.state === 'failed' && /gone|trash/i.test(entry.lastError?.message ?? '') ? (
+        ) : entry?.state === 'failed' && draftIsGone(entry.lastError?.code) ? (
           <button type="button" disabled={busy} onClick={() => void run(() => send('sync.resolve', { issueId, choice: 'recreate' }))}>
             Recreate the draft
           </button>
@@ -85,7 +94,15 @@ export function SyncPanel({ issueId, status, loadError, reload }: { issueId: str
         {error && (
           <span class="error" role="alert">
             {' '}
-            {error}
+            {error.message}
+            {needsOptions && (
+              <>
+                {' '}
+                <button type="button" class="link" onClick={() => void openOptions()}>
+                  Open the options
+                </button>
+              </>
+            )}
           </span>
         )}
       </p>
@@ -96,7 +113,7 @@ export function SyncPanel({ issueId, status, loadError, reload }: { issueId: str
             <pre>{compare.local}</pre>
           </figure>
           <figure>
-            <figcaption>In WordPress now</figcaption>
+            <figcaption>On the {name} now</figcaption>
             <pre>{compare.remote}</pre>
           </figure>
         </div>

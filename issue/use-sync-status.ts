@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../src/messages/client';
+import { type PageError, pageError } from '../src/messages/message-error';
 import type { SyncStatus } from '../src/messages/protocol';
 
 /**
@@ -9,7 +10,7 @@ import type { SyncStatus } from '../src/messages/protocol';
  */
 export function useSyncStatus(issueId: string | undefined, version: number) {
   const [status, setStatus] = useState<SyncStatus | undefined>();
-  const [error, setError] = useState<string | undefined>();
+  const [error, setError] = useState<PageError | undefined>();
   // Only the newest request's reply is shown: an older poll answered late must not undo a newer state.
   const latest = useRef(0);
   const reload = () => {
@@ -21,7 +22,7 @@ export function useSyncStatus(issueId: string | undefined, version: number) {
         setStatus(next);
         setError(undefined);
       },
-      (e: unknown) => ticket === latest.current && setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => ticket === latest.current && setError(pageError(e)),
     );
   };
   useEffect(reload, [issueId, version]);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../src/messages/client';
 import type { SyncStatus } from '../src/messages/protocol';
+import { describeTarget, syncErrorWords, targetName } from '../src/sync/sync-words';
 
 /** One line under a saved clipping: where its issue's draft stands, with "Sync now". */
 export function SyncLine({ issueId, savedAt }: { issueId: string; savedAt: number }) {
@@ -10,13 +11,15 @@ export function SyncLine({ issueId, savedAt }: { issueId: string; savedAt: numbe
   useEffect(load, [issueId, savedAt]);
   if (!status?.configured) return null;
   const entry = status.entries[0];
+  const target = status.targetKind && status.target ? describeTarget(status.targetKind, status.target) : undefined;
+  const words = entry?.lastError && syncErrorWords(entry.lastError, target);
   const text = !entry
-    ? `Synced to the WordPress draft${status.state ? ` at ${new Date(status.state.lastSyncedAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}` : ''}.`
+    ? `Synced to the draft on ${targetName(target)}${status.state ? ` at ${new Date(status.state.lastSyncedAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}` : ''}.`
     : entry.state === 'pending'
-      ? entry.lastError
-        ? `Waiting to sync: ${entry.lastError.message}`
-        : 'Waiting to sync to the WordPress draft.'
-      : `Not synced: ${entry.lastError?.message ?? 'see the issue desk.'}`;
+      ? words
+        ? `Waiting to sync: ${words.message}`
+        : `Waiting to sync to the draft on ${targetName(target)}.`
+      : `Not synced: ${words?.message ?? 'see the issue desk.'}`;
   return (
     <p class="sync-line" data-testid="sync-line">
       {text}{' '}

@@ -82,19 +82,19 @@ describe('generic target contract', () => {
   });
 
   it('classifies every failure: 401, 403, a deleted draft, 5xx/429, resets, stalls, garbage', async () => {
-    expect((await failure(adapter(server.baseUrl, 'nope').push(update('issue-4', '<p>x</p>'), undefined))).options.action).toContain('Check the token in the options');
-    expect((await failure(adapter(server.baseUrl, 'read-only').push(update('issue-4', '<p>x</p>'), undefined))).kind).toBe('permanent');
+    expect((await failure(adapter(server.baseUrl, 'nope').push(update('issue-4', '<p>x</p>'), undefined))).data).toMatchObject({ code: 'auth', status: 401 });
+    expect((await failure(adapter(server.baseUrl, 'read-only').push(update('issue-4', '<p>x</p>'), undefined))).data).toMatchObject({ code: 'forbidden', status: 403 });
     const state: SyncState = await adapter().push(update('issue-4', '<p>x</p>'), undefined);
     server.deleteDraft('issue-4');
     const gone = await failure(adapter().push(update('issue-4', '<p>y</p>'), state));
-    expect([gone.kind, gone.options.action]).toEqual(['permanent', 'Press “Recreate the draft” to make a new one.']);
+    expect([gone.kind, gone.code]).toEqual(['permanent', 'draft-deleted']);
     for (const fault of ['500', '503', '429', 'reset', 'stall', 'truncate', 'non-json', 'garbage-json'] as const) {
       proxy.enqueue(fault);
       const error = await failure(viaProxy().push(update('issue-5', '<p>z</p>'), undefined));
       expect(error.kind, fault).toBe('temporary');
     }
     proxy.enqueue('429');
-    expect((await failure(viaProxy().push(update('issue-5', '<p>z</p>'), undefined))).options.retryAfterMs).toBe(1000);
+    expect((await failure(viaProxy().push(update('issue-5', '<p>z</p>'), undefined))).retryAfterMs).toBe(1000);
     await viaProxy().push(update('issue-5', '<p>z</p>'), undefined);
     expect(Object.keys(server.drafts()).sort()).toEqual(['issue-5']);
   });

@@ -53,6 +53,8 @@ export type MergeReport = z.infer<typeof MergeReport>;
 export const SyncStatus = z.object({
   configured: z.boolean(),
   target: z.string().optional(),
+  /** The configured target's kind: the pages name it (with its address) in their words. */
+  targetKind: TargetForm.shape.kind.optional(),
   entries: z.array(OutboxEntry),
   /** The remote draft of the asked issue, after its last successful sync. */
   state: SyncState.optional(),
@@ -256,7 +258,8 @@ export const Envelope = z.object({
   payload: z.unknown(),
 });
 
-export const ERROR_CODES = ['bad-request', 'forbidden', 'not-found', 'internal', 'bad-response'] as const;
+/** no-target: no drafting backend is set up; no-access: its host permission is missing (both: see the options). */
+export const ERROR_CODES = ['bad-request', 'forbidden', 'not-found', 'internal', 'bad-response', 'no-target', 'no-access'] as const;
 export const MessageErrorData = z.object({ code: z.enum(ERROR_CODES), message: z.string().max(2000) });
 export type MessageErrorData = z.infer<typeof MessageErrorData>;
 

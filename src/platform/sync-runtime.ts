@@ -5,6 +5,7 @@ import type { DraftUpdate, PushOptions } from '../sync/adapter';
 import { GenericAdapter } from '../sync/generic';
 import { checkGeneric } from '../sync/generic-check';
 import { type TargetReadiness, syncBadge } from '../sync/sync-badge';
+import { describeTarget } from '../sync/sync-words';
 import { originPattern, type TargetConfig, targetAddress } from '../sync/target-config';
 import { WordPressAdapter } from '../sync/wordpress';
 import { checkWordPress } from '../sync/wordpress-check';
@@ -37,8 +38,8 @@ async function dropHostAccess(siteUrl: string): Promise<boolean> {
   }
 }
 
-async function updateBadge(outbox: OutboxRepo, readiness: TargetReadiness): Promise<void> {
-  const badge = syncBadge(await outbox.all(), readiness);
+async function updateBadge(outbox: OutboxRepo, readiness: TargetReadiness, config: TargetConfig | undefined): Promise<void> {
+  const badge = syncBadge(await outbox.all(), readiness, config && describeTarget(config.kind, targetAddress(config)));
   await browser.action.setBadgeBackgroundColor({ color: badge.color });
   await browser.action.setBadgeText({ text: badge.text });
   await browser.action.setTitle({ title: badge.title });
@@ -74,7 +75,7 @@ export function browserSyncDeps(store: { outbox: OutboxRepo; syncStates: SyncSta
       } finally {
         // Without a target or host access nothing can be sent: no alarm, until saving the target or granting access wakes the worker.
         const alarm = readiness === 'ready' ? scheduleAlarm(store.outbox, Date.now()) : browser.alarms.clear(DRAIN_ALARM);
-        await Promise.all([updateBadge(store.outbox, readiness), alarm]).catch(() => undefined);
+        await Promise.all([updateBadge(store.outbox, readiness, config), alarm]).catch(() => undefined);
       }
     })();
     try {

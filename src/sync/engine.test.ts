@@ -153,32 +153,32 @@ describe('drainOutbox: success', () => {
 describe('drainOutbox: temporary failures', () => {
   it('re-arms the entry with one more attempt and a backoff wait', async () => {
     await change(['issue-a']);
-    adapter.behaviours.set('issue-a', fail(new SyncError('temporary', 'WordPress is not answering properly (HTTP 503); trying again later.')));
+    adapter.behaviours.set('issue-a', fail(new SyncError('server', { status: 503 })));
     const report = await drainOutbox(deps({ random: () => 1 }));
     expect(report.retrying).toEqual(['issue-a']);
     expect(await outbox.get('issue-a')).toEqual(
-      entry('issue-a', { attempts: 1, nextAttemptAt: T0 + backoffMs(1, () => 1), lastError: { message: 'WordPress is not answering properly (HTTP 503); trying again later.', at: T0 } }),
+      entry('issue-a', { attempts: 1, nextAttemptAt: T0 + backoffMs(1, () => 1), lastError: { code: 'server', status: 503, at: T0 } }),
     );
     expect(await syncStates.get('issue-a')).toBeUndefined();
   });
 
   it('grows the wait with each attempt', async () => {
     await db.put('outbox', entry('issue-a', { attempts: 3, nextAttemptAt: T0 - 1 }));
-    adapter.behaviours.set('issue-a', fail(new SyncError('temporary', 'down')));
+    adapter.behaviours.set('issue-a', fail(new SyncError('offline')));
     await drainOutbox(deps({ random: () => 1 }));
     expect(await outbox.get('issue-a')).toMatchObject({ attempts: 4, nextAttemptAt: T0 + 240_000, state: 'pending' });
   });
 
   it('waits as long as the server’s Retry-After says, rather than the backoff', async () => {
     await change(['issue-a']);
-    adapter.behaviours.set('issue-a', fail(new SyncError('temporary', 'HTTP 429', { retryAfterMs: 90_000 })));
+    adapter.behaviours.set('issue-a', fail(new SyncError('rate-limited', { status: 429 }, undefined, 90_000)));
     await drainOutbox(deps());
     expect(await outbox.get('issue-a')).toMatchObject({ attempts: 1, nextAttemptAt: T0 + 90_000 });
   });
 
   it('is not retried before its time, and is retried after it', async () => {
     await change(['issue-a']);
-    adapter.behaviours.set('issue-a', fail(new SyncError('temporary', 'down')));
+    adapter.behaviours.set('issue-a', fail(new SyncError('offline')));
     await drainOutbox(deps());
     adapter.behaviours.delete('issue-a');
     clock = T0 + 15_000 - 1;
@@ -189,29 +189,28 @@ describe('drainOutbox: temporary failures', () => {
     expect(await outbox.all()).toEqual([]);
   });
 
-  it('treats an unexpected error as temporary, with its message in plain words', async () => {
+  it('treats an unexpected error as temporary, with its text', async () => {
     await change(['issue-a']);
     adapter.behaviours.set('issue-a', fail(new TypeError('Cannot read properties of undefined')));
     const report = await drainOutbox(deps());
     expect(report.retrying).toEqual(['issue-a']);
     const stored = await outbox.get('issue-a');
     expect(stored).toMatchObject({ state: 'pending', attempts: 1, nextAttemptAt: T0 + 15_000 });
-    expect(stored?.lastError?.message).toContain('Cannot read properties of undefined');
-    expect(stored?.lastError?.action).toBeUndefined();
+    expect(stored?.lastError).toEqual({ code: 'unexpected', text: 'Cannot read properties of undefined', at: T0 });
   });
 
   it('treats a thrown non-Error as temporary too', async () => {
     await change(['issue-a']);
     adapter.behaviours.set('issue-a', fail('a string'));
     expect((await drainOutbox(deps())).retrying).toEqual(['issue-a']);
-    expect((await outbox.get('issue-a'))?.lastError?.message).toContain('a string');
+    expect((await outbox.get('issue-a'))?.lastError).toMatchObject({ code: 'unexpected', text: 'a string' });
   });
 
-  it('keeps a very long error message short enough to stay readable in the store', async () => {
+  it('keeps a very long error text short enough to stay readable in the store', async () => {
     await change(['issue-a']);
-    adapter.behaviours.set('issue-a', fail(new SyncError('temporary', 'x'.repeat(5000))));
+    adapter.behaviours.set('issue-a', fail(new Error('x'.repeat(5000))));
     await drainOutbox(deps());
-    expect((await outbox.get('issue-a'))?.lastError?.message).toHaveLength(1000);
+    expect((await outbox.get('issue-a'))?.lastError?.text).toHaveLength(1000);
   });
 
   it('counts a state it cannot store as temporary (the push is repeated, and is idempotent)', async () => {
@@ -223,19 +222,19 @@ describe('drainOutbox: temporary failures', () => {
 });
 
 describe('drainOutbox: permanent failures and conflicts', () => {
-  it('stops a permanent failure with its message and action', async () => {
+  it('stops a permanent failure with its code and facts (no words: the pages build them)', async () => {
     await change(['issue-a']);
-    adapter.behaviours.set('issue-a', fail(new SyncError('permanent', 'WordPress refused the credentials (HTTP 401).', { action: 'Check the password.' })));
+    adapter.behaviours.set('issue-a', fail(new SyncError('auth', { status: 401 })));
     const report = await drainOutbox(deps());
     expect(report).toEqual({ synced: [], retrying: [], failed: ['issue-a'], conflicts: [] });
     expect(await outbox.get('issue-a')).toEqual(
-      entry('issue-a', { state: 'failed', lastError: { message: 'WordPress refused the credentials (HTTP 401).', action: 'Check the password.', at: T0 } }),
+      entry('issue-a', { state: 'failed', lastError: { code: 'auth', status: 401, at: T0 } }),
     );
   });
 
   it('does not retry a failed issue in later drains, even after more changes', async () => {
     await change(['issue-a']);
-    adapter.behaviours.set('issue-a', fail(new SyncError('permanent', 'gone')));
+    adapter.behaviours.set('issue-a', fail(new SyncError('draft-deleted')));
     await drainOutbox(deps());
     clock += 24 * 60 * MINUTE;
     await change(['issue-a']);
@@ -246,10 +245,10 @@ describe('drainOutbox: permanent failures and conflicts', () => {
 
   it('marks a conflict and leaves it to the editor', async () => {
     await change(['issue-a']);
-    adapter.behaviours.set('issue-a', fail(new SyncError('conflict', 'edited in WordPress', { action: 'Choose.' })));
+    adapter.behaviours.set('issue-a', fail(new SyncError('conflict')));
     const report = await drainOutbox(deps());
     expect(report).toEqual({ synced: [], retrying: [], failed: [], conflicts: ['issue-a'] });
-    expect(await outbox.get('issue-a')).toMatchObject({ state: 'conflict', attempts: 0, lastError: { message: 'edited in WordPress', action: 'Choose.', at: T0 } });
+    expect(await outbox.get('issue-a')).toMatchObject({ state: 'conflict', attempts: 0, lastError: { code: 'conflict', at: T0 } });
     clock += 60 * MINUTE;
     await drainOutbox(deps());
     expect(adapter.pushes).toHaveLength(1);
@@ -259,8 +258,8 @@ describe('drainOutbox: permanent failures and conflicts', () => {
     await change(['issue-a'], T0 - 2);
     await change(['issue-b'], T0 - 1);
     await change(['issue-c'], T0);
-    adapter.behaviours.set('issue-a', fail(new SyncError('permanent', 'refused')));
-    adapter.behaviours.set('issue-b', fail(new SyncError('conflict', 'edited')));
+    adapter.behaviours.set('issue-a', fail(new SyncError('rejected', { status: 400 })));
+    adapter.behaviours.set('issue-b', fail(new SyncError('conflict')));
     const report = await drainOutbox(deps());
     expect(adapter.pushedIssues()).toEqual(['issue-a', 'issue-b', 'issue-c']);
     expect(report).toEqual({ synced: ['issue-c'], retrying: [], failed: ['issue-a'], conflicts: ['issue-b'] });
@@ -273,7 +272,7 @@ describe('drainOutbox: permanent failures and conflicts', () => {
 
   it('a failing issue does not hold back the next one in the next drain either', async () => {
     await change(['issue-a']);
-    adapter.behaviours.set('issue-a', fail(new SyncError('permanent', 'refused')));
+    adapter.behaviours.set('issue-a', fail(new SyncError('rejected', { status: 400 })));
     await drainOutbox(deps());
     clock += MINUTE;
     await change(['issue-b']);
@@ -284,7 +283,7 @@ describe('drainOutbox: permanent failures and conflicts', () => {
   it('a temporary failure and an unexpected error leave the others synced', async () => {
     await change(['issue-a', 'issue-b', 'issue-c']);
     adapter.behaviours.set('issue-a', fail(new Error('boom')));
-    adapter.behaviours.set('issue-b', fail(new SyncError('temporary', 'down')));
+    adapter.behaviours.set('issue-b', fail(new SyncError('offline')));
     const report = await drainOutbox(deps());
     expect(report.synced).toEqual(['issue-c']);
     expect(report.retrying.sort()).toEqual(['issue-a', 'issue-b']);
@@ -316,7 +315,7 @@ describe('drainOutbox: changes during a push', () => {
     adapter.behaviours.set('issue-a', async () => {
       clock += 1000;
       await change(['issue-a']);
-      throw new SyncError('temporary', 'down');
+      throw new SyncError('offline');
     });
     await drainOutbox(deps());
     expect(await outbox.get('issue-a')).toMatchObject({ changedAt: T0 + 1000, attempts: 1, nextAttemptAt: T0 + 15_000, state: 'pending' });
@@ -369,9 +368,9 @@ describe('drainOutbox: bounds and options', () => {
 
   it('`only` records a failure like any drain', async () => {
     await db.put('outbox', entry('issue-a', { state: 'conflict' }));
-    adapter.behaviours.set('issue-a', fail(new SyncError('conflict', 'still edited')));
+    adapter.behaviours.set('issue-a', fail(new SyncError('conflict')));
     expect((await drainOutbox(deps(), { issueId: 'issue-a', options: { keepRemote: true } })).conflicts).toEqual(['issue-a']);
     expect(adapter.pushes[0]?.options).toEqual({ keepRemote: true });
-    expect(await outbox.get('issue-a')).toMatchObject({ state: 'conflict', lastError: { message: 'still edited' } });
+    expect(await outbox.get('issue-a')).toMatchObject({ state: 'conflict', lastError: { code: 'conflict' } });
   });
 });

@@ -73,12 +73,13 @@ export async function drainOutbox(deps: EngineDeps, only?: { issueId: string; op
       await deps.outbox.afterAttempt(entry.issueId, entry.changedAt, () => undefined);
       report.synced.push(entry.issueId);
     } catch (error) {
-      const failure = error instanceof SyncError ? error : new SyncError('temporary', `Sync failed unexpectedly (${error instanceof Error ? error.message : String(error)}); trying again later.`);
-      const lastError = { message: failure.message.slice(0, 1000), ...(failure.options.action ? { action: failure.options.action } : {}), at: started };
+      const failure = error instanceof SyncError ? error : new SyncError('unexpected', { text: error instanceof Error ? error.message : String(error) });
+      // The code and its facts, not words: the pages build those, naming the target the editor set up.
+      const lastError = { ...failure.data, at: started };
       await deps.outbox.afterAttempt(entry.issueId, entry.changedAt, (current) => {
         if (failure.kind === 'temporary') {
           const attempts = current.attempts + 1;
-          const wait = failure.options.retryAfterMs ?? backoffMs(attempts, deps.random);
+          const wait = failure.retryAfterMs ?? backoffMs(attempts, deps.random);
           return { ...current, attempts, nextAttemptAt: started + wait, state: 'pending', lastError };
         }
         return { ...current, state: failure.kind === 'conflict' ? 'conflict' : 'failed', lastError };

@@ -4,6 +4,7 @@ import { Draft, type DraftPut, ErrorBody, ProtocolInfo, draftUrl, etagFor, idemp
 import { type HttpCall, callJson } from './http-call';
 import { findRegion, regionEditedSince, regionHash, replaceRegion } from './managed-region';
 import { SyncError } from './sync-error';
+import { type TargetDescription, describeTarget } from './sync-words';
 import type { SyncState } from './sync-state';
 
 export interface GenericConfig {
@@ -12,7 +13,6 @@ export interface GenericConfig {
   token: string;
 }
 
-const LABEL = 'The drafting server';
 /** The fences the region is written with (see managed-region.ts), announced to the server with each PUT. */
 const MANAGED = { start: '<!-- wp:html -->', end: '<!-- /wp:html -->' };
 
@@ -23,6 +23,7 @@ const MANAGED = { start: '<!-- wp:html -->', end: '<!-- /wp:html -->' };
  */
 export class GenericAdapter implements SyncAdapter {
   readonly target: string;
+  private readonly description: TargetDescription;
   private readonly http: HttpCall;
 
   constructor(
@@ -30,7 +31,8 @@ export class GenericAdapter implements SyncAdapter {
     options: { fetch?: typeof fetch; timeoutMs?: number; now?: () => number } = {},
   ) {
     this.target = `generic:${config.baseUrl.replace(/\/+$/, '')}`;
-    this.http = { fetch: options.fetch ?? ((input, init) => fetch(input, init)), timeoutMs: options.timeoutMs ?? 15_000, now: options.now ?? Date.now, label: LABEL, credentials: 'token' };
+    this.description = describeTarget('generic', config.baseUrl);
+    this.http = { fetch: options.fetch ?? ((input, init) => fetch(input, init)), timeoutMs: options.timeoutMs ?? 15_000, now: options.now ?? Date.now, target: this.description };
   }
 
   private get auth() {
@@ -51,7 +53,9 @@ export class GenericAdapter implements SyncAdapter {
   private async put(issueId: string, body: DraftPut, revision: string | undefined): Promise<Draft> {
     const key = await idempotencyKey(issueId, revision, body);
     const headers = { ...this.auth, 'Idempotency-Key': key, ...(revision ? { 'If-Match': etagFor(revision) } : {}) };
-    const answer = await callJson(this.http, draftUrl(this.config.baseUrl, issueId), Draft, { method: 'PUT', headers, body, accept: [409] });
+    // An update (If-Match) of a draft that is no more is a 404 or 410 (docs/generic-target.md): deleted there.
+    const answer = await callJson(this.http, draftUrl(this.config.baseUrl, issueId), Draft, { method: 'PUT', headers, body, accept: revision ? [409, 404, 410] : [409] });
+    if (answer.status === 404 || answer.status === 410) throw new SyncError('draft-deleted', { status: answer.status }, this.description);
     if (answer.status !== 409) return answer.data!;
     // A create that raced a lost earlier create, or an update that raced an edit: read what is there now.
     const current = ErrorBody.safeParse(safeJson(answer.text)).data?.current;
@@ -59,7 +63,7 @@ export class GenericAdapter implements SyncAdapter {
       // The server has our own draft (its answer was lost and its key forgotten): adopt it.
       return this.put(issueId, { ...body, content: replaceRegion(current.content, findRegion(body.content)?.text ?? body.content) }, current.revision);
     }
-    throw new SyncError('temporary', `${LABEL} says the draft changed while it was being updated; trying again.`);
+    throw new SyncError('edit-race', {}, this.description);
   }
 
   private async state(issueId: string, draft: Draft): Promise<SyncState> {
@@ -85,7 +89,7 @@ export class GenericAdapter implements SyncAdapter {
     const sameTarget = previous?.target === this.target;
     if (!current) {
       if (sameTarget) {
-        throw new SyncError('permanent', `The draft is gone from ${LABEL.toLowerCase()}: it was deleted there.`, { action: 'Press “Recreate the draft” to make a new one.' });
+        throw new SyncError('draft-deleted', {}, this.description);
       }
       const created = await this.put(update.issueId, { title: update.title, content: `${update.region}\n`, format: 'html', managed: MANAGED }, undefined);
       return this.state(update.issueId, created);
@@ -93,9 +97,7 @@ export class GenericAdapter implements SyncAdapter {
     if (options.keepRemote) return this.state(update.issueId, current);
     const region = findRegion(current.content);
     if (sameTarget && !options.overwrite && (await regionEditedSince(region?.text, previous, update.region))) {
-      throw new SyncError('conflict', `The clippings' part of the draft was edited in ${LABEL.toLowerCase()} since the last sync.`, {
-        action: 'Choose in the issue desk: keep their version, or overwrite it.',
-      });
+      throw new SyncError('conflict', {}, this.description);
     }
     const content = replaceRegion(current.content, update.region);
     if (content === current.content) return this.state(update.issueId, current);

@@ -1,15 +1,14 @@
 import type { z } from 'zod';
 import { SyncError, errorForStatus, retryAfterMs } from './sync-error';
+import type { TargetDescription } from './sync-words';
 
 export interface HttpCall {
   fetch: typeof fetch;
   /** A request that takes longer is abandoned and counts as a temporary failure. */
   timeoutMs: number;
   now: () => number;
-  /** The target's name in messages ("WordPress", "The drafting server"). */
-  label: string;
-  /** What the editor re-enters when they are refused ("user name and Application Password", "token"). */
-  credentials?: string;
+  /** The target, named in the errors' messages (their codes do not depend on it). */
+  target: TargetDescription;
 }
 
 export interface JsonRequest {
@@ -29,7 +28,7 @@ export interface JsonAnswer<T> {
 }
 
 /** Adds the server's own words (a JSON `message` or `error.message`) to a failure, when it sent any. */
-function withServerWords(error: SyncError, body: string, label: string): SyncError {
+function withServerWords(error: SyncError, body: string, target: TargetDescription): SyncError {
   let said: unknown;
   try {
     const parsed = JSON.parse(body) as { message?: unknown; error?: { message?: unknown } };
@@ -39,7 +38,7 @@ function withServerWords(error: SyncError, body: string, label: string): SyncErr
   }
   if (typeof said !== 'string' || !said.trim()) return error;
   const plain = said.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim().slice(0, 200);
-  return new SyncError(error.kind, `${error.message} ${label} said: “${plain}”`, error.options);
+  return new SyncError(error.code, { ...error.data, said: plain }, target, error.retryAfterMs);
 }
 
 /**
@@ -58,11 +57,8 @@ function redirectedOrigin(requested: string, response: Pick<Response, 'redirecte
 }
 
 /** The failure for a request that was redirected: the site address in the options needs changing. */
-function redirectError(label: string, method: string, movedTo: string | undefined): SyncError {
-  const action = 'Press “Test connection” in the options: it shows the address to enter. Then press “Sync now”.';
-  return movedTo
-    ? new SyncError('permanent', `${label} moved to ${movedTo} (the request was redirected there).`, { action })
-    : new SyncError('permanent', `${label} redirected a ${method} request elsewhere (a redirect would drop what is sent).`, { action });
+function redirectError(target: TargetDescription, movedTo: string | undefined): SyncError {
+  return new SyncError('moved', movedTo ? { movedTo } : {}, target);
 }
 
 /**
@@ -89,32 +85,29 @@ export async function callJson<T>(http: HttpCall, url: string, schema: z.ZodType
       });
     } catch (error) {
       const timedOut = controller.signal.aborted;
-      throw new SyncError(
-        'temporary',
-        timedOut
-          ? `${http.label} did not answer within ${Math.round(http.timeoutMs / 1000)} s; trying again later.`
-          : `${http.label} could not be reached (${error instanceof Error ? error.message : String(error)}); trying again later.`,
-      );
+      throw timedOut
+        ? new SyncError('timeout', {}, http.target)
+        : new SyncError('offline', { text: error instanceof Error ? error.message : String(error) }, http.target);
     }
-    if (response.type === 'opaqueredirect') throw redirectError(http.label, method, undefined);
+    if (response.type === 'opaqueredirect') throw redirectError(http.target, undefined);
     const movedTo = redirectedOrigin(url, response);
-    if (movedTo) throw redirectError(http.label, method, movedTo);
+    if (movedTo) throw redirectError(http.target, movedTo);
     let text: string;
     try {
       text = await response.text();
     } catch {
-      throw new SyncError('temporary', `${http.label}'s answer was cut off; trying again later.`);
+      throw new SyncError('offline', { text: 'the answer was cut off' }, http.target);
     }
     if (request.accept?.includes(response.status)) return { status: response.status, headers: response.headers, data: undefined, text };
-    if (!response.ok) throw withServerWords(errorForStatus(response.status, http.label, retryAfterMs(response.headers.get('Retry-After'), http.now()), http.credentials), text, http.label);
+    if (!response.ok) throw withServerWords(errorForStatus(response.status, http.target, retryAfterMs(response.headers.get('Retry-After'), http.now())), text, http.target);
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      throw new SyncError('temporary', `${http.label} answered with something that is not JSON (is the address right?); trying again later.`);
+      throw new SyncError('bad-response', {}, http.target);
     }
     const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new SyncError('temporary', `${http.label}'s answer was not what its protocol promises (is the address right?); trying again later.`);
+    if (!parsed.success) throw new SyncError('bad-response', {}, http.target);
     return { status: response.status, headers: response.headers, data: parsed.data, text };
   } finally {
     clearTimeout(timer);

@@ -1,4 +1,5 @@
 import type { OutboxEntry } from './outbox-entry';
+import { type TargetDescription, targetName } from './sync-words';
 
 /** Where syncing stands: no target set up, a target without host access yet, or ready to sync. */
 export type TargetReadiness = 'none' | 'no-access' | 'ready';
@@ -17,12 +18,13 @@ const GREY = '#5b6472';
  * The toolbar badge for the sync queue: failed or conflicting issues as a red count, else pending ones
  * in grey, nothing when all are synced. An editor who never set up a target sees no badge at all (the
  * outbox still keeps every change, for the day one is set up); a target whose site the extension may
- * not reach yet is one red "!" that says where to grant access.
+ * not reach yet is one red "!" that says where to grant access. The title names the configured target.
  */
-export function syncBadge(entries: readonly Pick<OutboxEntry, 'state'>[], readiness: TargetReadiness): SyncBadge {
+export function syncBadge(entries: readonly Pick<OutboxEntry, 'state'>[], readiness: TargetReadiness, target?: TargetDescription): SyncBadge {
   if (readiness === 'none' || !entries.length) return { text: '', color: GREY, title: TITLE };
-  if (readiness === 'no-access') return { text: '!', color: RED, title: `${TITLE} — sync is waiting for access to the site: grant it in the options` };
+  const name = targetName(target);
+  if (readiness === 'no-access') return { text: '!', color: RED, title: `${TITLE} — sync is waiting for access to ${name}: grant it in the options` };
   const stuck = entries.filter((e) => e.state !== 'pending').length;
-  if (stuck) return { text: `!${stuck}`, color: RED, title: `${TITLE} — ${stuck} issue(s) need attention to sync` };
-  return { text: String(entries.length), color: GREY, title: `${TITLE} — ${entries.length} issue(s) waiting to sync` };
+  if (stuck) return { text: `!${stuck}`, color: RED, title: `${TITLE} — ${stuck} issue(s) need attention to sync to ${name}` };
+  return { text: String(entries.length), color: GREY, title: `${TITLE} — ${entries.length} issue(s) waiting to sync to ${name}` };
 }

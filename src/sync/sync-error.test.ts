@@ -1,82 +1,95 @@
 import { describe, expect, it } from 'vitest';
-import { SyncError, errorForStatus, retryAfterMs } from './sync-error';
+import { SyncError, SyncErrorCode, codeForStatus, draftIsGone, errorForStatus, kindOf, retryAfterMs } from './sync-error';
+import { describeTarget, syncErrorWords } from './sync-words';
+
+const WP = describeTarget('wordpress', 'https://news.example.org/');
 
 const DAY = 86_400_000;
 // A whole second, so HTTP dates (one-second resolution) land exactly.
 const NOW = Date.parse('2026-06-10T10:00:00Z');
 
 describe('SyncError', () => {
-  it('is an Error with a kind, plain words and options', () => {
-    const error = new SyncError('permanent', 'Gone.', { action: 'Recreate.' });
+  it('is an Error with a code, its facts, its kind and words built from them', () => {
+    const error = new SyncError('draft-deleted', { status: 410 }, WP);
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe('SyncError');
-    expect(error.message).toBe('Gone.');
+    expect(error.data).toEqual({ code: 'draft-deleted', status: 410 });
+    expect(error.code).toBe('draft-deleted');
     expect(error.kind).toBe('permanent');
-    expect(error.options).toEqual({ action: 'Recreate.' });
-    expect(new SyncError('temporary', 'x').options).toEqual({});
+    expect(error.message).toBe(syncErrorWords(error.data, WP).message);
+    expect(new SyncError('server').retryAfterMs).toBeUndefined();
+  });
+
+  it('keeps long facts within what the store accepts', () => {
+    expect(new SyncError('unexpected', { text: 'x'.repeat(5000) }).data.text).toHaveLength(1000);
+    expect(new SyncError('server', { said: 'y'.repeat(5000) }).data.said).toHaveLength(300);
+  });
+
+  it('gives every code a kind: only network, server and protocol troubles are retried', () => {
+    const kinds = Object.fromEntries(SyncErrorCode.options.map((code) => [code, kindOf(code)]));
+    expect(kinds).toEqual({
+      auth: 'permanent',
+      forbidden: 'permanent',
+      'not-found': 'permanent',
+      'draft-deleted': 'permanent',
+      'draft-trashed': 'permanent',
+      published: 'permanent',
+      conflict: 'conflict',
+      moved: 'permanent',
+      offline: 'temporary',
+      timeout: 'temporary',
+      'rate-limited': 'temporary',
+      server: 'temporary',
+      'bad-response': 'temporary',
+      rejected: 'permanent',
+      'edit-race': 'temporary',
+      unexpected: 'temporary',
+    });
+  });
+
+  it('offers to recreate the draft only when it is deleted or trashed', () => {
+    expect(SyncErrorCode.options.filter((code) => draftIsGone(code))).toEqual(['draft-deleted', 'draft-trashed']);
+    expect(draftIsGone(undefined)).toBe(false);
+  });
+});
+
+describe('codeForStatus', () => {
+  it('maps each HTTP status to its code', () => {
+    expect(Object.fromEntries([400, 401, 403, 404, 405, 408, 409, 410, 418, 422, 429, 500, 502, 503, 504].map((s) => [s, codeForStatus(s)]))).toEqual({
+      400: 'rejected',
+      401: 'auth',
+      403: 'forbidden',
+      404: 'not-found',
+      405: 'rejected',
+      408: 'timeout',
+      409: 'conflict',
+      410: 'draft-deleted',
+      418: 'rejected',
+      422: 'rejected',
+      429: 'rate-limited',
+      500: 'server',
+      502: 'server',
+      503: 'server',
+      504: 'server',
+    });
   });
 });
 
 describe('errorForStatus', () => {
-  const kind = (status: number) => errorForStatus(status, 'WordPress').kind;
-
-  it('classifies each status', () => {
-    expect(Object.fromEntries([400, 401, 403, 404, 408, 409, 410, 429, 500, 502, 503, 504].map((s) => [s, kind(s)]))).toEqual({
-      400: 'permanent',
-      401: 'permanent',
-      403: 'permanent',
-      404: 'permanent',
-      408: 'temporary',
-      409: 'conflict',
-      410: 'permanent',
-      429: 'temporary',
-      500: 'temporary',
-      502: 'temporary',
-      503: 'temporary',
-      504: 'temporary',
-    });
-  });
-
-  it('names the target and the status in every message', () => {
+  it('keeps the status as a fact, and the kind follows the code', () => {
     for (const status of [400, 401, 403, 404, 408, 409, 410, 429, 500, 503]) {
-      const error = errorForStatus(status, 'My Site');
-      expect(error).toBeInstanceOf(SyncError);
-      expect(error.message).toContain('My Site');
+      const error = errorForStatus(status, WP);
+      expect(error.data).toEqual({ code: codeForStatus(status), status });
+      expect(error.kind).toBe(kindOf(codeForStatus(status)));
+      expect(error.message).toContain('news.example.org');
       expect(error.message).toContain(`HTTP ${status}`);
     }
   });
 
-  it('asks for the credentials on 401 and 403', () => {
-    for (const status of [401, 403]) {
-      const error = errorForStatus(status, 'WordPress');
-      expect(error.message).toMatch(/credentials/);
-      expect(error.options.action).toMatch(/Application Password/);
-    }
-  });
-
-  it('says the draft is gone on 404 and 410, and offers to recreate it', () => {
-    for (const status of [404, 410]) {
-      const error = errorForStatus(status, 'WordPress');
-      expect(error.message).toMatch(/gone/);
-      expect(error.options.action).toMatch(/Recreate the draft/);
-    }
-  });
-
-  it('gives every permanent failure an action, and a 400 one too', () => {
-    expect(errorForStatus(400, 'WordPress').options.action).toBeTruthy();
-    expect(errorForStatus(418, 'WordPress')).toMatchObject({ kind: 'permanent', options: { action: expect.any(String) } });
-  });
-
-  it('carries Retry-After on temporary failures only when given', () => {
-    expect(errorForStatus(429, 'WordPress', 120_000).options).toEqual({ retryAfterMs: 120_000 });
-    expect(errorForStatus(503, 'WordPress', 0).options).toEqual({ retryAfterMs: 0 });
-    expect(errorForStatus(500, 'WordPress').options).toEqual({});
-    expect(errorForStatus(500, 'WordPress')).not.toHaveProperty('options.retryAfterMs');
-    expect(errorForStatus(401, 'WordPress', 5000).options.retryAfterMs).toBeUndefined();
-  });
-
-  it('reports a 409 as a conflict with no action to guess', () => {
-    expect(errorForStatus(409, 'WordPress').options.action).toBeUndefined();
+  it('carries Retry-After when given', () => {
+    expect(errorForStatus(429, WP, 120_000).retryAfterMs).toBe(120_000);
+    expect(errorForStatus(503, WP, 0).retryAfterMs).toBe(0);
+    expect(errorForStatus(500, WP).retryAfterMs).toBeUndefined();
   });
 });
 

@@ -3,6 +3,7 @@ import type { DraftUpdate, PushOptions, SyncAdapter } from './adapter';
 import { findRegion, regionEditedSince, regionHash, regionMarker, replaceRegion } from './managed-region';
 import { type HttpCall, callJson } from './http-call';
 import { SyncError } from './sync-error';
+import { type TargetDescription, describeTarget } from './sync-words';
 import type { SyncState } from './sync-state';
 import { type WordPressPost, WordPressPost as PostSchema, WordPressPostList, WordPressTerm, WordPressTermList, WordPressUser, basicAuth, restUrl } from './wordpress-api';
 
@@ -20,8 +21,6 @@ export interface HttpOptions {
   now?: () => number;
 }
 
-const SITE = 'WordPress';
-
 /**
  * Syncs an issue to one draft post on a WordPress site through its REST API, with an Application
  * Password. The managed region is the only part of the post it writes; the title is set only when
@@ -29,6 +28,7 @@ const SITE = 'WordPress';
  */
 export class WordPressAdapter implements SyncAdapter {
   readonly target: string;
+  private readonly description: TargetDescription;
   private readonly http: HttpCall;
   private readonly now: () => number;
 
@@ -38,7 +38,8 @@ export class WordPressAdapter implements SyncAdapter {
   ) {
     this.target = `wordpress:${new URL(config.siteUrl).origin}${new URL(config.siteUrl).pathname.replace(/\/$/, '')}`;
     this.now = options.now ?? Date.now;
-    this.http = { fetch: options.fetch ?? ((input, init) => fetch(input, init)), timeoutMs: options.timeoutMs ?? 15_000, now: this.now, label: SITE };
+    this.description = describeTarget('wordpress', config.siteUrl);
+    this.http = { fetch: options.fetch ?? ((input, init) => fetch(input, init)), timeoutMs: options.timeoutMs ?? 15_000, now: this.now, target: this.description };
   }
 
   /** One REST call: bounded in time, status classified, body parsed with `schema`. */
@@ -49,10 +50,10 @@ export class WordPressAdapter implements SyncAdapter {
       headers: { Authorization: basicAuth(this.config.user, this.config.appPassword) },
       ...(init.method ? { method: init.method } : {}),
       ...(init.body !== undefined ? { body: init.body } : {}),
-      ...(onePost ? {} : { accept: [404] }),
+      accept: onePost ? [404, 410] : [404],
     });
-    if (answer.status === 404) {
-      throw new SyncError('permanent', `No WordPress REST API was found at ${this.config.siteUrl} (HTTP 404).`, { action: 'Check the site address in the options (the site’s address, not wp-admin).' });
+    if (answer.status === 404 || answer.status === 410) {
+      throw new SyncError(onePost ? 'draft-deleted' : 'not-found', { status: answer.status }, this.description);
     }
     return answer.data as T;
   }
@@ -125,18 +126,16 @@ export class WordPressAdapter implements SyncAdapter {
       return this.state(update.issueId, created);
     }
     if (post.status === 'trash') {
-      throw new SyncError('permanent', `The issue's draft is in ${SITE}'s trash.`, { action: 'Restore it from the trash in WordPress, or press “Recreate the draft”.' });
+      throw new SyncError('draft-trashed', {}, this.description);
     }
     if (post.status === 'publish') {
-      throw new SyncError('permanent', `The issue's post was published in ${SITE}; the extension no longer changes it.`, { action: 'Close this issue in the issue desk.' });
+      throw new SyncError('published', {}, this.description);
     }
     const current = findRegion(post.content.raw);
     if (options.keepRemote) return this.state(update.issueId, post);
     const sameTarget = previous?.target === this.target && previous.remoteId === String(post.id);
     if (sameTarget && !options.overwrite && (await regionEditedSince(current?.text, previous, update.region))) {
-      throw new SyncError('conflict', `The clippings' part of the draft was edited in ${SITE} since the last sync.`, {
-        action: 'Choose in the issue desk: keep WordPress’s version, or overwrite it.',
-      });
+      throw new SyncError('conflict', {}, this.description);
     }
     const content = replaceRegion(post.content.raw, update.region);
     const terms = await this.terms(update, post);

@@ -205,26 +205,27 @@ describe('sync.status', () => {
     expect(await world.call('sync.status', { issueId })).not.toHaveProperty('state');
   });
 
-  it('shows a failure’s message and action', async () => {
+  it('shows a failure’s code and facts, and the target’s kind to name it by', async () => {
     const issueId = await world.clipLink('https://example.com/a', 'A');
-    world.adapter.failWith = new SyncError('permanent', 'WordPress refused the credentials (HTTP 401).', { action: 'Check the password.' });
+    world.adapter.failWith = new SyncError('auth', { status: 401 });
     await world.call('sync.now', {});
-    const [entry] = (await world.call('sync.status', { issueId })).entries;
-    expect(entry).toMatchObject({ state: 'failed', lastError: { message: 'WordPress refused the credentials (HTTP 401).', action: 'Check the password.' } });
+    const status = await world.call('sync.status', { issueId });
+    expect(status).toMatchObject({ target: SITE, targetKind: 'wordpress' });
+    expect(status.entries[0]).toEqual({ issueId, changedAt: expect.any(Number), attempts: 0, nextAttemptAt: expect.any(Number), state: 'failed', lastError: { code: 'auth', status: 401, at: WEDNESDAY } });
   });
 });
 
 describe('sync.now', () => {
   it('pushes an issue in backoff now, whatever its wait', async () => {
     const issueId = await world.clipLink('https://example.com/a', 'A');
-    await world.db.put('outbox', { issueId, changedAt: WEDNESDAY, attempts: 4, nextAttemptAt: WEDNESDAY + 60 * MINUTE, state: 'pending', lastError: { message: 'HTTP 503', at: WEDNESDAY } });
+    await world.db.put('outbox', { issueId, changedAt: WEDNESDAY, attempts: 4, nextAttemptAt: WEDNESDAY + 60 * MINUTE, state: 'pending', lastError: { code: 'server', status: 503, at: WEDNESDAY } });
     expect((await world.call('sync.now', {})).synced).toEqual([issueId]);
     expect(await world.entry(issueId)).toBeUndefined();
   });
 
   it('without an issue, leaves failed issues alone; with the issue, tries it again', async () => {
     const issueId = await world.clipLink('https://example.com/a', 'A');
-    await world.db.put('outbox', { issueId, changedAt: WEDNESDAY, attempts: 0, nextAttemptAt: WEDNESDAY, state: 'failed', lastError: { message: 'refused', at: WEDNESDAY } });
+    await world.db.put('outbox', { issueId, changedAt: WEDNESDAY, attempts: 0, nextAttemptAt: WEDNESDAY, state: 'failed', lastError: { code: 'rejected', status: 400, at: WEDNESDAY } });
     expect(await world.call('sync.now', {})).toEqual({ synced: [], retrying: [], failed: [], conflicts: [] });
     expect(world.adapter.pushes).toEqual([]);
     expect((await world.call('sync.now', { issueId })).synced).toEqual([issueId]);
@@ -232,7 +233,7 @@ describe('sync.now', () => {
 
   it('a temporary failure re-arms with a backoff after the press', async () => {
     const issueId = await world.clipLink('https://example.com/a', 'A');
-    world.adapter.failWith = new SyncError('temporary', 'down');
+    world.adapter.failWith = new SyncError('offline');
     expect((await world.call('sync.now', {})).retrying).toEqual([issueId]);
     expect(await world.entry(issueId)).toMatchObject({ attempts: 1, nextAttemptAt: WEDNESDAY + 15_000 });
     world.adapter.failWith = undefined;
@@ -243,10 +244,10 @@ describe('sync.now', () => {
     const issueId = await world.clipLink('https://example.com/a', 'A');
     const before = await world.entry(issueId);
     world.target = undefined;
-    await expect(world.call('sync.now', {})).rejects.toMatchObject({ code: 'bad-request', message: expect.stringMatching(/set up yet/) });
+    await expect(world.call('sync.now', {})).rejects.toMatchObject({ code: 'no-target', message: expect.stringMatching(/set up yet/) });
     world.target = CONFIG;
     world.hostAccess = false;
-    await expect(world.call('sync.now', {})).rejects.toMatchObject({ code: 'forbidden', message: expect.stringContaining(SITE) });
+    await expect(world.call('sync.now', {})).rejects.toMatchObject({ code: 'no-access', message: expect.stringContaining(new URL(SITE).host) });
     expect(world.adapter.pushes).toEqual([]);
     expect(await world.entry(issueId)).toEqual(before);
   });
@@ -259,7 +260,7 @@ describe('sync.resolve', () => {
     await world.call('sync.now', {});
     world.clock += MINUTE;
     await world.clipLink('https://example.com/b', 'B');
-    world.adapter.failWith = new SyncError('conflict', 'edited in WordPress');
+    world.adapter.failWith = new SyncError('conflict');
     expect((await world.call('sync.now', {})).conflicts).toEqual([issueId]);
     world.adapter.failWith = undefined;
     world.clock += MINUTE;
@@ -296,14 +297,14 @@ describe('sync.resolve', () => {
   });
 
   it('a choice that fails again is reported, and the entry keeps the new reason', async () => {
-    world.adapter.failWith = new SyncError('permanent', 'The draft is gone.', { action: 'Recreate it.' });
+    world.adapter.failWith = new SyncError('draft-deleted', { status: 404 });
     expect((await world.call('sync.resolve', { issueId, choice: 'overwrite' })).failed).toEqual([issueId]);
-    expect(await world.entry(issueId)).toMatchObject({ state: 'failed', lastError: { message: 'The draft is gone.', action: 'Recreate it.' } });
+    expect(await world.entry(issueId)).toMatchObject({ state: 'failed', lastError: { code: 'draft-deleted', status: 404 } });
   });
 
   it('refuses without host access', async () => {
     world.hostAccess = false;
-    await expect(world.call('sync.resolve', { issueId, choice: 'overwrite' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(world.call('sync.resolve', { issueId, choice: 'overwrite' })).rejects.toMatchObject({ code: 'no-access' });
     expect(await world.entry(issueId)).toMatchObject({ state: 'conflict' });
   });
 });
@@ -372,7 +373,7 @@ describe('target settings', () => {
 
   it('target.save re-arms failed issues (a wrong password is worth another try) and starts a drain', async () => {
     const issueId = await world.clipLink('https://example.com/a', 'A');
-    await world.db.put('outbox', { issueId, changedAt: WEDNESDAY, attempts: 0, nextAttemptAt: WEDNESDAY, state: 'failed', lastError: { message: 'HTTP 401', at: WEDNESDAY } });
+    await world.db.put('outbox', { issueId, changedAt: WEDNESDAY, attempts: 0, nextAttemptAt: WEDNESDAY, state: 'failed', lastError: { code: 'auth', status: 401, at: WEDNESDAY } });
     await world.db.put('outbox', { issueId: 'issue-conflict-01', changedAt: WEDNESDAY, attempts: 0, nextAttemptAt: WEDNESDAY, state: 'conflict' });
     world.clock += MINUTE;
     world.hostAccess = false; // the drain finds nothing to do: the re-armed entry is visible as such

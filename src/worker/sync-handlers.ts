@@ -3,6 +3,7 @@ import type { Handlers } from '../messages/router';
 import { drainOutbox } from '../sync/engine';
 import { configFromForm, targetAddress } from '../sync/target-config';
 import type { PushOptions } from '../sync/adapter';
+import { describeTarget, targetName } from '../sync/sync-words';
 import type { HandlerDeps, SyncDeps } from './handler-deps';
 
 type SyncHandlerNames = 'sync.status' | 'sync.now' | 'sync.resolve' | 'sync.compare' | 'target.get' | 'target.save' | 'target.clear' | 'target.test';
@@ -12,8 +13,8 @@ type SyncHandlerNames = 'sync.status' | 'sync.now' | 'sync.resolve' | 'sync.comp
 export function syncHandlers(deps: HandlerDeps, sync: SyncDeps): Pick<Handlers, SyncHandlerNames> {
   const requireTarget = async () => {
     const config = await sync.readTarget();
-    if (!config) throw new MessageError('bad-request', 'No drafting backend is set up yet: add your WordPress site in the options.');
-    if (!(await sync.hasHostAccess(targetAddress(config)))) throw new MessageError('forbidden', `The extension has no access to ${new URL(targetAddress(config)).origin} yet: grant it in the options.`);
+    if (!config) throw new MessageError('no-target', 'No drafting backend is set up yet: add your WordPress site or drafting server in the options.');
+    if (!(await sync.hasHostAccess(targetAddress(config)))) throw new MessageError('no-access', `The extension has no access to ${targetName(describeTarget(config.kind, targetAddress(config)))} yet: grant it in the options.`);
     return config;
   };
   return {
@@ -23,7 +24,7 @@ export function syncHandlers(deps: HandlerDeps, sync: SyncDeps): Pick<Handlers, 
       const state = issueId ? await deps.syncStates.get(issueId) : undefined;
       return {
         configured: !!config,
-        ...(config ? { target: targetAddress(config) } : {}),
+        ...(config ? { target: targetAddress(config), targetKind: config.kind } : {}),
         entries,
         ...(state && config && state.target === sync.adapterFor(config).target ? { state } : {}),
       };
