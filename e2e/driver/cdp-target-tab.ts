@@ -129,7 +129,8 @@ export class CdpTargetTab implements BrowserTab {
     const name = names.pop()!;
     const modifiers = names.reduce((sum, m) => sum | (MODIFIERS[m] ?? 0), 0);
     const key = KEYS[name] ?? { key: name, code: `Key${name.toUpperCase()}`, keyCode: name.toUpperCase().charCodeAt(0), text: name };
-    const text = modifiers & ~MODIFIERS.Shift! ? undefined : key.text;
+    // A chord with Control, Alt or Meta types no character (Control+Enter submits, it adds no line).
+    const text = names.some((m) => m !== 'Shift') ? undefined : key.text;
     await this.send('Input.dispatchKeyEvent', { type: text ? 'keyDown' : 'rawKeyDown', modifiers, key: key.key, code: key.code, windowsVirtualKeyCode: key.keyCode, ...(text ? { text } : {}) });
     await this.send('Input.dispatchKeyEvent', { type: 'keyUp', modifiers, key: key.key, code: key.code, windowsVirtualKeyCode: key.keyCode });
   }
