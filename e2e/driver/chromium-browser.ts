@@ -4,6 +4,8 @@ import { DIST, DIST_TEST, launchWithExtension } from '../browser';
 import { ExtensionDriver } from '../pages/extension-driver';
 import { type BrowserTab, type ExtensionBrowser, type LaunchOptions, READ_CLIPPINGS_EXPRESSION, type StoredClipping } from './extension-browser';
 
+/** CLIP_LINK_MENU_ID of src/platform/context-menu.ts (not imported: that module loads the polyfill, which throws outside a browser). */
+const CLIP_LINK_MENU_ID = 'clip-link';
 
 class ChromiumTab implements BrowserTab {
   constructor(
@@ -105,6 +107,13 @@ export class ChromiumBrowser implements ExtensionBrowser {
     await this.driver.clickToolbarButton((tab as ChromiumTab).page);
   }
 
+  async openToolbarPopup(tab: BrowserTab): Promise<BrowserTab> {
+    const popup = await this.driver.openToolbarPopup((tab as ChromiumTab).page);
+    const deadline = Date.now() + 15_000;
+    while (!(await popup.count('#summary, [role=alert]').catch(() => 0)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    return popup;
+  }
+
   pressClipShortcut(): Promise<void> {
     // Extension shortcuts are handled by the browser window's accelerators, which the DevTools
     // protocol's key events (sent to the page) never reach.
@@ -112,13 +121,28 @@ export class ChromiumBrowser implements ExtensionBrowser {
   }
 
   async clipLinkFromContextMenu(tab: BrowserTab, linkSelector: string): Promise<void> {
-    // The DevTools protocol cannot open Chromium's native context menu. A right-click grants activeTab,
-    // as the toolbar button does; the menu's onClicked handler then calls this same worker path.
+    // The DevTools protocol cannot open Chromium's native context menu (it is browser UI, not page
+    // content; Input.dispatchMouseEvent with the right button only fires the page's contextmenu event).
+    // What the menu click does is: grant activeTab, then fire contextMenus.onClicked in the worker with
+    // the link and the tab. The toolbar button grants the same activeTab; the event is then dispatched
+    // to the listener background/index.ts registered (Chromium's extension event objects carry a
+    // `dispatch` method that runs the worker's own listeners), with the info and the real tab Chromium
+    // would pass: no linkText, as in Chrome's event.
     const chromiumTab = tab as ChromiumTab;
     const href = await chromiumTab.page.locator(linkSelector).first().evaluate((a) => (a as HTMLAnchorElement).href);
     await this.clickToolbarButton(tab);
-    const reply = await this.message<{ ok: boolean }>('clip.link', { url: href, tabId: tab.tabId });
-    if (!reply.ok) throw new Error(`clip.link failed: ${JSON.stringify(reply)}`);
+    const worker = await this.driver.runningWorker();
+    const fired = await worker.evaluate(
+      async ({ tabId, linkUrl, menuItemId }) => {
+        const event = chrome.contextMenus.onClicked as typeof chrome.contextMenus.onClicked & { dispatch?: (...args: unknown[]) => void };
+        if (!event.hasListeners() || typeof event.dispatch !== 'function') return false;
+        const clicked = await chrome.tabs.get(tabId);
+        event.dispatch({ menuItemId, linkUrl, pageUrl: clicked.url, frameId: 0, editable: false }, clicked);
+        return true;
+      },
+      { tabId: tab.tabId, linkUrl: href, menuItemId: CLIP_LINK_MENU_ID },
+    );
+    if (!fired) throw new Error('the worker has no contextMenus.onClicked listener to fire');
   }
 
   stopBackground(): Promise<void> {

@@ -71,6 +71,12 @@ export interface ExtensionBrowser {
    * the popup, which reads the page. Resolves once the browser has handled the click.
    */
   clickToolbarButton(tab: BrowserTab): Promise<void>;
+  /**
+   * Clicks the toolbar button on this tab and returns the browser's real toolbar popup (opened by the
+   * browser with no `?tab=`: it resolves the active tab itself), once it shows its form or an alert.
+   * Its `tabId` is -1 (a popup is in no tab); `close()` closes the popup.
+   */
+  openToolbarPopup(tab: BrowserTab): Promise<BrowserTab>;
   /** Presses the extension's keyboard shortcut (`_execute_action`) with this tab selected. */
   pressClipShortcut(tab: BrowserTab): Promise<void>;
   /** Right-clicks the link `linkSelector` on the page and chooses the extension's "Clip link" item. */

@@ -84,3 +84,20 @@ test('the background is stopped between two clips and nothing is lost', async ({
   const summaries = (await app.storedClippings()).map((c) => c.summary).sort();
   expect(summaries).toEqual(['After the background was woken again.', 'Before the background stopped.']);
 });
+
+test('the toolbar button opens the real popup, filled for the active tab', async ({ app, articles }) => {
+  const expected = expectedCapture(SAMPLE.blogPost);
+  const tab = await app.openTab(articles.url(article(SAMPLE.blogPost)));
+  const popup = await app.openToolbarPopup(tab);
+  // Opened by the browser, not by the test: no ?tab=, so the popup found the active tab itself.
+  expect(new URL(await popup.url()).search).toBe('');
+  expect(await popup.value('#url')).toBe(expected.canonicalUrl);
+  expect(await popup.value('#title')).toBe(expected.title);
+  expect(await popup.value('#byline')).toBe(expected.byline);
+  await popup.type('#summary', 'Annotated in the real popup.');
+  await save(popup);
+  const stored = await app.storedClippings();
+  expect(stored).toHaveLength(1);
+  expect(stored[0]).toMatchObject({ url: expected.canonicalUrl, title: expected.title, summary: 'Annotated in the real popup.', origin: 'page' });
+  await popup.close();
+});

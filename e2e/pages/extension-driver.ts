@@ -1,6 +1,7 @@
-import type { BrowserContext, CDPSession, Page } from '@playwright/test';
+import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test';
 import type { LaunchedExtension } from '../browser';
 import { READ_CLIPPINGS_EXPRESSION } from '../driver/extension-browser';
+import { CdpTargetTab } from '../driver/cdp-target-tab';
 import { PopupPage } from './popup-page';
 
 /** A stored clipping as read back from IndexedDB (only the fields the tests look at are typed). */
@@ -125,6 +126,32 @@ export class ExtensionDriver {
     );
   }
 
+  /**
+   * Clicks the toolbar button on this page's tab and attaches to the popup the browser opens: a `page`
+   * target at popup/index.html with no query (the popup finds the active tab itself), which Playwright
+   * does not list among the context's pages. The session stays open for the returned tab.
+   */
+  async openToolbarPopup(page: Page): Promise<CdpTargetTab> {
+    const browser = this.context.browser();
+    if (!browser) throw new Error('no browser handle');
+    const session = await browser.newBrowserCDPSession();
+    const popupUrl = `chrome-extension://${this.extensionId}/popup/index.html`;
+    const popupTarget = async () => {
+      const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+      return targetInfos.find((t) => t.type === 'page' && t.url === popupUrl);
+    };
+    if (await popupTarget()) throw new Error('a toolbar popup is already open');
+    await this.clickToolbarButton(page);
+    const deadline = Date.now() + 10_000;
+    let target = await popupTarget();
+    while (!target && Date.now() < deadline) {
+      await page.waitForTimeout(100);
+      target = await popupTarget();
+    }
+    if (!target) throw new Error(`no popup target at ${popupUrl} after the toolbar click`);
+    return CdpTargetTab.attach(session, target.targetId);
+  }
+
   /** The one tab target showing `url`, for pages not opened through `openTab`. */
   private async tabTargetShowing(url: string): Promise<string> {
     const matches = (await this.browserTabTargets()).filter((t) => t.url === url);
@@ -148,6 +175,13 @@ export class ExtensionDriver {
     await this.clickToolbarButton(page);
     const popup = await this.openPopup(tabId);
     return { page, tabId, popup };
+  }
+
+  /** The extension's service worker, woken by a message first if the browser had stopped it. */
+  async runningWorker(): Promise<Worker> {
+    await this.message('clip.listRecent', { limit: 1 });
+    const ours = () => this.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${this.extensionId}/`));
+    return ours() ?? (await this.context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(`chrome-extension://${this.extensionId}/`), timeout: 10_000 }));
   }
 
   /** Every clipping row in the extension's IndexedDB, read directly (not through the worker's code). */

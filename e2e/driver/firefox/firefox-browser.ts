@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import {
   type BrowserTab,
   type ExtensionBrowser,
+  type KeyChord,
   type LaunchOptions,
   READ_CLIPPINGS_EXPRESSION,
   type StoredClipping,
@@ -183,6 +184,113 @@ class FirefoxTab implements BrowserTab {
   }
 }
 
+/**
+ * Firefox's real toolbar popup, reached from the helper tab through `browser.extension.getViews({ type:
+ * 'popup' })` (same origin): BiDi lists no browsing context for the popup panel. Page code runs with
+ * the popup's `document` and `window`; clicks and keys are DOM events, not input events.
+ */
+class FirefoxPopupTab implements BrowserTab {
+  readonly tabId = -1;
+
+  constructor(
+    private readonly helper: FirefoxTab,
+    private readonly toggle: () => Promise<void>,
+  ) {}
+
+  evaluate<T>(expression: string): Promise<T> {
+    return this.helper.evaluate(`(() => {
+      const view = browser.extension.getViews({ type: 'popup' })[0];
+      if (!view) throw new Error('the toolbar popup is closed');
+      return ((document, window, location) => (${expression}))(view.document, view, view.location);
+    })()`);
+  }
+
+  private async run(selector: string, body: string, text?: string): Promise<void> {
+    await poll(() => this.count(selector), (n) => n > 0, selector);
+    const ok = await this.evaluate<boolean>(`(() => {
+      const text = ${JSON.stringify(text ?? null)};
+      const el = Array.from(document.querySelectorAll(${JSON.stringify(selector)})).find((e) => text === null || (e.textContent || '').includes(text));
+      if (!el) return false;
+      el.focus();
+      ${body}
+      return true;
+    })()`);
+    if (!ok) throw new Error(`${selector}${text ? ` with text "${text}"` : ''} not found in the toolbar popup`);
+  }
+
+  click(selector: string, text?: string): Promise<void> {
+    return this.run(selector, 'el.click();', text);
+  }
+
+  private setValue(selector: string, value: string, append: boolean): Promise<void> {
+    return this.run(
+      selector,
+      `const proto = Object.getPrototypeOf(el);
+      Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, ${append ? 'el.value + ' : ''}${JSON.stringify(value)});
+      el.dispatchEvent(new window.Event('input', { bubbles: true }));
+      el.dispatchEvent(new window.Event('change', { bubbles: true }));`,
+    );
+  }
+
+  fill(selector: string, value: string): Promise<void> {
+    return this.setValue(selector, value, false);
+  }
+
+  type(selector: string, text: string): Promise<void> {
+    return this.setValue(selector, text, true);
+  }
+
+  press(selector: string, chord: KeyChord, text?: string): Promise<void> {
+    const [key, ...mods] = chord.split('+').reverse();
+    const init = { key, bubbles: true, cancelable: true, ctrlKey: mods.includes('Control'), altKey: mods.includes('Alt'), shiftKey: mods.includes('Shift'), metaKey: mods.includes('Meta') };
+    return this.run(selector, `el.dispatchEvent(new window.KeyboardEvent('keydown', ${JSON.stringify(init)}));`, text);
+  }
+
+  async select(selector: string, label: string): Promise<void> {
+    const ok = await this.evaluate<boolean>(`(() => {
+      const select = document.querySelector(${JSON.stringify(selector)});
+      const option = Array.from(select.options).find((o) => o.label.trim() === ${JSON.stringify(label)});
+      if (!option) return false;
+      select.value = option.value;
+      select.dispatchEvent(new window.Event('change', { bubbles: true }));
+      return true;
+    })()`);
+    if (!ok) throw new Error(`${selector} has no option "${label}"`);
+  }
+
+  setFiles(): Promise<void> {
+    throw new Error('the toolbar popup has no file input');
+  }
+
+  value(selector: string): Promise<string> {
+    return this.evaluate(`document.querySelector(${JSON.stringify(selector)})?.value ?? ''`);
+  }
+
+  text(selector: string): Promise<string> {
+    return this.evaluate(`document.querySelector(${JSON.stringify(selector)})?.innerText ?? ''`);
+  }
+
+  count(selector: string): Promise<number> {
+    return this.evaluate(`document.querySelectorAll(${JSON.stringify(selector)}).length`);
+  }
+
+  url(): Promise<string> {
+    return this.evaluate('location.href');
+  }
+
+  setViewport(): Promise<void> {
+    throw new Error('the toolbar popup sizes itself to its content');
+  }
+
+  screenshot(): Promise<void> {
+    throw new Error('BiDi cannot capture the toolbar popup panel');
+  }
+
+  close(): Promise<void> {
+    return this.toggle();
+  }
+}
+
 /** Turns a BiDi remote value back into plain JSON. */
 function deserialize(value: { type: string; value?: unknown }): unknown {
   switch (value.type) {
@@ -297,6 +405,18 @@ export class FirefoxBrowser implements ExtensionBrowser {
     await this.firefox.bidi.send('browsingContext.activate', { context });
     await this.settlePopup(() => this.chrome.triggerAction());
     if (!(await this.chrome.hasActiveTab(context))) throw new Error('the toolbar button did not grant activeTab');
+  }
+
+  async openToolbarPopup(tab: BrowserTab): Promise<BrowserTab> {
+    const { context } = tab as FirefoxTab;
+    await this.firefox.bidi.send('browsingContext.activate', { context });
+    await this.chrome.triggerAction();
+    await poll(() => this.popupState(), (s) => s === 'ready', 'the toolbar popup to show its form', 15_000);
+    return new FirefoxPopupTab(this.helper, async () => {
+      if ((await this.popupState()) === 'none') return;
+      await this.chrome.triggerAction(); // the button toggles its popup
+      await poll(() => this.popupState(), (s) => s === 'none', 'the toolbar popup to close', 5_000);
+    });
   }
 
   async pressClipShortcut(tab: BrowserTab): Promise<void> {
