@@ -1,5 +1,5 @@
 import { defineConfig } from 'vite';
-import { type SourceManifest, buildTargetFor, outDirFor } from './build/manifest-for-browser';
+import { buildTargetFor, outDirFor } from './build/manifest-for-browser';
 import manifest from './manifest.json' with { type: 'json' };
 
 /**

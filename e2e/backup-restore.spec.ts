@@ -33,7 +33,7 @@ test('an issue exported as JSON imports into a fresh profile unchanged', async (
   const desk = await IssueDeskPage.open(await clipper.context.newPage(), clipper.extensionId);
   const downloading = desk.page.waitForEvent('download');
   await desk.page.getByRole('button', { name: 'Download .json' }).click();
-  const path = (await (await downloading).path())!;
+  const path = (await (await downloading).path());
   expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ format: 'newsletter-clipper.issue', version: 1 });
 
   const fresh = new ExtensionDriver(await launchWithExtension());

@@ -13,7 +13,7 @@ test('the selected text becomes the quote, with paragraph breaks and a link to t
     const selection = window.getSelection()!;
     selection.removeAllRanges();
     selection.addRange(range);
-    return [paragraphs[0]!.textContent!.trim(), paragraphs[1]!.textContent!.trim()];
+    return [paragraphs[0]!.textContent.trim(), paragraphs[1]!.textContent.trim()];
   });
   await clipper.clickToolbarButton(page);
   const popup = await clipper.openPopup(tabId);

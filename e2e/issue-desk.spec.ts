@@ -53,7 +53,7 @@ test.describe('the issue desk', () => {
     // Export Markdown as a file and read it.
     const downloading = desk.page.waitForEvent('download');
     await desk.page.getByRole('button', { name: 'Download .md' }).click();
-    const file = await readFile((await (await downloading).path())!, 'utf8');
+    const file = await readFile((await (await downloading).path()), 'utf8');
     expect(file).toContain('## Articles');
     expect(file).toContain('## Outages');
     expect(file.indexOf(titles[0]!)).toBeLessThan(file.indexOf(titles[2]!));

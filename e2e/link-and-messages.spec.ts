@@ -24,7 +24,7 @@ test('messages from a web page’s content-script world are refused', async ({ c
       target: { tabId: id },
       func: () => chrome.runtime.sendMessage({ type: 'clip.listRecent', payload: { limit: 10 } }),
     });
-    return result?.result;
+    return result?.result as unknown;
   }, tabId);
   expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 });

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 
 /** "Close issue": asks once, and offers to carry clippings without a summary over to the next issue. */
-export function CloseIssue({ unfinished, onClose }: { unfinished: number; onClose(moveUnfinished: boolean): void }) {
+export function CloseIssue({ unfinished, onClose }: { unfinished: number; onClose: (moveUnfinished: boolean) => void }) {
   const [asking, setAsking] = useState(false);
   const [move, setMove] = useState(true);
   if (!asking) {

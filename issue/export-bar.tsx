@@ -10,7 +10,7 @@ type Notice = { kind: 'info' | 'error'; text: string };
 
 
 /** Export the issue: Markdown and HTML to the clipboard or as files; JSON (re-importable) as a file. */
-export function ExportBar({ doc, issueId, onNotice }: { doc: IssueDocument; issueId: string; onNotice(notice: Notice): void }) {
+export function ExportBar({ doc, issueId, onNotice }: { doc: IssueDocument; issueId: string; onNotice: (notice: Notice) => void }) {
   const stem = fileStem(doc.newsletter, 'issue', doc.number);
   const downloadJson = async () => {
     try {

@@ -15,8 +15,8 @@ interface SectionListProps {
   draggable: boolean;
   actions: CardActions;
   /** Where a clipping stands against the issue's draft (undefined: no target, or not in the draft's sections). */
-  syncOf(clipping: Clipping): ClippingSync | undefined;
-  onDrop(id: string, section: string | null, index: number): void;
+  syncOf: (clipping: Clipping) => ClippingSync | undefined;
+  onDrop: (id: string, section: string | null, index: number) => void;
 }
 
 /** One section of the issue: its heading, count and budget, and its clippings, sortable by drag and drop. */
@@ -35,7 +35,7 @@ export function SectionList({ group, visible, sections, draggable, actions, sync
       dataIdAttr: 'data-id',
       onEnd(event) {
         const id = event.item.dataset.id;
-        const to = (event.to as HTMLElement).dataset.section;
+        const to = (event.to).dataset.section;
         const newIndex = event.newIndex ?? 0;
         // Put the node back where preact rendered it; the reload after the move re-renders the order.
         const from = event.from;

@@ -17,7 +17,7 @@ function when(epochMs: number): string {
  * target's version, overwrite, compare). Every choice here is taken on error codes, never on words.
  * The status is the desk's (useSyncStatus); `reload` reads it again after an action here.
  */
-export function SyncPanel({ issueId, status, loadError, reload }: { issueId: string; status: SyncStatus | undefined; loadError?: PageError | undefined; reload(): void }) {
+export function SyncPanel({ issueId, status, loadError, reload }: { issueId: string; status: SyncStatus | undefined; loadError?: PageError | undefined; reload: () => void }) {
   const [busy, setBusy] = useState(false);
   const [actionError, setError] = useState<PageError | undefined>();
   const [compare, setCompare] = useState<{ local: string; remote: string } | undefined>();

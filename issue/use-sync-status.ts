@@ -31,6 +31,9 @@ export function useSyncStatus(issueId: string | undefined, version: number) {
     if (!underWay) return;
     const timer = setTimeout(reload, 1500);
     return () => clearTimeout(timer);
+    // Polls again after each new status while a sync is under way: `status` is the clock; `reload` and
+    // `underWay` are derived from it and from the issue, whose change restarts the first effect.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [status]);
   return { status, error, reload };
 }

@@ -8,7 +8,7 @@ import { downloadText, fileStem } from '../src/platform/download';
 type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string; report?: MergeReport } | { kind: 'error'; text: string };
 
 /** Backup of everything (never credentials) to one JSON file, and restore from it, reporting what was skipped. */
-export function BackupPanel({ onRestored }: { onRestored(): void }) {
+export function BackupPanel({ onRestored }: { onRestored: () => void }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const backup = async () => {
     setState({ kind: 'busy' });

@@ -16,7 +16,7 @@ export function OptionsPage() {
   const [newSection, setNewSection] = useState('');
 
   useEffect(() => {
-    send('settings.get', {}).then(setSettings, (error) => setStatus({ kind: 'error', message: String(error?.message ?? error) }));
+    send('settings.get', {}).then(setSettings, (error: unknown) => setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) }));
   }, []);
   if (!settings) return <main>{status.kind === 'error' ? <p role="alert">{status.message}</p> : <p>Loading…</p>}</main>;
 

@@ -6,6 +6,9 @@ start=$(date +%s)
 bash scripts/ensure-deps.sh
 echo "› type-check"
 npm run --silent typecheck
+echo "› lint"
+npx eslint --max-warnings 0 .
+npx prettier --check . >/dev/null || { npx prettier --list-different .; echo "Prettier: the files above are not formatted (npm run format)"; exit 1; }
 echo "› unit tests"
 npx vitest run --reporter=default --reporter=json --outputFile=reports/unit.json
 echo "› build"

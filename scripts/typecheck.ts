@@ -37,7 +37,13 @@ export async function checkConfig(config: string, cwd = ROOT): Promise<CheckResu
 
 /** The repository's files (relative paths) that one config's program holds. */
 export async function filesOf(config: string): Promise<Set<string>> {
-  const { stdout } = await run(process.execPath, [TSC, '-p', config, '--listFilesOnly'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+  let stdout: string;
+  try {
+    ({ stdout } = await run(process.execPath, [TSC, '-p', config, '--listFilesOnly'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }));
+  } catch (error) {
+    // A file that does not parse makes the listing exit non-zero; the check itself reports that error.
+    stdout = (error as { stdout?: string }).stdout ?? '';
+  }
   return new Set(
     stdout
       .split('\n')

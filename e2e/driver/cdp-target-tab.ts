@@ -50,7 +50,7 @@ export class CdpTargetTab implements BrowserTab {
 
   /** Attaches to the target `targetId`; `tabId` is what the tab-less popup reports (-1). */
   static async attach(browser: CDPSession, targetId: string, tabId = -1): Promise<CdpTargetTab> {
-    const { sessionId } = (await browser.send('Target.attachToTarget', { targetId, flatten: false })) as { sessionId: string };
+    const { sessionId } = await browser.send('Target.attachToTarget', { targetId, flatten: false });
     return new CdpTargetTab(browser, sessionId, tabId);
   }
 

@@ -14,7 +14,7 @@ class ChromiumTab implements BrowserTab {
   ) {}
 
   evaluate<T>(expression: string): Promise<T> {
-    return this.page.evaluate(expression) as Promise<T>;
+    return this.page.evaluate<T>(expression);
   }
 
   private locate(selector: string, text?: string) {
@@ -62,8 +62,8 @@ class ChromiumTab implements BrowserTab {
     return this.page.locator(selector).count();
   }
 
-  async url(): Promise<string> {
-    return this.page.url();
+  url(): Promise<string> {
+    return Promise.resolve(this.page.url());
   }
 
   async setViewport(width: number, height: number): Promise<void> {
@@ -150,7 +150,7 @@ export class ChromiumBrowser implements ExtensionBrowser {
   }
 
   async storedClippings(): Promise<StoredClipping[]> {
-    return (await this.driver.extensionPage()).evaluate(READ_CLIPPINGS_EXPRESSION) as Promise<StoredClipping[]>;
+    return (await this.driver.extensionPage()).evaluate<StoredClipping[]>(READ_CLIPPINGS_EXPRESSION);
   }
 
   message<T = unknown>(type: string, payload: unknown): Promise<T> {

@@ -3,7 +3,7 @@ import { expect, test } from './fixtures';
 import { narrowLayoutProblems } from './narrow-layout';
 import { PHONE_VIEWPORT, clipArticle, openClipForm, openDesk, save } from './steps';
 
-const CHECK = `(${narrowLayoutProblems})()`;
+const CHECK = `(${narrowLayoutProblems.toString()})()`;
 
 // Firefox for Android opens the popup as a full page on a narrow screen; both browsers render the same
 // pages at that size here (no Android device in this environment).

@@ -111,7 +111,7 @@ export class ExtensionDriver {
 
   private browserTabTargets(): Promise<{ targetId: string; url: string }[]> {
     return this.withBrowserSession(async (session) => {
-      const { targetInfos } = (await session.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as {
+      const { targetInfos } = (await session.send('Target.getTargets', { filter: [{ type: 'tab' }] })) as {
         targetInfos: { targetId: string; url: string }[];
       };
       return targetInfos;
@@ -187,13 +187,13 @@ export class ExtensionDriver {
   /** Every clipping row in the extension's IndexedDB, read directly (not through the worker's code). */
   async storedClippings(): Promise<StoredClipping[]> {
     const page = await this.extensionPage();
-    return (await page.evaluate(READ_CLIPPINGS_EXPRESSION)) as StoredClipping[];
+    return await page.evaluate<StoredClipping[]>(READ_CLIPPINGS_EXPRESSION);
   }
 
   /** Sends a protocol message from an extension page, exactly as the popup does. */
   async message<T = unknown>(type: string, payload: unknown): Promise<T> {
     const page = await this.extensionPage();
-    return (await page.evaluate(([t, p]) => chrome.runtime.sendMessage({ type: t, payload: p }), [type, payload] as const)) as T;
+    return (await page.evaluate(([t, p]) => chrome.runtime.sendMessage({ type: t, payload: p }), [type, payload] as const));
   }
 
   /**

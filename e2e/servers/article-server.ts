@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -29,7 +29,8 @@ export interface ArticleServer {
  * without `.pdf`.
  */
 export async function startArticleServer(port = 0): Promise<ArticleServer> {
-  const server: Server = createServer(async (request, response) => {
+  const server: Server = createServer((request, response) => void answer(request, response));
+  async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/reports/download') {
       // A PDF at an address without ".pdf", as report downloads often are.
@@ -50,7 +51,7 @@ export async function startArticleServer(port = 0): Promise<ArticleServer> {
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
-  });
+  }
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(port, '127.0.0.1', () => done());

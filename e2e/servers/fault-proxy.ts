@@ -1,6 +1,5 @@
 import { listenOnLoopback } from './loopback';
 import { Agent, createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
 
 /**
  * A fault-injecting HTTP proxy on 127.0.0.1 in front of one target origin (WordPress, the generic

@@ -13,7 +13,7 @@ export interface NewsletterClipperApi {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
+   
   var __newsletterClipper: NewsletterClipperApi | undefined;
 }
 

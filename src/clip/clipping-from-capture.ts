@@ -1,5 +1,5 @@
 import { type Capture, FIELD_LIMITS } from './capture';
-import { type CaptureContext, type Clipping, type ClippingForm, type FieldSources, ClippingOrigin } from './clipping';
+import { type CaptureContext, type Clipping, type ClippingForm, type FieldSources, type ClippingOrigin } from './clipping';
 import { cleanUrl, urlKey } from './url-key';
 
 export interface PrefilledForm {

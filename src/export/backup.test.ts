@@ -28,7 +28,7 @@ const errorOf = (text: string) => {
 
 describe('buildBackup and renderBackup', () => {
   it('writes the format, version, time and every record', () => {
-    const file = JSON.parse(backupText());
+    const file = JSON.parse(backupText()) as { issues: unknown[]; clippings: unknown[] };
     expect(file).toMatchObject({ format: BACKUP_FORMAT, version: 1, exportedAt: '2026-11-22T18:30:00.000Z', settings });
     expect(file.issues).toHaveLength(2);
     expect(file.clippings).toHaveLength(6);

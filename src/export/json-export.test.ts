@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Clipping } from '../clip/clipping';
 import { GOLDEN_ISSUE, GOLDEN_NOW, GOLDEN_SECTIONS, goldenClippings } from '../../test/golden/sre-weekly-fixture';
-import { ISSUE_EXPORT_FORMAT, IssueExportFile, buildIssueExport, parseIssueExport, renderJson } from './json-export';
+import { ISSUE_EXPORT_FORMAT, type IssueExportFile, buildIssueExport, parseIssueExport, renderJson } from './json-export';
 
 const build = (clippings: Clipping[] = goldenClippings()) => buildIssueExport({ newsletter: 'SRE Weekly', issue: GOLDEN_ISSUE, sections: GOLDEN_SECTIONS, clippings, now: GOLDEN_NOW });
 const text = (mutate: (file: Record<string, unknown> & { clippings: Record<string, unknown>[] }) => void) => {
@@ -73,7 +73,7 @@ describe('renderJson', () => {
       clippings: file.clippings.map((c) => reorder({ ...c, sources: reorder(c.sources) })),
     };
     expect(renderJson(shuffled)).toBe(renderJson(file));
-    expect(Object.keys(JSON.parse(renderJson(shuffled)).clippings[0].sources)).toEqual(['url', 'title', 'quote']);
+    expect(Object.keys((JSON.parse(renderJson(shuffled)) as { clippings: { sources: object }[] }).clippings[0]!.sources)).toEqual(['url', 'title', 'quote']);
   });
 
   it('writes no field the schemas do not know', () => {

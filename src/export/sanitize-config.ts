@@ -70,6 +70,6 @@ export function createSanitizer(purify: DOMPurify): (pieces: readonly string[]) 
       wrappers.every(
         (node, i): node is Element => node.nodeName === 'BLOCKQUOTE' && (node as Element).getAttribute('title') === `${nonce}-${i}` && nothingReopened(pieces[i]!, node as Element),
       );
-    return intact ? wrappers.map((wrapper) => (wrapper as Element).innerHTML) : each(pieces);
+    return intact ? wrappers.map((wrapper) => (wrapper).innerHTML) : each(pieces);
   };
 }

@@ -61,7 +61,7 @@ describe.each(UNSAFE)('no writer lets %j out as a URL', (url) => {
 
   it('the generic target’s edit link, which the desk shows', async () => {
     const answer = (init?: RequestInit) => {
-      const body = JSON.parse(String(init?.body)) as Record<string, unknown>;
+      const body = JSON.parse(init?.body as string) as Record<string, unknown>;
       const draft = { ...body, issueId: 'issue-0001', revision: 'r1', updatedAt: '2026-06-08T00:00:00Z', editUrl: url };
       return new Response(JSON.stringify(draft), { status: 200, headers: { 'content-type': 'application/json', ETag: '"r1"' } });
     };

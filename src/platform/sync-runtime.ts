@@ -55,11 +55,11 @@ async function scheduleAlarm(outbox: OutboxRepo, now: number): Promise<void> {
   const when = Math.max(next.nextAttemptAt, now + 1000);
   const existing = await browser.alarms.get(DRAIN_ALARM);
   if (existing && Math.abs(existing.scheduledTime - when) < 1000) return;
-  browser.alarms.create(DRAIN_ALARM, { when });
+  await browser.alarms.create(DRAIN_ALARM, { when });
 }
 
 /** The real sync dependencies: storage.local for the target, host permissions, fetch, alarms, the badge. */
-export function browserSyncDeps(store: { outbox: OutboxRepo; syncStates: SyncStateRepo; tombstones: TombstoneStore; draftFor(issueId: string): Promise<DraftUpdate | undefined> }): SyncDeps {
+export function browserSyncDeps(store: { outbox: OutboxRepo; syncStates: SyncStateRepo; tombstones: TombstoneStore; draftFor: (issueId: string) => Promise<DraftUpdate | undefined> }): SyncDeps {
   // One drain at a time within this worker's life; a killed worker simply starts the next one afresh.
   let running: Promise<DrainReport> | undefined;
   const adapterFor = (config: TargetConfig) => (config.kind === 'wordpress' ? new WordPressAdapter(config) : new GenericAdapter(config));

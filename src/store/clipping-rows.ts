@@ -56,7 +56,7 @@ export async function putClipping(store: ClippingsStore, clipping: Clipping, now
   if (!other.success) {
     // A damaged row holds the slot: keep it as it is (a backup still has it), just out of the index.
     const { liveUrlKey: _slot, ...kept } = found;
-    await store.put(kept as ClippingRow);
+    await store.put(kept);
     await store.put(row);
     return clipping;
   }

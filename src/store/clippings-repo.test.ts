@@ -18,7 +18,7 @@ function draft(key: string): DraftClipping {
 
 let db: ClipperDB;
 let repo: ClippingsRepo;
-let warn: ReturnType<typeof vi.spyOn>;
+let warn: { mockRestore(): void };
 
 beforeEach(async () => {
   const fresh = await freshDatabase('clippings-test');

@@ -31,7 +31,7 @@ function describeLayout(db: ClipperDB) {
       autoIncrement: s.autoIncrement,
       indexes: Object.fromEntries(
         Array.from(s.indexNames).map((index) => {
-          const i = s.index(index as never) as unknown as IDBIndex;
+          const i = s.index(index) as unknown as IDBIndex;
           return [index, { keyPath: i.keyPath, unique: i.unique, multiEntry: i.multiEntry }];
         }),
       ),

@@ -21,7 +21,7 @@ const settings: Settings = { ...defaultSettings(), newsletterName: 'Ops Weekly',
 let db: ClipperDB;
 let issues: IssuesRepo;
 let clippings: ClippingsRepo;
-let warn: ReturnType<typeof vi.spyOn>;
+let warn: { mockRestore(): void };
 let seq = 0;
 
 /** The context at a moment: settings and an id maker counting the ids handed out. */

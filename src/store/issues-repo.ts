@@ -16,7 +16,7 @@ function parseIssue(row: unknown): Issue | undefined {
 export interface IssueContext {
   now: number;
   settings: Settings;
-  newId(): string;
+  newId: () => string;
 }
 
 /**

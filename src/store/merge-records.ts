@@ -70,7 +70,7 @@ export async function mergeRecords(open: OpenDB, incoming: IncomingRecords, now:
   for (const raw of incoming.clippings) {
     const clipping = Clipping.parse(raw);
     const placed = clipping.issueId === null || (await issues.get(clipping.issueId)) ? clipping : { ...clipping, issueId: null };
-    const same = (await clippings.get(clipping.id)) as Clipping | undefined;
+    const same = (await clippings.get(clipping.id));
     if (same && same.updatedAt >= clipping.updatedAt) {
       report.skipped.push({ kind: 'clipping', id: clipping.id, reason: 'the copy here is the same or newer' });
       continue;

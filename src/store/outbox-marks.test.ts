@@ -40,7 +40,7 @@ function at(now: number): IssueContext {
 let db: ClipperDB;
 let clippings: ClippingsRepo;
 let issues: IssuesRepo;
-let warn: ReturnType<typeof vi.spyOn>;
+let warn: { mockRestore(): void };
 
 beforeEach(async () => {
   seq = 0;
@@ -102,7 +102,7 @@ function guardDone(target: ClipperDB): ClipperDB {
         };
       }
       const value: unknown = Reflect.get(t, prop, t);
-      return typeof value === 'function' ? value.bind(t) : value;
+      return typeof value === 'function' ? (value.bind(t) as unknown) : value;
     },
   });
 }

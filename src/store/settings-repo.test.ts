@@ -15,7 +15,7 @@ const custom: Settings = makeSettings({
 
 let db: ClipperDB;
 let repo: SettingsRepo;
-let warn: ReturnType<typeof vi.spyOn>;
+let warn: { mockRestore(): void };
 
 beforeEach(async () => {
   const fresh = await freshDatabase('settings-test');

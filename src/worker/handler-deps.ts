@@ -25,7 +25,7 @@ export interface SyncDeps {
   dropHostAccess(siteUrl: string): Promise<boolean>;
   adapterFor(config: TargetConfig): SyncAdapter;
   check(config: TargetConfig): Promise<CheckStep[]>;
-  draftFor(issueId: string): Promise<DraftUpdate | undefined>;
+  draftFor: (issueId: string) => Promise<DraftUpdate | undefined>;
   /** Runs a drain with the current target (also used by the alarm and after each change). */
   drain(only?: { issueId: string; options: PushOptions }): Promise<DrainReport>;
 }
@@ -47,6 +47,6 @@ export interface HandlerDeps {
   readLinkText(tabId: number, href: string): Promise<string | undefined>;
   /** Tells the editor a link was clipped (badge on the tab). */
   confirmLinkClip(tabId: number | undefined, clipping: Clipping, created: boolean): Promise<void>;
-  now(): number;
-  newId(): string;
+  now: () => number;
+  newId: () => string;
 }

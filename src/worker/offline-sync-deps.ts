@@ -5,18 +5,18 @@ import type { SyncDeps } from './handler-deps';
  * handlers (and a reference for what "no target" means to the sync handlers).
  */
 export function offlineSyncDeps(): SyncDeps {
-  const none = async () => undefined;
+  const none = () => Promise.resolve(undefined);
   return {
     readTarget: none,
     writeTarget: none,
     clearTarget: none,
-    hasHostAccess: async () => false,
-    dropHostAccess: async () => false,
+    hasHostAccess: () => Promise.resolve(false),
+    dropHostAccess: () => Promise.resolve(false),
     adapterFor: () => {
       throw new Error('no target is configured');
     },
-    check: async () => [],
-    draftFor: async () => undefined,
-    drain: async () => ({ synced: [], retrying: [], failed: [], conflicts: [] }),
+    check: () => Promise.resolve([]),
+    draftFor: () => Promise.resolve(undefined),
+    drain: () => Promise.resolve({ synced: [], retrying: [], failed: [], conflicts: [] }),
   };
 }

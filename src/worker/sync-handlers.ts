@@ -1,6 +1,5 @@
 import { MessageError } from '../messages/message-error';
 import type { Handlers } from '../messages/router';
-import { drainOutbox } from '../sync/engine';
 import { configFromForm, targetAddress } from '../sync/target-config';
 import type { PushOptions } from '../sync/adapter';
 import { describeTarget, targetName } from '../sync/sync-words';

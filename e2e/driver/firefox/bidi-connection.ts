@@ -28,7 +28,7 @@ export class BidiConnection {
   private readonly listeners = new Set<(event: { method: string; params: Record<string, unknown> }) => void>();
 
   private constructor(private readonly socket: WebSocket) {
-    socket.on('message', (data) => this.receive(String(data)));
+    socket.on('message', (data: Buffer) => this.receive(data.toString('utf8')));
     socket.on('close', () => {
       for (const [id, p] of this.pending) {
         clearTimeout(p.timer);

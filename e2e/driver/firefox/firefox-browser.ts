@@ -40,7 +40,7 @@ async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: 
     }
     await sleep(100);
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)}${lastError ? `, error: ${String(lastError)}` : ''})`);
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)}${lastError ? `, error: ${lastError instanceof Error ? lastError.message : JSON.stringify(lastError)}` : ''})`);
 }
 
 /** Page code that finds the first visible element matching a selector (and text), scrolled into view. */
@@ -477,7 +477,7 @@ export class FirefoxBrowser implements ExtensionBrowser {
     const before = new Set(readdirSync(this.downloadDir));
     await tab.click(selector, text);
     const name = await poll(
-      async () => readdirSync(this.downloadDir).find((f) => !before.has(f) && !f.endsWith('.part') && statSync(join(this.downloadDir, f)).size > 0),
+      () => Promise.resolve(readdirSync(this.downloadDir).find((f) => !before.has(f) && !f.endsWith('.part') && statSync(join(this.downloadDir, f)).size > 0)),
       (f) => !!f,
       'the download to finish',
     );

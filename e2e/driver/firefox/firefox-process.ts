@@ -102,10 +102,13 @@ export async function startFirefox(prefs: Prefs, downloadDir: string): Promise<F
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
         const match = /WebDriver BiDi listening on (ws:\/\/\S+)/.exec(output);
-        if (match) (clearTimeout(timer), resolve(match[1]!));
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]!);
+        }
       };
-      firefox.stdout!.on('data', onData);
-      firefox.stderr!.on('data', onData);
+      firefox.stdout.on('data', onData);
+      firefox.stderr.on('data', onData);
       firefox.once('exit', (code) => (clearTimeout(timer), reject(new Error(`Firefox exited (${code}) before WebDriver BiDi was up:\n${output.slice(-2000)}`))));
       firefox.once('error', (error) => (clearTimeout(timer), reject(new Error(`cannot start ${FIREFOX}: ${error.message}`))));
     });
