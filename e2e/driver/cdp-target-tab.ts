@@ -1,6 +1,7 @@
 import type { CDPSession } from '@playwright/test';
 import { writeFile } from 'node:fs/promises';
 import type { BrowserTab, KeyChord } from './extension-browser';
+import { PageReads } from './page-reads';
 
 interface RemoteObject {
   value?: unknown;
@@ -28,7 +29,7 @@ const MODIFIERS: Record<string, number> = { Alt: 1, Control: 2, Meta: 4, Shift: 
  * by Target.sendMessageToTarget: Playwright's CDPSession cannot address a flat child session).
  * Clicks and keys are real input events (Input.*), so they are user gestures, as in a Playwright Page.
  */
-export class CdpTargetTab implements BrowserTab {
+export class CdpTargetTab extends PageReads implements BrowserTab {
   private nextId = 1;
   private readonly pending = new Map<number, { done: (value: unknown) => void; fail: (error: Error) => void }>();
 
@@ -37,6 +38,7 @@ export class CdpTargetTab implements BrowserTab {
     private readonly sessionId: string,
     readonly tabId: number,
   ) {
+    super();
     browser.on('Target.receivedMessageFromTarget' as never, (event: { sessionId: string; message: string }) => {
       if (event.sessionId !== this.sessionId) return;
       const reply = JSON.parse(event.message) as { id?: number; result?: unknown; error?: { message: string } };
@@ -156,22 +158,6 @@ export class CdpTargetTab implements BrowserTab {
 
   setFiles(): Promise<void> {
     throw new Error('the toolbar popup has no file input');
-  }
-
-  value(selector: string): Promise<string> {
-    return this.evaluate(`document.querySelector(${JSON.stringify(selector)})?.value ?? ''`);
-  }
-
-  text(selector: string): Promise<string> {
-    return this.evaluate(`document.querySelector(${JSON.stringify(selector)})?.innerText ?? ''`);
-  }
-
-  count(selector: string): Promise<number> {
-    return this.evaluate(`document.querySelectorAll(${JSON.stringify(selector)}).length`);
-  }
-
-  url(): Promise<string> {
-    return this.evaluate('location.href');
   }
 
   setViewport(): Promise<void> {

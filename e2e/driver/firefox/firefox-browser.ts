@@ -10,6 +10,7 @@ import {
   type StoredClipping,
 } from '../extension-browser';
 import type { BidiConnection } from './bidi-connection';
+import { PageReads } from '../page-reads';
 import { chromeScope } from './chrome-scope';
 import { type FirefoxProcess, startFirefox } from './firefox-process';
 import { keyActions } from './keys';
@@ -54,12 +55,14 @@ function findElement(selector: string, text?: string, visibleOnly = true): strin
   })()`;
 }
 
-class FirefoxTab implements BrowserTab {
+class FirefoxTab extends PageReads implements BrowserTab {
   constructor(
     private readonly bidi: BidiConnection,
     readonly context: string,
     readonly tabId: number,
-  ) {}
+  ) {
+    super();
+  }
 
   async evaluate<T>(expression: string): Promise<T> {
     const r = await this.bidi.send<EvaluateResult>('script.evaluate', {
@@ -154,22 +157,6 @@ class FirefoxTab implements BrowserTab {
     await this.bidi.send('input.setFiles', { context: this.context, element: { sharedId }, files: paths });
   }
 
-  value(selector: string): Promise<string> {
-    return this.evaluate(`document.querySelector(${JSON.stringify(selector)})?.value ?? ''`);
-  }
-
-  text(selector: string): Promise<string> {
-    return this.evaluate(`document.querySelector(${JSON.stringify(selector)})?.innerText ?? ''`);
-  }
-
-  count(selector: string): Promise<number> {
-    return this.evaluate(`document.querySelectorAll(${JSON.stringify(selector)}).length`);
-  }
-
-  url(): Promise<string> {
-    return this.evaluate('location.href');
-  }
-
   async setViewport(width: number, height: number): Promise<void> {
     await this.bidi.send('browsingContext.setViewport', { context: this.context, viewport: { width, height } });
   }
@@ -189,13 +176,15 @@ class FirefoxTab implements BrowserTab {
  * 'popup' })` (same origin): BiDi lists no browsing context for the popup panel. Page code runs with
  * the popup's `document` and `window`; clicks and keys are DOM events, not input events.
  */
-class FirefoxPopupTab implements BrowserTab {
+class FirefoxPopupTab extends PageReads implements BrowserTab {
   readonly tabId = -1;
 
   constructor(
     private readonly helper: FirefoxTab,
     private readonly toggle: () => Promise<void>,
-  ) {}
+  ) {
+    super();
+  }
 
   evaluate<T>(expression: string): Promise<T> {
     return this.helper.evaluate(`(() => {
@@ -260,22 +249,6 @@ class FirefoxPopupTab implements BrowserTab {
 
   setFiles(): Promise<void> {
     throw new Error('the toolbar popup has no file input');
-  }
-
-  value(selector: string): Promise<string> {
-    return this.evaluate(`document.querySelector(${JSON.stringify(selector)})?.value ?? ''`);
-  }
-
-  text(selector: string): Promise<string> {
-    return this.evaluate(`document.querySelector(${JSON.stringify(selector)})?.innerText ?? ''`);
-  }
-
-  count(selector: string): Promise<number> {
-    return this.evaluate(`document.querySelectorAll(${JSON.stringify(selector)}).length`);
-  }
-
-  url(): Promise<string> {
-    return this.evaluate('location.href');
   }
 
   setViewport(): Promise<void> {

@@ -1,0 +1,26 @@
+import type { BrowserTab } from './extension-browser';
+
+/**
+ * The reads every driver's tab does the same way, by evaluating an expression in the page: a field's
+ * value, an element's visible text, a count, the address. A tab class extends it and supplies
+ * `evaluate` (over Playwright, the DevTools protocol or WebDriver BiDi).
+ */
+export abstract class PageReads implements Pick<BrowserTab, 'value' | 'text' | 'count' | 'url'> {
+  abstract evaluate<T>(expression: string): Promise<T>;
+
+  value(selector: string): Promise<string> {
+    return this.evaluate(`document.querySelector(${JSON.stringify(selector)})?.value ?? ''`);
+  }
+
+  text(selector: string): Promise<string> {
+    return this.evaluate(`document.querySelector(${JSON.stringify(selector)})?.innerText ?? ''`);
+  }
+
+  count(selector: string): Promise<number> {
+    return this.evaluate(`document.querySelectorAll(${JSON.stringify(selector)}).length`);
+  }
+
+  url(): Promise<string> {
+    return this.evaluate('location.href');
+  }
+}
