@@ -4,7 +4,7 @@ import type { MetaTags } from './meta-tags';
 import { articleElements } from './article-region';
 import { CANDIDATE_LIMITS } from './field-limits';
 import { sourceOfMetaKey } from './meta-tags';
-import { squash } from './text';
+import { shortText } from './spaced-text';
 
 /**
  * The page half of the publication date: raw date strings, in the order of trust, for the worker
@@ -53,9 +53,9 @@ function markup(root: Element | undefined, scanned: Set<Element>, skip?: Set<Ele
       if (skip?.has(el)) continue;
       scanned.add(el);
       const attr = el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.getAttribute('title') ?? el.getAttribute('data-timestamp');
-      const text = squash(el.textContent ?? '');
+      const text = shortText(el, CANDIDATE_LIMITS.shown);
       const source = index === 0 && el.hasAttribute('itemprop') ? 'microdata' : el.localName === 'time' ? 'time-element' : 'byline-markup';
-      add(out, attr ?? '', source, text.length <= CANDIDATE_LIMITS.shown ? text : '');
+      add(out, attr ?? '', source, text);
     }
   }
   return out;

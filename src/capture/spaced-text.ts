@@ -1,4 +1,4 @@
-import { squash } from './text';
+import { collapse, squash } from './text';
 
 const BLOCKS = /^(DIV|P|LI|UL|OL|SECTION|HEADER|FOOTER|ARTICLE|ASIDE|H\d|T[DH]|D[DTL]|FIGCAPTION|ADDRESS|TIME|BR)$/;
 
@@ -22,4 +22,21 @@ export function spacedText(el: Element, maxLength = 400): string {
     lastBlock = block;
   }
   return out;
+}
+
+/**
+ * The element's text squashed, as `squash(el.textContent)`, or '' when that is longer than `max`.
+ * It reads text nodes only until the text is too long: date candidates are read on every page, and
+ * a class such as "meta" may sit on a container of the whole article.
+ */
+export function shortText(el: Element, max: number): string {
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  let text = '';
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    // Collapsed but not trimmed: at most one space at each end goes when it is squashed.
+    text = collapse(text + (node.nodeValue ?? ''));
+    if (text.length > max + 2) return '';
+  }
+  text = text.trim();
+  return text.length > max ? '' : text;
 }

@@ -10,9 +10,12 @@ export const wordSet = (list: string) => new Set(list.split(' '));
 
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 
+/** Collapse runs of whitespace (incl. NBSP) to one space and drop zero-width characters, without trimming. */
+export const collapse = (value: string): string => value.replace(ZERO_WIDTH, '').replace(/\s+/g, ' ');
+
 /** Collapse runs of whitespace (incl. NBSP) to one space, drop zero-width characters, trim. */
 export function squash(value: string): string {
-  return value.replace(ZERO_WIDTH, '').replace(/\s+/g, ' ').trim();
+  return collapse(value).trim();
 }
 
 /** The named entities that turn up in JSON-LD strings; numeric ones are decoded generally. */
