@@ -8,7 +8,6 @@ import '../src/platform/zod-setup';
 import { captureFromPage } from '../src/clip/capture-from-page';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __newsletterClipperWorker: { captureFromPage: typeof captureFromPage } | undefined;
 }
 
