@@ -1,30 +1,42 @@
-import type { Candidate, Found } from './found';
+import type { AuthorCandidate, CaptureSource } from '../clip/capture';
 import type { JsonLdFacts } from './json-ld';
 import type { MetaTags } from './meta-tags';
 import { articleElements, outsideArticle } from './article-region';
-import { cleanByline } from './author-names';
-import { firstFound, found } from './found';
-import { looseKey, spacedText, squash } from './text';
+import { CANDIDATE_LIMITS } from './field-limits';
+import { spacedText } from './spaced-text';
+import { looseKey, squash } from './text';
+
+/**
+ * The page half of the byline: raw author strings, in the order of trust, for the worker to
+ * clean (pick-byline.ts). Cleaning names is too big for the content script's budget, so the page
+ * cannot know which candidate survives: it lists them all, each place's strings as one candidate.
+ */
 
 /** Markup that holds a byline: rel=author, microformats, and the class names CMSs use. */
 const BYLINE_MARKUP =
   '[rel~=author],[class*=byline i],[id*=byline i],.by-line,[class*=author i],[id*=author i],.vcard .fn,.p-author,.h-card .p-name,[class*=writer i],[data-author],address,[class*=contributor i]';
 
-function microdataAuthor(doc: Document, site: string): Found | undefined {
+/** Appends one candidate, its strings squashed and cut to the boundary's caps (cleaning squashes first and reads no further). */
+function add(out: AuthorCandidate[], values: string[], source: CaptureSource, ownSite?: boolean): void {
+  const names = values.slice(0, CANDIDATE_LIMITS.names).map((value) => squash(value).slice(0, CANDIDATE_LIMITS.name));
+  if (names.length && out.length < CANDIDATE_LIMITS.authors) out.push({ source, names, ...(ownSite && { ownSite: true as const }) });
+}
+
+function microdataAuthor(doc: Document, out: AuthorCandidate[]): void {
   const names: string[] = [];
   for (const el of articleElements(doc.documentElement, '[itemprop~=author],[itemprop~=creator]', 10)) {
     const named = el.querySelector('[itemprop~=name]');
     const value = named?.getAttribute('content') ?? named?.textContent ?? el.getAttribute('content') ?? el.textContent ?? '';
     if (squash(value).length <= 120) names.push(value);
   }
-  return found(cleanByline(names, site), 'microdata');
+  add(out, names, 'microdata');
 }
 
 /**
  * OpenGraph's `article:author` is meant to be a profile address ("…/editors/jon-fingas"): the
  * page's link to that profile, whose text spells the address's last segment, gives the name.
  */
-function profileNames(doc: Document, urls: string[], site: string): Found | undefined {
+function profileNames(doc: Document, urls: string[], out: AuthorCandidate[]): void {
   const names: string[] = [];
   // One tag may list several addresses, comma-separated.
   for (const url of urls.join(' ').split(/[\s,]+/).slice(0, 5)) {
@@ -32,28 +44,29 @@ function profileNames(doc: Document, urls: string[], site: string): Found | unde
     const link = slug && Array.from(doc.querySelectorAll(`a[href*="/${slug}"]`)).find((a) => looseKey(a.textContent ?? '') === looseKey(slug));
     if (link) names.push(link.textContent ?? '');
   }
-  return found(cleanByline(names, site), 'opengraph');
+  add(out, names, 'opengraph');
 }
 
-function markupByline(root: Element | undefined, site: string): Found | undefined {
+/** Byline elements of `root`, skipping those already listed (`seen`: the body's scan repeats the article's). */
+function markupBylines(root: Element | undefined, seen: Set<Element>, out: AuthorCandidate[]): void {
   for (const el of articleElements(root, BYLINE_MARKUP, 60)) {
+    if (seen.has(el)) continue;
+    seen.add(el);
     const data = el.getAttribute('data-author');
     const text = data ? squash(data) : spacedText(el, 200);
     // Long text is an author bio box or a whole teaser, not a byline.
     if (!text || text.length > 160) continue;
     // Several rel=author links inside one byline: take them all ("A and B").
     const links = Array.from(el.querySelectorAll('[rel~=author],[class*=author i] a,a[href*="/author"]'), (a) => a.textContent ?? '');
-    const value = cleanByline(links.length > 1 ? links : [text], site, true);
-    if (value) return found(value, 'byline-markup');
+    add(out, links.length > 1 ? links : [text], 'byline-markup');
   }
-  return undefined;
 }
 
 const BY_TEXT = /^\s*(?:(?:written|posted|published|reported|story|text)\s+)?(?:By|BY|by|Von|VON|von)(?:\s*:)?(?:\s|$)/;
 
 /** "By Jane Doe" written in a plain paragraph near the top of the article. */
-function textByline(root: Element | undefined, site: string): Found | undefined {
-  if (!root) return undefined;
+function textBylines(root: Element | undefined, out: AuthorCandidate[]): void {
+  if (!root) return;
   const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(), seen = 0; node && seen++ < 400; node = walker.nextNode()) {
     const data = node.nodeValue ?? '';
@@ -64,36 +77,30 @@ function textByline(root: Element | undefined, site: string): Found | undefined 
     if (bare <= 3) while (block && squash(block.textContent ?? '').length < bare + 4 && block.parentElement) block = block.parentElement;
     if (!block || outsideArticle(block)) continue;
     const text = spacedText(block, 250).replace(/^(\S+) \| /, '$1 ');
-    if (text.length > 200 || !BY_TEXT.test(text)) continue;
-    const value = cleanByline([text], site, true);
-    if (value) return found(value, 'page-text');
+    if (text.length <= 200 && BY_TEXT.test(text)) add(out, [text], 'page-text');
   }
-  return undefined;
 }
 
 /**
- * The article's author(s), cleaned and joined. Sources in order of trust: JSON-LD author,
- * author meta tags (OpenGraph, standard, Dublin Core, Highwire), microdata, byline markup in
- * the article, then a "By …" line in the text. `region` gives the article region, computed
- * only when the metadata had no author.
+ * The raw author candidates, in order of trust: JSON-LD author, author meta tags (OpenGraph,
+ * Dublin Core, standard, Highwire), OpenGraph profile links, microdata (the declared ones), then
+ * the page's own: byline markup in the article, a "By …" line in it, byline markup elsewhere.
  */
-export function findByline(doc: Document, meta: MetaTags, ld: JsonLdFacts, region: () => Element | undefined, site: string): Found | undefined {
-  const fromList = (values: string[], source: Found['source'], siteName = site): Candidate => () => found(cleanByline(values, siteName), source);
+export function authorCandidates(doc: Document, meta: MetaTags, ld: JsonLdFacts, region: Element | undefined): AuthorCandidate[] {
+  const out: AuthorCandidate[] = [];
+  // A blog named after its author: a declared Person may share the site's name.
+  add(out, ld.authors, 'json-ld', ld.persons);
+  add(out, meta.all('article:author'), 'opengraph');
+  // Dublin Core creators are written per article; a plain `author` tag is often the site's template.
+  add(out, meta.all('dc:creator dc.creator dcterms.creator'), 'dublin-core');
+  add(out, meta.all('author byl byline parsely-author sailthru.author cxenseparse:author'), 'meta');
+  add(out, meta.all('citation_author'), 'highwire');
+  profileNames(doc, meta.all('article:author'), out);
+  microdataAuthor(doc, out);
+  const seen = new Set<Element>();
+  markupBylines(region, seen, out);
+  textBylines(region, out);
   const body = doc.body ?? undefined;
-  // The article's byline markup, then a "By …" line in it, then byline markup elsewhere in the page.
-  const inPage = () => markupByline(region(), site) ?? textByline(region(), site) ?? (region() !== body ? markupByline(body, site) : undefined);
-  const declared = firstFound([
-    // A blog named after its author: a declared Person may share the site's name.
-    fromList(ld.authors, 'json-ld', ld.persons ? '' : site),
-    fromList(meta.all('article:author'), 'opengraph'),
-    // Dublin Core creators are written per article; a plain `author` tag is often the site's template.
-    fromList(meta.all('dc:creator dc.creator dcterms.creator'), 'dublin-core'),
-    fromList(meta.all('author byl byline parsely-author sailthru.author cxenseparse:author'), 'meta'),
-    fromList(meta.all('citation_author'), 'highwire'),
-    () => profileNames(doc, meta.all('article:author'), site),
-    () => microdataAuthor(doc, site),
-  ]);
-  // "Us Weekly Staff" is a desk's credit: the page's own byline names the person when it has one.
-  if (declared && /\bstaff\b/i.test(declared.value)) return inPage() ?? declared;
-  return declared ?? inPage();
+  if (region !== body) markupBylines(body, seen, out);
+  return out;
 }

@@ -2,14 +2,16 @@
  * The content script, injected on demand with `scripting.executeScript({ files: ['capture.js'] })`.
  * It only defines `globalThis.__newsletterClipper.capturePage()`; the extension calls it in a
  * second `executeScript` and receives its return value (structured-cloned, so plain JSON data).
- * No zod and no polyfill here: the worker validates what comes back.
+ * No zod and no polyfill here: the worker validates what comes back. This is the page half of the
+ * capture pipeline (read-page.ts); the worker finishes it (src/clip/capture-from-page.ts): it
+ * cleans the author names and parses the dates, whose code would not fit this script's budget.
  */
-import type { Capture } from '../clip/capture';
-import { extractCapture } from './extract';
+import type { PageCapture } from '../clip/capture';
+import { readPage } from './read-page';
 
 /** The API this script exposes in the page's isolated world. */
 export interface NewsletterClipperApi {
-  capturePage(): Capture;
+  capturePage(): PageCapture;
 }
 
 declare global {
@@ -17,10 +19,10 @@ declare global {
   var __newsletterClipper: NewsletterClipperApi | undefined;
 }
 
-function capturePage(): Capture {
+function capturePage(): PageCapture {
   try {
     // Round-trip through JSON: the result must survive structured cloning whatever a hostile page did to prototypes.
-    return JSON.parse(JSON.stringify(extractCapture(document, { selection: getSelection(), now: new Date() }))) as Capture;
+    return JSON.parse(JSON.stringify(readPage(document, { selection: getSelection() }))) as PageCapture;
   } catch (error) {
     // A page may have replaced document.URL or document.title with throwing getters: keep what can be read.
     const read = (get: () => unknown, max: number) => {

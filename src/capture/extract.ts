@@ -1,23 +1,7 @@
-import type { Capture, CaptureFieldName } from '../clip/capture';
-import type { Found } from './found';
+import type { Capture } from '../clip/capture';
 import type { SelectionInput } from './quote';
-import { articleRoot } from './article-region';
-import { findByline } from './byline';
-import { findCanonicalUrl } from './canonical';
-import { findExcerpt } from './excerpt';
-import { FIELD_LIMITS } from './field-limits';
-import { found } from './found';
-import { readJsonLd } from './json-ld';
-import { findLanguage } from './language';
-import { readMetaTags } from './meta-tags';
-import { baseUrl, documentUrl, hostOf, withoutTracking } from './page-address';
-import { nonHtmlNote } from './page-kind';
-import { findPublishedTime } from './published-time';
-import { quoteFromSelection } from './quote';
-import { companyName, suggestSection } from './section-suggestion';
-import { declaredSiteName, siteNameFromHost } from './site-name';
-import { clip, squash } from './text';
-import { findTitle, siteNameFromTitle, stripSiteAffixes, visibleHeadline } from './title';
+import { finishCapture } from './finish-capture';
+import { readPage } from './read-page';
 
 export type { SelectionInput } from './quote';
 
@@ -30,92 +14,16 @@ export interface ExtractOptions {
 }
 
 /**
- * Read a {@link Capture} from a document. Pure: no `window`, no extension APIs, no network, so
- * it runs the same in the content script and in Node tests (linkedom). It never throws: a
- * field that cannot be read is left out and a plain-words note says so.
+ * The whole capture pipeline in one call, for the tests and the benchmark: the page half
+ * (read-page.ts, what the content script runs) then the worker half (finish-capture.ts, what the
+ * worker runs after its zod check of the page's data). The extension itself never calls this:
+ * the content script must not carry the worker half (its size budget).
  *
  * Order of trust for every field: JSON-LD, OpenGraph (`og:*`, `article:*`), Twitter cards,
  * standard meta tags, Dublin Core, Highwire (`citation_*`), microdata, `<time>` elements,
  * byline markup (hAtom, rel=author, byline classes), the visible text, then the title and
  * the address. Each field records the source it came from.
- *
- * Fast path: the metadata (meta tags, JSON-LD) is read first; the article region, which the
- * text heuristics need, is looked for only when a field is still missing after the metadata.
  */
 export function extractCapture(doc: Document, options: ExtractOptions = {}): Capture {
-  const now = options.now ?? new Date();
-  const pageUrl = clip(documentUrl(doc), FIELD_LIMITS.url);
-  const capture: Capture = { pageUrl, notes: [] };
-  const note = (text: string) => {
-    if (capture.notes.length < 20) capture.notes.push(clip(text, 500));
-  };
-  const set = (name: CaptureFieldName, candidate: Found | undefined) => {
-    const value = candidate && clip(squash(candidate.value), FIELD_LIMITS[name === 'canonicalUrl' ? 'url' : name]);
-    if (value) capture[name] = found(value, candidate.source);
-  };
-  /** Run one step; a failure costs that step only and becomes a note naming `what` in plain words. */
-  const attempt = <T>(what: string, step: () => T): T | undefined => {
-    try {
-      return step();
-    } catch {
-      note(`The ${what} could not be read from this page.`);
-      return undefined;
-    }
-  };
-
-  attempt('selected text', () => {
-    const quote = quoteFromSelection(options.selection, pageUrl, FIELD_LIMITS.quote);
-    if (quote) capture.quote = quote;
-  });
-
-  const notHtml = attempt('page type', () => nonHtmlNote(doc));
-  if (notHtml) {
-    attempt('title', () => set('title', found(doc.title, 'document-title')));
-    attempt('canonical address', () => set('canonicalUrl', found(withoutTracking(pageUrl), 'url')));
-    note(notHtml);
-    return capture;
-  }
-
-  const meta = attempt('meta tags', () => readMetaTags(doc)) ?? { all: () => [], first: () => undefined };
-  const ld = attempt('structured data', () => readJsonLd(doc, pageUrl)) ?? { authors: [], types: new Set<string>() };
-  let root: Element | undefined | null = null;
-  /** The article region, looked for on first use only. */
-  const region = () => (root === null ? (root = attempt('article', () => articleRoot(doc))) : root);
-  const host = hostOf(pageUrl);
-
-  attempt('canonical address', () => set('canonicalUrl', findCanonicalUrl(doc, meta, baseUrl(doc), pageUrl)));
-  const url = capture.canonicalUrl?.value ?? pageUrl;
-  const declared = attempt('publication', () => declaredSiteName(meta, ld));
-  const headline = attempt('title', () => visibleHeadline(region(), doc));
-  attempt('title', () => set('title', findTitle(doc, meta, ld, declared?.value, host, headline)));
-  attempt('publication', () => {
-    const fromTitle = declared ? undefined : siteNameFromTitle(doc, capture.title?.value ?? headline?.text, host);
-    set('siteName', declared ?? found(fromTitle, 'document-title') ?? found(siteNameFromHost(url), 'host'));
-  });
-  const site = capture.siteName?.source === 'host' ? '' : (capture.siteName?.value ?? '');
-  attempt('author', () => set('byline', findByline(doc, meta, ld, region, site)));
-  attempt('publication date', () => set('publishedTime', findPublishedTime(doc, meta, ld, region, url, now)));
-  attempt('description', () => set('excerpt', findExcerpt(meta, ld, region)));
-  attempt('language', () => set('lang', findLanguage(doc, meta, ld)));
-
-  attempt('page type', () => {
-    const pageTitle = squash(doc.title ?? '');
-    const original = capture.title?.value;
-    const section = suggestSection(doc, host, `${original ?? ''} ${pageTitle}`, ld);
-    if (!section) return;
-    capture.suggestedSection = section;
-    // Outages are listed by company: "GitHub", not "Incident with Actions".
-    const fromHost = capture.siteName?.source === 'host';
-    const company = companyName(fromHost ? undefined : capture.siteName?.value ?? stripSiteAffixes(pageTitle, undefined, host).removed[0], host);
-    if (company && original !== company) {
-      capture.title = found(clip(company, FIELD_LIMITS.title), fromHost || !capture.siteName ? 'host' : capture.siteName.source);
-      note(`Looks like an outage report: the title is the company name${original ? ` (the page title was “${original}”)` : ''}.`);
-    }
-  });
-
-  // Metadata is every source but guesses from the text, the title, the host and the address.
-  if (!(['title', 'byline', 'publishedTime', 'excerpt', 'siteName'] as const).some((name) => !/^(page-text|document-title|host|url|)$/.test(capture[name]?.source ?? ''))) {
-    note('No article metadata found: check the title and author.');
-  }
-  return capture;
+  return finishCapture(readPage(doc, options), options);
 }

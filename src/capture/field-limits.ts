@@ -1,4 +1,4 @@
-import type { FIELD_LIMITS as SchemaLimits } from '../clip/capture';
+import type { CANDIDATE_LIMITS as SchemaCandidateLimits, FIELD_LIMITS as SchemaLimits } from '../clip/capture';
 
 /**
  * The same caps as `FIELD_LIMITS` in src/clip/capture.ts. Copied, not imported: importing a
@@ -14,4 +14,14 @@ export const FIELD_LIMITS: typeof SchemaLimits = {
   excerpt: 5000,
   lang: 35,
   quote: 20000,
+};
+
+/** The same caps as `CANDIDATE_LIMITS` in src/clip/capture.ts (copied for the same reason; a test keeps them equal). */
+export const CANDIDATE_LIMITS: typeof SchemaCandidateLimits = {
+  name: 1000,
+  names: 20,
+  authors: 600,
+  date: 200,
+  shown: 80,
+  dates: 100,
 };

@@ -1,11 +1,16 @@
-import type { Found } from './found';
+import type { CaptureCandidates, CaptureSource, DateCandidate } from '../clip/capture';
 import type { JsonLdFacts } from './json-ld';
 import type { MetaTags } from './meta-tags';
 import { articleElements } from './article-region';
-import { dateFromUrl, plausibleDate } from './dates';
-import { firstFound, found } from './found';
+import { CANDIDATE_LIMITS } from './field-limits';
 import { sourceOfMetaKey } from './meta-tags';
-import { squash } from './text';
+import { shortText } from './spaced-text';
+
+/**
+ * The page half of the publication date: raw date strings, in the order of trust, for the worker
+ * to parse and check (pick-published-time.ts). Date parsing is too big for the content script's
+ * budget, so the page lists every candidate; the worker takes the first plausible one.
+ */
 
 /** Meta keys for the publication date, most specific first. */
 const PUBLISHED_KEYS =
@@ -20,53 +25,55 @@ const DATE_MARKUP = [
   '[class*=date i],[class*=time i],[class*=publish i],[class*=meta i],[class*=byline i]',
 ];
 
-function fromElement(el: Element, now: Date): string | undefined {
-  const attr = el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.getAttribute('title') ?? el.getAttribute('data-timestamp');
-  const date = attr && plausibleDate(attr, now);
-  // The text is read only when the attribute gives no date, or one without its zone.
-  const text = !date || date.length === 19 ? squash(el.textContent ?? '') : '';
-  const shown = text && text.length <= 80 ? plausibleDate(text, now) : undefined;
-  // datetime="2022-10-17 16:01:26" shown as "04:01 PM EDT": the attribute's time in the shown zone.
-  return date && date.length === 19 && shown && shown.length > 19 && shown.startsWith(date.slice(0, 16)) ? date + shown.slice(19) : date || shown;
+type DateList = DateCandidate[];
+
+/** Appends a date cut to the boundary's cap: parsing trims and reads 200 characters, no more. */
+function add(out: DateList, value: string | undefined, source: CaptureSource, shown?: string): void {
+  const date = (value ?? '').trim().slice(0, CANDIDATE_LIMITS.date);
+  if ((date || shown) && out.length < CANDIDATE_LIMITS.dates) out.push({ source, value: date, ...(shown && { shown }) });
+}
+
+/** The JSON-LD value, then every value of the meta `keys`, in order. */
+function declared(value: string | undefined, meta: MetaTags, keys: string): DateList {
+  const out: DateList = [];
+  add(out, value, 'json-ld');
+  for (const key of keys.split(' ')) for (const metaValue of meta.all(key)) add(out, metaValue, sourceOfMetaKey(key));
+  return out;
 }
 
 /**
- * The first date in the markup. A bare day (found here, "Oct 13, 2016", or given as `day`) gives
- * way to the first later date of that day with a time (the same byline's `<time datetime>`).
+ * Date elements of `root`: the first attribute that may hold a date and the visible text (when
+ * short). Each scanned element goes into `scanned`; elements in `skip` are left out (the body's
+ * scan repeats the article's, whose elements held no date when the body's list is read at all).
  */
-function markupDate(root: Element | undefined, now: Date, day?: Found): Found | undefined {
+function markup(root: Element | undefined, scanned: Set<Element>, skip?: Set<Element>): DateList {
+  const out: DateList = [];
   for (const [index, selector] of DATE_MARKUP.entries()) {
     for (const el of articleElements(root, selector, 30)) {
-      const value = fromElement(el, now);
-      if (!value || (day && !value.startsWith(day.value))) continue;
-      const date = found(value, index === 0 && el.hasAttribute('itemprop') ? 'microdata' : el.localName === 'time' ? 'time-element' : 'byline-markup');
-      if (value.length > 10) return date;
-      day ??= date;
+      if (skip?.has(el)) continue;
+      scanned.add(el);
+      const attr = el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.getAttribute('title') ?? el.getAttribute('data-timestamp');
+      const text = shortText(el, CANDIDATE_LIMITS.shown);
+      const source = index === 0 && el.hasAttribute('itemprop') ? 'microdata' : el.localName === 'time' ? 'time-element' : 'byline-markup';
+      add(out, attr ?? '', source, text);
     }
   }
-  return day;
+  return out;
 }
 
 /**
- * When the article was published, as ISO 8601 with the page's offset when it gives one.
- * Order: JSON-LD datePublished, publication meta tags (OpenGraph, Dublin Core, Highwire, …),
- * date markup in the article (microdata, `<time>`, date classes), then modified dates, then a
- * date in the URL. Dates before 1990 or after `now` are skipped, not trusted. `region` gives
- * the article region, computed only when the metadata had no date.
+ * The raw date candidates: JSON-LD datePublished and the publication meta tags (OpenGraph,
+ * Dublin Core, Highwire, …), date markup in the article (microdata, `<time>`, date classes) and
+ * elsewhere in the page, then the modified dates. The date in the address is the worker's to read.
  */
-export function findPublishedTime(doc: Document, meta: MetaTags, ld: JsonLdFacts, region: () => Element | undefined, url: string, now: Date): Found | undefined {
-  const check = (value: string | undefined, source: Found['source']) => () => found(value && plausibleDate(value, now), source);
-  const fromKeys = (keys: string) => () => {
-    for (const key of keys.split(' ')) for (const value of meta.all(key)) {
-      const date = plausibleDate(value, now);
-      if (date) return found(date, sourceOfMetaKey(key));
-    }
-    return undefined;
-  };
+export function dateCandidates(doc: Document, meta: MetaTags, ld: JsonLdFacts, region: Element | undefined): Omit<CaptureCandidates, 'authors'> {
+  const scanned = new Set<Element>();
+  const inArticle = markup(region, scanned);
   const body = doc.body ?? undefined;
-  const inPage = (day?: Found) => markupDate(region(), now, day) ?? (region() !== body ? markupDate(body, now) : undefined);
-  const best = firstFound([check(ld.datePublished, 'json-ld'), fromKeys(PUBLISHED_KEYS), () => inPage(), check(ld.dateModified, 'json-ld'), fromKeys(MODIFIED_KEYS), check(dateFromUrl(url), 'url')]);
-  // A bare day in the metadata (<meta name="date" content="2016-12-15">): the article's own
-  // <time> of that day also knows the hour.
-  return best?.value.length === 10 ? inPage(best) : best;
+  return {
+    published: declared(ld.datePublished, meta, PUBLISHED_KEYS),
+    inArticle,
+    elsewhere: region !== body ? markup(body, new Set(), scanned) : [],
+    modified: declared(ld.dateModified, meta, MODIFIED_KEYS),
+  };
 }

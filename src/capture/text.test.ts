@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { plainText, spacedText } from './text';
+import { spacedText } from './spaced-text';
+import { plainText } from './text';
 import { documentAt } from '../../test/document';
 
 describe('plainText', () => {

@@ -1,6 +1,8 @@
 /**
  * Small string helpers shared by the capture modules. Page text arrives with NBSPs, zero-width
  * characters, stray tags (in JSON-LD) and entity soup; every field goes through these first.
+ * Strings only, no DOM: the worker half (finish-capture.ts) uses them too, and the worker has no
+ * DOM types (reading text out of elements is spaced-text.ts).
  */
 
 /** A Set of the space-separated words: word lists as Sets, not regular expressions, which cost time to compile in every page. */
@@ -8,9 +10,12 @@ export const wordSet = (list: string) => new Set(list.split(' '));
 
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 
+/** Collapse runs of whitespace (incl. NBSP) to one space and drop zero-width characters, without trimming. */
+export const collapse = (value: string): string => value.replace(ZERO_WIDTH, '').replace(/\s+/g, ' ');
+
 /** Collapse runs of whitespace (incl. NBSP) to one space, drop zero-width characters, trim. */
 export function squash(value: string): string {
-  return value.replace(ZERO_WIDTH, '').replace(/\s+/g, ' ').trim();
+  return collapse(value).trim();
 }
 
 /** The named entities that turn up in JSON-LD strings; numeric ones are decoded generally. */
@@ -58,28 +63,4 @@ export function looseKey(value: string): string {
 /** True when the value looks like an address rather than words (authors and titles must not be URLs). */
 export function looksLikeUrl(value: string): boolean {
   return /^(https?:)?\/|^www\.|^[\w-]+(\.[\w-]+)+\/\S*$/i.test(value.trim());
-}
-
-const BLOCKS = /^(DIV|P|LI|UL|OL|SECTION|HEADER|FOOTER|ARTICLE|ASIDE|H\d|T[DH]|D[DTL]|FIGCAPTION|ADDRESS|TIME|BR)$/;
-
-/**
- * The text of a small element with its structure kept as separators: a space between text
- * nodes (`textContent` glues "By<a>Jane</a>" into "ByJane") and " | " where the text moves to
- * another block ("By Jane Doe | NEW YORK DAILY NEWS | Dec 16"). Stops after `maxLength`.
- */
-export function spacedText(el: Element, maxLength = 400): string {
-  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
-  let out = '';
-  let lastBlock: Element | null | undefined;
-  for (let node = walker.nextNode(); node && out.length < maxLength; node = walker.nextNode()) {
-    const text = squash(node.nodeValue ?? '');
-    if (!text) continue;
-    let block = node.parentElement;
-    while (block && block !== el && !BLOCKS.test(block.tagName.toUpperCase())) block = block.parentElement;
-    // A <br> ends a line as a block does: "Written by A<br>Edited by B".
-    if (out) out += block === lastBlock && node.previousSibling?.nodeName !== 'BR' ? ' ' : ' | ';
-    out += text;
-    lastBlock = block;
-  }
-  return out;
 }

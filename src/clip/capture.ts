@@ -117,3 +117,70 @@ export const Capture = z.object({
 export type Capture = z.infer<typeof Capture>;
 
 export type CaptureFieldName = 'canonicalUrl' | 'title' | 'byline' | 'siteName' | 'publishedTime' | 'excerpt' | 'lang';
+
+/**
+ * Caps on the raw candidates a page sends. The content script cuts to these before sending
+ * (src/capture/candidate-limits.ts keeps a copy, as field-limits.ts does), so an honest page never
+ * exceeds them: cleaning reads no further (`cleanByline` takes 20 strings, `parseDate` 200 characters).
+ */
+export const CANDIDATE_LIMITS = {
+  /** Characters of one raw author string (already squashed). */
+  name: 1000,
+  /** Raw strings per author candidate. */
+  names: 20,
+  /** Author candidates: 7 declared families, 60 byline elements twice, 400 "By …" lines. */
+  authors: 600,
+  /** Characters of a raw date (attribute or meta value), and of a date's shown text. */
+  date: 200,
+  shown: 80,
+  /** Date candidates per list. */
+  dates: 100,
+} as const;
+
+/**
+ * Raw author strings from one place in the page, uncleaned ("By JANE DOE, Staff Writer"). Byline
+ * markup and "By …" lines in the text (sources `byline-markup`, `page-text`) are the page's own;
+ * every other source is declared metadata.
+ */
+export const AuthorCandidate = z.object({
+  source: CaptureSource,
+  names: z.array(z.string().max(CANDIDATE_LIMITS.name)).min(1).max(CANDIDATE_LIMITS.names),
+  /** JSON-LD persons: a name equal to the site's is the blogger's own, so it is kept. */
+  ownSite: z.literal(true).optional(),
+});
+export type AuthorCandidate = z.infer<typeof AuthorCandidate>;
+
+/** A raw date: a meta or JSON-LD value, or a date element's attribute (`value`) and its visible text (`shown`). */
+export const DateCandidate = z.object({
+  source: CaptureSource,
+  value: z.string().max(CANDIDATE_LIMITS.date),
+  shown: z.string().max(CANDIDATE_LIMITS.shown).optional(),
+});
+export type DateCandidate = z.infer<typeof DateCandidate>;
+
+const dateList = z.array(DateCandidate).max(CANDIDATE_LIMITS.dates);
+
+/** What the page half found for the fields the worker half decides (byline, published time), in order of trust. */
+export const CaptureCandidates = z.object({
+  authors: z.array(AuthorCandidate).max(CANDIDATE_LIMITS.authors),
+  /** JSON-LD datePublished, then the publication meta tags. */
+  published: dateList,
+  /** Date markup in the article region. */
+  inArticle: dateList,
+  /** Date markup in the rest of the page (when the region is not the body), read only when the article has none. */
+  elsewhere: dateList,
+  /** JSON-LD dateModified, then the modification meta tags. */
+  modified: dateList,
+});
+export type CaptureCandidates = z.infer<typeof CaptureCandidates>;
+
+/**
+ * What the content script sends (src/capture/read-page.ts): the fields the page decides, and raw
+ * candidates for the ones the worker decides (src/capture/finish-capture.ts), whose cleaning and
+ * date parsing are too big for the content script's budget. Without `candidates` (a page that
+ * could not be read, a non-HTML page) the worker adds nothing. A page cannot claim Reader View.
+ */
+export const PageCapture = Capture.omit({ byline: true, publishedTime: true, readerView: true }).extend({
+  candidates: CaptureCandidates.optional(),
+});
+export type PageCapture = z.infer<typeof PageCapture>;

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
-import { Capture } from '../clip/capture';
+import type { Capture } from '../clip/capture';
+import { captureFromPage } from '../clip/capture-from-page';
 import { captureAfterFailure, captureBeforeReading, captureFromInvalidResult } from '../clip/tab-fallback';
 
 /** The capture script, built by vite.capture.config.ts; it defines `globalThis.__newsletterClipper`. */
@@ -62,11 +63,10 @@ export async function captureTab(tab: TabInfo): Promise<TabCapture> {
   if (early) return { capture: early, origin: 'tab' };
   try {
     const raw = await withTimeout(runCaptureScript(tab.id), CAPTURE_TIMEOUT_MS);
-    const parsed = Capture.safeParse(raw);
-    if (!parsed.success) return { capture: captureFromInvalidResult(page, raw), origin: 'tab' };
-    // Only the extension may offer to navigate the tab: a page cannot claim to be Reader View.
-    const { readerView: _ignored, ...capture } = parsed.data;
-    return { capture, origin: 'page' };
+    // The page half's answer, checked and finished here (names cleaned, dates parsed). Only the
+    // extension may offer to navigate the tab: the page's schema has no Reader View to claim.
+    const result = captureFromPage(raw);
+    return result.ok ? { capture: result.capture, origin: 'page' } : { capture: captureFromInvalidResult(page, raw), origin: 'tab' };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { capture: captureAfterFailure(page, message), origin: 'tab' };
