@@ -68,6 +68,18 @@ export class ExtensionDriver {
     return page.evaluate(async () => (await chrome.tabs.query({})).map((tab) => tab.id!).filter((id) => id !== undefined));
   }
 
+  /**
+   * Waits until the browser's own record of a tab has the address its renderer committed. On a busy
+   * machine it lags: a toolbar click before it would grant activeTab to the previous document
+   * (about:blank), and the grant ends when the article commits (the test build may read 127.0.0.1 tabs).
+   */
+  private async tabShows(tabId: number, url: string): Promise<void> {
+    const page = await this.extensionPage();
+    const current = () => page.evaluate(async (id) => (await chrome.tabs.get(id)).url ?? '', tabId);
+    const deadline = Date.now() + 10_000;
+    while ((await current()) !== url && Date.now() < deadline) await page.waitForTimeout(50);
+  }
+
   /** The text of the toolbar button's badge on a tab. */
   async badgeText(tabId: number): Promise<string> {
     const page = await this.extensionPage();
@@ -94,6 +106,7 @@ export class ExtensionDriver {
     await page.goto(url, { waitUntil }).catch(() => page.waitForURL(/^chrome-error:/, { timeout: 5_000 }).catch(() => undefined));
     const added = (await this.tabIds()).filter((id) => !before.has(id));
     if (added.length !== 1) throw new Error(`expected one new tab, found ${added.length}`);
+    if (waitUntil === 'commit') await this.tabShows(added[0]!, page.url());
     return { page, tabId: added[0]! };
   }
 
@@ -216,7 +229,9 @@ export class ExtensionDriver {
     const version = ours();
     if (!version) throw new Error('service worker version not found');
     await session.send('ServiceWorker.stopWorker' as never, { versionId: version.versionId } as never);
-    while (versions.get(version.versionId)?.runningStatus !== 'stopped' && Date.now() < deadline) await page.waitForTimeout(50);
+    // Its own bound: finding the version may have used most of the first one on a busy machine.
+    const stopDeadline = Date.now() + 10_000;
+    while (versions.get(version.versionId)?.runningStatus !== 'stopped' && Date.now() < stopDeadline) await page.waitForTimeout(50);
     if (versions.get(version.versionId)?.runningStatus !== 'stopped') throw new Error('service worker did not stop');
     await session.detach();
     await page.close();
