@@ -32,7 +32,20 @@ const BROWSER_API_GLOBALS = [
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', '.wp/', '.tmp-*', 'dist/', 'dist-firefox/', 'dist-test/', 'release/', 'reports/', 'test-results/', 'playwright-report/', 'bench/results/', '**/*.d.ts'],
+    ignores: [
+      'node_modules/',
+      '.wp/',
+      '.tmp-*',
+      'dist/',
+      'dist-firefox/',
+      'dist-test/',
+      'release/',
+      'reports/',
+      'test-results/',
+      'playwright-report/',
+      'bench/results/',
+      '**/*.d.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -80,7 +93,16 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/src/worker/*', '**/src/store/*', '**/background/*', '**/src/sync/*', '!**/src/sync/clipping-sync', '!**/src/sync/target-config', '!**/src/sync/sync-error', '!**/src/sync/sync-words'],
+              group: [
+                '**/src/worker/*',
+                '**/src/store/*',
+                '**/background/*',
+                '**/src/sync/*',
+                '!**/src/sync/clipping-sync',
+                '!**/src/sync/target-config',
+                '!**/src/sync/sync-error',
+                '!**/src/sync/sync-words',
+              ],
               message: 'Extension pages talk to the worker only through the typed messages (src/messages/client.ts).',
             },
           ],

@@ -1,7 +1,14 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
-import { type BuildMode, type SourceManifest, type TargetBrowser, buildTargetFor, manifestFor, outDirFor } from './build/manifest-for-browser';
+import {
+  type BuildMode,
+  type SourceManifest,
+  type TargetBrowser,
+  buildTargetFor,
+  manifestFor,
+  outDirFor,
+} from './build/manifest-for-browser';
 import manifest from './manifest.json' with { type: 'json' };
 
 /**
@@ -22,7 +29,13 @@ export default defineConfig(({ mode }) => {
   const { browser, buildMode } = parseMode(mode);
   const source = manifest as SourceManifest;
   return {
-    plugins: [preact(), crx({ manifest: manifestFor(source, browser, buildMode) as unknown as ManifestV3Export, browser: browser === 'firefox' ? 'firefox' : 'chrome' })],
+    plugins: [
+      preact(),
+      crx({
+        manifest: manifestFor(source, browser, buildMode) as unknown as ManifestV3Export,
+        browser: browser === 'firefox' ? 'firefox' : 'chrome',
+      }),
+    ],
     build: {
       outDir: outDirFor(browser, buildMode),
       target: buildTargetFor(browser, source),

@@ -45,7 +45,8 @@ browser.contextMenus.onClicked.addListener((info, tab) => {
   }
   if (info.menuItemId !== CLIP_LINK_MENU_ID || !info.linkUrl) return;
   const text = (info as { linkText?: string }).linkText; // Firefox only; Chrome's event has no link text.
-  handlers['clip.link']({ url: info.linkUrl, ...(text ? { text } : {}), ...(tab?.id !== undefined ? { tabId: tab.id } : {}) }, {}).then(syncSoon, (error: unknown) =>
-    console.error('newsletter-clipper: could not clip the link', error),
+  handlers['clip.link']({ url: info.linkUrl, ...(text ? { text } : {}), ...(tab?.id !== undefined ? { tabId: tab.id } : {}) }, {}).then(
+    syncSoon,
+    (error: unknown) => console.error('newsletter-clipper: could not clip the link', error),
   );
 });

@@ -12,13 +12,20 @@ import { chromium } from '@playwright/test';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const [dir, n = '20', ...probes] = process.argv.slice(2);
 const script = readFileSync(process.env.SCRIPT ?? join(root, 'dist', 'capture.js'), 'utf8');
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', ...(process.env.CHROMIUM_ARGS?.split(' ').filter(Boolean) ?? [])] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', ...(process.env.CHROMIUM_ARGS?.split(' ').filter(Boolean) ?? [])],
+});
 const context = await browser.newContext({ javaScriptEnabled: false, bypassCSP: true, serviceWorkers: 'block' });
 const page = await context.newPage();
 let current = '';
 await page.route('**/*', (route) =>
   route.request().isNavigationRequest() && route.request().frame() === page.mainFrame() && current
-    ? route.fulfill({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: readFileSync(join(current, 'source.html')) })
+    ? route.fulfill({
+        status: 200,
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+        body: readFileSync(join(current, 'source.html')),
+      })
     : route.fulfill({ status: 200, headers: { 'content-type': 'text/plain' }, body: '' }),
 );
 const rows: number[][] = [];
@@ -41,5 +48,14 @@ for (const name of readdirSync(dir!).sort().slice(0, Number(n))) {
   await page.goto('about:blank');
 }
 const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-console.log('median'.padEnd(40), rows[0]!.map((_, i) => median(rows.map((r) => r[i]!)).toFixed(1).padStart(7)).join(''));
+console.log(
+  'median'.padEnd(40),
+  rows[0]!
+    .map((_, i) =>
+      median(rows.map((r) => r[i]!))
+        .toFixed(1)
+        .padStart(7),
+    )
+    .join(''),
+);
 await browser.close();

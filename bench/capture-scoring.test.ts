@@ -5,7 +5,7 @@ describe('capture benchmark scoring', () => {
   it('exact: whitespace collapsed, NFC, curly quotes folded', () => {
     expect(exactMatch('title', '  It’s  “fine” ', 'It\'s "fine"')).toBe(true);
     expect(exactMatch('title', 'Cafe\u0301', 'Café')).toBe(true);
-    expect(exactMatch('title', 'it\'s fine', 'It\'s fine')).toBe(false);
+    expect(exactMatch('title', "it's fine", "It's fine")).toBe(false);
   });
   it('exact URLs ignore a trailing slash only', () => {
     expect(exactMatch('url', 'https://ex.com/a/', 'https://ex.com/a')).toBe(true);

@@ -69,7 +69,13 @@ function lenientDate(actual: string, expected: string): boolean {
 }
 
 const stripSlash = (u: string) => u.replace(/\/+$/, '');
-const looseUrl = (u: string) => stripSlash(u.toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/^www\./, ''));
+const looseUrl = (u: string) =>
+  stripSlash(
+    u
+      .toLowerCase()
+      .replace(/^[a-z]+:\/\//, '')
+      .replace(/^www\./, ''),
+  );
 
 /** Is `actual` exactly right for `field`? */
 export function exactMatch(field: ScoredField, actual: string | undefined | null, expected: string): boolean {

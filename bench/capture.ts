@@ -75,7 +75,8 @@ function parseArgs(argv: string[]): Options {
     allowPositionals: true,
     options: { concurrency: { type: 'string' }, timeout: { type: 'string' }, details: { type: 'string' }, limit: { type: 'string' } },
   });
-  if (!positionals.length) throw new Error('usage: tsx bench/capture.ts DIR [DIR…] [--concurrency N] [--timeout MS] [--details DIR] [--limit N]');
+  if (!positionals.length)
+    throw new Error('usage: tsx bench/capture.ts DIR [DIR…] [--concurrency N] [--timeout MS] [--details DIR] [--limit N]');
   return {
     concurrency: Math.max(1, Number(values.concurrency ?? 2)),
     timeout: Number(values.timeout ?? 20_000),
@@ -96,7 +97,13 @@ function loadCases(dir: string, limit?: number): CaseInput[] {
     const expected = existsSync(expectedPath) ? (JSON.parse(readFileSync(expectedPath, 'utf8')) as Record<string, unknown>) : {};
     const scored: Partial<Record<ScoredField, string>> = {};
     for (const field of SCORED_FIELDS) if (typeof expected[field] === 'string') scored[field] = expected[field];
-    cases.push({ name, dir: caseDir, pageUrl: meta.pageUrl ?? `http://127.0.0.1/${name}.html`, bytes: statSync(source).size, expected: scored });
+    cases.push({
+      name,
+      dir: caseDir,
+      pageUrl: meta.pageUrl ?? `http://127.0.0.1/${name}.html`,
+      bytes: statSync(source).size,
+      expected: scored,
+    });
     if (limit && cases.length >= limit) break;
   }
   return cases;
@@ -118,7 +125,12 @@ async function buildWorkerHalf(): Promise<string> {
       target: 'chrome110',
       minify: true,
       sourcemap: false,
-      lib: { entry: join(root, 'bench', 'capture-worker-entry.ts'), formats: ['iife'], name: 'NewsletterClipperCaptureWorker', fileName: () => WORKER_HALF_FILE },
+      lib: {
+        entry: join(root, 'bench', 'capture-worker-entry.ts'),
+        formats: ['iife'],
+        name: 'NewsletterClipperCaptureWorker',
+        fileName: () => WORKER_HALF_FILE,
+      },
     },
   });
   return readFileSync(join(WORKER_HALF_DIR, WORKER_HALF_FILE), 'utf8');
@@ -205,7 +217,10 @@ class Lane {
   private context?: BrowserContext;
   private page?: Page;
   private current?: CaseInput;
-  constructor(private readonly browser: Browser, private readonly timeout: number) {}
+  constructor(
+    private readonly browser: Browser,
+    private readonly timeout: number,
+  ) {}
 
   private async fresh(): Promise<Page> {
     if (this.page && !this.page.isClosed()) return this.page;
@@ -215,8 +230,17 @@ class Lane {
     await this.page.route('**/*', async (route) => {
       const request = route.request();
       const c = this.current;
-      if (c && request.isNavigationRequest() && request.frame() === this.page?.mainFrame() && stripHash(request.url()) === stripHash(c.pageUrl)) {
-        await route.fulfill({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: readFileSync(join(c.dir, 'source.html')) });
+      if (
+        c &&
+        request.isNavigationRequest() &&
+        request.frame() === this.page?.mainFrame() &&
+        stripHash(request.url()) === stripHash(c.pageUrl)
+      ) {
+        await route.fulfill({
+          status: 200,
+          headers: { 'content-type': 'text/html; charset=utf-8' },
+          body: readFileSync(join(c.dir, 'source.html')),
+        });
       } else {
         await route.fulfill({ status: 200, headers: { 'content-type': 'text/plain' }, body: '' });
       }
@@ -239,7 +263,11 @@ class Lane {
       await withTimeout(page.goto(c.pageUrl, { waitUntil: 'load', timeout: this.timeout }), this.timeout + 1_000, 'loading');
       for (const name of EXTRACTORS) {
         try {
-          results[name] = await withTimeout(page.evaluate<RunResult>(`${RUN_IN_PAGE}(${JSON.stringify([name, scripts[name]])})`), this.timeout, name);
+          results[name] = await withTimeout(
+            page.evaluate<RunResult>(`${RUN_IN_PAGE}(${JSON.stringify([name, scripts[name]])})`),
+            this.timeout,
+            name,
+          );
         } catch (error) {
           results[name] = { ok: false, error: String((error as Error).message).slice(0, 300) };
           await this.dispose(); // the page may be stuck in a loop: never reuse it
@@ -300,7 +328,13 @@ async function benchCorpus(browser: Browser, dir: string, options: Options, scri
           if (r.warmPageMs !== undefined) warmPageTimes.push(r.warmPageMs);
           if (c === largest && r.ms !== undefined) largestMs[name] = r.ms;
           const scored = scoreCase(tallies[name], c.expected, r.ok ? r.fields : undefined);
-          detail[name] = { ms: r.ms, error: r.error, fields: r.fields, misses: scored.filter((s) => !s.lenient).map((s) => s.field), inexact: scored.filter((s) => !s.exact).map((s) => s.field) };
+          detail[name] = {
+            ms: r.ms,
+            error: r.error,
+            fields: r.fields,
+            misses: scored.filter((s) => !s.lenient).map((s) => s.field),
+            inexact: scored.filter((s) => !s.exact).map((s) => s.field),
+          };
         }
         details.push(detail);
       }
@@ -363,22 +397,38 @@ function printReport(report: {
   console.log(`\n${report.corpus}/ (${report.cases} cases, ${report.seconds} s)  cells: exact % / lenient %`);
   const budget = report.contentScriptGzipBytes <= 10_240 ? 'within' : 'OVER';
   console.log(`content script dist/capture.js: ${report.contentScriptGzipBytes} bytes gzipped (${budget} the 10,240-byte budget)`);
-  console.log(`ours = page half + worker half; the page half alone: median ${report.oursPageHalfMsMedian.toFixed(2)} ms, warm ${report.oursPageHalfWarmMsMedian.toFixed(2)} ms`);
-  const header = ['extractor'.padEnd(20), ...fields.map((f) => pad(`${f} (n=${report.extractors[OURS].fields[f]!.n})`, 20)), 'median ms', 'p95 ms', 'warm median ms', 'errors'];
+  console.log(
+    `ours = page half + worker half; the page half alone: median ${report.oursPageHalfMsMedian.toFixed(2)} ms, warm ${report.oursPageHalfWarmMsMedian.toFixed(2)} ms`,
+  );
+  const header = [
+    'extractor'.padEnd(20),
+    ...fields.map((f) => pad(`${f} (n=${report.extractors[OURS].fields[f]!.n})`, 20)),
+    'median ms',
+    'p95 ms',
+    'warm median ms',
+    'errors',
+  ];
   console.log(`| ${header.join(' | ')} |`);
   console.log(`|${header.map(() => '---').join('|')}|`);
   for (const name of EXTRACTORS) {
     const e = report.extractors[name];
     const cells = fields.map((f) => pad(e.fields[f] ? `${e.fields[f].exact.toFixed(1)} / ${e.fields[f].lenient.toFixed(1)}` : '-', 20));
-    console.log(`| ${[pad(name, 20), ...cells, e.msMedian.toFixed(2), e.msP95.toFixed(2), e.msWarmMedian?.toFixed(2) ?? '-', String(e.errors)].join(' | ')} |`);
+    console.log(
+      `| ${[pad(name, 20), ...cells, e.msMedian.toFixed(2), e.msP95.toFixed(2), e.msWarmMedian?.toFixed(2) ?? '-', String(e.errors)].join(' | ')} |`,
+    );
   }
   const ours = report.extractors[OURS].msMedian;
   for (const peer of EXTRACTORS.filter((e) => e !== OURS)) {
     const theirs = report.extractors[peer].msMedian;
     const warmOurs = report.extractors[OURS].msWarmMedian;
     const warmTheirs = report.extractors[peer].msWarmMedian;
-    const warm = warmOurs !== undefined && warmTheirs ? `; warm ${(warmOurs / warmTheirs).toFixed(3)} (${warmOurs.toFixed(2)} ms vs ${warmTheirs.toFixed(2)} ms)` : '';
-    console.log(`median time, ours / ${peer}: ${theirs ? (ours / theirs).toFixed(3) : '-'} (${ours.toFixed(2)} ms vs ${theirs.toFixed(2)} ms)${warm}`);
+    const warm =
+      warmOurs !== undefined && warmTheirs
+        ? `; warm ${(warmOurs / warmTheirs).toFixed(3)} (${warmOurs.toFixed(2)} ms vs ${warmTheirs.toFixed(2)} ms)`
+        : '';
+    console.log(
+      `median time, ours / ${peer}: ${theirs ? (ours / theirs).toFixed(3) : '-'} (${ours.toFixed(2)} ms vs ${theirs.toFixed(2)} ms)${warm}`,
+    );
   }
   if (report.largestPage) {
     const times = EXTRACTORS.map((e) => `${e} ${report.extractors[e].msLargestPage?.toFixed(1) ?? 'error'} ms`).join(', ');
@@ -391,7 +441,14 @@ async function main() {
   const scripts = await loadScripts();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     for (const dir of options.dirs) await benchCorpus(browser, dir, options, scripts);

@@ -13,7 +13,6 @@ import { Issue, issueTitle } from '../src/issue/issue';
 import type { Settings } from '../src/settings/settings';
 import { seededRandom } from '../e2e/servers/fault-proxy';
 
-
 interface Site {
   host: string;
   name: string;
@@ -41,12 +40,65 @@ const SITES: Site[] = [
   { host: 'www.heise.example', name: 'heise online', authors: ['Jürgen Schmidt'] },
 ];
 
-const COMPANIES = ['Northwind', 'Contoso', 'Fabrikam', 'Tailspin', 'Litware', 'Proseware', 'Adatum', 'Wingtip', 'Globex', 'Initech', 'Umbrella', 'Hooli'];
-const SYSTEMS = ['Kafka', 'Kubernetes', 'PostgreSQL', 'etcd', 'DNS', 'BGP', 'Redis', 'the CDN', 'the load balancer', 'Terraform', 'the service mesh', 'Cassandra', 'the deploy pipeline', 'TLS certificates', 'the feature-flag service'];
-const PRACTICES = ['on-call', 'incident review', 'SLOs', 'error budgets', 'chaos engineering', 'capacity planning', 'observability', 'canary releases', 'load shedding', 'runbooks', 'blameless postmortems', 'toil reduction'];
+const COMPANIES = [
+  'Northwind',
+  'Contoso',
+  'Fabrikam',
+  'Tailspin',
+  'Litware',
+  'Proseware',
+  'Adatum',
+  'Wingtip',
+  'Globex',
+  'Initech',
+  'Umbrella',
+  'Hooli',
+];
+const SYSTEMS = [
+  'Kafka',
+  'Kubernetes',
+  'PostgreSQL',
+  'etcd',
+  'DNS',
+  'BGP',
+  'Redis',
+  'the CDN',
+  'the load balancer',
+  'Terraform',
+  'the service mesh',
+  'Cassandra',
+  'the deploy pipeline',
+  'TLS certificates',
+  'the feature-flag service',
+];
+const PRACTICES = [
+  'on-call',
+  'incident review',
+  'SLOs',
+  'error budgets',
+  'chaos engineering',
+  'capacity planning',
+  'observability',
+  'canary releases',
+  'load shedding',
+  'runbooks',
+  'blameless postmortems',
+  'toil reduction',
+];
 const METRICS = ['p99 latency', 'pages per week', 'MTTR', 'deploy time', 'cloud spend', 'alert noise', 'cold-start time', 'failed deploys'];
 const REGIONS = ['us-east-1', 'eu-west-2', 'ap-southeast-1', 'eu-central-1', 'us-west-2'];
-const FAILURES = ['a certificate expiry', 'a bad config push', 'a thundering herd', 'a full disk', 'a leap-second bug', 'a retry storm', 'a split brain', 'a DNS misconfiguration', 'an expired domain', 'a runaway cron job'];
+const FAILURES = [
+  'a certificate expiry',
+  'a bad config push',
+  'a thundering herd',
+  'a full disk',
+  'a leap-second bug',
+  'a retry storm',
+  'a split brain',
+  'a DNS misconfiguration',
+  'an expired domain',
+  'a runaway cron job',
+];
 const OPINIONS = [
   'The best part is the honest timeline.',
   'I love how they wrote down what they did not know at the time.',
@@ -183,7 +235,8 @@ export function makeStoreData({ total, openCount, closedIssues, now, settings, t
     status: 'closed',
     start: w.start,
     end: w.end,
-    sponsor: rand() < 0.3 ? `This issue is brought to you by **${pick(rand, COMPANIES)}**: [try it free](https://sponsor.example/${i + 1}).` : '',
+    sponsor:
+      rand() < 0.3 ? `This issue is brought to you by **${pick(rand, COMPANIES)}**: [try it free](https://sponsor.example/${i + 1}).` : '',
     createdAt: w.start,
     updatedAt: w.end + 3_600_000,
     closedAt: w.end + 3_600_000,
@@ -216,8 +269,12 @@ export function makeStoreData({ total, openCount, closedIssues, now, settings, t
     const authors = site.authors.length && origin === 'page' ? site.authors.filter(() => rand() < 0.5) : [];
     const byline = authors.length ? authors.join(' and ') : '';
     const siteName = origin === 'page' ? site.name : '';
-    const publishedTime = origin === 'page' ? new Date(createdAt - Math.floor(rand() * 3 * 86_400_000)).toISOString().replace(/\.\d{3}Z$/, 'Z') : '';
-    const excerpt = origin === 'page' ? `${pick(rand, OPINIONS)} ${pick(rand, COMPANIES)} explains ${pick(rand, PRACTICES)} and ${pick(rand, SYSTEMS)}.` : '';
+    const publishedTime =
+      origin === 'page' ? new Date(createdAt - Math.floor(rand() * 3 * 86_400_000)).toISOString().replace(/\.\d{3}Z$/, 'Z') : '';
+    const excerpt =
+      origin === 'page'
+        ? `${pick(rand, OPINIONS)} ${pick(rand, COMPANIES)} explains ${pick(rand, PRACTICES)} and ${pick(rand, SYSTEMS)}.`
+        : '';
     const hasQuote = origin === 'page' && rand() < 0.3;
     const quote = hasQuote ? `We had tested the failover, but never with ${pick(rand, SYSTEMS)} already degraded.` : '';
     const quoteLink = hasQuote ? `${url}#:~:text=${encodeURIComponent(quote.split(' ').slice(0, 4).join(' '))}` : '';
@@ -317,7 +374,11 @@ export function validateSample(sample: StoreSample, expected: { total: number; o
     Array.isArray(value)
       ? value.map(canonical)
       : value && typeof value === 'object'
-        ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]))
+        ? Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+          )
         : value;
   const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
   for (const issue of sample.issues) {

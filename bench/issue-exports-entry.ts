@@ -35,7 +35,13 @@ import { makeStoreData, sampleStoreData, type StoreData, type StoreDataOptions, 
 
 /** The JSON export, if the colleague's module exists when this bundle is built (a glob of one file is empty otherwise). */
 interface JsonExportModule {
-  buildIssueExport(input: { newsletter: string; issue: Issue; sections: Settings['sections']; clippings: readonly Clipping[]; now: number }): unknown;
+  buildIssueExport(input: {
+    newsletter: string;
+    issue: Issue;
+    sections: Settings['sections'];
+    clippings: readonly Clipping[];
+    now: number;
+  }): unknown;
   renderJson(file: never): string;
 }
 const jsonModules = import.meta.glob<JsonExportModule>('../src/export/json-export.ts', { eager: true });
@@ -73,7 +79,13 @@ function coldWarm(work: () => unknown, warm = 5): { coldMs: number; warmMs: numb
 
 function repos() {
   const open = lazyOpener();
-  return { open, clippings: new ClippingsRepo(open), issues: new IssuesRepo(open), settings: new SettingsRepo(open), drafts: new DraftsRepo(open) };
+  return {
+    open,
+    clippings: new ClippingsRepo(open),
+    issues: new IssuesRepo(open),
+    settings: new SettingsRepo(open),
+    drafts: new DraftsRepo(open),
+  };
 }
 
 async function openIssue(r: ReturnType<typeof repos>): Promise<Issue> {
@@ -122,7 +134,15 @@ async function exportRun(): Promise<ExportRunResult> {
     json = { skipped: 'src/export/json-export.ts was not there when the bench bundle was built' };
   } else {
     const render = () =>
-      jsonExport.renderJson(jsonExport.buildIssueExport({ newsletter: settings.newsletterName, issue, sections: settings.sections, clippings, now: Date.now() }) as never);
+      jsonExport.renderJson(
+        jsonExport.buildIssueExport({
+          newsletter: settings.newsletterName,
+          issue,
+          sections: settings.sections,
+          clippings,
+          now: Date.now(),
+        }) as never,
+      );
     try {
       const first = timed(render);
       json = { coldMs: first.ms, warmMs: coldWarm(render).warmMs, bytes: first.value.length };
@@ -210,7 +230,11 @@ async function profileIssueView(): Promise<{ stages: Stages; replyBytes: number;
     'page: toIssueDocument': () => toIssueDocument(issue, settings, clippings),
     'page: preview renderHtmlPage (markdown-it + DOMPurify)': () => renderHtmlPage(doc, { sanitize }),
   });
-  return { stages: { 'db open (first use in a page)': { coldMs: dbOpenMs, warmMs: Number.NaN }, ...stages }, replyBytes: json.length, rows: rows.length };
+  return {
+    stages: { 'db open (first use in a page)': { coldMs: dbOpenMs, warmMs: Number.NaN }, ...stages },
+    replyBytes: json.length,
+    rows: rows.length,
+  };
 }
 
 /**
@@ -231,14 +255,18 @@ async function profileMove(): Promise<{ stages: Stages; sectionSize: number; cha
   const renumbered = clippings.map((c) => (c.section === 'articles' ? { ...c, position: (articles.indexOf(c) + 1) * 1024 } : c));
   const later = moveClipping(renumbered, settings.sections, moving.id, 'articles', index, Date.now());
   const two = articles.slice(0, 2);
-  const stages = await sampleStages({
-    'worker: clippings.get': () => r.clippings.get(moving.id),
-    'worker: settings.get': () => r.settings.get(),
-    'worker: clippings.listByIssue': () => r.clippings.listByIssue(issue.id),
-    'worker: moveClipping': () => moveClipping(clippings, settings.sections, moving.id, 'articles', index, Date.now()),
-    'worker: putMany 2 rows (a later move)': () => r.clippings.putMany(two),
-    [`worker: putMany ${first.length} rows (a first move renumbers)`]: () => r.clippings.putMany(first.map((c) => clippings.find((o) => o.id === c.id)!)),
-  }, 5);
+  const stages = await sampleStages(
+    {
+      'worker: clippings.get': () => r.clippings.get(moving.id),
+      'worker: settings.get': () => r.settings.get(),
+      'worker: clippings.listByIssue': () => r.clippings.listByIssue(issue.id),
+      'worker: moveClipping': () => moveClipping(clippings, settings.sections, moving.id, 'articles', index, Date.now()),
+      'worker: putMany 2 rows (a later move)': () => r.clippings.putMany(two),
+      [`worker: putMany ${first.length} rows (a first move renumbers)`]: () =>
+        r.clippings.putMany(first.map((c) => clippings.find((o) => o.id === c.id)!)),
+    },
+    5,
+  );
   return { stages, sectionSize: articles.length, changedOnFirstMove: first.length, changedOnLaterMove: later.length };
 }
 
@@ -320,7 +348,9 @@ function makeRows(options: Omit<StoreDataOptions, 'settings'>, sampleEvery: numb
  * Writes the rows makeRows made straight into the extension's IndexedDB (raw IndexedDB, not the
  * repos: this is the set-up, not the product), `batchRows` rows per readwrite transaction.
  */
-async function writeRows(batchRows: number): Promise<{ insertMs: number; transactions: number; counts: { clippings: number; open: number; issues: number } }> {
+async function writeRows(
+  batchRows: number,
+): Promise<{ insertMs: number; transactions: number; counts: { clippings: number; open: number; issues: number } }> {
   const data = pendingFill;
   if (!data) throw new Error('makeRows() first');
   const t0 = performance.now();

@@ -64,7 +64,13 @@ interface Options {
 function parseArgs(argv: string[]): Options {
   const { values } = parseCommandLine({
     args: argv.filter((arg) => arg !== '--'),
-    options: { runs: { type: 'string' }, 'popup-runs': { type: 'string' }, clippings: { type: 'string' }, open: { type: 'string' }, out: { type: 'string' } },
+    options: {
+      runs: { type: 'string' },
+      'popup-runs': { type: 'string' },
+      clippings: { type: 'string' },
+      open: { type: 'string' },
+      out: { type: 'string' },
+    },
   });
   const bounded = (value: string | undefined, fallback: number, min: number, max: number) => {
     if (value === undefined) return fallback;
@@ -92,10 +98,12 @@ function summary(xs: readonly number[]) {
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r, i) => {
-    const line = r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
-    return i === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
-  }).join('\n');
+  return rows
+    .map((r, i) => {
+      const line = r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
+      return i === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
+    })
+    .join('\n');
 }
 
 /**
@@ -217,7 +225,11 @@ async function snapshotDist(): Promise<string> {
   throw new Error(`no complete build in ${DIST}: run "npm run build" first`);
 }
 
-async function setUpProfile(name: string, cards: number, dist: string): Promise<{ launched: LaunchedExtension; driver: ExtensionDriver; context: BrowserContext }> {
+async function setUpProfile(
+  name: string,
+  cards: number,
+  dist: string,
+): Promise<{ launched: LaunchedExtension; driver: ExtensionDriver; context: BrowserContext }> {
   const launched = await launchWithExtension({ dist });
   await launched.context.addInitScript({ content: instrumentation(cards) });
   const driver = new ExtensionDriver(launched);
@@ -244,17 +256,24 @@ async function fillFullStore(context: BrowserContext, extensionId: string, bundl
   return withBenchBundle(context, extensionId, bundle, async (page) => {
     const timeZone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
     const dataOptions = { total: options.clippings, openCount: options.open, closedIssues: 104, now: Date.now(), timeZone, seed: 4 };
-    const made = await page.evaluate(([o, every]) => (globalThis as unknown as BenchGlobal).__issueBench.makeRows(o, every), [dataOptions, 100] as const);
+    const made = await page.evaluate(([o, every]) => (globalThis as unknown as BenchGlobal).__issueBench.makeRows(o, every), [
+      dataOptions,
+      100,
+    ] as const);
     const t0 = performance.now();
     const validated = validateSample(made.sample, { total: options.clippings, open: options.open });
     const validateMs = performance.now() - t0;
-    log(`FULL: made ${made.sample.total} clippings in ${made.sample.issues.length} issues in the page (${round(made.generateMs, 0)} ms); ${validated} rows and every issue checked against the zod schemas in Node (${round(validateMs, 0)} ms)`);
+    log(
+      `FULL: made ${made.sample.total} clippings in ${made.sample.issues.length} issues in the page (${round(made.generateMs, 0)} ms); ${validated} rows and every issue checked against the zod schemas in Node (${round(validateMs, 0)} ms)`,
+    );
     const written = await page.evaluate((rows) => (globalThis as unknown as BenchGlobal).__issueBench.writeRows(rows), BATCH_ROWS);
     const { counts } = written;
     if (counts.clippings !== options.clippings || counts.open !== options.open || counts.issues !== made.sample.issues.length) {
       throw new Error(`the store holds ${JSON.stringify(counts)} after the fill`);
     }
-    log(`FULL: filled IndexedDB in ${round(written.insertMs / 1000, 2)} s (${written.transactions} transactions of up to ${BATCH_ROWS} rows): ${JSON.stringify(counts)}`);
+    log(
+      `FULL: filled IndexedDB in ${round(written.insertMs / 1000, 2)} s (${written.transactions} transactions of up to ${BATCH_ROWS} rows): ${JSON.stringify(counts)}`,
+    );
     return {
       insertMs: round(written.insertMs, 0),
       generateMs: round(made.generateMs, 0),
@@ -307,19 +326,25 @@ async function issueViewRun(context: BrowserContext, extensionId: string, cards:
     // Polled per animation frame, as the brief asks; the init script's own frame loop started at
     // document start, so its time is the one reported (this poller may attach a frame late).
     await page.waitForFunction(
-      (n) => document.querySelectorAll('[data-testid=clipping]').length >= n && (globalThis as unknown as { __bench: PageBench }).__bench.interactiveAt !== null,
+      (n) =>
+        document.querySelectorAll('[data-testid=clipping]').length >= n &&
+        (globalThis as unknown as { __bench: PageBench }).__bench.interactiveAt !== null,
       cards,
       { polling: 'raf', timeout: 30_000 },
     );
     const view = await readBench(page);
-    const htmlParsedAt = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domInteractive ?? Number.NaN);
+    const htmlParsedAt = await page.evaluate(
+      () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domInteractive ?? Number.NaN,
+    );
     const request = view.messages.find((m) => m.type === 'issue.view');
     if (!request || request.t1 === null) throw new Error('issue.view was not seen');
 
     // b. Let the page settle (effects, Sortable, the preview frame), then move the 11th article up.
     await page.waitForTimeout(300);
     const picked = await page.evaluate((index) => {
-      const section = [...document.querySelectorAll('[data-testid=section]')].find((s) => /^Articles\b/.test(s.querySelector('h2')?.textContent ?? ''));
+      const section = [...document.querySelectorAll('[data-testid=section]')].find((s) =>
+        /^Articles\b/.test(s.querySelector('h2')?.textContent ?? ''),
+      );
       const list = [...(section?.querySelectorAll<HTMLElement>('[data-testid=clipping]') ?? [])];
       const card = list[index];
       const above = list[index - 1];
@@ -387,15 +412,27 @@ interface TraceEvent {
 function activity(name: string): string | undefined {
   if (/GC|Scavenge|Mark-?Compact|Sweep/i.test(name)) return 'garbage collection';
   if (/^(ParseHTML|HTMLDocumentParser)/.test(name)) return 'HTML parsing';
-  if (/^(UpdateLayoutTree|RecalculateStyles|ScheduleStyleRecalculation|ParseAuthorStyleSheet|Document::updateStyle|Blink\.Style)/.test(name)) return 'style recalculation';
+  if (
+    /^(UpdateLayoutTree|RecalculateStyles|ScheduleStyleRecalculation|ParseAuthorStyleSheet|Document::updateStyle|Blink\.Style)/.test(name)
+  )
+    return 'style recalculation';
   if (/^(Layout|InvalidateLayout|LocalFrameView::layout|Blink\.Layout)/.test(name)) return 'layout';
-  if (/^(Paint|PrePaint|Layerize|UpdateLayer|Commit|CompositeLayers|Blink\.Paint|Blink\.PrePaint)/.test(name)) return 'paint, layerize, commit';
-  if (/^(v8\.|V8\.|FunctionCall|EvaluateScript|RunMicrotasks|TimerFire|FireAnimationFrame|EventDispatch|v8\.compile|CompileCode|CompileScript)/.test(name)) return 'JavaScript';
+  if (/^(Paint|PrePaint|Layerize|UpdateLayer|Commit|CompositeLayers|Blink\.Paint|Blink\.PrePaint)/.test(name))
+    return 'paint, layerize, commit';
+  if (
+    /^(v8\.|V8\.|FunctionCall|EvaluateScript|RunMicrotasks|TimerFire|FireAnimationFrame|EventDispatch|v8\.compile|CompileCode|CompileScript)/.test(
+      name,
+    )
+  )
+    return 'JavaScript';
   return undefined;
 }
 
 /** The issue page's main-thread time from navigation start to `untilMs`, by activity (self time, nested events attributed to the innermost known one). */
-function mainThreadByActivity(events: TraceEvent[], untilMs: number): { byActivity: Record<string, number>; busyMs: number; otherTop: Record<string, number> } | undefined {
+function mainThreadByActivity(
+  events: TraceEvent[],
+  untilMs: number,
+): { byActivity: Record<string, number>; busyMs: number; otherTop: Record<string, number> } | undefined {
   const nav = events.find((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL?.endsWith('/issue/index.html'));
   if (!nav) return undefined;
   const start = nav.ts;
@@ -428,11 +465,22 @@ function mainThreadByActivity(events: TraceEvent[], untilMs: number): { byActivi
     const dur = Math.min(e.dur, end - e.ts);
     if (parent) parent.childUs += dur;
     else busyUs += dur;
-    stack.push({ name: e.name, end: e.ts + e.dur, activity: activity(e.name) ?? parent?.activity ?? 'other (task overhead, loading, messaging)', childUs: 0, dur });
+    stack.push({
+      name: e.name,
+      end: e.ts + e.dur,
+      activity: activity(e.name) ?? parent?.activity ?? 'other (task overhead, loading, messaging)',
+      childUs: 0,
+      dur,
+    });
   }
   while (stack.length) close(stack.pop()!);
   for (const k of Object.keys(byActivity)) byActivity[k] = round(byActivity[k]!);
-  const otherTop = Object.fromEntries(Object.entries(otherByName).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => [k, round(v)]));
+  const otherTop = Object.fromEntries(
+    Object.entries(otherByName)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8)
+      .map(([k, v]) => [k, round(v)]),
+  );
   return { byActivity, busyMs: round(busyUs / 1000), otherTop };
 }
 
@@ -479,12 +527,16 @@ async function diagnoseIssueView(context: BrowserContext, extensionId: string, c
     let trace: ReturnType<typeof mainThreadByActivity>;
     let interactiveMs = Number.NaN;
     if (browser) {
-      await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8', 'v8.execute'] });
+      await browser.startTracing(page, {
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8', 'v8.execute'],
+      });
     }
     try {
       await page.goto(`chrome-extension://${extensionId}/issue/index.html`, { waitUntil: 'commit', timeout: 30_000 });
       await page.waitForFunction(
-        (n) => document.querySelectorAll('[data-testid=clipping]').length >= n && (globalThis as unknown as { __bench: PageBench }).__bench.interactiveAt !== null,
+        (n) =>
+          document.querySelectorAll('[data-testid=clipping]').length >= n &&
+          (globalThis as unknown as { __bench: PageBench }).__bench.interactiveAt !== null,
         cards,
         { polling: 'raf', timeout: 30_000 },
       );
@@ -497,7 +549,9 @@ async function diagnoseIssueView(context: BrowserContext, extensionId: string, c
       }
     }
     await page.waitForTimeout(300);
-    const whatIf = await page.evaluate<{ counts: Record<string, number>; styleAndLayoutMs: Record<string, number> } | undefined>(LAYOUT_WHAT_IF);
+    const whatIf = await page.evaluate<{ counts: Record<string, number>; styleAndLayoutMs: Record<string, number> } | undefined>(
+      LAYOUT_WHAT_IF,
+    );
     return { tracedInteractiveMs: round(interactiveMs), mainThread: trace, layoutWhatIf: whatIf };
   } finally {
     await page.close();
@@ -509,7 +563,9 @@ async function navigationFloor(context: BrowserContext, extensionId: string): Pr
   const page = await context.newPage();
   try {
     await page.goto(`chrome-extension://${extensionId}/manifest.json`, { timeout: 30_000 });
-    return await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domInteractive ?? Number.NaN);
+    return await page.evaluate(
+      () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domInteractive ?? Number.NaN,
+    );
   } finally {
     await page.close();
   }
@@ -518,7 +574,12 @@ async function navigationFloor(context: BrowserContext, extensionId: string): Pr
 // ---------------------------------------------------------------------------------------------
 // c: exports, in an extension page of the FULL profile
 
-async function withBenchBundle<T>(context: BrowserContext, extensionId: string, bundle: string, work: (page: Page) => Promise<T>): Promise<T> {
+async function withBenchBundle<T>(
+  context: BrowserContext,
+  extensionId: string,
+  bundle: string,
+  work: (page: Page) => Promise<T>,
+): Promise<T> {
   await settle();
   const page = await context.newPage();
   try {
@@ -550,17 +611,24 @@ interface PopupSide {
   title?: string;
 }
 
-async function popupRun(side: PopupSide): Promise<{ ms: number; frameMs: number; prepareMs: number; htmlParsedMs: number; requestMs: number; title: string }> {
+async function popupRun(
+  side: PopupSide,
+): Promise<{ ms: number; frameMs: number; prepareMs: number; htmlParsedMs: number; requestMs: number; title: string }> {
   await settle();
   const page = await side.context.newPage();
   try {
     await page.setViewportSize({ width: 480, height: 780 });
     await page.goto(`chrome-extension://${side.extensionId}/popup/index.html?tab=${side.tabId}`, { waitUntil: 'commit', timeout: 30_000 });
-    await page.waitForFunction(() => (globalThis as unknown as { __bench: PageBench }).__bench.titleFrameAt !== null, undefined, { polling: 'raf', timeout: 30_000 });
+    await page.waitForFunction(() => (globalThis as unknown as { __bench: PageBench }).__bench.titleFrameAt !== null, undefined, {
+      polling: 'raf',
+      timeout: 30_000,
+    });
     const b = await readBench(page);
     const prepare = b.messages.find((m) => m.type === 'clip.prepare');
     const title = await page.locator('#title').inputValue();
-    const htmlParsedMs = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domInteractive ?? Number.NaN);
+    const htmlParsedMs = await page.evaluate(
+      () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domInteractive ?? Number.NaN,
+    );
     return {
       ms: b.titleAt!,
       frameMs: b.titleFrameAt!,
@@ -586,7 +654,13 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const loadAtStart = loadavg().map((x) => round(x, 2));
   const closers: (() => Promise<unknown>)[] = [];
-  const closeAll = () => Promise.allSettled(closers.splice(0).reverse().map((close) => close()));
+  const closeAll = () =>
+    Promise.allSettled(
+      closers
+        .splice(0)
+        .reverse()
+        .map((close) => close()),
+    );
   const watchdog = setTimeout(() => {
     console.error(`bench:issue: still running after ${WATCHDOG_MS / 60_000} minutes; giving up`);
     void closeAll().finally(() => process.exit(2));
@@ -599,7 +673,10 @@ async function main(): Promise<void> {
     const dist = await snapshotDist();
     closers.push(() => Promise.resolve(rmSync(dist, { recursive: true, force: true })));
     const [empty, full] = await Promise.all([setUpProfile('EMPTY', options.open, dist), setUpProfile('FULL', options.open, dist)]);
-    closers.push(() => empty.context.close(), () => full.context.close());
+    closers.push(
+      () => empty.context.close(),
+      () => full.context.close(),
+    );
     const chromiumVersion = full.context.browser()?.version() ?? 'unknown';
 
     // 1. Fill FULL.
@@ -610,7 +687,9 @@ async function main(): Promise<void> {
     for (let i = 0; i < options.runs; i++) {
       const run = await issueViewRun(full.context, full.launched.extensionId, options.open);
       viewRuns.push(run);
-      log(`issue view run ${i + 1}: interactive ${fmt(run.interactiveMs)} ms (issue.view round trip ${fmt(run.viewRoundTripMs)} ms); move ${fmt(run.moveMs)} ms`);
+      log(
+        `issue view run ${i + 1}: interactive ${fmt(run.interactiveMs)} ms (issue.view round trip ${fmt(run.viewRoundTripMs)} ms); move ${fmt(run.moveMs)} ms`,
+      );
     }
 
     // The floor: how long Chromium takes to open a new page on the extension's origin at all.
@@ -619,13 +698,16 @@ async function main(): Promise<void> {
 
     // What-if (not a product change): the same runs with the cards' rendering skipped while off screen.
     const whatIfRuns: ViewRun[] = [];
-    for (let i = 0; i < options.runs; i++) whatIfRuns.push(await issueViewRun(full.context, full.launched.extensionId, options.open, WHAT_IF_CSS));
+    for (let i = 0; i < options.runs; i++)
+      whatIfRuns.push(await issueViewRun(full.context, full.launched.extensionId, options.open, WHAT_IF_CSS));
     log(`what-if (${WHAT_IF_CSS}): interactive ${fmt(median(whatIfRuns.map((r) => r.interactiveMs)))} ms median`);
 
     // 2c. Exports, each run on a fresh extension page with the bench bundle.
     const exportRuns: ExportRunResult[] = [];
     for (let i = 0; i < options.runs; i++) {
-      const run = await withBenchBundle(full.context, full.launched.extensionId, bundle, (page) => page.evaluate(() => (globalThis as unknown as BenchGlobal).__issueBench.exportRun()));
+      const run = await withBenchBundle(full.context, full.launched.extensionId, bundle, (page) =>
+        page.evaluate(() => (globalThis as unknown as BenchGlobal).__issueBench.exportRun()),
+      );
       if (run.clippings !== options.open) throw new Error(`the export read ${run.clippings} clippings, not ${options.open}`);
       exportRuns.push(run);
     }
@@ -636,17 +718,31 @@ async function main(): Promise<void> {
     const articleUrl = server.url(`/articles/${SAMPLE.blogPost}.html`);
     const expectedTitle = expectedCapture(SAMPLE.blogPost).title;
     const sides: PopupSide[] = [];
-    for (const [name, profile] of [['EMPTY', empty], ['FULL', full]] as const) {
+    for (const [name, profile] of [
+      ['EMPTY', empty],
+      ['FULL', full],
+    ] as const) {
       const { page, tabId } = await profile.driver.openTab(articleUrl);
       await profile.driver.clickToolbarButton(page); // grants activeTab, as the editor's click does
-      sides.push({ name, context: profile.context, extensionId: profile.launched.extensionId, tabId, ms: [], frameMs: [], prepareMs: [], htmlParsedMs: [], requestMs: [] });
+      sides.push({
+        name,
+        context: profile.context,
+        extensionId: profile.launched.extensionId,
+        tabId,
+        ms: [],
+        frameMs: [],
+        prepareMs: [],
+        htmlParsedMs: [],
+        requestMs: [],
+      });
     }
     const pairRatios: number[] = [];
     for (let i = 0; i <= options.popupRuns; i++) {
       const pair: Record<string, number> = {};
       for (const side of i % 2 ? [...sides].reverse() : sides) {
         const run = await popupRun(side);
-        if (expectedTitle && run.title !== expectedTitle) throw new Error(`${side.name} popup pre-filled the title "${run.title}", expected "${expectedTitle}"`);
+        if (expectedTitle && run.title !== expectedTitle)
+          throw new Error(`${side.name} popup pre-filled the title "${run.title}", expected "${expectedTitle}"`);
         if (i === 0) continue; // warm-up: the first popup of a profile also loads capture.js and the popup's code for the first time
         side.ms.push(run.ms);
         side.frameMs.push(run.frameMs);
@@ -674,14 +770,20 @@ async function main(): Promise<void> {
     );
     const diagnosis = await diagnoseIssueView(full.context, full.launched.extensionId, options.open);
     log('stage-by-stage profiles and the traced issue view done');
-    const profileEmpty = await withBenchBundle(empty.context, empty.launched.extensionId, bundle, (page) => page.evaluate((key) => (globalThis as unknown as BenchGlobal).__issueBench.profilePrepare(key), articleKey));
+    const profileEmpty = await withBenchBundle(empty.context, empty.launched.extensionId, bundle, (page) =>
+      page.evaluate((key) => (globalThis as unknown as BenchGlobal).__issueBench.profilePrepare(key), articleKey),
+    );
 
     // Results.
     const col = <K extends keyof ViewRun>(key: K) => viewRuns.map((r) => r[key]);
     const exportSummary = (pick: (r: ExportRunResult) => ExportTiming | { skipped: string }) => {
       const timings = exportRuns.map(pick).filter((t): t is ExportTiming => !('skipped' in t));
       if (!timings.length) return { skipped: jsonSkipped ?? 'not available' };
-      return { ...summary(timings.map((t) => t.coldMs)), warmMsMedian: round(median(timings.map((t) => t.warmMs)), 2), bytes: timings[0]!.bytes };
+      return {
+        ...summary(timings.map((t) => t.coldMs)),
+        warmMsMedian: round(median(timings.map((t) => t.warmMs)), 2),
+        bytes: timings[0]!.bytes,
+      };
     };
     const exports = {
       markdown: exportSummary((r) => r.markdown),
@@ -708,7 +810,10 @@ async function main(): Promise<void> {
     const move = {
       ...summary(col('moveMs')),
       firstMs: round(viewRuns[0]!.moveMs),
-      breakdownMsMedian: { clipMoveRoundTrip: round(median(col('moveRoundTripMs'))), issueViewReloadRoundTrip: round(median(col('reloadRoundTripMs'))) },
+      breakdownMsMedian: {
+        clipMoveRoundTrip: round(median(col('moveRoundTripMs'))),
+        issueViewReloadRoundTrip: round(median(col('reloadRoundTripMs'))),
+      },
     };
     const emptyMedian = median(emptySide.ms);
     const fullMedian = median(fullSide.ms);
@@ -719,7 +824,11 @@ async function main(): Promise<void> {
       pairedRatioMedian: round(median(pairRatios), 3),
       emptyMsP95: round(p95(emptySide.ms)),
       fullMsP95: round(p95(fullSide.ms)),
-      frame: { emptyMsMedian: round(median(emptySide.frameMs)), fullMsMedian: round(median(fullSide.frameMs)), ratio: round(median(fullSide.frameMs) / median(emptySide.frameMs), 3) },
+      frame: {
+        emptyMsMedian: round(median(emptySide.frameMs)),
+        fullMsMedian: round(median(fullSide.frameMs)),
+        ratio: round(median(fullSide.frameMs) / median(emptySide.frameMs), 3),
+      },
       clipPrepareRoundTrip: { emptyMsMedian: round(median(emptySide.prepareMs)), fullMsMedian: round(median(fullSide.prepareMs)) },
       /** Where each profile's time goes before the worker is asked: navigation → HTML parsed → clip.prepare sent. */
       htmlParsed: { emptyMsMedian: round(median(emptySide.htmlParsedMs)), fullMsMedian: round(median(fullSide.htmlParsedMs)) },
@@ -754,7 +863,12 @@ async function main(): Promise<void> {
       targets,
       profile: {
         issueView: { rows: profileFull.view.rows, replyBytes: profileFull.view.replyBytes, stages: stages(profileFull.view.stages) },
-        move: { sectionSize: profileFull.move.sectionSize, changedOnFirstMove: profileFull.move.changedOnFirstMove, changedOnLaterMove: profileFull.move.changedOnLaterMove, stages: stages(profileFull.move.stages) },
+        move: {
+          sectionSize: profileFull.move.sectionSize,
+          changedOnFirstMove: profileFull.move.changedOnFirstMove,
+          changedOnLaterMove: profileFull.move.changedOnLaterMove,
+          stages: stages(profileFull.move.stages),
+        },
         popupPrepare: {
           full: { weekRows: profileFull.prepare.weekRows, stages: stages(profileFull.prepare.stages) },
           empty: { weekRows: profileEmpty.weekRows, stages: stages(profileEmpty.stages) },
@@ -785,16 +899,33 @@ async function main(): Promise<void> {
 
     // Print.
     const yes = (met: boolean | null) => (met === null ? 'skipped' : met ? 'yes' : 'NO');
-    const exportRow = (label: string, e: { msMedian?: number; msP95?: number; msMin?: number; warmMsMedian?: number; skipped?: string }, met: boolean | null) =>
+    const exportRow = (
+      label: string,
+      e: { msMedian?: number; msP95?: number; msMin?: number; warmMsMedian?: number; skipped?: string },
+      met: boolean | null,
+    ) =>
       e.msMedian === undefined
         ? [label, '—', '—', '—', `≤ ${TARGETS.exportMs} ms`, `skipped: ${e.skipped}`]
         : [label, fmt(e.msMedian), fmt(e.msP95), fmt(e.msMin), `≤ ${TARGETS.exportMs} ms`, `${yes(met)} (warm ${e.warmMsMedian} ms)`];
-    console.log(`\nIssue desk benchmark: ${options.clippings.toLocaleString('en')} clippings, open issue of ${options.open}; Chromium ${chromiumVersion}, ${cpus().length} cores, load ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-    console.log(`fill: ${(fill.insertMs / 1000).toFixed(2)} s writing IndexedDB in ${fill.transactions} transactions (rows made in ${fill.generateMs} ms; ${fill.validatedRows} rows checked with zod in Node)\n`);
+    console.log(
+      `\nIssue desk benchmark: ${options.clippings.toLocaleString('en')} clippings, open issue of ${options.open}; Chromium ${chromiumVersion}, ${cpus().length} cores, load ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')}`,
+    );
+    console.log(
+      `fill: ${(fill.insertMs / 1000).toFixed(2)} s writing IndexedDB in ${fill.transactions} transactions (rows made in ${fill.generateMs} ms; ${fill.validatedRows} rows checked with zod in Node)\n`,
+    );
     console.log(
       table([
         ['measure (ms)', 'median', 'p95', 'min', 'target', 'met'],
-        ['issue view → 200 cards interactive', fmt(issueView.msMedian), fmt(issueView.msP95), fmt(issueView.msMin), `≤ ${TARGETS.issueViewInteractiveMs} ms`, yes(targets.met.issueView)],
+        [
+          'issue view → 200 cards interactive',
+          fmt(issueView.msMedian),
+          fmt(issueView.msP95),
+          fmt(issueView.msMin),
+          `≤ ${TARGETS.issueViewInteractiveMs} ms`,
+          yes(targets.met.issueView),
+        ],
         ['  … cards in the DOM', fmt(issueView.domMsMedian), '', '', '', ''],
         ['move (Alt+↑ → new order painted)', fmt(move.msMedian), fmt(move.msP95), fmt(move.msMin), '', `first ${fmt(move.firstMs)}`],
         exportRow('export Markdown (first call)', exports.markdown, targets.met.markdown),
@@ -802,13 +933,24 @@ async function main(): Promise<void> {
         exportRow('export JSON (first call)', exports.json, targets.met.json),
         ['popup open → title pre-filled, EMPTY', fmt(popup.emptyMsMedian), fmt(popup.emptyMsP95), fmt(Math.min(...emptySide.ms)), '', ''],
         ['popup open → title pre-filled, FULL', fmt(popup.fullMsMedian), fmt(popup.fullMsP95), fmt(Math.min(...fullSide.ms)), '', ''],
-        ['popup FULL / EMPTY (ratio of medians)', popup.ratio.toFixed(3), '', '', `≤ ${TARGETS.popupRatio.toFixed(2)}`, yes(targets.met.popup)],
+        [
+          'popup FULL / EMPTY (ratio of medians)',
+          popup.ratio.toFixed(3),
+          '',
+          '',
+          `≤ ${TARGETS.popupRatio.toFixed(2)}`,
+          yes(targets.met.popup),
+        ],
       ]),
     );
-    console.log(`\nissue view breakdown (medians, ms): ${JSON.stringify(issueView.breakdownMsMedian)}; opening manifest.json in a new page takes ${fmt(issueView.navigationFloorMsMedian)} ms to domInteractive`);
+    console.log(
+      `\nissue view breakdown (medians, ms): ${JSON.stringify(issueView.breakdownMsMedian)}; opening manifest.json in a new page takes ${fmt(issueView.navigationFloorMsMedian)} ms to domInteractive`,
+    );
     console.log(`move breakdown (medians, ms): ${JSON.stringify(move.breakdownMsMedian)}`);
     const w = result.profile.issueViewWhatIf;
-    console.log(`what-if, CSS "${w.css}" added by the bench: issue view interactive ${fmt(w.msMedian)} ms median (p95 ${fmt(w.msP95)}), its frame's style/layout/paint ${fmt(w.frameStyleLayoutPaintMsMedian)} ms, move ${fmt(w.moveMsMedian)} ms`);
+    console.log(
+      `what-if, CSS "${w.css}" added by the bench: issue view interactive ${fmt(w.msMedian)} ms median (p95 ${fmt(w.msP95)}), its frame's style/layout/paint ${fmt(w.frameStyleLayoutPaintMsMedian)} ms, move ${fmt(w.moveMsMedian)} ms`,
+    );
     console.log(
       `popup: median of back-to-back FULL/EMPTY pairs ${popup.pairedRatioMedian}; first frame with the title ratio ${popup.frame.ratio}; clip.prepare round trip (medians) EMPTY ${popup.clipPrepareRoundTrip.emptyMsMedian} ms, FULL ${popup.clipPrepareRoundTrip.fullMsMedian} ms; sent at EMPTY ${popup.prepareSent.emptyMsMedian} ms, FULL ${popup.prepareSent.fullMsMedian} ms (HTML parsed at ${popup.htmlParsed.emptyMsMedian} / ${popup.htmlParsed.fullMsMedian} ms)`,
     );
@@ -817,18 +959,37 @@ async function main(): Promise<void> {
       const two = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '—');
       console.log(table([['stage', 'first (ms)', 'warm (ms)'], ...Object.entries(s).map(([k, v]) => [k, two(v.coldMs), two(v.warmMs)])]));
     };
-    printStages(`issue.view, stage by stage (${profileFull.view.rows} rows, reply ${round(profileFull.view.replyBytes / 1024, 0)} KiB):`, result.profile.issueView.stages);
+    printStages(
+      `issue.view, stage by stage (${profileFull.view.rows} rows, reply ${round(profileFull.view.replyBytes / 1024, 0)} KiB):`,
+      result.profile.issueView.stages,
+    );
     printStages('HTML export taken apart (fresh page: first = first call in the page):', result.profile.htmlExport);
     if (diagnosis.mainThread) {
-      console.log(`\nissue view, traced load (interactive at ${diagnosis.tracedInteractiveMs} ms under tracing): the page's main thread was busy ${diagnosis.mainThread.busyMs} ms`);
-      console.log(table([['activity', 'ms'], ...Object.entries(diagnosis.mainThread.byActivity).sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, fmt(v)])]));
-      console.log(`  "other", biggest: ${Object.entries(diagnosis.mainThread.otherTop).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+      console.log(
+        `\nissue view, traced load (interactive at ${diagnosis.tracedInteractiveMs} ms under tracing): the page's main thread was busy ${diagnosis.mainThread.busyMs} ms`,
+      );
+      console.log(
+        table([
+          ['activity', 'ms'],
+          ...Object.entries(diagnosis.mainThread.byActivity)
+            .sort((a, b) => b[1] - a[1])
+            .map(([k, v]) => [k, fmt(v)]),
+        ]),
+      );
+      console.log(
+        `  "other", biggest: ${Object.entries(diagnosis.mainThread.otherTop)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}`,
+      );
     }
     if (diagnosis.layoutWhatIf) {
       console.log(`\nstyle + layout of a copy of the card list, forced (${JSON.stringify(diagnosis.layoutWhatIf.counts)}):`);
       console.log(table([['variant', 'ms'], ...Object.entries(diagnosis.layoutWhatIf.styleAndLayoutMs).map(([k, v]) => [k, fmt(v)])]));
     }
-    printStages(`clip.move, stage by stage (Articles holds ${profileFull.move.sectionSize}; a first move rewrites ${profileFull.move.changedOnFirstMove} rows, a later one ${profileFull.move.changedOnLaterMove}):`, result.profile.move.stages);
+    printStages(
+      `clip.move, stage by stage (Articles holds ${profileFull.move.sectionSize}; a first move rewrites ${profileFull.move.changedOnFirstMove} rows, a later one ${profileFull.move.changedOnLaterMove}):`,
+      result.profile.move.stages,
+    );
     printStages(`clip.prepare in FULL (${profileFull.prepare.weekRows} clippings this week):`, result.profile.popupPrepare.full.stages);
     printStages(`clip.prepare in EMPTY (${profileEmpty.weekRows} clippings this week):`, result.profile.popupPrepare.empty.stages);
 

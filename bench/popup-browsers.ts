@@ -99,7 +99,12 @@ interface Options {
 
 function options(argv: string[]): Options {
   // strict (the default): an unknown option or a stray argument is refused.
-  const { values } = parseArgs({ args: argv.filter((a) => a !== '--'), options: { runs: { type: 'string' }, out: { type: 'string' } }, strict: true, allowPositionals: false });
+  const { values } = parseArgs({
+    args: argv.filter((a) => a !== '--'),
+    options: { runs: { type: 'string' }, out: { type: 'string' } },
+    strict: true,
+    allowPositionals: false,
+  });
   const runs = values.runs === undefined ? 15 : Number(values.runs);
   if (!Number.isInteger(runs) || runs < 3 || runs > 200) throw new Error(`--runs must be a whole number from 3 to 200, not ${values.runs}`);
   return { runs, out: values.out ? resolve(values.out) : join(ROOT, 'bench', 'results', 'popup-browsers.json') };
@@ -115,7 +120,12 @@ interface Stats {
   msMin: number;
   runs: number[];
 }
-const stats = (xs: readonly number[]): Stats => ({ msMedian: round(median(xs)), msP95: round(quantile(xs, 0.95)), msMin: round(Math.min(...xs)), runs: xs.map((x) => round(x)) });
+const stats = (xs: readonly number[]): Stats => ({
+  msMedian: round(median(xs)),
+  msP95: round(quantile(xs, 0.95)),
+  msMin: round(Math.min(...xs)),
+  runs: xs.map((x) => round(x)),
+});
 const count = <T>(xs: readonly T[]) => xs.reduce<Record<string, number>>((m, x) => ({ ...m, [String(x)]: (m[String(x)] ?? 0) + 1 }), {});
 
 function table(rows: string[][]): string {
@@ -155,7 +165,10 @@ function fingerprint(dir: string): string {
 async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([promise, new Promise<never>((_, fail) => (timer = setTimeout(() => fail(new Error(`timed out after ${ms} ms: ${what}`)), ms)))]);
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, fail) => (timer = setTimeout(() => fail(new Error(`timed out after ${ms} ms: ${what}`)), ms))),
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -288,7 +301,9 @@ function navigatorOf(tab: BrowserTab): Navigator {
       navigate: (url) => bidi.send('browsingContext.navigate', { context, url, wait: 'none' }, RUN_TIMEOUT_MS),
     };
   }
-  throw new Error('the driver tab has neither a Playwright page (ChromiumTab.page) nor a BiDi connection and context (FirefoxTab): e2e/driver changed, update navigatorOf');
+  throw new Error(
+    'the driver tab has neither a Playwright page (ChromiumTab.page) nor a BiDi connection and context (FirefoxTab): e2e/driver changed, update navigatorOf',
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -333,7 +348,8 @@ async function topLevelAttempt(side: Side, expectedTitle: string | undefined): P
     for (let polls = 0; performance.now() < deadline && polls < 20_000; polls++) {
       state = await tab.evaluate<TabState>(poll).catch(() => null);
       if (state?.here) {
-        if (state.titleAtHook) return `hooked too late (${state.mode} at ${fmt(state.hookedAt ?? Number.NaN)} ms, readyState ${state.readyStateAtHook}): #title already had a value`;
+        if (state.titleAtHook)
+          return `hooked too late (${state.mode} at ${fmt(state.hookedAt ?? Number.NaN)} ms, readyState ${state.readyStateAtHook}): #title already had a value`;
         if (state.alert) throw new Error(`${side.engine}: the popup showed an error: ${state.alert}`);
         if (state.titleAt !== null && state.titleAt !== undefined) break;
       }
@@ -342,13 +358,26 @@ async function topLevelAttempt(side: Side, expectedTitle: string | undefined): P
     const nodeSawTitle = nodeEpoch() - t0;
     const navError = await withTimeout(navigating, RUN_TIMEOUT_MS, `${side.engine} navigate`);
     if (navError) throw new Error(`${side.engine}: the navigate command failed: ${JSON.stringify(navError)}`);
-    if (!state?.here || state.titleAt === null || state.titleAt === undefined) return `timed out waiting for #title (last state ${JSON.stringify(state)})`;
-    if (expectedTitle && state.title !== expectedTitle) throw new Error(`${side.engine}: the popup pre-filled "${state.title}", expected "${expectedTitle}"`);
+    if (!state?.here || state.titleAt === null || state.titleAt === undefined)
+      return `timed out waiting for #title (last state ${JSON.stringify(state)})`;
+    if (expectedTitle && state.title !== expectedTitle)
+      throw new Error(`${side.engine}: the popup pre-filled "${state.title}", expected "${expectedTitle}"`);
     const wallFromNavigate = state.timeOrigin! + state.titleAt - t0;
     const navigateToTimeOrigin = state.timeOrigin! - t0;
     // Sub-ms clock differences are fine; more would mean the two epoch clocks disagree.
-    if (navigateToTimeOrigin < -2) throw new Error(`${side.engine}: the page's time origin is ${fmt(-navigateToTimeOrigin)} ms before the navigate command: the clocks disagree`);
-    return { titleAt: state.titleAt, wallFromNavigate, navigateToTimeOrigin, nodeSawTitle, mode: state.mode!, hookedAt: state.hookedAt!, readyStateAtHook: state.readyStateAtHook! };
+    if (navigateToTimeOrigin < -2)
+      throw new Error(
+        `${side.engine}: the page's time origin is ${fmt(-navigateToTimeOrigin)} ms before the navigate command: the clocks disagree`,
+      );
+    return {
+      titleAt: state.titleAt,
+      wallFromNavigate,
+      navigateToTimeOrigin,
+      nodeSawTitle,
+      mode: state.mode!,
+      hookedAt: state.hookedAt!,
+      readyStateAtHook: state.readyStateAtHook!,
+    };
   } finally {
     await tab.close();
   }
@@ -367,9 +396,14 @@ async function topLevelRun(side: Side, expectedTitle: string | undefined): Promi
 async function frameRun(side: Side, expectedTitle: string | undefined): Promise<FrameState> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS_PER_RUN; attempt++) {
     await sleep(SETTLE_MS);
-    const run = await withTimeout(side.launcher.evaluate<FrameState>(frameExpression(side.popupUrl, RUN_TIMEOUT_MS - 2000)), RUN_TIMEOUT_MS, `${side.engine} popup in an iframe`);
+    const run = await withTimeout(
+      side.launcher.evaluate<FrameState>(frameExpression(side.popupUrl, RUN_TIMEOUT_MS - 2000)),
+      RUN_TIMEOUT_MS,
+      `${side.engine} popup in an iframe`,
+    );
     if (run.ok) {
-      if (expectedTitle && run.title !== expectedTitle) throw new Error(`${side.engine}: the popup (iframe) pre-filled "${run.title}", expected "${expectedTitle}"`);
+      if (expectedTitle && run.title !== expectedTitle)
+        throw new Error(`${side.engine}: the popup (iframe) pre-filled "${run.title}", expected "${expectedTitle}"`);
       return run;
     }
     side.misses.push(`iframe: ${run.reason}`);
@@ -383,13 +417,24 @@ async function prepareSide(app: ExtensionBrowser, server: ArticleServer): Promis
   await app.clickToolbarButton(article);
   const launcher = await app.openExtensionPage('options/index.html', POPUP_VIEWPORT);
   const base = await launcher.evaluate<string>(`new URL('/', location.href).href`);
-  return { engine: app.engine, app, article, launcher, popupUrl: `${base}popup/index.html?tab=${article.tabId}`, top: [], frame: [], misses: [] };
+  return {
+    engine: app.engine,
+    app,
+    article,
+    launcher,
+    popupUrl: `${base}popup/index.html?tab=${article.tabId}`,
+    top: [],
+    frame: [],
+    misses: [],
+  };
 }
 
 async function versionsOf(chromium: Side, firefox: Side) {
   const page = (chromium.article as unknown as { page?: Page }).page;
   const chromiumVersion = page?.context().browser()?.version();
-  const info = await firefox.launcher.evaluate<{ name: string; version: string; buildID: string }>(`browser.runtime.getBrowserInfo()`).catch(() => null);
+  const info = await firefox.launcher
+    .evaluate<{ name: string; version: string; buildID: string }>(`browser.runtime.getBrowserInfo()`)
+    .catch(() => null);
   return {
     chromium: chromiumVersion
       ? { version: chromiumVersion, source: "Playwright's browser.version()" }
@@ -410,7 +455,13 @@ async function main(): Promise<void> {
   const loadAtStart = loadavg().map((x) => round(x, 2));
   const distAtStart = fingerprint(DIST);
   const closers: (() => Promise<unknown>)[] = [];
-  const closeAll = () => Promise.allSettled(closers.splice(0).reverse().map((close) => withTimeout(close(), 30_000, 'close')));
+  const closeAll = () =>
+    Promise.allSettled(
+      closers
+        .splice(0)
+        .reverse()
+        .map((close) => withTimeout(close(), 30_000, 'close')),
+    );
   const watchdog = setTimeout(() => {
     console.error(`[bench:popup] watchdog: still running after ${WATCHDOG_MS / 60_000} minutes, giving up`);
     void closeAll().finally(() => process.exit(2));
@@ -441,7 +492,9 @@ async function main(): Promise<void> {
       for (const [side, run] of top) side.top.push(run);
       for (const [side, run] of frame) side.frame.push(run);
       if (i % 5 === 0 || i === opts.runs)
-        log(`run ${i}/${opts.runs}: ${sides.map((s) => `${s.engine} ${fmt(s.top.at(-1)!.titleAt)} ms in page, ${fmt(s.top.at(-1)!.wallFromNavigate)} ms from navigate (iframe ${fmt(s.frame.at(-1)!.titleAt)})`).join('; ')}`);
+        log(
+          `run ${i}/${opts.runs}: ${sides.map((s) => `${s.engine} ${fmt(s.top.at(-1)!.titleAt)} ms in page, ${fmt(s.top.at(-1)!.wallFromNavigate)} ms from navigate (iframe ${fmt(s.frame.at(-1)!.titleAt)})`).join('; ')}`,
+        );
     }
 
     const distAtEnd = fingerprint(DIST);
@@ -450,7 +503,11 @@ async function main(): Promise<void> {
       wallFromNavigateCommand: stats(s.top.map((r) => r.wallFromNavigate)),
       navigateCommandToTimeOriginMsMedian: round(median(s.top.map((r) => r.navigateToTimeOrigin))),
       nodeSawTitleMsMedian: round(median(s.top.map((r) => r.nodeSawTitle))),
-      hook: { modes: count(s.top.map((r) => r.mode)), hookedAtMsMedian: round(median(s.top.map((r) => r.hookedAt))), readyStateAtHook: count(s.top.map((r) => r.readyStateAtHook)) },
+      hook: {
+        modes: count(s.top.map((r) => r.mode)),
+        hookedAtMsMedian: round(median(s.top.map((r) => r.hookedAt))),
+        readyStateAtHook: count(s.top.map((r) => r.readyStateAtHook)),
+      },
       controlIframe: {
         titlePrefilledInPage: stats(s.frame.map((r) => r.titleAt)),
         hookedAtMsMedian: round(median(s.frame.map((r) => r.hookedAt))),
@@ -467,15 +524,23 @@ async function main(): Promise<void> {
       controlIframeMedian: ratio((b) => b.controlIframe.titlePrefilledInPage.msMedian),
     };
     const result = {
-      benchmark: 'popup prefill time per browser: popup/index.html?tab=ID (after the toolbar button was clicked on the article tab) until #title holds its pre-filled value',
+      benchmark:
+        'popup prefill time per browser: popup/index.html?tab=ID (after the toolbar button was clicked on the article tab) until #title holds its pre-filled value',
       date: new Date().toISOString(),
-      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadavg().map((x) => round(x, 2)) },
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model ?? '',
+        loadAverageAtStart: loadAtStart,
+        loadAverageAtEnd: loadavg().map((x) => round(x, 2)),
+      },
       versions,
       method: {
         reported:
           "a fresh top-level tab per run (480x780), the driver's navigate command (Chromium: Playwright page.goto waitUntil commit; Firefox: BiDi browsingContext.navigate wait none); bench/issue.ts's hook on HTMLInputElement.prototype's value setter records the popup document's performance.now() when #title is first set to a non-empty value. Hook at document start in Chromium (page.addInitScript); in Firefox installed by polling the tab with evaluate every 1 ms from the navigate command (BiDi preload scripts do not run in moz-extension pages), a run counting only if #title was still empty then. Wall time: that moment on the epoch clock minus Node's clock just before the navigate command.",
-        control: 'the same popup URL in a same-origin iframe of options/index.html, hooked by in-page polling every 1 ms in both browsers (one method for both)',
-        order: 'both browsers up throughout; each run does Chromium and Firefox back to back (order alternating), first the top-level runs, then the iframe runs; 250 ms settle before each; one warm-up run per browser dropped',
+        control:
+          'the same popup URL in a same-origin iframe of options/index.html, hooked by in-page polling every 1 ms in both browsers (one method for both)',
+        order:
+          'both browsers up throughout; each run does Chromium and Firefox back to back (order alternating), first the top-level runs, then the iframe runs; 250 ms settle before each; one warm-up run per browser dropped',
       },
       runsPerBrowser: opts.runs,
       article: `samples/articles/${SAMPLE.blogPost}.html`,
@@ -484,12 +549,15 @@ async function main(): Promise<void> {
       ratioFirefoxOverChromium: ratios,
       browsers,
     };
-    if (!result.distFingerprint.unchanged) console.warn('[bench:popup] WARNING: dist/ changed during the run (someone rebuilt it): the Chromium numbers may mix two builds');
+    if (!result.distFingerprint.unchanged)
+      console.warn('[bench:popup] WARNING: dist/ changed during the run (someone rebuilt it): the Chromium numbers may mix two builds');
 
     const row = (label: string, s: Stats) => [label, fmt(s.msMedian), fmt(s.msP95), fmt(s.msMin)];
     const cName = `Chromium ${versions.chromium.version}`;
     const fName = versions.firefox.version.replace(/^Mozilla /, '');
-    console.log(`\nPopup: popup/index.html?tab=ID until #title is pre-filled (ms; ${opts.runs} runs per browser after one warm-up, alternating)\n`);
+    console.log(
+      `\nPopup: popup/index.html?tab=ID until #title is pre-filled (ms; ${opts.runs} runs per browser after one warm-up, alternating)\n`,
+    );
     console.log(
       table([
         ['', 'median', 'p95', 'min'],
@@ -507,12 +575,22 @@ async function main(): Promise<void> {
     console.log(
       `\n(ratios: of medians, and of p95s in the p95 column; hook in the top-level tab: Chromium ${JSON.stringify(browsers.chromium.hook.modes)}, Firefox ${JSON.stringify(browsers.firefox.hook.modes)} at ${fmt(browsers.firefox.hook.hookedAtMsMedian)} ms median; runs not counted: Chromium ${browsers.chromium.runsNotCounted.length}, Firefox ${browsers.firefox.runsNotCounted.length})\n`,
     );
-    const brief = (b: ReturnType<typeof per>) => ({ msMedian: b.titlePrefilledInPage.msMedian, msP95: b.titlePrefilledInPage.msP95, msMin: b.titlePrefilledInPage.msMin, wallFromNavigateMsMedian: b.wallFromNavigateCommand.msMedian, wallFromNavigateMsP95: b.wallFromNavigateCommand.msP95 });
+    const brief = (b: ReturnType<typeof per>) => ({
+      msMedian: b.titlePrefilledInPage.msMedian,
+      msP95: b.titlePrefilledInPage.msP95,
+      msMin: b.titlePrefilledInPage.msMin,
+      wallFromNavigateMsMedian: b.wallFromNavigateCommand.msMedian,
+      wallFromNavigateMsP95: b.wallFromNavigateCommand.msP95,
+    });
     const summary = {
       runsPerBrowser: opts.runs,
       chromium: { version: versions.chromium.version, ...brief(browsers.chromium) },
       firefox: { version: versions.firefox.version, ...brief(browsers.firefox) },
-      ratioFirefoxOverChromium: { inPageMedian: ratios.titlePrefilledInPageMedian, wallMedian: ratios.wallFromNavigateCommandMedian, controlIframeMedian: ratios.controlIframeMedian },
+      ratioFirefoxOverChromium: {
+        inPageMedian: ratios.titlePrefilledInPageMedian,
+        wallMedian: ratios.wallFromNavigateCommandMedian,
+        controlIframeMedian: ratios.controlIframeMedian,
+      },
     };
     console.log(JSON.stringify(summary, null, 2));
     mkdirSync(dirname(opts.out), { recursive: true });

@@ -93,7 +93,16 @@ const TRACE_PATH = JSON_PATH.replace(/\.json$/, '-trace.json');
 const T0 = Date.UTC(2025, 5, 4, 12, 0, 0);
 
 // ------------------------------------------------------------------------------------------- data
-const TOPICS = ['a retry storm in the CDN', 'on-call fatigue', 'error budgets in practice', 'a DNS outage', 'canary releases', 'capacity planning', 'a full disk at 3 am', 'load shedding'];
+const TOPICS = [
+  'a retry storm in the CDN',
+  'on-call fatigue',
+  'error budgets in practice',
+  'a DNS outage',
+  'canary releases',
+  'capacity planning',
+  'a full disk at 3 am',
+  'load shedding',
+];
 
 interface World {
   issues: Issue[];
@@ -246,12 +255,19 @@ async function verify(wp: WordPress, world: World, regionFor: (issueId: string) 
   // Read WordPress directly (never through the fault proxy), every status but trash.
   const posts: Post[] = [];
   for (let page = 1; page <= 10; page++) {
-    const batch = await wp.restJson<Post[]>(`/wp/v2/posts?context=edit&status=draft,pending,private,future,publish&per_page=100&page=${page}`, { timeoutMs: 30_000 });
+    const batch = await wp.restJson<Post[]>(
+      `/wp/v2/posts?context=edit&status=draft,pending,private,future,publish&per_page=100&page=${page}`,
+      { timeoutMs: 30_000 },
+    );
     posts.push(...batch);
     if (batch.length < 100) break;
   }
   const byIssue = new Map<string, Post[]>();
-  for (const issue of world.issues) byIssue.set(issue.id, posts.filter((p) => p.content.raw.includes(`newsletter-clipper:managed issue="${issue.id}"`)));
+  for (const issue of world.issues)
+    byIssue.set(
+      issue.id,
+      posts.filter((p) => p.content.raw.includes(`newsletter-clipper:managed issue="${issue.id}"`)),
+    );
   const result: Verification = {
     draftsPerIssue: {},
     extraDrafts: 0,
@@ -277,12 +293,16 @@ async function verify(wp: WordPress, world: World, regionFor: (issueId: string) 
       note(`issue ${issue.number}: ${drafts.length} drafts (${drafts.map((d) => d.id).join(', ')})`);
     }
     const want = await regionFor(issue.id);
-    if (drafts.length === 1 && want !== undefined && findRegion(drafts[0]!.content.raw)?.text.trim() === want.trim()) result.regionsCurrent += 1;
+    if (drafts.length === 1 && want !== undefined && findRegion(drafts[0]!.content.raw)?.text.trim() === want.trim())
+      result.regionsCurrent += 1;
   }
   const all = posts.map((p) => p.content.raw).join('\n');
   const count = (text: string, token: string) => text.split(token).length - 1;
   for (const clipping of world.clippings) {
-    const own = byIssue.get(clipping.issueId!)!.map((p) => p.content.raw).join('\n');
+    const own = byIssue
+      .get(clipping.issueId!)!
+      .map((p) => p.content.raw)
+      .join('\n');
     const titles = count(own, titleToken(clipping.id));
     const current = count(own, summaryToken(clipping.id, world.revision.get(clipping.id)!));
     const anySummary = count(own, summaryPrefix(clipping.id));
@@ -314,7 +334,12 @@ interface PhaseResult {
   /** Issue pushes the engine reported, by outcome, over the phase. */
   outcomes: { synced: number; retrying: number; failed: number; conflicts: number };
   requests: ReturnType<typeof tally>;
-  minimum: { absolute: number; adapter: number; absoluteByKind: Partial<Record<RequestKind, number>>; adapterByKind: Partial<Record<RequestKind, number>> };
+  minimum: {
+    absolute: number;
+    adapter: number;
+    absoluteByKind: Partial<Record<RequestKind, number>>;
+    adapterByKind: Partial<Record<RequestKind, number>>;
+  };
   ratio: { absolute: number; adapter: number };
   /** For the editing phase: edits made, and the issue updates they needed (changed issues per round). */
   edits?: { edits: number; rounds: number; issueUpdates: number; requestsPerIssueUpdate: number };
@@ -345,14 +370,25 @@ interface Diagnosis {
 }
 
 function diagnose(pushes: readonly PushTrace[]): Diagnosis {
-  const d: Diagnosis = { lostCreateResponses: 0, lostCreatesFoundByMarker: 0, lostUpdateResponses: 0, conflictsAfterLostUpdate: 0, conflicts: 0, otherConflicts: 0 };
-  const lost = (push: PushTrace, kind: RequestKind) => push.requests.some((r) => r.kind === kind && r.reachedTarget && r.targetStatus !== undefined && r.targetStatus < 300 && r.fault !== 'pass');
+  const d: Diagnosis = {
+    lostCreateResponses: 0,
+    lostCreatesFoundByMarker: 0,
+    lostUpdateResponses: 0,
+    conflictsAfterLostUpdate: 0,
+    conflicts: 0,
+    otherConflicts: 0,
+  };
+  const lost = (push: PushTrace, kind: RequestKind) =>
+    push.requests.some(
+      (r) => r.kind === kind && r.reachedTarget && r.targetStatus !== undefined && r.targetStatus < 300 && r.fault !== 'pass',
+    );
   pushes.forEach((push, i) => {
     const next = pushes.slice(i + 1).find((p) => p.issue === push.issue);
     if (lost(push, 'POST create')) {
       d.lostCreateResponses += 1;
       const later = pushes.slice(i + 1).filter((p) => p.issue === push.issue);
-      if (later.some((p) => p.outcome === 'ok') && !later.some((p) => p.requests.some((r) => r.kind === 'POST create'))) d.lostCreatesFoundByMarker += 1;
+      if (later.some((p) => p.outcome === 'ok') && !later.some((p) => p.requests.some((r) => r.kind === 'POST create')))
+        d.lostCreatesFoundByMarker += 1;
     }
     if (lost(push, 'POST update')) {
       d.lostUpdateResponses += 1;
@@ -360,7 +396,10 @@ function diagnose(pushes: readonly PushTrace[]): Diagnosis {
     }
     if (push.outcome === 'conflict') {
       d.conflicts += 1;
-      const before = pushes.slice(0, i).filter((p) => p.issue === push.issue).at(-1);
+      const before = pushes
+        .slice(0, i)
+        .filter((p) => p.issue === push.issue)
+        .at(-1);
       if (!before || !lost(before, 'POST update')) d.otherConflicts += 1;
     }
   });
@@ -381,7 +420,17 @@ interface RunTrace {
   run: string;
   seed: number;
   pushes: PushTrace[];
-  requests: { seq: number; phase: PhaseResult['phase']; kind: RequestKind; post?: number; fault: string; reachedTarget: boolean; targetStatus?: number; clientStatus?: number; ms?: number }[];
+  requests: {
+    seq: number;
+    phase: PhaseResult['phase'];
+    kind: RequestKind;
+    post?: number;
+    fault: string;
+    reachedTarget: boolean;
+    targetStatus?: number;
+    clientStatus?: number;
+    ms?: number;
+  }[];
 }
 
 interface Ctx {
@@ -416,7 +465,12 @@ async function drainOnce(ctx: Ctx, outcomes: PhaseResult['outcomes'], errors: Re
 }
 
 /** Drains until the outbox is empty, nothing is pending any more (failed / conflict), or MAX_DRAINS. */
-async function drainUntilEmpty(ctx: Ctx, outcomes: PhaseResult['outcomes'], errors: Record<string, number>, budget: { drains: number }): Promise<OutboxEntry[]> {
+async function drainUntilEmpty(
+  ctx: Ctx,
+  outcomes: PhaseResult['outcomes'],
+  errors: Record<string, number>,
+  budget: { drains: number },
+): Promise<OutboxEntry[]> {
   while (budget.drains < MAX_DRAINS) {
     const entries = await ctx.outbox.all();
     const pending = entries.filter((e) => e.state === 'pending');
@@ -429,7 +483,19 @@ async function drainUntilEmpty(ctx: Ctx, outcomes: PhaseResult['outcomes'], erro
   return ctx.outbox.all();
 }
 
-async function finishPhase(ctx: Ctx, phase: PhaseResult['phase'], started: number, logStart: number, drains: number, outcomes: PhaseResult['outcomes'], errors: Record<string, number>, left: OutboxEntry[], minimum: PhaseResult['minimum'], pushes: readonly PushTrace[], edits?: PhaseResult['edits']): Promise<PhaseResult> {
+async function finishPhase(
+  ctx: Ctx,
+  phase: PhaseResult['phase'],
+  started: number,
+  logStart: number,
+  drains: number,
+  outcomes: PhaseResult['outcomes'],
+  errors: Record<string, number>,
+  left: OutboxEntry[],
+  minimum: PhaseResult['minimum'],
+  pushes: readonly PushTrace[],
+  edits?: PhaseResult['edits'],
+): Promise<PhaseResult> {
   const seconds = (performance.now() - started) / 1000;
   const requests = tally(ctx.proxy.log.slice(logStart));
   const verification = await verify(ctx.wp, ctx.world, ctx.regionFor);
@@ -442,7 +508,12 @@ async function finishPhase(ctx: Ctx, phase: PhaseResult['phase'], started: numbe
     minimum,
     ratio: { absolute: requests.total / Math.max(1, minimum.absolute), adapter: requests.total / Math.max(1, minimum.adapter) },
     ...(edits ? { edits: { ...edits, requestsPerIssueUpdate: requests.total / Math.max(1, edits.issueUpdates) } } : {}),
-    outboxLeft: left.map((e) => ({ issue: ctx.issueNumber.get(e.issueId) ?? -1, state: e.state, attempts: e.attempts, ...(e.lastError ? { lastError: syncErrorWords(e.lastError, undefined).message } : {}) })),
+    outboxLeft: left.map((e) => ({
+      issue: ctx.issueNumber.get(e.issueId) ?? -1,
+      state: e.state,
+      attempts: e.attempts,
+      ...(e.lastError ? { lastError: syncErrorWords(e.lastError, undefined).message } : {}),
+    })),
     outboxEmpty: left.length === 0,
     verification,
     errors,
@@ -450,7 +521,12 @@ async function finishPhase(ctx: Ctx, phase: PhaseResult['phase'], started: numbe
   };
 }
 
-async function runOne(kind: 'clean' | 'faulted', seed: number, wp: WordPress, proxy: FaultProxy): Promise<{ result: { run: string; seed: number | null; seconds: number; phases: PhaseResult[] }; trace: RunTrace }> {
+async function runOne(
+  kind: 'clean' | 'faulted',
+  seed: number,
+  wp: WordPress,
+  proxy: FaultProxy,
+): Promise<{ result: { run: string; seed: number | null; seconds: number; phases: PhaseResult[] }; trace: RunTrace }> {
   const name = kind === 'clean' ? 'clean' : FAULT_SEEDS.length > 1 ? `faulted#${seed}` : 'faulted';
   await wp.reset();
   proxy.clearFaults();
@@ -460,7 +536,13 @@ async function runOne(kind: 'clean' | 'faulted', seed: number, wp: WordPress, pr
   // The store, as the worker opens it (a fresh database per run).
   const db = await openClipperDB(`bench-sync-${name}-${Date.now()}`);
   const open = () => Promise.resolve(db);
-  const repos = { clippings: new ClippingsRepo(open), issues: new IssuesRepo(open), settings: new SettingsRepo(open), outbox: new OutboxRepo(open), syncStates: new SyncStateRepo(open) };
+  const repos = {
+    clippings: new ClippingsRepo(open),
+    issues: new IssuesRepo(open),
+    settings: new SettingsRepo(open),
+    outbox: new OutboxRepo(open),
+    syncStates: new SyncStateRepo(open),
+  };
   const settings = await repos.settings.put({ ...defaultSettings(), newsletterName: 'Bench Weekly', timeZone: 'UTC' });
   const world = makeWorld(settings);
   const clock = { now: T0 };
@@ -475,7 +557,19 @@ async function runOne(kind: 'clean' | 'faulted', seed: number, wp: WordPress, pr
     async push(update, previous, options) {
       const from = proxy.log.length;
       const record = (outcome: PushTrace['outcome'], error?: string) =>
-        trace.pushes.push({ phase, issue: issueNumber.get(update.issueId) ?? -1, requests: proxy.log.slice(from).map((e) => ({ seq: e.seq, kind: kindOf(e), fault: e.fault, reachedTarget: e.reachedTarget, ...(e.targetStatus !== undefined ? { targetStatus: e.targetStatus } : {}) })), outcome, ...(error ? { error } : {}) });
+        trace.pushes.push({
+          phase,
+          issue: issueNumber.get(update.issueId) ?? -1,
+          requests: proxy.log.slice(from).map((e) => ({
+            seq: e.seq,
+            kind: kindOf(e),
+            fault: e.fault,
+            reachedTarget: e.reachedTarget,
+            ...(e.targetStatus !== undefined ? { targetStatus: e.targetStatus } : {}),
+          })),
+          outcome,
+          ...(error ? { error } : {}),
+        });
       try {
         const state = await wordpress.push(update, previous, options);
         record('ok');
@@ -493,7 +587,14 @@ async function runOne(kind: 'clean' | 'faulted', seed: number, wp: WordPress, pr
     world,
     clippings: repos.clippings,
     outbox: repos.outbox,
-    deps: { outbox: repos.outbox, syncStates: repos.syncStates, adapter, draftFor, now: () => clock.now, random: seededRandom(SEED ^ 0x5eed) },
+    deps: {
+      outbox: repos.outbox,
+      syncStates: repos.syncStates,
+      adapter,
+      draftFor,
+      now: () => clock.now,
+      random: seededRandom(SEED ^ 0x5eed),
+    },
     clock,
     issueNumber,
     regionFor: async (issueId) => (await draftFor(issueId))?.region,
@@ -506,7 +607,8 @@ async function runOne(kind: 'clean' | 'faulted', seed: number, wp: WordPress, pr
     for (let i = 0; i < rows.length; i += 50) await repos.clippings.putMany(rows.slice(i, i + 50));
   }
   const entries = await repos.outbox.all();
-  if (entries.length !== ISSUES || entries.some((e) => e.state !== 'pending')) throw new Error(`expected ${ISSUES} pending outbox entries, found ${entries.length}`);
+  if (entries.length !== ISSUES || entries.some((e) => e.state !== 'pending'))
+    throw new Error(`expected ${ISSUES} pending outbox entries, found ${entries.length}`);
   for (const issue of world.issues) {
     const stored = await repos.clippings.listByIssue(issue.id);
     if (stored.length !== PER_ISSUE) throw new Error(`issue ${issue.number} holds ${stored.length} clippings, not ${PER_ISSUE}`);
@@ -531,7 +633,9 @@ async function runOne(kind: 'clean' | 'faulted', seed: number, wp: WordPress, pr
       adapterByKind: { 'GET users/me': ISSUES, 'GET search': ISSUES, 'POST create': ISSUES },
     };
     phases.push(await finishPhase(ctx, 'initial', started, logStart, budget.drains, outcomes, errors, left, minimum, trace.pushes));
-    process.stderr.write(`[bench] ${name}: initial sync done in ${phases[0]!.seconds.toFixed(1)} s (${budget.drains} drains, ${phases[0]!.requests.total} requests)\n`);
+    process.stderr.write(
+      `[bench] ${name}: initial sync done in ${phases[0]!.seconds.toFixed(1)} s (${budget.drains} drains, ${phases[0]!.requests.total} requests)\n`,
+    );
   }
 
   // ---- phase 2: editing while syncing
@@ -574,8 +678,17 @@ async function runOne(kind: 'clean' | 'faulted', seed: number, wp: WordPress, pr
       absoluteByKind: { 'POST update': issueUpdates },
       adapterByKind: { 'GET post': issueUpdates, 'POST update': issueUpdates },
     };
-    phases.push(await finishPhase(ctx, 'edits', started, logStart, budget.drains, outcomes, errors, left, minimum, trace.pushes, { edits: made, rounds: EDIT_ROUNDS, issueUpdates, requestsPerIssueUpdate: 0 }));
-    process.stderr.write(`[bench] ${name}: ${made} edits synced in ${phases[1]!.seconds.toFixed(1)} s (${budget.drains} drains, ${phases[1]!.requests.total} requests)\n`);
+    phases.push(
+      await finishPhase(ctx, 'edits', started, logStart, budget.drains, outcomes, errors, left, minimum, trace.pushes, {
+        edits: made,
+        rounds: EDIT_ROUNDS,
+        issueUpdates,
+        requestsPerIssueUpdate: 0,
+      }),
+    );
+    process.stderr.write(
+      `[bench] ${name}: ${made} edits synced in ${phases[1]!.seconds.toFixed(1)} s (${budget.drains} drains, ${phases[1]!.requests.total} requests)\n`,
+    );
   }
   db.close();
   let logPhase: PhaseResult['phase'] = 'initial';
@@ -600,7 +713,22 @@ async function runOne(kind: 'clean' | 'faulted', seed: number, wp: WordPress, pr
 
 // ------------------------------------------------------------------------------------------- output
 function table(runs: { run: string; phases: PhaseResult[] }[]): string {
-  const head = ['run', 'phase', 'time s', 'drains', 'requests', 'min abs', 'min adapter', 'ratio abs', 'ratio adapter', 'delivered', 'lost', 'duplicated', 'extra drafts', 'outbox left'];
+  const head = [
+    'run',
+    'phase',
+    'time s',
+    'drains',
+    'requests',
+    'min abs',
+    'min adapter',
+    'ratio abs',
+    'ratio adapter',
+    'delivered',
+    'lost',
+    'duplicated',
+    'extra drafts',
+    'outbox left',
+  ];
   const rows = runs.flatMap((r) =>
     r.phases.map((p) => [
       r.run.startsWith('faulted') ? r.run.replace('faulted', `faulted ${Math.round(FAULT_RATE * 100)} %`) : r.run,
@@ -626,7 +754,8 @@ function table(runs: { run: string; phases: PhaseResult[] }[]): string {
 
 /** Which code was measured: the commit, and the sync code's files changed since (read-only git calls). */
 function codeVersion(): { commit: string; uncommittedSyncFiles: string[] } {
-  const git = (...args: string[]) => (spawnSync('git', args, { cwd: resolve(here, '..'), encoding: 'utf8', timeout: 10_000 }).stdout ?? '').replace(/\s+$/, '');
+  const git = (...args: string[]) =>
+    (spawnSync('git', args, { cwd: resolve(here, '..'), encoding: 'utf8', timeout: 10_000 }).stdout ?? '').replace(/\s+$/, '');
   const changed = git('status', '--porcelain', '--', 'src/sync', 'src/store', 'src/worker/draft-for-issue.ts');
   return { commit: git('rev-parse', 'HEAD'), uncommittedSyncFiles: changed ? changed.split('\n').map((line) => line.slice(3)) : [] };
 }
@@ -667,7 +796,13 @@ async function main(): Promise<void> {
     const result = {
       benchmark: 'sync',
       generatedAt: new Date().toISOString(),
-      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform },
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model ?? '',
+        memoryGb: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+        platform: process.platform,
+      },
       wordpress: { version: wp.version, startSeconds: wp.startMs / 1000 },
       code: codeVersion(),
       config: {
@@ -686,7 +821,8 @@ async function main(): Promise<void> {
         maxDrains: MAX_DRAINS,
         minimum: {
           absolute: 'one request per issue per state change: a create per issue, then one update per issue changed in a round',
-          adapter: "this adapter on a fault-free run: GET users/me + GET search + POST create per new draft; GET post + POST update per update",
+          adapter:
+            'this adapter on a fault-free run: GET users/me + GET search + POST create per new draft; GET post + POST update per update',
         },
       },
       runs,
@@ -696,12 +832,22 @@ async function main(): Promise<void> {
     console.log('');
     for (const r of runs) {
       for (const p of r.phases) {
-        const kinds = KINDS.filter((k) => p.requests.byKind[k]).map((k) => `${k} ${p.requests.byKind[k]}`).join(', ');
-        console.log(`${r.run}/${p.phase}: ${kinds}; faulted ${p.requests.faulted} (${Object.entries(p.requests.faults).map(([f, n]) => `${f} ${n}`).join(', ') || 'none'}); engine: synced ${p.outcomes.synced}, retrying ${p.outcomes.retrying}, failed ${p.outcomes.failed}, conflicts ${p.outcomes.conflicts}; regions current ${p.verification.regionsCurrent}/${ISSUES}${p.edits ? `; ${p.edits.issueUpdates} issue updates for ${p.edits.edits} edits, ${p.edits.requestsPerIssueUpdate.toFixed(2)} requests per issue update` : ''}`);
+        const kinds = KINDS.filter((k) => p.requests.byKind[k])
+          .map((k) => `${k} ${p.requests.byKind[k]}`)
+          .join(', ');
+        console.log(
+          `${r.run}/${p.phase}: ${kinds}; faulted ${p.requests.faulted} (${
+            Object.entries(p.requests.faults)
+              .map(([f, n]) => `${f} ${n}`)
+              .join(', ') || 'none'
+          }); engine: synced ${p.outcomes.synced}, retrying ${p.outcomes.retrying}, failed ${p.outcomes.failed}, conflicts ${p.outcomes.conflicts}; regions current ${p.verification.regionsCurrent}/${ISSUES}${p.edits ? `; ${p.edits.issueUpdates} issue updates for ${p.edits.edits} edits, ${p.edits.requestsPerIssueUpdate.toFixed(2)} requests per issue update` : ''}`,
+        );
         for (const [error, n] of Object.entries(p.errors)) console.log(`    ${n}× ${error}`);
         const d = p.diagnosis;
         if (d.lostCreateResponses || d.lostUpdateResponses || d.conflicts)
-          console.log(`    lost responses: ${d.lostCreateResponses} create (${d.lostCreatesFoundByMarker} found by marker, no second post), ${d.lostUpdateResponses} update (${d.conflictsAfterLostUpdate} followed by a conflict); conflicts ${d.conflicts}, ${d.otherConflicts} without a lost update before`);
+          console.log(
+            `    lost responses: ${d.lostCreateResponses} create (${d.lostCreatesFoundByMarker} found by marker, no second post), ${d.lostUpdateResponses} update (${d.conflictsAfterLostUpdate} followed by a conflict); conflicts ${d.conflicts}, ${d.otherConflicts} without a lost update before`,
+          );
         for (const example of p.verification.examples) console.log(`    ! ${example}`);
       }
     }
@@ -710,7 +856,9 @@ async function main(): Promise<void> {
     writeFileSync(TRACE_PATH, `${JSON.stringify(traces.filter((t) => t.run !== 'clean'))}\n`);
     console.log('');
     console.log(JSON.stringify(result, null, 2));
-    console.log(`\nwritten to ${JSON_PATH}, the faulted runs' request and push trace to ${TRACE_PATH} (${result.totalSeconds.toFixed(1)} s in all)`);
+    console.log(
+      `\nwritten to ${JSON_PATH}, the faulted runs' request and push trace to ${TRACE_PATH} (${result.totalSeconds.toFixed(1)} s in all)`,
+    );
   } finally {
     clearTimeout(watchdog);
     await cleanup();

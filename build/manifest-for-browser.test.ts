@@ -18,20 +18,36 @@ describe('manifestFor', () => {
       gecko_android: { strict_min_version: '142.0' },
     });
     // Everything else is the one source: permissions, commands, popup, icons.
-    for (const key of ['permissions', 'optional_host_permissions', 'commands', 'action', 'icons', 'options_ui', 'content_security_policy', 'version']) {
+    for (const key of [
+      'permissions',
+      'optional_host_permissions',
+      'commands',
+      'action',
+      'icons',
+      'options_ui',
+      'content_security_policy',
+      'version',
+    ]) {
       expect(firefox[key]).toEqual(source[key]);
     }
   });
 
   it('adds host access to 127.0.0.1 only to test builds, never to a release', () => {
-    expect(manifestFor(source, 'chromium', 'test')).toMatchObject({ host_permissions: ['http://127.0.0.1/*'], name: 'Newsletter Clipper (test build)' });
+    expect(manifestFor(source, 'chromium', 'test')).toMatchObject({
+      host_permissions: ['http://127.0.0.1/*'],
+      name: 'Newsletter Clipper (test build)',
+    });
     expect(manifestFor(source, 'firefox', 'test')).toMatchObject({ host_permissions: ['http://127.0.0.1/*'] });
     expect(manifestFor(source, 'firefox', 'release')).not.toHaveProperty('host_permissions');
     expect(source).not.toHaveProperty('host_permissions');
   });
 
   it('names each build’s folder and target', () => {
-    expect([outDirFor('chromium', 'release'), outDirFor('firefox', 'release'), outDirFor('chromium', 'test')]).toEqual(['dist', 'dist-firefox', 'dist-test']);
+    expect([outDirFor('chromium', 'release'), outDirFor('firefox', 'release'), outDirFor('chromium', 'test')]).toEqual([
+      'dist',
+      'dist-firefox',
+      'dist-test',
+    ]);
     expect([buildTargetFor('chromium', source), buildTargetFor('firefox', source)]).toEqual(['chrome116', 'firefox140']);
   });
 });

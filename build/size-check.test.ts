@@ -26,10 +26,18 @@ const padded = (code: string, bytes: number) => Buffer.concat([Buffer.from(`${co
 
 /** A release build with a worker, popup, options page and desk; the popup's chunk imports a shared one. */
 function fakeBuild(dir: string, sizes: { capture: number; popup: number }): void {
-  write(`${dir}/manifest.json`, JSON.stringify({ background: { service_worker: 'service-worker-loader.js' }, action: { default_popup: 'popup/index.html' }, options_ui: { page: 'options/index.html' } }));
+  write(
+    `${dir}/manifest.json`,
+    JSON.stringify({
+      background: { service_worker: 'service-worker-loader.js' },
+      action: { default_popup: 'popup/index.html' },
+      options_ui: { page: 'options/index.html' },
+    }),
+  );
   write(`${dir}/service-worker-loader.js`, "import './assets/index.ts-abc.js';\n");
   write(`${dir}/assets/index.ts-abc.js`, 'console.log(1);');
-  for (const page of ['popup', 'options', 'issue']) write(`${dir}/${page}/index.html`, `<script type="module" crossorigin src="/assets/${page}-x1.js"></script>`);
+  for (const page of ['popup', 'options', 'issue'])
+    write(`${dir}/${page}/index.html`, `<script type="module" crossorigin src="/assets/${page}-x1.js"></script>`);
   write(`${dir}/assets/popup-x1.js`, padded('import{a}from"./shared-x2.js";', sizes.popup));
   write(`${dir}/assets/shared-x2.js`, 'export const a=1;');
   write(`${dir}/assets/options-x1.js`, 'console.log(2);');
@@ -42,7 +50,12 @@ function budget(popupBaseline: number): void {
   const small = { worker: 200, options: 200, desk: 200 };
   write(
     'build/size-budget.json',
-    JSON.stringify({ builds: ['dist'], captureMaxGzip: CAPTURE_BUDGET, tolerance: 0.1, baselines: { dist: { ...small, popup: popupBaseline } } }),
+    JSON.stringify({
+      builds: ['dist'],
+      captureMaxGzip: CAPTURE_BUDGET,
+      tolerance: 0.1,
+      baselines: { dist: { ...small, popup: popupBaseline } },
+    }),
   );
 }
 
@@ -83,7 +96,9 @@ describe('scripts/size-check.mjs', () => {
     budget(3_600);
     const over = run();
     expect(over.status).toBe(1);
-    expect(over.out).toMatch(/dist: the popup's JavaScript \(assets\/popup-x1\.js, assets\/shared-x2\.js\) is 4,\d{3} B gzipped, over its budget of 3,960 B \(baseline 3,600 B \+ 10 %\)/);
+    expect(over.out).toMatch(
+      /dist: the popup's JavaScript \(assets\/popup-x1\.js, assets\/shared-x2\.js\) is 4,\d{3} B gzipped, over its budget of 3,960 B \(baseline 3,600 B \+ 10 %\)/,
+    );
     budget(3_800);
     expect(run().status).toBe(0);
   });

@@ -6,7 +6,9 @@ const article = (name: string) => `/articles/${name}.html`;
 test('the selected text becomes the quote, with paragraph breaks and a link to the passage', async ({ clipper, articles }) => {
   const { page, tabId } = await clipper.openTab(articles.url(article(SAMPLE.newsArticle)));
   const selected = await page.evaluate(() => {
-    const paragraphs = Array.from(document.querySelectorAll('article p, main p, p')).filter((p) => (p.textContent ?? '').trim().length > 40);
+    const paragraphs = Array.from(document.querySelectorAll('article p, main p, p')).filter(
+      (p) => (p.textContent ?? '').trim().length > 40,
+    );
     const range = document.createRange();
     range.setStartBefore(paragraphs[0]!);
     range.setEndAfter(paragraphs[1]!);
@@ -36,4 +38,3 @@ test('a page without metadata still pre-fills what it can', async ({ clipper, ar
   await popup.save();
   expect(await clipper.storedClippings()).toHaveLength(1);
 });
-

@@ -6,7 +6,10 @@ import { SAMPLE } from './samples';
 const ARTICLES = [SAMPLE.blogPost, SAMPLE.newsArticle, 'kubernetes-german'] as const;
 
 test.describe('the issue desk', () => {
-  test('clip three articles and an outage, reorder by keyboard and by drag and drop, edit, export Markdown', async ({ clipper, articles }) => {
+  test('clip three articles and an outage, reorder by keyboard and by drag and drop, edit, export Markdown', async ({
+    clipper,
+    articles,
+  }) => {
     const titles: string[] = [];
     for (const [i, name] of ARTICLES.entries()) {
       const { popup } = await clipper.clipFlow(articles.url(`/articles/${name}.html`));
@@ -34,7 +37,10 @@ test.describe('the issue desk', () => {
     await desk.expectOrder('Articles', [titles[2]!, titles[0]!, titles[1]!]);
 
     // Drag and drop: the first article's handle onto the last one.
-    await desk.card(titles[2]!).locator('.drag-handle').dragTo(desk.card(titles[1]!), { targetPosition: { x: 40, y: 60 } });
+    await desk
+      .card(titles[2]!)
+      .locator('.drag-handle')
+      .dragTo(desk.card(titles[1]!), { targetPosition: { x: 40, y: 60 } });
     await desk.expectOrder('Articles', [titles[0]!, titles[1]!, titles[2]!]);
 
     // Move to another section with the keyboard-reachable select.
@@ -46,14 +52,14 @@ test.describe('the issue desk', () => {
     const summary = desk.card(titles[0]!).locator('textarea.summary');
     await summary.fill('Rewritten on publishing day, with a [link](https://example.org/more).');
     await summary.blur();
-    await expect.poll(async () => (await clipper.storedClippings()).find((c) => c.title === titles[0])?.summary).toBe(
-      'Rewritten on publishing day, with a [link](https://example.org/more).',
-    );
+    await expect
+      .poll(async () => (await clipper.storedClippings()).find((c) => c.title === titles[0])?.summary)
+      .toBe('Rewritten on publishing day, with a [link](https://example.org/more).');
 
     // Export Markdown as a file and read it.
     const downloading = desk.page.waitForEvent('download');
     await desk.page.getByRole('button', { name: 'Download .md' }).click();
-    const file = await readFile((await (await downloading).path()), 'utf8');
+    const file = await readFile(await (await downloading).path(), 'utf8');
     expect(file).toContain('## Articles');
     expect(file).toContain('## Outages');
     expect(file.indexOf(titles[0]!)).toBeLessThan(file.indexOf(titles[2]!));

@@ -55,10 +55,18 @@ test.describe('sync to a real WordPress', () => {
     const options = await OptionsPage.open(await clipper.context.newPage(), clipper.extensionId);
     await options.fillWordPress(wp.url, wp.user, wp.appPassword);
     const checks = await options.testConnection();
-    expect(checks).toEqual([expect.stringMatching(/^✓ The site answered/), '✓ The WordPress REST API was found.', expect.stringMatching(/^✓ Signed in as/), '✓ This user may create and edit posts.']);
+    expect(checks).toEqual([
+      expect.stringMatching(/^✓ The site answered/),
+      '✓ The WordPress REST API was found.',
+      expect.stringMatching(/^✓ Signed in as/),
+      '✓ This user may create and edit posts.',
+    ]);
     await options.connect(wp.url, wp.user, wp.appPassword);
     // The password is never shown again, nor handed to pages.
-    expect(await clipper.message('target.get', {})).toEqual({ ok: true, value: { kind: 'wordpress', address: wp.url, user: wp.user, hasSecret: true } });
+    expect(await clipper.message('target.get', {})).toEqual({
+      ok: true,
+      value: { kind: 'wordpress', address: wp.url, user: wp.user, hasSecret: true },
+    });
 
     const first = await clip(clipper, articles.url(`/articles/${SAMPLE.blogPost}.html`), 'First summary, about budgets.');
     const second = await clip(clipper, articles.url(`/articles/${SAMPLE.newsArticle}.html`), 'Second summary, about paging.');
@@ -68,11 +76,18 @@ test.describe('sync to a real WordPress', () => {
 
     const desk = await IssueDeskPage.open(await clipper.context.newPage(), clipper.extensionId);
     await expect(desk.page.getByTestId('sync-state')).toContainText('Synced to WordPress');
-    await expect(desk.page.getByRole('link', { name: 'Open the draft' })).toHaveAttribute('href', `${wp.url}/wp-admin/post.php?post=${post.id}&action=edit`);
+    await expect(desk.page.getByRole('link', { name: 'Open the draft' })).toHaveAttribute(
+      'href',
+      `${wp.url}/wp-admin/post.php?post=${post.id}&action=edit`,
+    );
     for (const title of [first, second]) await expect(desk.card(title).getByTestId('clipping-sync')).toHaveText('✓ In the draft');
   });
 
-  test('edits, reorders and deletes follow; the editor’s own text survives; an edit inside the region is a conflict', async ({ clipper, wp, articles }) => {
+  test('edits, reorders and deletes follow; the editor’s own text survives; an edit inside the region is a conflict', async ({
+    clipper,
+    wp,
+    articles,
+  }) => {
     const options = await OptionsPage.open(await clipper.context.newPage(), clipper.extensionId);
     await options.connect(wp.url, wp.user, wp.appPassword);
     const a = await clip(clipper, articles.url(`/articles/${SAMPLE.blogPost}.html`), 'About A.');
@@ -81,14 +96,18 @@ test.describe('sync to a real WordPress', () => {
     const post = await draftHolding(wp, [a, b, c]);
 
     // The editor writes an introduction and a sign-off around the region in WordPress.
-    const intro = '<!-- wp:paragraph -->\n<p>Hello readers — an intro written in WordPress, with “quotes” & ümlauts.</p>\n<!-- /wp:paragraph -->\n\n';
+    const intro =
+      '<!-- wp:paragraph -->\n<p>Hello readers — an intro written in WordPress, with “quotes” & ümlauts.</p>\n<!-- /wp:paragraph -->\n\n';
     const outro = '\n\n<!-- wp:paragraph -->\n<p>See you next week.</p>\n<!-- /wp:paragraph -->\n';
     await wp.restJson(`/wp/v2/posts/${post.id}`, { method: 'POST', json: { content: intro + post.content.raw.trim() + outro } });
 
     const desk = await IssueDeskPage.open(await clipper.context.newPage(), clipper.extensionId);
     await desk.card(c).focus();
     await desk.page.keyboard.press('Alt+ArrowUp'); // c before b
-    await desk.card(a).getByRole('button', { name: /^Delete/ }).click();
+    await desk
+      .card(a)
+      .getByRole('button', { name: /^Delete/ })
+      .click();
     const summary = desk.card(b).locator('textarea.summary');
     await summary.fill('About B, rewritten.');
     await summary.blur();
@@ -118,7 +137,11 @@ test.describe('sync to a real WordPress', () => {
     expect(overwritten.content.raw.endsWith(outro)).toBe(true);
   });
 
-  test('a wrong password, WordPress down and a deleted draft each show their message, and nothing is lost', async ({ clipper, wp, articles }) => {
+  test('a wrong password, WordPress down and a deleted draft each show their message, and nothing is lost', async ({
+    clipper,
+    wp,
+    articles,
+  }) => {
     const proxy = await startFaultProxy({ target: wp.url });
     try {
       const options = await OptionsPage.open(await clipper.context.newPage(), clipper.extensionId);
@@ -159,7 +182,11 @@ test.describe('sync to a real WordPress', () => {
     }
   });
 
-  test('a site that redirects elsewhere: Test connection names the address to enter, and sync says it moved, writing nothing', async ({ clipper, wp, articles }) => {
+  test('a site that redirects elsewhere: Test connection names the address to enter, and sync says it moved, writing nothing', async ({
+    clipper,
+    wp,
+    articles,
+  }) => {
     // The address the editor typed now answers "301 Moved Permanently" to the real site (another origin, as http → https would be).
     const proxy = await startFaultProxy({ target: wp.url });
     try {
@@ -186,7 +213,11 @@ test.describe('sync to a real WordPress', () => {
     }
   });
 
-  test('with every fault injected and the worker stopped mid-drain, each clipping lands in the draft exactly once', async ({ clipper, wp, articles }) => {
+  test('with every fault injected and the worker stopped mid-drain, each clipping lands in the draft exactly once', async ({
+    clipper,
+    wp,
+    articles,
+  }) => {
     const proxy = await startFaultProxy({ target: wp.url, stallMs: 20_000 });
     try {
       const options = await OptionsPage.open(await clipper.context.newPage(), clipper.extensionId);
@@ -220,7 +251,11 @@ test.describe('sync to a real WordPress', () => {
     }
   });
 
-  test('sections mapped to a WordPress category and tag give the draft those terms, keeping the editor’s own', async ({ clipper, wp, articles }) => {
+  test('sections mapped to a WordPress category and tag give the draft those terms, keeping the editor’s own', async ({
+    clipper,
+    wp,
+    articles,
+  }) => {
     const options = await OptionsPage.open(await clipper.context.newPage(), clipper.extensionId);
     await options.page.getByLabel('WordPress category of Outages').fill('Incidents');
     await options.page.getByLabel('WordPress tag of Outages').fill('outage');
@@ -240,9 +275,20 @@ test.describe('sync to a real WordPress', () => {
     try {
       const options = await OptionsPage.open(await clipper.context.newPage(), clipper.extensionId);
       await options.connectGeneric(server.baseUrl, 'generic-secret');
-      expect(await options.testConnection()).toEqual(['✓ The server answered.', '✓ It speaks the drafting protocol (version 1).', '✓ The token was accepted.', '✓ This token may change drafts.']);
+      expect(await options.testConnection()).toEqual([
+        '✓ The server answered.',
+        '✓ It speaks the drafting protocol (version 1).',
+        '✓ The token was accepted.',
+        '✓ This token may change drafts.',
+      ]);
       const title = await clip(clipper, articles.url(`/articles/${SAMPLE.blogPost}.html`), 'Synced to a home-grown backend.');
-      await expect.poll(() => Object.values(server.drafts()).map((d) => d.content.includes(title) && d.content.includes('Synced to a home-grown backend.')), { timeout: 30_000 }).toEqual([true]);
+      await expect
+        .poll(
+          () =>
+            Object.values(server.drafts()).map((d) => d.content.includes(title) && d.content.includes('Synced to a home-grown backend.')),
+          { timeout: 30_000 },
+        )
+        .toEqual([true]);
       expect(server.log.every((entry) => entry.method !== 'PUT' || !!entry.idempotencyKey)).toBe(true);
     } finally {
       await server.close();

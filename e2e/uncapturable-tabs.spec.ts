@@ -12,7 +12,9 @@ test.describe('a tab that cannot be read still yields a clipping, with a note in
   test('a PDF served at an address without .pdf', async ({ clipper, articles }) => {
     const url = articles.url('/reports/download?id=7');
     const body = await readFile(PDF);
-    const { popup } = await clipper.clipFlow(url, (page) => page.route(url, (route) => route.fulfill({ contentType: 'application/pdf', body })));
+    const { popup } = await clipper.clipFlow(url, (page) =>
+      page.route(url, (route) => route.fulfill({ contentType: 'application/pdf', body })),
+    );
     await expect(popup.notes.first()).toContainText(/PDF|could not be read|did not let/);
     expect(await popup.value('url')).toBe(url);
     await popup.save();

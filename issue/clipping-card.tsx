@@ -56,7 +56,14 @@ export function ClippingCard({
   };
   const attribution = [clipping.byline, clipping.siteName].filter(Boolean).join(' — ');
   return (
-    <li class={`card ${needsSummary(clipping) ? 'needs-summary' : ''}`} data-id={clipping.id} data-testid="clipping" tabIndex={0} onKeyDown={onKeyDown} aria-label={clipping.title}>
+    <li
+      class={`card ${needsSummary(clipping) ? 'needs-summary' : ''}`}
+      data-id={clipping.id}
+      data-testid="clipping"
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      aria-label={clipping.title}
+    >
       <div class="card-head">
         {draggable && (
           <span class="drag-handle" title="Drag to reorder" aria-hidden="true">
@@ -67,10 +74,20 @@ export function ClippingCard({
           {clipping.title}
         </a>
         <span class="card-actions">
-          <button type="button" onClick={() => actions.nudge(clipping.id, -1)} aria-label={`Move “${clipping.title}” up`} title="Move up (Alt+↑)">
+          <button
+            type="button"
+            onClick={() => actions.nudge(clipping.id, -1)}
+            aria-label={`Move “${clipping.title}” up`}
+            title="Move up (Alt+↑)"
+          >
             ↑
           </button>
-          <button type="button" onClick={() => actions.nudge(clipping.id, 1)} aria-label={`Move “${clipping.title}” down`} title="Move down (Alt+↓)">
+          <button
+            type="button"
+            onClick={() => actions.nudge(clipping.id, 1)}
+            aria-label={`Move “${clipping.title}” down`}
+            title="Move down (Alt+↓)"
+          >
             ↓
           </button>
           <select
@@ -118,7 +135,12 @@ export function ClippingCard({
           {DETAIL_FIELDS.map(([name, label]) => (
             <label>
               {label}
-              <EditField multiline={name === 'quote'} rows={name === 'quote' ? 2 : undefined} value={String(clipping[name] ?? '')} onCommit={commit(name)} />
+              <EditField
+                multiline={name === 'quote'}
+                rows={name === 'quote' ? 2 : undefined}
+                value={String(clipping[name] ?? '')}
+                onCommit={commit(name)}
+              />
             </label>
           ))}
         </div>

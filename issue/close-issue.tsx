@@ -15,7 +15,8 @@ export function CloseIssue({ unfinished, onClose }: { unfinished: number; onClos
     <div class="close-issue" role="group" aria-label="Close this issue">
       {unfinished > 0 && (
         <label>
-          <input type="checkbox" checked={move} onChange={(e) => setMove(e.currentTarget.checked)} /> Move the {unfinished} clippings without a summary to the next issue
+          <input type="checkbox" checked={move} onChange={(e) => setMove(e.currentTarget.checked)} /> Move the {unfinished} clippings
+          without a summary to the next issue
         </label>
       )}
       <button type="button" class="primary" onClick={() => (setAsking(false), onClose(unfinished > 0 && move))}>

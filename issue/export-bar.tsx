@@ -8,7 +8,6 @@ import { sanitize } from './sanitize';
 
 type Notice = { kind: 'info' | 'error'; text: string };
 
-
 /** Export the issue: Markdown and HTML to the clipboard or as files; JSON (re-importable) as a file. */
 export function ExportBar({ doc, issueId, onNotice }: { doc: IssueDocument; issueId: string; onNotice: (notice: Notice) => void }) {
   const stem = fileStem(doc.newsletter, 'issue', doc.number);
@@ -22,7 +21,12 @@ export function ExportBar({ doc, issueId, onNotice }: { doc: IssueDocument; issu
   const copy = async (what: string, text: string, html?: string) => {
     try {
       if (html && 'ClipboardItem' in window) {
-        await navigator.clipboard.write([new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([text], { type: 'text/plain' }) })]);
+        await navigator.clipboard.write([
+          new ClipboardItem({
+            'text/html': new Blob([html], { type: 'text/html' }),
+            'text/plain': new Blob([text], { type: 'text/plain' }),
+          }),
+        ]);
       } else {
         await navigator.clipboard.writeText(text);
       }
@@ -39,7 +43,13 @@ export function ExportBar({ doc, issueId, onNotice }: { doc: IssueDocument; issu
       <button type="button" onClick={() => download(`${stem}.md`, 'text/markdown', renderMarkdown(doc))}>
         Download .md
       </button>
-      <button type="button" onClick={() => { const html = renderHtml(doc, { sanitize }); void copy('HTML', html, html); }}>
+      <button
+        type="button"
+        onClick={() => {
+          const html = renderHtml(doc, { sanitize });
+          void copy('HTML', html, html);
+        }}
+      >
         Copy HTML
       </button>
       <button type="button" onClick={() => download(`${stem}.html`, 'text/html', renderHtmlPage(doc, { sanitize }))}>

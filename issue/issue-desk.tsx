@@ -35,8 +35,20 @@ export function IssueDesk() {
   const doc = useMemo(() => (view ? toIssueDocument(view.issue, view.settings, view.clippings) : undefined), [view]);
   const sync = useSyncStatus(view?.issue.id, version);
 
-  if (error && !view) return <main class="desk"><p class="notice error" role="alert">Could not load the issue: {error}</p></main>;
-  if (!view || !doc) return <main class="desk"><p aria-busy="true">Loading the issue…</p></main>;
+  if (error && !view)
+    return (
+      <main class="desk">
+        <p class="notice error" role="alert">
+          Could not load the issue: {error}
+        </p>
+      </main>
+    );
+  if (!view || !doc)
+    return (
+      <main class="desk">
+        <p aria-busy="true">Loading the issue…</p>
+      </main>
+    );
 
   /** Runs a change through the worker, reloads, and says what went wrong in words when it fails. */
   const act = async (work: () => Promise<unknown>, done?: Notice) => {
@@ -52,7 +64,8 @@ export function IssueDesk() {
     }
   };
   const filtering = query.trim() !== '' || onlyMissing;
-  const visibleOf = (clippings: typeof view.clippings) => clippings.filter((c) => matchesQuery(c, query) && (!onlyMissing || needsSummary(c)));
+  const visibleOf = (clippings: typeof view.clippings) =>
+    clippings.filter((c) => matchesQuery(c, query) && (!onlyMissing || needsSummary(c)));
   const titleOf = (id: string) => view.clippings.find((c) => c.id === id)?.title ?? 'the clipping';
 
   const actions: CardActions = {
@@ -79,7 +92,8 @@ export function IssueDesk() {
   const syncFacts = sync.status && { configured: sync.status.configured, entry: sync.status.entries[0], state: sync.status.state };
   // Unsorted clippings are left out of the draft, as out of the exports: no mark.
   const inSections = documentClippingIds(doc);
-  const syncOf = (clipping: { id: string; updatedAt: number }) => (syncFacts && inSections.has(clipping.id) ? clippingSync(clipping, syncFacts) : undefined);
+  const syncOf = (clipping: { id: string; updatedAt: number }) =>
+    syncFacts && inSections.has(clipping.id) ? clippingSync(clipping, syncFacts) : undefined;
   const missing = view.clippings.filter(needsSummary).length;
   const editable = view.issue.status !== 'closed';
   return (
@@ -89,7 +103,12 @@ export function IssueDesk() {
           <label class="sr-only" for="issue-title">
             Issue title
           </label>
-          <EditField id="issue-title" class="title-input" value={view.issue.title} onCommit={(title) => void act(() => send('issue.update', { issueId: view.issue.id, title }))} />
+          <EditField
+            id="issue-title"
+            class="title-input"
+            value={view.issue.title}
+            onCommit={(title) => void act(() => send('issue.update', { issueId: view.issue.id, title }))}
+          />
           <p class="issue-meta">
             Issue #{view.issue.number} · {formatWindow(view.issue.start, view.issue.end)} · {view.issue.status} ·{' '}
             <span data-testid="issue-count">
@@ -124,7 +143,10 @@ export function IssueDesk() {
                 const input = e.currentTarget;
                 const file = input.files?.[0];
                 input.value = '';
-                if (file) void act(async () => setNotice({ kind: 'info', text: mergeReportText(await send('issue.import', { text: await file.text() }), 'Imported') }));
+                if (file)
+                  void act(async () =>
+                    setNotice({ kind: 'info', text: mergeReportText(await send('issue.import', { text: await file.text() }), 'Imported') }),
+                  );
               }}
             />
           </label>
@@ -135,7 +157,10 @@ export function IssueDesk() {
                 void act(async () => {
                   const { next, moved } = await send('issue.close', { issueId: view.issue.id, moveUnfinished });
                   setIssueId(next.id);
-                  setNotice({ kind: 'info', text: `Issue #${view.issue.number} is closed; #${next.number} is open${moved ? ` with ${moved} unfinished clippings` : ''}.` });
+                  setNotice({
+                    kind: 'info',
+                    text: `Issue #${view.issue.number} is closed; #${next.number} is open${moved ? ` with ${moved} unfinished clippings` : ''}.`,
+                  });
                 })
               }
             />
@@ -147,7 +172,10 @@ export function IssueDesk() {
         <p class={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
           {notice.text}{' '}
           {notice.undoId && (
-            <button type="button" onClick={() => void act(() => send('clip.restore', { id: notice.undoId! }), { kind: 'info', text: 'Restored.' })}>
+            <button
+              type="button"
+              onClick={() => void act(() => send('clip.restore', { id: notice.undoId! }), { kind: 'info', text: 'Restored.' })}
+            >
               Undo
             </button>
           )}
@@ -157,9 +185,16 @@ export function IssueDesk() {
       <SyncPanel issueId={view.issue.id} status={sync.status} loadError={sync.error} reload={sync.reload} />
 
       <div class="toolbar">
-        <input type="search" placeholder="Search this issue" aria-label="Search this issue" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+        <input
+          type="search"
+          placeholder="Search this issue"
+          aria-label="Search this issue"
+          value={query}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+        />
         <label>
-          <input type="checkbox" checked={onlyMissing} onChange={(e) => setOnlyMissing(e.currentTarget.checked)} /> Only clippings without a summary
+          <input type="checkbox" checked={onlyMissing} onChange={(e) => setOnlyMissing(e.currentTarget.checked)} /> Only clippings without a
+          summary
         </label>
         <ExportBar doc={doc} issueId={view.issue.id} onNotice={setNotice} />
       </div>

@@ -17,7 +17,11 @@ export function IssuePreview({ doc }: { doc: IssueDocument }) {
   return (
     <aside class="preview" aria-label="Preview">
       <h2>Preview</h2>
-      {html === undefined ? <p aria-busy="true">Rendering the preview…</p> : <iframe title="Issue preview" sandbox="" srcdoc={html} data-testid="preview" />}
+      {html === undefined ? (
+        <p aria-busy="true">Rendering the preview…</p>
+      ) : (
+        <iframe title="Issue preview" sandbox="" srcdoc={html} data-testid="preview" />
+      )}
     </aside>
   );
 }

@@ -35,7 +35,7 @@ export function SectionList({ group, visible, sections, draggable, actions, sync
       dataIdAttr: 'data-id',
       onEnd(event) {
         const id = event.item.dataset.id;
-        const to = (event.to).dataset.section;
+        const to = event.to.dataset.section;
         const newIndex = event.newIndex ?? 0;
         // Put the node back where preact rendered it; the reload after the move re-renders the order.
         const from = event.from;
@@ -52,7 +52,11 @@ export function SectionList({ group, visible, sections, draggable, actions, sync
   const warning = group.section ? budgetWarning(group.section, group.clippings.length) : undefined;
   const budget = group.section?.budget;
   return (
-    <section class={`section ${group.section ? '' : 'unsorted'}`} aria-labelledby={`heading-${sectionId ?? 'unsorted'}`} data-testid="section">
+    <section
+      class={`section ${group.section ? '' : 'unsorted'}`}
+      aria-labelledby={`heading-${sectionId ?? 'unsorted'}`}
+      data-testid="section"
+    >
       <h2 id={`heading-${sectionId ?? 'unsorted'}`}>
         {name}{' '}
         <span class="count">
@@ -69,10 +73,19 @@ export function SectionList({ group, visible, sections, draggable, actions, sync
       )}
       <ol class="cards" ref={listRef} data-section={sectionId ?? ''}>
         {visible.map((clipping) => (
-          <ClippingCard key={clipping.id} clipping={clipping} sections={sections} actions={actions} draggable={draggable} sync={syncOf(clipping)} />
+          <ClippingCard
+            key={clipping.id}
+            clipping={clipping}
+            sections={sections}
+            actions={actions}
+            draggable={draggable}
+            sync={syncOf(clipping)}
+          />
         ))}
       </ol>
-      {visible.length === 0 && <p class="empty">{group.clippings.length ? 'Nothing here matches the search or filter.' : 'No clippings yet.'}</p>}
+      {visible.length === 0 && (
+        <p class="empty">{group.clippings.length ? 'Nothing here matches the search or filter.' : 'No clippings yet.'}</p>
+      )}
     </section>
   );
 }

@@ -12,7 +12,8 @@ vi.mock('../src/platform/extension-pages', () => ({ openOptions: vi.fn(() => Pro
 
 const T0 = Date.parse('2026-06-10T10:00:00Z');
 const ISSUE = 'issue-0001';
-const root = () => document.body.querySelector('#root') ?? document.body.appendChild(Object.assign(document.createElement('div'), { id: 'root' }));
+const root = () =>
+  document.body.querySelector('#root') ?? document.body.appendChild(Object.assign(document.createElement('div'), { id: 'root' }));
 afterEach(() => render(null, root()));
 
 function failedWith(lastError: StoredSyncError, kind: 'wordpress' | 'generic' = 'generic'): SyncStatus {
@@ -26,7 +27,10 @@ function failedWith(lastError: StoredSyncError, kind: 'wordpress' | 'generic' = 
 
 function show(status: SyncStatus): { text: string; buttons: string[] } {
   act(() => render(<SyncPanel issueId={ISSUE} status={status} reload={() => undefined} />, root()));
-  return { text: root().querySelector('[data-testid=sync-state]')?.textContent ?? '', buttons: [...root().querySelectorAll('button')].map((b) => b.textContent ?? '') };
+  return {
+    text: root().querySelector('[data-testid=sync-state]')?.textContent ?? '',
+    buttons: [...root().querySelectorAll('button')].map((b) => b.textContent ?? ''),
+  };
 }
 
 describe('SyncPanel: the draft-deleted decision is taken on the code', () => {
@@ -51,10 +55,26 @@ describe('SyncPanel: the draft-deleted decision is taken on the code', () => {
   });
 
   it('names the configured target, never WordPress for the generic one', () => {
-    const generic = show({ ...failedWith({ code: 'conflict', at: T0 }), entries: [{ issueId: ISSUE, changedAt: T0, attempts: 0, nextAttemptAt: T0, state: 'conflict', lastError: { code: 'conflict', at: T0 } }] });
+    const generic = show({
+      ...failedWith({ code: 'conflict', at: T0 }),
+      entries: [
+        { issueId: ISSUE, changedAt: T0, attempts: 0, nextAttemptAt: T0, state: 'conflict', lastError: { code: 'conflict', at: T0 } },
+      ],
+    });
     expect(generic.buttons).toEqual(['Keep the server’s version', 'Overwrite it', 'See both']);
     expect(generic.text).not.toMatch(/WordPress/);
-    const wordpress = show({ ...failedWith({ code: 'auth', status: 401, at: T0 }, 'wordpress'), entries: [] , state: { issueId: ISSUE, target: 'wordpress:https://news.example.org', remoteId: '7', lastSyncedAt: T0, regionHash: 'h', remoteModified: 'm' } });
+    const wordpress = show({
+      ...failedWith({ code: 'auth', status: 401, at: T0 }, 'wordpress'),
+      entries: [],
+      state: {
+        issueId: ISSUE,
+        target: 'wordpress:https://news.example.org',
+        remoteId: '7',
+        lastSyncedAt: T0,
+        regionHash: 'h',
+        remoteModified: 'm',
+      },
+    });
     expect(wordpress.text).toMatch(/^Synced to WordPress site news\.example\.org/);
   });
 

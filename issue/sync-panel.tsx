@@ -8,7 +8,13 @@ import { draftIsGone } from '../src/sync/sync-error';
 import { describeTarget, keepRemoteLabel, syncErrorWords, targetName } from '../src/sync/sync-words';
 
 function when(epochMs: number): string {
-  return new Date(epochMs).toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'short' });
+  return new Date(epochMs).toLocaleString(undefined, {
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    day: 'numeric',
+    month: 'short',
+  });
 }
 
 /**
@@ -17,7 +23,17 @@ function when(epochMs: number): string {
  * target's version, overwrite, compare). Every choice here is taken on error codes, never on words.
  * The status is the desk's (useSyncStatus); `reload` reads it again after an action here.
  */
-export function SyncPanel({ issueId, status, loadError, reload }: { issueId: string; status: SyncStatus | undefined; loadError?: PageError | undefined; reload: () => void }) {
+export function SyncPanel({
+  issueId,
+  status,
+  loadError,
+  reload,
+}: {
+  issueId: string;
+  status: SyncStatus | undefined;
+  loadError?: PageError | undefined;
+  reload: () => void;
+}) {
   const [busy, setBusy] = useState(false);
   const [actionError, setError] = useState<PageError | undefined>();
   const [compare, setCompare] = useState<{ local: string; remote: string } | undefined>();
@@ -54,7 +70,8 @@ export function SyncPanel({ issueId, status, loadError, reload }: { issueId: str
   const last = status.state ? `Last synced ${when(status.state.lastSyncedAt)}` : 'Not synced yet';
   let text: string;
   if (!entry) text = status.state ? `Synced to ${name} · ${last}` : 'Nothing to sync yet';
-  else if (entry.state === 'pending') text = words ? `Waiting to sync (next try ${when(entry.nextAttemptAt)}): ${words.message} · ${last}` : `Syncing… · ${last}`;
+  else if (entry.state === 'pending')
+    text = words ? `Waiting to sync (next try ${when(entry.nextAttemptAt)}): ${words.message} · ${last}` : `Syncing… · ${last}`;
   else if (entry.state === 'failed') text = `Not synced: ${words?.message ?? 'the last attempt failed.'} ${words?.action ?? ''}`;
   else text = `Conflict: ${words?.message ?? `the draft was edited on ${name}.`}`;
   // The worker says by code when the options must be opened (no target, no host access).

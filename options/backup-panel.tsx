@@ -43,7 +43,12 @@ export function BackupPanel({ onRestored }: { onRestored: () => void }) {
         </button>{' '}
         <label class="file-button">
           Restore from a backup file…
-          <input type="file" accept="application/json,.json" onChange={(e) => void restore(e.currentTarget)} disabled={state.kind === 'busy'} />
+          <input
+            type="file"
+            accept="application/json,.json"
+            onChange={(e) => void restore(e.currentTarget)}
+            disabled={state.kind === 'busy'}
+          />
         </label>
       </p>
       <div role="status" data-testid="backup-status">

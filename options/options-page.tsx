@@ -16,7 +16,9 @@ export function OptionsPage() {
   const [newSection, setNewSection] = useState('');
 
   useEffect(() => {
-    send('settings.get', {}).then(setSettings, (error: unknown) => setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) }));
+    send('settings.get', {}).then(setSettings, (error: unknown) =>
+      setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) }),
+    );
   }, []);
   if (!settings) return <main>{status.kind === 'error' ? <p role="alert">{status.message}</p> : <p>Loading…</p>}</main>;
 
@@ -35,7 +37,10 @@ export function OptionsPage() {
   const addSection = () => {
     const name = newSection.trim();
     if (!name) return;
-    const id = sectionIdFor(name, settings.sections.map((s) => s.id));
+    const id = sectionIdFor(
+      name,
+      settings.sections.map((s) => s.id),
+    );
     change({ ...settings, sections: [...settings.sections, { id, name, style: 'entries' }] });
     setNewSection('');
   };
@@ -59,7 +64,9 @@ export function OptionsPage() {
       <label>
         Issue title
         <input value={settings.titleTemplate} onInput={(e) => change({ ...settings, titleTemplate: e.currentTarget.value })} />
-        <small class="help">{'{newsletter}'} and {'{number}'} are filled in, e.g. “{'{newsletter}'} Issue #{'{number}'}”.</small>
+        <small class="help">
+          {'{newsletter}'} and {'{number}'} are filled in, e.g. “{'{newsletter}'} Issue #{'{number}'}”.
+        </small>
       </label>
 
       <h2>Sections</h2>
@@ -70,7 +77,9 @@ export function OptionsPage() {
             <th>Name</th>
             <th>Layout</th>
             <th>Budget</th>
-            <th title="Optional: the WordPress category and tag the draft gets while this section has clippings">WordPress category / tag</th>
+            <th title="Optional: the WordPress category and tag the draft gets while this section has clippings">
+              WordPress category / tag
+            </th>
             <th />
           </tr>
         </thead>
@@ -78,10 +87,18 @@ export function OptionsPage() {
           {settings.sections.map((section, index) => (
             <tr key={section.id}>
               <td>
-                <input aria-label={`Name of section ${index + 1}`} value={section.name} onInput={(e) => changeSection(index, { name: e.currentTarget.value })} />
+                <input
+                  aria-label={`Name of section ${index + 1}`}
+                  value={section.name}
+                  onInput={(e) => changeSection(index, { name: e.currentTarget.value })}
+                />
               </td>
               <td>
-                <select value={section.style} aria-label={`Layout of ${section.name}`} onChange={(e) => changeSection(index, { style: e.currentTarget.value as Section['style'] })}>
+                <select
+                  value={section.style}
+                  aria-label={`Layout of ${section.name}`}
+                  onChange={(e) => changeSection(index, { style: e.currentTarget.value as Section['style'] })}
+                >
                   <option value="entries">Entries (title, commentary, quote, author)</option>
                   <option value="bullets">Bullets (link and a note)</option>
                 </select>
@@ -96,7 +113,12 @@ export function OptionsPage() {
                   onInput={(e) => {
                     const value = e.currentTarget.valueAsNumber;
                     const { budget: _drop, ...rest } = section;
-                    change({ ...settings, sections: settings.sections.map((s, i) => (i === index ? (Number.isFinite(value) && value > 0 ? { ...rest, budget: value } : rest) : s)) });
+                    change({
+                      ...settings,
+                      sections: settings.sections.map((s, i) =>
+                        i === index ? (Number.isFinite(value) && value > 0 ? { ...rest, budget: value } : rest) : s,
+                      ),
+                    });
                   }}
                 />
               </td>
@@ -120,7 +142,12 @@ export function OptionsPage() {
                 <button type="button" disabled={index === 0} onClick={() => moveSection(index, -1)} aria-label={`Move ${section.name} up`}>
                   ↑
                 </button>
-                <button type="button" disabled={index === settings.sections.length - 1} onClick={() => moveSection(index, 1)} aria-label={`Move ${section.name} down`}>
+                <button
+                  type="button"
+                  disabled={index === settings.sections.length - 1}
+                  onClick={() => moveSection(index, 1)}
+                  aria-label={`Move ${section.name} down`}
+                >
                   ↓
                 </button>
                 <button
@@ -137,7 +164,12 @@ export function OptionsPage() {
         </tbody>
       </table>
       <p>
-        <input placeholder="New section name" value={newSection} onInput={(e) => setNewSection(e.currentTarget.value)} onKeyDown={(e) => e.key === 'Enter' && addSection()} />
+        <input
+          placeholder="New section name"
+          value={newSection}
+          onInput={(e) => setNewSection(e.currentTarget.value)}
+          onKeyDown={(e) => e.key === 'Enter' && addSection()}
+        />
         <button type="button" onClick={addSection}>
           Add section
         </button>
@@ -146,7 +178,10 @@ export function OptionsPage() {
       <h2>Week</h2>
       <label>
         Issues start on
-        <select value={String(settings.weekStartsOn)} onChange={(e) => change({ ...settings, weekStartsOn: Number(e.currentTarget.value) })}>
+        <select
+          value={String(settings.weekStartsOn)}
+          onChange={(e) => change({ ...settings, weekStartsOn: Number(e.currentTarget.value) })}
+        >
           {DAYS.map((day, i) => (
             <option value={String(i)}>{day}</option>
           ))}
@@ -154,7 +189,11 @@ export function OptionsPage() {
       </label>
       <label>
         Time zone
-        <input placeholder="this browser's zone (e.g. Europe/Berlin)" value={settings.timeZone} onInput={(e) => change({ ...settings, timeZone: e.currentTarget.value.trim() })} />
+        <input
+          placeholder="this browser's zone (e.g. Europe/Berlin)"
+          value={settings.timeZone}
+          onInput={(e) => change({ ...settings, timeZone: e.currentTarget.value.trim() })}
+        />
       </label>
 
       <p>

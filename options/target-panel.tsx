@@ -105,11 +105,18 @@ export function TargetPanel() {
           “Newsletter Clipper”, and paste it below. The extension never publishes.
         </p>
       ) : (
-        <p class="help">A server implementing the drafting protocol in the extension’s docs/generic-target.md: one draft per issue, bearer-token auth.</p>
+        <p class="help">
+          A server implementing the drafting protocol in the extension’s docs/generic-target.md: one draft per issue, bearer-token auth.
+        </p>
       )}
       <label>
         {wordpress ? 'Site address' : 'Server address'}
-        <input type="url" placeholder={wordpress ? 'https://news.example.org' : 'https://drafts.example.org/api/v1'} value={siteUrl} onInput={(e) => setSiteUrl(e.currentTarget.value.trim())} />
+        <input
+          type="url"
+          placeholder={wordpress ? 'https://news.example.org' : 'https://drafts.example.org/api/v1'}
+          value={siteUrl}
+          onInput={(e) => setSiteUrl(e.currentTarget.value.trim())}
+        />
       </label>
       {wordpress && (
         <label>

@@ -11,11 +11,7 @@ import { Field } from './field';
 import { SyncLine } from './sync-line';
 import { formatWhen, readableDate, weekCountText } from './format';
 
-type Status =
-  | { kind: 'idle' }
-  | { kind: 'saving' }
-  | { kind: 'saved'; saved: SavedClip }
-  | { kind: 'error'; message: string };
+type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; saved: SavedClip } | { kind: 'error'; message: string };
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -180,10 +176,19 @@ function ClipEditor({ prepared, tabId }: { prepared: PreparedClip; tabId: number
           placeholder="Why this matters to your readers (Markdown allowed)"
           onInput={update('summary')}
         />
-        <Field id="quote" label="Quote" value={form.quote} source={sources.quote} multiline rows={3} placeholder="Select text on the page before clipping to quote it" onInput={update('quote')} />
+        <Field
+          id="quote"
+          label="Quote"
+          value={form.quote}
+          source={sources.quote}
+          multiline
+          rows={3}
+          placeholder="Select text on the page before clipping to quote it"
+          onInput={update('quote')}
+        />
         <div class="field">
           <label for="section">Section</label>
-          <select id="section" name="section" value={form.section ?? ''} onChange={(event) => update('section')((event.currentTarget).value)}>
+          <select id="section" name="section" value={form.section ?? ''} onChange={(event) => update('section')(event.currentTarget.value)}>
             <option value="">Choose later</option>
             {prepared.settings.sections.map((section) => (
               <option value={section.id}>{section.name}</option>
@@ -208,7 +213,15 @@ function ClipEditor({ prepared, tabId }: { prepared: PreparedClip; tabId: number
             />
             <Field id="lang" label="Language" value={form.lang} source={sources.lang} placeholder="en" onInput={update('lang')} />
           </div>
-          <Field id="excerpt" label="Description" value={form.excerpt} source={sources.excerpt} multiline rows={2} onInput={update('excerpt')} />
+          <Field
+            id="excerpt"
+            label="Description"
+            value={form.excerpt}
+            source={sources.excerpt}
+            multiline
+            rows={2}
+            onInput={update('excerpt')}
+          />
         </fieldset>
 
         <footer>
@@ -221,7 +234,9 @@ function ClipEditor({ prepared, tabId }: { prepared: PreparedClip; tabId: number
             {status.kind === 'error' && <span class="error">Not saved: {status.message} Your text is kept as a draft.</span>}
           </span>
         </footer>
-        {status.kind === 'saved' && status.saved.clipping.issueId && <SyncLine issueId={status.saved.clipping.issueId} savedAt={status.saved.clipping.updatedAt} />}
+        {status.kind === 'saved' && status.saved.clipping.issueId && (
+          <SyncLine issueId={status.saved.clipping.issueId} savedAt={status.saved.clipping.updatedAt} />
+        )}
       </form>
     </main>
   );

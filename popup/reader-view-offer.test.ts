@@ -4,7 +4,8 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReaderViewOffer } from './reader-view-offer';
 
-const root = () => document.body.querySelector('#root') ?? document.body.appendChild(Object.assign(document.createElement('div'), { id: 'root' }));
+const root = () =>
+  document.body.querySelector('#root') ?? document.body.appendChild(Object.assign(document.createElement('div'), { id: 'root' }));
 afterEach(() => render(null, root()));
 
 const flush = () => act(async () => {});

@@ -56,14 +56,17 @@ describe('lint: the architecture boundaries', () => {
     },
   );
 
-  it.each(['popup/planted.tsx', 'options/planted.tsx', 'issue/planted.tsx'])('lets pages reach the worker only through messages (%s)', async (file) => {
-    for (const module of ['../src/store/clippings-repo', '../src/worker/handlers', '../src/sync/engine', '../background/index']) {
-      expect(await rulesBroken(file, `import * as inner from '${module}';\nexport const keys = Object.keys(inner);\n`), module).toContain(
-        'no-restricted-imports',
-      );
-    }
-    expect(await rulesBroken(file, "import { send } from '../src/messages/client';\nexport const sender = send;\n")).toEqual([]);
-  });
+  it.each(['popup/planted.tsx', 'options/planted.tsx', 'issue/planted.tsx'])(
+    'lets pages reach the worker only through messages (%s)',
+    async (file) => {
+      for (const module of ['../src/store/clippings-repo', '../src/worker/handlers', '../src/sync/engine', '../background/index']) {
+        expect(await rulesBroken(file, `import * as inner from '${module}';\nexport const keys = Object.keys(inner);\n`), module).toContain(
+          'no-restricted-imports',
+        );
+      }
+      expect(await rulesBroken(file, "import { send } from '../src/messages/client';\nexport const sender = send;\n")).toEqual([]);
+    },
+  );
 });
 
 describe('lint: no import cycles', () => {

@@ -76,7 +76,8 @@ function zip(entries) {
   const bad = sorted.find(([path]) => /^\d+$/.test(path));
   if (bad) fail(`cannot order the zip entry "${bad[0]}" (an integer-like name)`);
   const tree = {};
-  for (const [path, data, mode] of sorted) tree[path] = [data, { mtime: MTIME, os: UNIX, attrs: ((0o100000 | mode) << 16) >>> 0, level: 9 }];
+  for (const [path, data, mode] of sorted)
+    tree[path] = [data, { mtime: MTIME, os: UNIX, attrs: ((0o100000 | mode) << 16) >>> 0, level: 9 }];
   return zipSync(tree, { mtime: MTIME, os: UNIX, level: 9 });
 }
 
@@ -101,9 +102,13 @@ function sourceEntries() {
     entries.push([path, readFileSync(full), mode === '100755' ? 0o755 : 0o644]);
   }
   if (missing.length) console.warn(`package: warning: tracked but deleted, left out of the source archive: ${missing.join(', ')}`);
-  if (!entries.some(([path]) => path === 'BUILD.md')) fail('BUILD.md is not tracked (git add BUILD.md): the source archive must carry the build instructions');
+  if (!entries.some(([path]) => path === 'BUILD.md'))
+    fail('BUILD.md is not tracked (git add BUILD.md): the source archive must carry the build instructions');
   const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' }).trim();
-  if (dirty) console.warn(`package: warning: uncommitted changes to tracked files; the archives hold the working tree:\n${dirty.replace(/^/gm, '    ')}`);
+  if (dirty)
+    console.warn(
+      `package: warning: uncommitted changes to tracked files; the archives hold the working tree:\n${dirty.replace(/^/gm, '    ')}`,
+    );
   return entries;
 }
 

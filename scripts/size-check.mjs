@@ -21,7 +21,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 
-const { values } = parseArgs({ args: process.argv.slice(2).filter((arg) => arg !== '--'), options: { root: { type: 'string' }, budget: { type: 'string' } } });
+const { values } = parseArgs({
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
+  options: { root: { type: 'string' }, budget: { type: 'string' } },
+});
 const root = resolve(values.root ?? join(dirname(fileURLToPath(import.meta.url)), '..'));
 const budgetFile = resolve(values.budget ?? join(root, 'build', 'size-budget.json'));
 
@@ -85,7 +88,8 @@ function checkBuild(dir, name, budget) {
   const problems = [];
   const files = filesUnder(dir);
   for (const file of files) {
-    if (file.endsWith('.map')) problems.push(`${name}/${file} is a source map: release builds ship none (set build.sourcemap to false for release)`);
+    if (file.endsWith('.map'))
+      problems.push(`${name}/${file} is a source map: release builds ship none (set build.sourcemap to false for release)`);
     else if (/\.(m?js|css|html)$/.test(file) && /[#@]\s*sourceMappingURL=/.test(readFileSync(join(dir, file), 'utf8'))) {
       problems.push(`${name}/${file} has a sourceMappingURL comment: release builds ship no source maps`);
     }
@@ -98,7 +102,10 @@ function checkBuild(dir, name, budget) {
     const size = gzipped(bytes);
     const ok = size <= budget.captureMaxGzip;
     rows.push({ build: name, entry: 'capture', files: 1, raw: bytes.length, gzip: size, limit: budget.captureMaxGzip, ok });
-    if (!ok) problems.push(`${name}/capture.js is ${kb(size)} B gzipped, over its budget of ${kb(budget.captureMaxGzip)} B (the content script runs cold in every page clipped)`);
+    if (!ok)
+      problems.push(
+        `${name}/capture.js is ${kb(size)} B gzipped, over its budget of ${kb(budget.captureMaxGzip)} B (the content script runs cold in every page clipped)`,
+      );
   }
 
   const baselines = budget.baselines[name] ?? {};
@@ -108,7 +115,9 @@ function checkBuild(dir, name, budget) {
     const size = closure.reduce((sum, file) => sum + gzipped(readFileSync(join(dir, file))), 0);
     const baseline = baselines[entry];
     if (baseline === undefined) {
-      problems.push(`${name}: the ${LABELS[entry]} (${closure.join(', ')}, ${kb(size)} B gzipped) has no baseline in ${relative(root, budgetFile)}`);
+      problems.push(
+        `${name}: the ${LABELS[entry]} (${closure.join(', ')}, ${kb(size)} B gzipped) has no baseline in ${relative(root, budgetFile)}`,
+      );
       continue;
     }
     const limit = Math.floor(baseline * (1 + budget.tolerance));
@@ -141,10 +150,18 @@ function main() {
   const header = ['build', 'entry', 'files', 'raw B', 'gzip B', 'budget B', ''];
   const table = [header, ...rows.map((r) => [r.build, r.entry, String(r.files), kb(r.raw), kb(r.gzip), kb(r.limit), r.ok ? 'ok' : 'OVER'])];
   const widths = header.map((_, i) => Math.max(...table.map((row) => row[i].length)));
-  for (const row of table) console.log(row.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd());
+  for (const row of table)
+    console.log(
+      row
+        .map((cell, i) => (i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+        .join('  ')
+        .trimEnd(),
+    );
   if (problems.length) {
     console.error(`\nsize check failed:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    console.error(`Shrink the code, or, for a deliberate increase, raise the baseline in ${relative(root, budgetFile)} (see its "howToRaise").`);
+    console.error(
+      `Shrink the code, or, for a deliberate increase, raise the baseline in ${relative(root, budgetFile)} (see its "howToRaise").`,
+    );
     process.exitCode = 1;
   } else console.log('\nsize check: within budget, no source maps');
 }

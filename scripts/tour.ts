@@ -37,7 +37,9 @@ async function exportTheWeek(clipper: ExtensionDriver): Promise<void> {
     await desk.page.getByRole('button', { name: button }).click();
     await (await download).saveAs(resolve(OUT, file));
   }
-  console.log(`\nIssue desk: ${await desk.page.getByTestId('issue-count').innerText()}; exports written to out/issue.md and out/issue.html\n`);
+  console.log(
+    `\nIssue desk: ${await desk.page.getByTestId('issue-count').innerText()}; exports written to out/issue.md and out/issue.html\n`,
+  );
   console.log((await readFile(resolve(OUT, 'issue.md'), 'utf8')).trim());
   await desk.page.close();
 }
@@ -76,7 +78,12 @@ async function showDraft(wp: WordPress, clippings: number): Promise<void> {
   await writeFile(resolve(OUT, 'wordpress-draft.html'), post.content.raw);
   console.log(`\nWordPress draft: ${wp.url}/wp-admin/post.php?post=${post.id}&action=edit (preview: ${post.link})`);
   console.log('Its content as WordPress renders it (also in out/wordpress-draft.html):\n');
-  console.log(post.content.rendered.replace(/<[^>]+>/g, '').replace(/\n{3,}/g, '\n\n').trim());
+  console.log(
+    post.content.rendered
+      .replace(/<[^>]+>/g, '')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim(),
+  );
 }
 
 async function main(): Promise<void> {
@@ -112,7 +119,13 @@ async function main(): Promise<void> {
     console.table(
       stored
         .sort((a, b) => a.createdAt - b.createdAt)
-        .map((c) => ({ section: c.section, title: c.title.slice(0, 48), author: c.byline.slice(0, 28), publication: c.siteName.slice(0, 24), published: c.publishedTime.slice(0, 10) })),
+        .map((c) => ({
+          section: c.section,
+          title: c.title.slice(0, 48),
+          author: c.byline.slice(0, 28),
+          publication: c.siteName.slice(0, 24),
+          published: c.publishedTime.slice(0, 10),
+        })),
     );
     await writeFile(resolve(OUT, 'clippings.json'), `${JSON.stringify(stored, null, 2)}\n`);
     console.log(`\nWrote ${resolve(OUT, 'clippings.json')} and popup screenshots to ${OUT}/`);

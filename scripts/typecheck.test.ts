@@ -42,9 +42,13 @@ describe('npm run typecheck', () => {
     ['node', 'bench/capture.ts'],
     ['test', 'test/fixtures.ts'],
     ['test', 'issue/edit-field.test.tsx'],
-  ] as const)('checks %s code such as %s', async (environment, file) => {
-    expect(await filesOf(ENVIRONMENTS[environment])).toContain(file);
-  }, 60_000);
+  ] as const)(
+    'checks %s code such as %s',
+    async (environment, file) => {
+      expect(await filesOf(ENVIRONMENTS[environment])).toContain(file);
+    },
+    60_000,
+  );
 
   it('refuses DOM globals in the worker, which has neither document nor window', async () => {
     const planted = 'export const title: string = document.title;\nexport const width: number = window.innerWidth;\n';

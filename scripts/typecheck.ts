@@ -67,7 +67,9 @@ export async function uncheckedFiles(): Promise<string[]> {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const results = await Promise.all(Object.entries(ENVIRONMENTS).map(async ([name, config]) => ({ name, config, ...(await checkConfig(config)) })));
+  const results = await Promise.all(
+    Object.entries(ENVIRONMENTS).map(async ([name, config]) => ({ name, config, ...(await checkConfig(config)) })),
+  );
   let failed = false;
   for (const { name, config, ok, output } of results) {
     const errors = (output.match(/error TS\d+/g) ?? []).length;
@@ -80,7 +82,9 @@ async function main(): Promise<void> {
   const unchecked = await uncheckedFiles();
   if (unchecked.length) {
     failed = true;
-    console.log(`✗ ${unchecked.length} TypeScript file(s) are in no environment's config, so nothing checks them:\n    ${unchecked.join('\n    ')}`);
+    console.log(
+      `✗ ${unchecked.length} TypeScript file(s) are in no environment's config, so nothing checks them:\n    ${unchecked.join('\n    ')}`,
+    );
   }
   console.log(`type-check ${failed ? 'failed' : 'clean'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   process.exitCode = failed ? 1 : 0;

@@ -19,8 +19,18 @@ export function testEntry(overrides: Partial<DocumentEntry> = {}): DocumentEntry
 }
 
 /** A section of the given style holding `entries`. */
-export function testSection(style: DocumentSection['style'], entries: DocumentEntry[], overrides: Partial<DocumentSection> = {}): DocumentSection {
-  return { id: style === 'bullets' ? 'outages' : 'articles', name: style === 'bullets' ? 'Outages' : 'Articles', style, entries, ...overrides };
+export function testSection(
+  style: DocumentSection['style'],
+  entries: DocumentEntry[],
+  overrides: Partial<DocumentSection> = {},
+): DocumentSection {
+  return {
+    id: style === 'bullets' ? 'outages' : 'articles',
+    name: style === 'bullets' ? 'Outages' : 'Articles',
+    style,
+    entries,
+    ...overrides,
+  };
 }
 
 /** An issue document of the week of 16 November 2026 (New York), no sponsor, with `sections`. */

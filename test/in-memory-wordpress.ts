@@ -128,21 +128,29 @@ export class FakeWordPress {
   private handle(request: RecordedRequest): Response {
     const url = new URL(request.url);
     const base = new URL(this.siteUrl.endsWith('/') ? this.siteUrl : `${this.siteUrl}/`);
-    if (url.origin !== base.origin || url.pathname !== base.pathname) throw new TypeError(`Failed to fetch (no such site: ${url.origin}${url.pathname})`);
+    if (url.origin !== base.origin || url.pathname !== base.pathname)
+      throw new TypeError(`Failed to fetch (no such site: ${url.origin}${url.pathname})`);
     const route = url.searchParams.get('rest_route');
-    if (route === null) return new Response('<!doctype html><title>News</title>', { status: 200, headers: { 'Content-Type': 'text/html' } });
+    if (route === null)
+      return new Response('<!doctype html><title>News</title>', { status: 200, headers: { 'Content-Type': 'text/html' } });
     if (route === '/') return json(200, { name: 'News', url: this.siteUrl, namespaces: this.namespaces });
-    if (!this.namespaces.includes('wp/v2')) return json(404, { code: 'rest_no_route', message: 'No route was found.', data: { status: 404 } });
+    if (!this.namespaces.includes('wp/v2'))
+      return json(404, { code: 'rest_no_route', message: 'No route was found.', data: { status: 404 } });
 
     const params = url.searchParams;
     const auth = request.headers.get('Authorization');
     const signedIn = auth === basicAuth(this.user, this.password);
     if (auth !== null && !signedIn && !this.wrongPasswordIsVisitor) {
-      return json(401, { code: 'incorrect_password', message: 'The provided password is an invalid application password.', data: { status: 401 } });
+      return json(401, {
+        code: 'incorrect_password',
+        message: 'The provided password is an invalid application password.',
+        data: { status: 401 },
+      });
     }
     if (!signedIn) {
       // A visitor: WordPress validates the status filter before it checks the context.
-      if (route === '/wp/v2/users/me') return json(401, { code: 'rest_not_logged_in', message: 'You are not currently logged in.', data: { status: 401 } });
+      if (route === '/wp/v2/users/me')
+        return json(401, { code: 'rest_not_logged_in', message: 'You are not currently logged in.', data: { status: 401 } });
       if (route === '/wp/v2/posts' && request.method === 'GET' && (params.get('status') ?? 'publish') !== 'publish') {
         return json(400, { code: 'rest_invalid_param', message: 'Invalid parameter(s): status', data: { status: 400 } });
       }
@@ -150,7 +158,12 @@ export class FakeWordPress {
     }
 
     if (route === '/wp/v2/users/me' && request.method === 'GET') {
-      return json(200, { id: 1, name: 'Ada Lovelace', slug: 'ada', ...(params.get('context') === 'edit' ? { capabilities: this.capabilities } : {}) });
+      return json(200, {
+        id: 1,
+        name: 'Ada Lovelace',
+        slug: 'ada',
+        ...(params.get('context') === 'edit' ? { capabilities: this.capabilities } : {}),
+      });
     }
     if (route === '/wp/v2/posts' && request.method === 'GET') {
       const statuses = (params.get('status') ?? 'publish').split(',');
@@ -160,12 +173,26 @@ export class FakeWordPress {
         .filter((p) => statuses.includes(p.status) && (!search || p.content.includes(search) || p.title.includes(search)))
         .sort((a, b) => b.id - a.id)
         .slice(0, perPage);
-      return json(200, found.map((p) => this.view(p)));
+      return json(
+        200,
+        found.map((p) => this.view(p)),
+      );
     }
     if (route === '/wp/v2/posts' && request.method === 'POST') {
-      if (!this.capabilities.edit_posts) return json(403, { code: 'rest_cannot_create', message: 'Sorry, you are not allowed to create posts as this user.', data: { status: 403 } });
+      if (!this.capabilities.edit_posts)
+        return json(403, {
+          code: 'rest_cannot_create',
+          message: 'Sorry, you are not allowed to create posts as this user.',
+          data: { status: 403 },
+        });
       const body = JSON.parse(request.body ?? '{}') as { title?: string; content?: string; status?: string };
-      const post: StoredPost = { id: this.nextId++, status: body.status ?? 'draft', title: body.title ?? '', content: body.content ?? '', modified: this.seconds };
+      const post: StoredPost = {
+        id: this.nextId++,
+        status: body.status ?? 'draft',
+        title: body.title ?? '',
+        content: body.content ?? '',
+        modified: this.seconds,
+      };
       this.posts.set(post.id, post);
       return json(201, this.view(post));
     }
@@ -204,7 +231,10 @@ export const faults = {
     () =>
       new Response(body, { status, headers: { 'Content-Type': 'text/html', ...headers } }),
   /** A 200 with this body, instead of the server's. */
-  body: (text: string): Fault => () => new Response(text, { status: 200, headers: { 'Content-Type': 'application/json' } }),
+  body:
+    (text: string): Fault =>
+    () =>
+      new Response(text, { status: 200, headers: { 'Content-Type': 'application/json' } }),
   /** The server does the work; its answer is cut off half way (a complete but truncated body). */
   truncated: (): Fault => async (_request, serve) => {
     const text = await serve().text();
@@ -236,7 +266,10 @@ export const faults = {
       }
       const answer = serve();
       const url = new URL(request.url);
-      Object.defineProperties(answer, { redirected: { value: true }, url: { value: `${origin}${pathPrefix}${url.pathname}${url.search}` } });
+      Object.defineProperties(answer, {
+        redirected: { value: true },
+        url: { value: `${origin}${pathPrefix}${url.pathname}${url.search}` },
+      });
       return answer;
     },
   /** Never answers; gives up only when the request is aborted. */

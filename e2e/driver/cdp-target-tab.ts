@@ -61,7 +61,10 @@ export class CdpTargetTab extends PageReads implements BrowserTab {
     return new Promise<T>((done, fail) => {
       this.pending.set(id, { done: done as (value: unknown) => void, fail });
       this.browser
-        .send('Target.sendMessageToTarget' as never, { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) } as never)
+        .send(
+          'Target.sendMessageToTarget' as never,
+          { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) } as never,
+        )
         .catch((error: unknown) => {
           this.pending.delete(id);
           fail(error instanceof Error ? error : new Error(String(error)));
@@ -70,8 +73,16 @@ export class CdpTargetTab extends PageReads implements BrowserTab {
   }
 
   async evaluate<T>(expression: string): Promise<T> {
-    const reply = await this.send<EvaluateReply>('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true, userGesture: false });
-    if (reply.exceptionDetails) throw new Error(`evaluate: ${reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text}\n  in: ${expression.slice(0, 300)}`);
+    const reply = await this.send<EvaluateReply>('Runtime.evaluate', {
+      expression,
+      awaitPromise: true,
+      returnByValue: true,
+      userGesture: false,
+    });
+    if (reply.exceptionDetails)
+      throw new Error(
+        `evaluate: ${reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text}\n  in: ${expression.slice(0, 300)}`,
+      );
     return reply.result.value as T;
   }
 
@@ -133,8 +144,21 @@ export class CdpTargetTab extends PageReads implements BrowserTab {
     const key = KEYS[name] ?? { key: name, code: `Key${name.toUpperCase()}`, keyCode: name.toUpperCase().charCodeAt(0), text: name };
     // A chord with Control, Alt or Meta types no character (Control+Enter submits, it adds no line).
     const text = names.some((m) => m !== 'Shift') ? undefined : key.text;
-    await this.send('Input.dispatchKeyEvent', { type: text ? 'keyDown' : 'rawKeyDown', modifiers, key: key.key, code: key.code, windowsVirtualKeyCode: key.keyCode, ...(text ? { text } : {}) });
-    await this.send('Input.dispatchKeyEvent', { type: 'keyUp', modifiers, key: key.key, code: key.code, windowsVirtualKeyCode: key.keyCode });
+    await this.send('Input.dispatchKeyEvent', {
+      type: text ? 'keyDown' : 'rawKeyDown',
+      modifiers,
+      key: key.key,
+      code: key.code,
+      windowsVirtualKeyCode: key.keyCode,
+      ...(text ? { text } : {}),
+    });
+    await this.send('Input.dispatchKeyEvent', {
+      type: 'keyUp',
+      modifiers,
+      key: key.key,
+      code: key.code,
+      windowsVirtualKeyCode: key.keyCode,
+    });
   }
 
   async press(selector: string, chord: KeyChord, text?: string): Promise<void> {

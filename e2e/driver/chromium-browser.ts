@@ -2,7 +2,13 @@ import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { DIST, DIST_TEST, launchWithExtension } from '../browser';
 import { ExtensionDriver } from '../pages/extension-driver';
-import { type BrowserTab, type ExtensionBrowser, type LaunchOptions, READ_CLIPPINGS_EXPRESSION, type StoredClipping } from './extension-browser';
+import {
+  type BrowserTab,
+  type ExtensionBrowser,
+  type LaunchOptions,
+  READ_CLIPPINGS_EXPRESSION,
+  type StoredClipping,
+} from './extension-browser';
 
 /** CLIP_LINK_MENU_ID of src/platform/context-menu.ts (not imported: that module loads the polyfill, which throws outside a browser). */
 const CLIP_LINK_MENU_ID = 'clip-link';
@@ -86,7 +92,8 @@ export class ChromiumBrowser implements ExtensionBrowser {
   private constructor(private readonly driver: ExtensionDriver) {}
 
   static async launch(options: LaunchOptions = {}): Promise<ChromiumBrowser> {
-    if (options.permissionPrompt === 'refuse') throw new Error('Chromium shows its permission prompt to no test: a refusal is tested in Firefox');
+    if (options.permissionPrompt === 'refuse')
+      throw new Error('Chromium shows its permission prompt to no test: a refusal is tested in Firefox');
     return new ChromiumBrowser(new ExtensionDriver(await launchWithExtension({ dist: options.testBuild ? DIST_TEST : DIST })));
   }
 
@@ -110,7 +117,8 @@ export class ChromiumBrowser implements ExtensionBrowser {
   async openToolbarPopup(tab: BrowserTab): Promise<BrowserTab> {
     const popup = await this.driver.openToolbarPopup((tab as ChromiumTab).page);
     const deadline = Date.now() + 15_000;
-    while (!(await popup.count('#summary, [role=alert]').catch(() => 0)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while (!(await popup.count('#summary, [role=alert]').catch(() => 0)) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
     return popup;
   }
 
@@ -129,7 +137,10 @@ export class ChromiumBrowser implements ExtensionBrowser {
     // `dispatch` method that runs the worker's own listeners), with the info and the real tab Chromium
     // would pass: no linkText, as in Chrome's event.
     const chromiumTab = tab as ChromiumTab;
-    const href = await chromiumTab.page.locator(linkSelector).first().evaluate((a) => (a as HTMLAnchorElement).href);
+    const href = await chromiumTab.page
+      .locator(linkSelector)
+      .first()
+      .evaluate((a) => (a as HTMLAnchorElement).href);
     await this.clickToolbarButton(tab);
     const worker = await this.driver.runningWorker();
     const fired = await worker.evaluate(

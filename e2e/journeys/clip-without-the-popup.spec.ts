@@ -10,14 +10,26 @@ test('"Clip link" in the context menu stores a link without opening it, and badg
     return { href: a.href, text: a.innerText.trim() };
   })()`);
   await app.clipLinkFromContextMenu(tab, '#journey-link');
-  const [stored] = await eventually(() => app.storedClippings(), (rows) => rows.length === 1, 'the link to be stored');
+  const [stored] = await eventually(
+    () => app.storedClippings(),
+    (rows) => rows.length === 1,
+    'the link to be stored',
+  );
   expect(stored).toMatchObject({ title: link.text, section: null, origin: 'link' });
   expect(stored?.notes.join(' ')).toContain('without opening it');
-  await eventually(() => app.badgeText(tab.tabId), (text) => text === '✓', 'the tab’s badge to say the link was clipped');
+  await eventually(
+    () => app.badgeText(tab.tabId),
+    (text) => text === '✓',
+    'the tab’s badge to say the link was clipped',
+  );
 
   // The same link again: no duplicate.
   await app.clipLinkFromContextMenu(tab, '#journey-link');
-  await eventually(() => app.badgeText(tab.tabId), (text) => text === '=', 'the badge to say it was clipped before');
+  await eventually(
+    () => app.badgeText(tab.tabId),
+    (text) => text === '=',
+    'the badge to say it was clipped before',
+  );
   expect(await app.storedClippings()).toHaveLength(1);
 });
 

@@ -4,7 +4,10 @@ import { clipArticle, eventually, openClipForm, save, startClip, waitForText } f
 
 const article = (name: string) => `/articles/${name}.html`;
 
-test('clip with the toolbar button: the form is pre-filled, the editor annotates and saves, the worker stores it', async ({ app, articles }) => {
+test('clip with the toolbar button: the form is pre-filled, the editor annotates and saves, the worker stores it', async ({
+  app,
+  articles,
+}) => {
   const expected = expectedCapture(SAMPLE.blogPost);
   const { popup } = await startClip(app, articles.url(article(SAMPLE.blogPost)));
   expect(await popup.value('#url')).toBe(expected.canonicalUrl);
@@ -38,7 +41,10 @@ test('clip with the toolbar button: the form is pre-filled, the editor annotates
   expect(reply.value.clippings.map((c) => c.id)).toEqual([stored[0]!.id]);
 });
 
-test('text typed in a closed form survives a stopped background; reopening a clipped URL edits it instead of duplicating', async ({ app, articles }) => {
+test('text typed in a closed form survives a stopped background; reopening a clipped URL edits it instead of duplicating', async ({
+  app,
+  articles,
+}) => {
   const url = articles.url(article(SAMPLE.newsArticle));
   const first = await startClip(app, url);
   await first.popup.type('#summary', 'Half-written thought');
@@ -98,6 +104,11 @@ test('the toolbar button opens the real popup, filled for the active tab', async
   await save(popup);
   const stored = await app.storedClippings();
   expect(stored).toHaveLength(1);
-  expect(stored[0]).toMatchObject({ url: expected.canonicalUrl, title: expected.title, summary: 'Annotated in the real popup.', origin: 'page' });
+  expect(stored[0]).toMatchObject({
+    url: expected.canonicalUrl,
+    title: expected.title,
+    summary: 'Annotated in the real popup.',
+    origin: 'page',
+  });
   await popup.close();
 });

@@ -13,7 +13,8 @@ test('assemble the issue: reorder by keyboard, move, edit in place, delete with 
   launchApp,
 }) => {
   const titles: string[] = [];
-  for (const [i, name] of ARTICLES.entries()) titles.push(await clipArticle(app, articles.url(`/articles/${name}.html`), `Commentary number ${i + 1}.`));
+  for (const [i, name] of ARTICLES.entries())
+    titles.push(await clipArticle(app, articles.url(`/articles/${name}.html`), `Commentary number ${i + 1}.`));
   const outage = await clipArticle(app, articles.url(`/articles/${SAMPLE.statusPage}.html`), '');
   const [a, b, c] = titles as [string, string, string];
 
@@ -34,7 +35,11 @@ test('assemble the issue: reorder by keyboard, move, edit in place, delete with 
   const edited = 'Rewritten on publishing day, with a [link](https://example.org/more).';
   await desk.fill(byLabel('textarea', `Summary of “${a}”`), edited);
   await desk.press(byLabel('textarea', `Summary of “${a}”`), 'Tab');
-  await eventually(async () => (await app.storedClippings()).find((x) => x.title === a)?.summary, (s) => s === edited, 'the edited summary to be stored');
+  await eventually(
+    async () => (await app.storedClippings()).find((x) => x.title === a)?.summary,
+    (s) => s === edited,
+    'the edited summary to be stored',
+  );
 
   // Delete, then Undo.
   await desk.click(byLabel('button', `Delete “${c}”`));

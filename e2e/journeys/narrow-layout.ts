@@ -62,9 +62,12 @@ export function narrowLayoutProblems(): string[] {
     const box = el.getBoundingClientRect();
     if (box.width < 24 || box.height < 24) {
       const field = el as HTMLInputElement;
-      const words = el.getAttribute('aria-label') || field.labels?.[0]?.textContent || field.placeholder || el.textContent || field.type || '';
+      const words =
+        el.getAttribute('aria-label') || field.labels?.[0]?.textContent || field.placeholder || el.textContent || field.type || '';
       const label = (el.id ? `#${el.id} ` : '') + `“${words.trim().replace(/\s+/g, ' ').slice(0, 50)}”`;
-      problems.push(`${el.tagName.toLowerCase()} ${label} is ${Math.round(box.width * 10) / 10} × ${Math.round(box.height * 10) / 10} px, under 24 × 24`);
+      problems.push(
+        `${el.tagName.toLowerCase()} ${label} is ${Math.round(box.width * 10) / 10} × ${Math.round(box.height * 10) / 10} px, under 24 × 24`,
+      );
     }
   }
 
@@ -78,7 +81,8 @@ export function narrowLayoutProblems(): string[] {
       if (!el) problems.push(`${what} is missing`);
       else {
         const box = el.getBoundingClientRect();
-        if (box.left < 0 || box.right > width + 1 || box.width === 0) problems.push(`${what} is not within the ${width} px viewport (${Math.round(box.left)}–${Math.round(box.right)} px)`);
+        if (box.left < 0 || box.right > width + 1 || box.width === 0)
+          problems.push(`${what} is not within the ${width} px viewport (${Math.round(box.left)}–${Math.round(box.right)} px)`);
       }
     }
   }

@@ -7,8 +7,12 @@ const CHECK = `(${narrowLayoutProblems.toString()})()`;
 
 // Firefox for Android opens the popup as a full page on a narrow screen; both browsers render the same
 // pages at that size here (no Android device in this environment).
-test('on a 360 × 640 screen the clip form and the issue desk need no sideways scrolling and every target is finger-sized', async ({ app, articles }) => {
-  for (const name of [SAMPLE.newsArticle, 'kubernetes-german']) await clipArticle(app, articles.url(`/articles/${name}.html`), `Why ${name} matters.`);
+test('on a 360 × 640 screen the clip form and the issue desk need no sideways scrolling and every target is finger-sized', async ({
+  app,
+  articles,
+}) => {
+  for (const name of [SAMPLE.newsArticle, 'kubernetes-german'])
+    await clipArticle(app, articles.url(`/articles/${name}.html`), `Why ${name} matters.`);
 
   const tab = await app.openTab(articles.url(`/articles/${SAMPLE.blogPost}.html`));
   await app.clickToolbarButton(tab);

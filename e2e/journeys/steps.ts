@@ -25,7 +25,11 @@ export async function waitForText(tab: BrowserTab, selector: string, expected: s
 /** Opens the clip form for a tab (the toolbar popup's own page) and waits until it is filled. */
 export async function openClipForm(app: ExtensionBrowser, tab: BrowserTab, viewport = POPUP_VIEWPORT): Promise<BrowserTab> {
   const popup = await app.openExtensionPage(`popup/index.html?tab=${tab.tabId}`, viewport);
-  await eventually(() => popup.count('#summary, [role=alert]'), (n) => n > 0, 'the clip form');
+  await eventually(
+    () => popup.count('#summary, [role=alert]'),
+    (n) => n > 0,
+    'the clip form',
+  );
   return popup;
 }
 
@@ -57,7 +61,11 @@ export async function clipArticle(app: ExtensionBrowser, url: string, summary: s
 /** Opens the issue desk and waits until it shows the issue. */
 export async function openDesk(app: ExtensionBrowser, viewport = { width: 1400, height: 900 }): Promise<BrowserTab> {
   const desk = await app.openExtensionPage('issue/index.html', viewport);
-  await eventually(() => desk.count('[data-testid=issue-count]'), (n) => n > 0, 'the issue desk');
+  await eventually(
+    () => desk.count('[data-testid=issue-count]'),
+    (n) => n > 0,
+    'the issue desk',
+  );
   return desk;
 }
 

@@ -16,8 +16,13 @@ const MARK = 'newsletter-clipper:managed';
 
 /** The one managed draft, once it holds every text in `expected` (polled, bounded). */
 async function draftHolding(wp: WordPress, expected: string[]): Promise<Post> {
-  const read = async () => (await wp.restJson<Post[]>('/wp/v2/posts?context=edit&status=draft&per_page=100')).filter((p) => p.content.raw.includes(MARK));
-  const posts = await eventually(read, (found) => found.length === 1 && expected.every((text) => found[0]!.content.raw.includes(text)), `the draft to hold ${expected.join(', ')}`);
+  const read = async () =>
+    (await wp.restJson<Post[]>('/wp/v2/posts?context=edit&status=draft&per_page=100')).filter((p) => p.content.raw.includes(MARK));
+  const posts = await eventually(
+    read,
+    (found) => found.length === 1 && expected.every((text) => found[0]!.content.raw.includes(text)),
+    `the draft to hold ${expected.join(', ')}`,
+  );
   return posts[0]!;
 }
 
@@ -34,13 +39,20 @@ test.describe('sync to a real WordPress', () => {
   // Chromium cannot show its permission prompt to a test: there the test build holds access to 127.0.0.1.
   test.use({ launch: { testBuild: true } });
 
-  test('host access asked at the click, the draft follows the issue, and the outbox survives a stopped background while the site is down', async ({ app, wp, articles }) => {
+  test('host access asked at the click, the draft follows the issue, and the outbox survives a stopped background while the site is down', async ({
+    app,
+    wp,
+    articles,
+  }) => {
     const proxy = await startFaultProxy({ target: wp.url });
     try {
       const options = await app.openExtensionPage('options/index.html');
       await connect(options, proxy.origin, wp);
       await waitForText(options, '[data-testid=wordpress-status]', 'Saved ✓');
-      expect(await app.message('target.get', {})).toEqual({ ok: true, value: { kind: 'wordpress', address: proxy.origin, user: wp.user, hasSecret: true } });
+      expect(await app.message('target.get', {})).toEqual({
+        ok: true,
+        value: { kind: 'wordpress', address: proxy.origin, user: wp.user, hasSecret: true },
+      });
 
       const first = await clipArticle(app, articles.url(`/articles/${SAMPLE.blogPost}.html`), 'First summary, about budgets.');
       const second = await clipArticle(app, articles.url(`/articles/${SAMPLE.newsArticle}.html`), 'Second summary, about paging.');
@@ -57,7 +69,11 @@ test.describe('sync to a real WordPress', () => {
       await desk.fill(summary, 'Rewritten while the site was down.');
       await desk.press(summary, 'Tab');
       await waitForText(desk, '[data-testid=sync-state]', 'could not be reached');
-      await eventually(() => app.badgeText(desk.tabId), (text) => text !== '', 'the toolbar badge to show what waits');
+      await eventually(
+        () => app.badgeText(desk.tabId),
+        (text) => text !== '',
+        'the toolbar badge to show what waits',
+      );
       await app.stopBackground();
 
       // The site is back: "Sync now" wakes the background, which sends what waited in the outbox.
@@ -65,7 +81,11 @@ test.describe('sync to a real WordPress', () => {
       await desk.click('button', 'Sync now');
       await draftHolding(wp, ['Rewritten while the site was down.', 'Second summary, about paging.']);
       await waitForText(desk, '[data-testid=sync-state]', 'Synced to WordPress');
-      await eventually(() => app.badgeText(desk.tabId), (text) => text === '', 'the badge to clear');
+      await eventually(
+        () => app.badgeText(desk.tabId),
+        (text) => text === '',
+        'the badge to clear',
+      );
     } finally {
       await proxy.close();
     }

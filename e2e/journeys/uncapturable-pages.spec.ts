@@ -27,13 +27,55 @@ interface Case {
 const article = (articles: ArticleServer) => articles.url('/articles/on-call-news.html');
 
 const CASES: Case[] = [
-  { name: 'a browser page (chrome://version)', engines: ['chromium'], address: () => 'chrome://version', note: /does not show extensions the address/, url: () => '' },
-  { name: 'a browser page (about:preferences)', engines: ['firefox'], address: () => 'about:preferences', note: /browser’s own pages/, url: () => '' },
-  { name: 'a PDF', engines: ['chromium', 'firefox'], address: (a) => a.url('/special/incident-review.pdf'), note: /PDF/, url: (_, address) => address },
-  { name: 'a PDF at an address without .pdf (Firefox’s PDF viewer)', engines: ['firefox'], address: (a) => a.url('/reports/download?id=7'), note: /PDF/, url: (_, address) => address },
-  { name: 'the source view (view-source:)', engines: ['firefox'], address: (a) => `view-source:${article(a)}`, note: /[Ss]ource/, url: (a) => article(a) },
-  { name: 'a page the browser refuses to extensions (a restricted domain)', engines: ['firefox'], address: (a) => article(a).replace('127.0.0.1', 'localhost'), note: /did not let the extension read/, url: (_, address) => address },
-  { name: 'an error page (connection refused)', engines: ['chromium', 'firefox'], address: () => refusedAddress(), note: /error page/, url: (_, address) => address },
+  {
+    name: 'a browser page (chrome://version)',
+    engines: ['chromium'],
+    address: () => 'chrome://version',
+    note: /does not show extensions the address/,
+    url: () => '',
+  },
+  {
+    name: 'a browser page (about:preferences)',
+    engines: ['firefox'],
+    address: () => 'about:preferences',
+    note: /browser’s own pages/,
+    url: () => '',
+  },
+  {
+    name: 'a PDF',
+    engines: ['chromium', 'firefox'],
+    address: (a) => a.url('/special/incident-review.pdf'),
+    note: /PDF/,
+    url: (_, address) => address,
+  },
+  {
+    name: 'a PDF at an address without .pdf (Firefox’s PDF viewer)',
+    engines: ['firefox'],
+    address: (a) => a.url('/reports/download?id=7'),
+    note: /PDF/,
+    url: (_, address) => address,
+  },
+  {
+    name: 'the source view (view-source:)',
+    engines: ['firefox'],
+    address: (a) => `view-source:${article(a)}`,
+    note: /[Ss]ource/,
+    url: (a) => article(a),
+  },
+  {
+    name: 'a page the browser refuses to extensions (a restricted domain)',
+    engines: ['firefox'],
+    address: (a) => article(a).replace('127.0.0.1', 'localhost'),
+    note: /did not let the extension read/,
+    url: (_, address) => address,
+  },
+  {
+    name: 'an error page (connection refused)',
+    engines: ['chromium', 'firefox'],
+    address: () => refusedAddress(),
+    note: /error page/,
+    url: (_, address) => address,
+  },
 ];
 
 test.describe('a tab that cannot be read still yields a clipping, with a note in plain words', () => {

@@ -150,7 +150,9 @@ export class ExtensionDriver {
     const session = await browser.newBrowserCDPSession();
     const popupUrl = `chrome-extension://${this.extensionId}/popup/index.html`;
     const popupTarget = async () => {
-      const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+      const { targetInfos } = (await session.send('Target.getTargets')) as {
+        targetInfos: { targetId: string; type: string; url: string }[];
+      };
       return targetInfos.find((t) => t.type === 'page' && t.url === popupUrl);
     };
     if (await popupTarget()) throw new Error('a toolbar popup is already open');
@@ -194,7 +196,13 @@ export class ExtensionDriver {
   async runningWorker(): Promise<Worker> {
     await this.message('clip.listRecent', { limit: 1 });
     const ours = () => this.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${this.extensionId}/`));
-    return ours() ?? (await this.context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(`chrome-extension://${this.extensionId}/`), timeout: 10_000 }));
+    return (
+      ours() ??
+      (await this.context.waitForEvent('serviceworker', {
+        predicate: (w) => w.url().startsWith(`chrome-extension://${this.extensionId}/`),
+        timeout: 10_000,
+      }))
+    );
   }
 
   /** Every clipping row in the extension's IndexedDB, read directly (not through the worker's code). */
@@ -206,7 +214,7 @@ export class ExtensionDriver {
   /** Sends a protocol message from an extension page, exactly as the popup does. */
   async message<T = unknown>(type: string, payload: unknown): Promise<T> {
     const page = await this.extensionPage();
-    return (await page.evaluate(([t, p]) => chrome.runtime.sendMessage({ type: t, payload: p }), [type, payload] as const));
+    return await page.evaluate(([t, p]) => chrome.runtime.sendMessage({ type: t, payload: p }), [type, payload] as const);
   }
 
   /**

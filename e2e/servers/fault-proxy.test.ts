@@ -19,7 +19,14 @@ beforeAll(async () => {
     request.on('end', () => {
       const body = Buffer.concat(chunks).toString();
       received.push({ method: request.method ?? '', url: request.url ?? '', body });
-      const answer = JSON.stringify({ ok: true, n: received.length, method: request.method, url: request.url, body, padding: 'x'.repeat(400) });
+      const answer = JSON.stringify({
+        ok: true,
+        n: received.length,
+        method: request.method,
+        url: request.url,
+        body,
+        padding: 'x'.repeat(400),
+      });
       response.writeHead(200, { 'content-type': 'application/json', 'x-target': 'yes' }).end(answer);
     });
   });
@@ -63,7 +70,14 @@ describe('fault proxy: each fault as a real fetch client sees it', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('x-target')).toBe('yes');
     expect(Answer.parse(await response.json())).toMatchObject({ method: 'PUT', url: '/items/1?x=2', body: 'hello' });
-    expect(p.log[0]).toMatchObject({ method: 'PUT', route: '/items/1', fault: 'pass', reachedTarget: true, targetStatus: 200, clientStatus: 200 });
+    expect(p.log[0]).toMatchObject({
+      method: 'PUT',
+      route: '/items/1',
+      fault: 'pass',
+      reachedTarget: true,
+      targetStatus: 200,
+      clientStatus: 200,
+    });
   });
 
   it('redirect: answers 301 to the same path and query at another origin; the target is not reached through the proxy', async () => {
@@ -185,7 +199,12 @@ describe('fault proxy: plans', () => {
     expect(p.pending()).toBe(3);
     const outcomes: (number | string)[] = [];
     for (let i = 0; i < 4; i++) {
-      outcomes.push(await get(p.url('/q')).then((r) => r.status, () => 'error'));
+      outcomes.push(
+        await get(p.url('/q')).then(
+          (r) => r.status,
+          () => 'error',
+        ),
+      );
     }
     expect(outcomes).toEqual(['error', 500, 200, 200]);
     expect(p.pending()).toBe(0);
@@ -274,7 +293,12 @@ describe('fault proxy: bounds', () => {
   it('close() ends stalled requests and timers at once', async () => {
     const p = await start({ stallMs: 30_000 });
     p.enqueue('stall', 'stall');
-    const pending = [get(p.url('/s1'), {}, 10_000), get(p.url('/s2'), {}, 10_000)].map((r) => r.then(() => 'answered', () => 'failed'));
+    const pending = [get(p.url('/s1'), {}, 10_000), get(p.url('/s2'), {}, 10_000)].map((r) =>
+      r.then(
+        () => 'answered',
+        () => 'failed',
+      ),
+    );
     while (p.log.length < 2) await new Promise((wait) => setTimeout(wait, 10));
     const started = Date.now();
     await p.close();

@@ -1,5 +1,12 @@
 import { listenOnLoopback } from './loopback';
-import { Agent, createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  Agent,
+  createServer,
+  request as httpRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 
 /**
  * A fault-injecting HTTP proxy on 127.0.0.1 in front of one target origin (WordPress, the generic
@@ -149,11 +156,22 @@ export function seededRandom(seed: number): () => number {
 /** Every fault kind, once: the default pool for random plans. */
 export const ALL_FAULTS: readonly FaultName[] = ['reset', '500', '503', '429', 'stall', 'truncate', 'non-json', 'garbage-json'];
 
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
 
 /** Valid JSON that fits no schema the extension expects: the edge validation must reject it. */
 const GARBAGE_JSON = JSON.stringify({ garbage: true, id: 'not-a-number', content: 42, revision: null, items: [null, {}, [1, 'two']] });
-const HTML_PAGE = '<!doctype html>\n<html><head><title>Service temporarily unavailable</title></head>\n<body><h1>Please wait</h1><p>This page is not JSON.</p></body></html>\n';
+const HTML_PAGE =
+  '<!doctype html>\n<html><head><title>Service temporarily unavailable</title></head>\n<body><h1>Please wait</h1><p>This page is not JSON.</p></body></html>\n';
 
 function normalize(fault: Fault): FaultSpec {
   if (typeof fault !== 'string') return fault;
@@ -210,7 +228,8 @@ function matches(match: RequestMatch | undefined, method: string, route: string)
 export async function startFaultProxy(options: FaultProxyOptions): Promise<FaultProxy> {
   const target = new URL(options.target);
   if (target.protocol !== 'http:') throw new Error('the fault proxy forwards to http:// targets only');
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname)) throw new Error(`the fault proxy forwards to loopback only, not ${target.hostname}`);
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname))
+    throw new Error(`the fault proxy forwards to loopback only, not ${target.hostname}`);
   const maxStallMs = options.maxStallMs ?? 60_000;
   const stallMs = Math.min(options.stallMs ?? 20_000, maxStallMs);
   const retryAfter = options.retryAfterSeconds ?? 1;
@@ -288,7 +307,15 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     headers['content-length'] = String(body.length);
     return new Promise((resolve, reject) => {
       const upstream = httpRequest(
-        { protocol: target.protocol, hostname: target.hostname.replace(/^\[|\]$/g, ''), port: target.port, method: request.method, path: request.url, headers, agent },
+        {
+          protocol: target.protocol,
+          hostname: target.hostname.replace(/^\[|\]$/g, ''),
+          port: target.port,
+          method: request.method,
+          path: request.url,
+          headers,
+          agent,
+        },
         (answer) => {
           readAll(answer).then((data) => resolve({ status: answer.statusCode ?? 502, headers: answer.headers, body: data }), reject);
         },
@@ -299,7 +326,13 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     });
   }
 
-  function respond(response: ServerResponse, status: number, headers: Record<string, string | string[]>, body: Buffer | string, entry: ProxyLogEntry): void {
+  function respond(
+    response: ServerResponse,
+    status: number,
+    headers: Record<string, string | string[]>,
+    body: Buffer | string,
+    entry: ProxyLogEntry,
+  ): void {
     const data = typeof body === 'string' ? Buffer.from(body) : body;
     response.writeHead(status, { ...headers, 'content-length': String(data.length), ...(keepAlive ? {} : { connection: 'close' }) });
     response.end(data);
@@ -340,7 +373,13 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       overLimit = true;
       entry.source = 'over-limit';
       entry.fault = '503';
-      respond(response, 503, { 'content-type': 'text/plain', 'x-fault-proxy': 'over-limit' }, `fault proxy: more than ${maxRequests} requests`, entry);
+      respond(
+        response,
+        503,
+        { 'content-type': 'text/plain', 'x-fault-proxy': 'over-limit' },
+        `fault proxy: more than ${maxRequests} requests`,
+        entry,
+      );
       return;
     }
 
@@ -359,7 +398,13 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         entry.error = error instanceof Error ? error.message : String(error);
         if (closed) return;
         const timedOut = /did not answer/.test(entry.error);
-        respond(response, timedOut ? 504 : 502, { 'content-type': 'text/plain', 'x-fault-proxy': 'upstream-error' }, `fault proxy: ${entry.error}`, entry);
+        respond(
+          response,
+          timedOut ? 504 : 502,
+          { 'content-type': 'text/plain', 'x-fault-proxy': 'upstream-error' },
+          `fault proxy: ${entry.error}`,
+          entry,
+        );
         return;
       }
     }
@@ -392,13 +437,31 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         return;
       }
       case 'non-json':
-        respond(response, spec.status ?? 200, { 'content-type': 'text/html; charset=utf-8', 'x-fault-proxy': 'non-json' }, HTML_PAGE, entry);
+        respond(
+          response,
+          spec.status ?? 200,
+          { 'content-type': 'text/html; charset=utf-8', 'x-fault-proxy': 'non-json' },
+          HTML_PAGE,
+          entry,
+        );
         return;
       case 'garbage-json':
-        respond(response, spec.status ?? 200, { 'content-type': 'application/json; charset=utf-8', 'x-fault-proxy': 'garbage-json' }, GARBAGE_JSON, entry);
+        respond(
+          response,
+          spec.status ?? 200,
+          { 'content-type': 'application/json; charset=utf-8', 'x-fault-proxy': 'garbage-json' },
+          GARBAGE_JSON,
+          entry,
+        );
         return;
       case 'redirect':
-        respond(response, spec.status ?? 301, { location: new URL(request.url ?? '/', spec.to).toString(), 'content-type': 'text/plain', 'x-fault-proxy': 'redirect' }, 'moved', entry);
+        respond(
+          response,
+          spec.status ?? 301,
+          { location: new URL(request.url ?? '/', spec.to).toString(), 'content-type': 'text/plain', 'x-fault-proxy': 'redirect' },
+          'moved',
+          entry,
+        );
         return;
     }
   }
@@ -451,7 +514,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     log,
     counts: () => tally(log),
     count: (method, route) =>
-      log.filter((entry) => entry.method === method.toUpperCase() && (typeof route === 'string' ? entry.route === route : route.test(entry.route))).length,
+      log.filter(
+        (entry) => entry.method === method.toUpperCase() && (typeof route === 'string' ? entry.route === route : route.test(entry.route)),
+      ).length,
     targetCounts: () => tally(log.filter((entry) => entry.reachedTarget)),
     clearLog() {
       log.length = 0;

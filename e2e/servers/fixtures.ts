@@ -17,7 +17,10 @@ export const articlesFixture: [(args: object, use: (server: ArticleServer) => Pr
 ];
 
 /** A real WordPress on 127.0.0.1, started once per test file (a worker fixture). */
-export const wordpressFixture: [(args: object, use: (wordpress: WordPress) => Promise<void>) => Promise<void>, { scope: 'worker'; timeout: number }] = [
+export const wordpressFixture: [
+  (args: object, use: (wordpress: WordPress) => Promise<void>) => Promise<void>,
+  { scope: 'worker'; timeout: number },
+] = [
   async ({}, use: (wordpress: WordPress) => Promise<void>) => {
     const wordpress = await startWordPress();
     await use(wordpress);

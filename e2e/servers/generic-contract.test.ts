@@ -82,8 +82,14 @@ describe('generic target contract', () => {
   });
 
   it('classifies every failure: 401, 403, a deleted draft, 5xx/429, resets, stalls, garbage', async () => {
-    expect((await failure(adapter(server.baseUrl, 'nope').push(update('issue-4', '<p>x</p>'), undefined))).data).toMatchObject({ code: 'auth', status: 401 });
-    expect((await failure(adapter(server.baseUrl, 'read-only').push(update('issue-4', '<p>x</p>'), undefined))).data).toMatchObject({ code: 'forbidden', status: 403 });
+    expect((await failure(adapter(server.baseUrl, 'nope').push(update('issue-4', '<p>x</p>'), undefined))).data).toMatchObject({
+      code: 'auth',
+      status: 401,
+    });
+    expect((await failure(adapter(server.baseUrl, 'read-only').push(update('issue-4', '<p>x</p>'), undefined))).data).toMatchObject({
+      code: 'forbidden',
+      status: 403,
+    });
     const state: SyncState = await adapter().push(update('issue-4', '<p>x</p>'), undefined);
     server.deleteDraft('issue-4');
     const gone = await failure(adapter().push(update('issue-4', '<p>y</p>'), state));

@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Draft, type DraftPut, ErrorBody, ProtocolInfo, draftUrl, idempotencyKey, protocolUrl, revisionFromEtag } from '../../src/sync/generic-protocol';
+import {
+  Draft,
+  type DraftPut,
+  ErrorBody,
+  ProtocolInfo,
+  draftUrl,
+  idempotencyKey,
+  protocolUrl,
+  revisionFromEtag,
+} from '../../src/sync/generic-protocol';
 import { startFaultProxy, type FaultProxy } from './fault-proxy';
 import { startGenericTarget, type GenericTarget, type GenericTargetOptions } from './generic-target';
 
@@ -164,7 +173,9 @@ describe('generic target: drafts', () => {
     expect((await put('issue-7', body('x'), { raw: '{"title":' })).status).toBe(400);
     expect((await put('issue-7', body('x'), { raw: JSON.stringify({ title: 'no content' }) })).status).toBe(400);
     expect((await put('issue-7', body('x'), { contentType: 'text/plain' })).status).toBe(400);
-    expect((await fetch(draftUrl(s.baseUrl, 'issue-7'), { method: 'POST', headers: { authorization: 'Bearer secret-token' } })).status).toBe(405);
+    expect(
+      (await fetch(draftUrl(s.baseUrl, 'issue-7'), { method: 'POST', headers: { authorization: 'Bearer secret-token' } })).status,
+    ).toBe(405);
     expect((await get(`${s.baseUrl}/elsewhere`)).status).toBe(404);
     expect((await get(`${s.origin}/drafts/issue-7`)).status).toBe(404);
     expect(s.stats.stored).toBe(0);

@@ -171,11 +171,17 @@ export async function startGenericTarget(options: GenericTargetOptions = {}): Pr
     }
   }
 
-  async function putDraft(request: IncomingMessage, response: ServerResponse, issueId: string, entry: GenericTargetLogEntry): Promise<void> {
+  async function putDraft(
+    request: IncomingMessage,
+    response: ServerResponse,
+    issueId: string,
+    entry: GenericTargetLogEntry,
+  ): Promise<void> {
     stats.puts += 1;
     const keyHeader = request.headers['idempotency-key'];
     const key = IdempotencyKeyHeader.safeParse(Array.isArray(keyHeader) ? keyHeader[0] : keyHeader);
-    if (!key.success) throw new HttpError(400, ERROR_CODES.missingKey, 'PUT needs an Idempotency-Key header (1-200 visible ASCII characters)');
+    if (!key.success)
+      throw new HttpError(400, ERROR_CODES.missingKey, 'PUT needs an Idempotency-Key header (1-200 visible ASCII characters)');
     entry.idempotencyKey = key.data;
     const ifMatchHeader = request.headers['if-match'];
     const ifMatch = typeof ifMatchHeader === 'string' ? ifMatchHeader.trim() : undefined;
@@ -183,7 +189,8 @@ export async function startGenericTarget(options: GenericTargetOptions = {}): Pr
 
     const raw = await readBody(request);
     const contentType = request.headers['content-type'] ?? '';
-    if (!/^application\/json\b/i.test(contentType)) throw new HttpError(400, ERROR_CODES.invalidBody, 'Content-Type must be application/json');
+    if (!/^application\/json\b/i.test(contentType))
+      throw new HttpError(400, ERROR_CODES.invalidBody, 'Content-Type must be application/json');
     let json: unknown;
     try {
       json = JSON.parse(raw);
@@ -191,12 +198,19 @@ export async function startGenericTarget(options: GenericTargetOptions = {}): Pr
       throw new HttpError(400, ERROR_CODES.invalidBody, 'the body is not JSON');
     }
     const parsed = DraftPut.safeParse(json);
-    if (!parsed.success) throw new HttpError(400, ERROR_CODES.invalidBody, parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+    if (!parsed.success)
+      throw new HttpError(
+        400,
+        ERROR_CODES.invalidBody,
+        parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+      );
 
     // Replays come before the If-Match check: after the first attempt stored, the revision moved on,
     // and the retry (same key, same old If-Match) must get the first answer, not a false 409.
     forgetExpiredKeys();
-    const fingerprint = createHash('sha256').update(JSON.stringify([request.method, issueId, ifMatch ?? null, parsed.data])).digest('hex');
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify([request.method, issueId, ifMatch ?? null, parsed.data]))
+      .digest('hex');
     const remembered = keys.get(key.data);
     if (remembered && remembered.expiresAt > now()) {
       if (remembered.fingerprint !== fingerprint) {
@@ -216,12 +230,17 @@ export async function startGenericTarget(options: GenericTargetOptions = {}): Pr
 
     const current = drafts.get(issueId);
     if (ifMatch === undefined) {
-      if (current) throw new HttpError(409, ERROR_CODES.draftExists, 'a draft for this issue exists: send If-Match with its revision', { current: structuredClone(current) });
+      if (current)
+        throw new HttpError(409, ERROR_CODES.draftExists, 'a draft for this issue exists: send If-Match with its revision', {
+          current: structuredClone(current),
+        });
     } else {
       if (!current) throw new HttpError(404, ERROR_CODES.notFound, 'no draft for this issue (deleted?)');
       const wanted = ifMatch === '*' ? current.revision : revisionFromEtag(ifMatch);
       if (wanted !== current.revision) {
-        throw new HttpError(409, ERROR_CODES.revisionMismatch, `the draft is at revision ${current.revision}, not ${ifMatch}`, { current: structuredClone(current) });
+        throw new HttpError(409, ERROR_CODES.revisionMismatch, `the draft is at revision ${current.revision}, not ${ifMatch}`, {
+          current: structuredClone(current),
+        });
       }
     }
 

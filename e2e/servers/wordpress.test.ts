@@ -57,7 +57,8 @@ describe('a real WordPress on 127.0.0.1', () => {
     const site = wp!;
     expect(site.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 
-    const content = '<!-- wp:paragraph -->\n<p>Before the region</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:html -->\n<!-- newsletter-clipper:managed issue="i1" -->\n<p>Clip &amp; one</p>\n<!-- /newsletter-clipper:managed -->\n<!-- /wp:html -->';
+    const content =
+      '<!-- wp:paragraph -->\n<p>Before the region</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:html -->\n<!-- newsletter-clipper:managed issue="i1" -->\n<p>Clip &amp; one</p>\n<!-- /newsletter-clipper:managed -->\n<!-- /wp:html -->';
     const created = await site.rest('/wp/v2/posts', { method: 'POST', json: { title: 'Issue 1', content, status: 'draft' } });
     expect(created.status).toBe(201);
     const id = Post.parse(await created.json()).id;
@@ -81,9 +82,15 @@ describe('a real WordPress on 127.0.0.1', () => {
     const viaQuery = await site.rest(`${site.url}/?rest_route=/wp/v2/posts/${id}&context=edit`);
     expect(Post.parse(await viaQuery.json()).content.raw).toBe(replaced);
 
-    const wrong = await site.rest(`/wp/v2/posts/${id}?context=edit`, { auth: { user: site.user, password: 'abcd efgh ijkl mnop qrst uvwx' } });
+    const wrong = await site.rest(`/wp/v2/posts/${id}?context=edit`, {
+      auth: { user: site.user, password: 'abcd efgh ijkl mnop qrst uvwx' },
+    });
     expect(wrong.status).toBe(401);
-    const login = await site.rest('/wp/v2/posts', { method: 'POST', json: { title: 'x', status: 'draft' }, auth: { user: site.user, password: site.adminPassword } });
+    const login = await site.rest('/wp/v2/posts', {
+      method: 'POST',
+      json: { title: 'x', status: 'draft' },
+      auth: { user: site.user, password: site.adminPassword },
+    });
     expect(login.status).toBe(401);
     const anonymous = await site.rest('/wp/v2/posts', { method: 'POST', json: { title: 'x', status: 'draft' }, auth: false });
     expect(anonymous.status).toBe(401);
@@ -92,7 +99,9 @@ describe('a real WordPress on 127.0.0.1', () => {
   it('reset() empties the content; old ids answer 404 and are never reused', async (ctx) => {
     ctx.skip(!availability.ok, availability.ok ? '' : availability.reason);
     const site = wp!;
-    const made = Post.parse(await site.restJson('/wp/v2/posts', { method: 'POST', json: { title: 'to reset', content: 'x', status: 'draft' } }));
+    const made = Post.parse(
+      await site.restJson('/wp/v2/posts', { method: 'POST', json: { title: 'to reset', content: 'x', status: 'draft' } }),
+    );
     await site.restJson('/wp/v2/categories', { method: 'POST', json: { name: 'Temporary' } });
     const started = performance.now();
     await site.reset();
@@ -113,7 +122,9 @@ describe('a real WordPress on 127.0.0.1', () => {
     const proxy = await startFaultProxy({ target: site.url });
     try {
       proxy.enqueueFor({ method: 'POST', route: '/wp/v2/posts' }, { kind: 'reset', after: true });
-      await expect(site.rest(proxy.url('/?rest_route=/wp/v2/posts'), { method: 'POST', json: { title: 'lost', status: 'draft' } })).rejects.toThrow(TypeError);
+      await expect(
+        site.rest(proxy.url('/?rest_route=/wp/v2/posts'), { method: 'POST', json: { title: 'lost', status: 'draft' } }),
+      ).rejects.toThrow(TypeError);
       const list = z.array(Post).parse(await (await site.rest(proxy.url('/?rest_route=/wp/v2/posts&status=draft&context=edit'))).json());
       expect(list.map((p) => p.title.raw)).toEqual(['lost']);
       expect(proxy.counts()).toEqual({ 'POST /wp/v2/posts': 1, 'GET /wp/v2/posts': 1 });

@@ -77,7 +77,10 @@ export function wordPressAvailability(): { ok: true } | { ok: false; reason: str
   if (installed) return { ok: true };
   const apt = spawnSync('sh', ['-c', 'command -v apt-get && command -v dpkg-deb'], { encoding: 'utf8' });
   if (apt.status === 0) return { ok: true };
-  return { ok: false, reason: 'no apt-get on this machine, and WordPress, PHP and MariaDB are not installed: scripts/wordpress.sh needs Debian packages' };
+  return {
+    ok: false,
+    reason: 'no apt-get on this machine, and WordPress, PHP and MariaDB are not installed: scripts/wordpress.sh needs Debian packages',
+  };
 }
 
 function basic(user: string, password: string): string {
@@ -142,7 +145,9 @@ async function waitForRest(url: string, timeoutMs: number): Promise<void> {
   let last = '';
   while (Date.now() < deadline) {
     try {
-      const response = await fetch(`${url}/wp-json/`, { signal: AbortSignal.timeout(Math.min(5_000, Math.max(100, deadline - Date.now()))) });
+      const response = await fetch(`${url}/wp-json/`, {
+        signal: AbortSignal.timeout(Math.min(5_000, Math.max(100, deadline - Date.now()))),
+      });
       if (response.ok && ((await response.json()) as { namespaces?: string[] }).namespaces?.includes('wp/v2')) return;
       last = `HTTP ${response.status}`;
     } catch (error) {
@@ -161,7 +166,12 @@ function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   process.once('exit', () => {
-    for (const stateDir of running) spawnSync('bash', [SCRIPT, 'stop'], { env: { ...process.env, WP_STATE_DIR: stateDir, WP_CLEAN: '1' }, stdio: 'ignore', timeout: 10_000 });
+    for (const stateDir of running)
+      spawnSync('bash', [SCRIPT, 'stop'], {
+        env: { ...process.env, WP_STATE_DIR: stateDir, WP_CLEAN: '1' },
+        stdio: 'ignore',
+        timeout: 10_000,
+      });
   });
 }
 

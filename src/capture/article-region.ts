@@ -18,7 +18,9 @@ const FURNITURE_ROLES = wordSet('navigation complementary contentinfo dialog ban
 const STEMS = wordSet(
   'comment related sidebar recommend recommended recommendation cookie consent gdpr newsletter subscribe subscription promo popup share sharing social teaser masthead footer nav navbar navigation menu breadcrumb disqus outbrain taboola trending popular more-from most-popular read-more read-next up-next',
 );
-const CONTAINERS = wordSet('s section list container wrapper wrap area box block bar link module article stories post content widget tool button icon banner notice item thread panel rail');
+const CONTAINERS = wordSet(
+  's section list container wrapper wrap area box block bar link module article stories post content widget tool button icon banner notice item thread panel rail',
+);
 
 function furnitureToken(token: string): boolean {
   const parts = token.toLowerCase().split(/[-_]/);
@@ -41,7 +43,12 @@ function isFurniture(el: Element): boolean {
     const story = el.parentElement?.closest('article,[itemtype*=Article]');
     if (!story || story === el.ownerDocument.body || story === el.ownerDocument.documentElement) return true;
   }
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || /display:\s*none|visibility:\s*hidden/i.test(el.getAttribute('style') ?? '')) return true;
+  if (
+    el.hasAttribute('hidden') ||
+    el.getAttribute('aria-hidden') === 'true' ||
+    /display:\s*none|visibility:\s*hidden/i.test(el.getAttribute('style') ?? '')
+  )
+    return true;
   const role = el.getAttribute('role');
   if (role && FURNITURE_ROLES.has(role)) return true;
   const tokens = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
@@ -84,7 +91,11 @@ const ROOT_SELECTORS = [
 
 /** The elements of `root` matching `selector` that are inside the article, at most `max` looked at. */
 export function articleElements(root: Element | undefined, selector: string, max: number): Element[] {
-  return root ? Array.from(root.querySelectorAll(selector)).slice(0, max).filter((el) => !outsideArticle(el)) : [];
+  return root
+    ? Array.from(root.querySelectorAll(selector))
+        .slice(0, max)
+        .filter((el) => !outsideArticle(el))
+    : [];
 }
 
 /**

@@ -13,7 +13,9 @@ const LEAD_VERB = set('written posted published reported words story text photos
 const LABEL = set('author authors author(s) autor autorin autoren auteur byline text words');
 
 /** Interface words that byline-like markup sometimes holds instead of a name. */
-const NOT_A_NAME = set('my subscribe follow share comment comments newsletter menu search home privacy cookie cookies profile login logout signin signup anmelden abonnieren teilen advertisement advertising sponsored bio');
+const NOT_A_NAME = set(
+  'my subscribe follow share comment comments newsletter menu search home privacy cookie cookies profile login logout signin signup anmelden abonnieren teilen advertisement advertising sponsored bio',
+);
 const NOT_A_NAME_PHRASE = /sign (?:in|up|out)|log (?:in|out)|read more|all posts|posts by|more stories/;
 
 /**
@@ -31,7 +33,8 @@ const isRole = (word = '') => {
 /** Words after which a byline continues with dates, reading times or links ("Updated March 3"). */
 const STOP = set('updated edited reviewed published posted aktualisiert veröffentlicht erschienen follow email e-mail twitter last view');
 /** Words a cut leaves hanging before the date it removed ("… on Tuesday, March"): month and weekday names, "on", "am". */
-const HANGING = /^(?:on|am|at|um|the|le|el|(?:jan|feb|m[aä]r|apr|ma[yi]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|mon|tue|wed|thu|fri|sat|sun|die|mit|don|fre|sam|son)[a-zäé]*)$/;
+const HANGING =
+  /^(?:on|am|at|um|the|le|el|(?:jan|feb|m[aä]r|apr|ma[yi]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|mon|tue|wed|thu|fri|sat|sun|die|mit|don|fre|sam|son)[a-zäé]*)$/;
 const hanging = (word: string) => HANGING.test(word);
 
 const bare = (word: string) => word.toLowerCase().replace(/[.,:;]+$/, '');
@@ -40,7 +43,8 @@ const bare = (word: string) => word.toLowerCase().replace(/[.,:;]+$/, '');
 function dropLeadIn(text: string): string {
   const words = text.split(' ');
   const first = bare(words[0]!);
-  const skip = LEAD_VERB.has(first) && BY.has(bare(words[1] ?? '')) ? 2 : BY.has(first) || (LABEL.has(first) && words[0]!.endsWith(':')) ? 1 : 0;
+  const skip =
+    LEAD_VERB.has(first) && BY.has(bare(words[1] ?? '')) ? 2 : BY.has(first) || (LABEL.has(first) && words[0]!.endsWith(':')) ? 1 : 0;
   return words.slice(skip).join(' ').replace(/^:\s*/, '');
 }
 
@@ -97,7 +101,12 @@ function cleanName(raw: string, siteKey: string, strict: boolean): string | unde
   const words = name.split(' ');
   const lower = words.map(bare);
   if (!name || name.length > 60 || words.length > 6 || looksLikeUrl(name) || !looseKey(name) || /\d/.test(name)) return undefined;
-  if (lower.some((w) => NOT_A_NAME.has(w)) || NOT_A_NAME_PHRASE.test(lower.join(' ')) || (words.length === 1 && (BY.has(lower[0]!) || LABEL.has(lower[0]!) || hanging(lower[0]!)))) return undefined;
+  if (
+    lower.some((w) => NOT_A_NAME.has(w)) ||
+    NOT_A_NAME_PHRASE.test(lower.join(' ')) ||
+    (words.length === 1 && (BY.has(lower[0]!) || LABEL.has(lower[0]!) || hanging(lower[0]!)))
+  )
+    return undefined;
   // "Staff Writer", "Senior Editor", "Redaktion": a role, not a person ("Chris Writer", "AOL Staff" are kept).
   if (isRole(words[0]) && (words.length <= 3 || isRole(words[words.length - 1]))) return undefined;
   // Degrees after a comma ("Jane Doe, MA", "John Roe, PhD") are not a second author.

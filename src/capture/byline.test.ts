@@ -4,11 +4,14 @@ import { documentAt } from '../../test/document';
 
 const PROSE = `<p>${'Prose of the story goes on for a while here. '.repeat(12)}</p>`;
 const byline = (head: string, body = '') =>
-  extractCapture(documentAt(`<html><head>${head}</head><body>${body}</body></html>`, 'https://ex.com/2021/story'), { now: new Date('2024-01-01') }).byline;
+  extractCapture(documentAt(`<html><head>${head}</head><body>${body}</body></html>`, 'https://ex.com/2021/story'), {
+    now: new Date('2024-01-01'),
+  }).byline;
 
 describe('findByline: declared authors', () => {
   it('keeps a JSON-LD person named like the site (a blog named after its author), not an organisation', () => {
-    const ld = (author: string) => `<meta property="og:site_name" content="Ada Lovelace"><script type="application/ld+json">{"@type":"Article","headline":"H","author":${author}}</script>`;
+    const ld = (author: string) =>
+      `<meta property="og:site_name" content="Ada Lovelace"><script type="application/ld+json">{"@type":"Article","headline":"H","author":${author}}</script>`;
     expect(byline(ld('{"@type":"Person","name":"Ada Lovelace"}'))).toEqual({ value: 'Ada Lovelace', source: 'json-ld' });
     expect(byline(ld('{"@type":"Organization","name":"Ada Lovelace"}'))).toBeUndefined();
   });
@@ -25,29 +28,46 @@ describe('findByline: declared authors', () => {
 
   it('names OpenGraph profile addresses by the page links to them', () => {
     const head = '<meta property="article:author" content="https://ex.com/editors/jon-doe,https://ex.com/profile/ann_lee">';
-    const body = '<a href="/about/editors/jon-doe/">Jon Doe</a> <a href="https://ex.com/profile/ann_lee">Ann Lee</a> <a href="/editors/jon-doe">More</a>';
+    const body =
+      '<a href="/about/editors/jon-doe/">Jon Doe</a> <a href="https://ex.com/profile/ann_lee">Ann Lee</a> <a href="/editors/jon-doe">More</a>';
     expect(byline(head, body)).toEqual({ value: 'Jon Doe and Ann Lee', source: 'opengraph' });
     expect(byline(head, '<a href="/editors/jon-doe">Jon’s page</a>')).toBeUndefined();
   });
 
   it('takes the named byline over a staff credit, and the credit when there is no name', () => {
     const head = '<meta name="author" content="Ex Weekly Staff">';
-    expect(byline(head, `<article><div class="byline">By <a rel="author" href="/a/m">Megan Roe</a></div>${PROSE}</article>`)).toEqual({ value: 'Megan Roe', source: 'byline-markup' });
+    expect(byline(head, `<article><div class="byline">By <a rel="author" href="/a/m">Megan Roe</a></div>${PROSE}</article>`)).toEqual({
+      value: 'Megan Roe',
+      source: 'byline-markup',
+    });
     expect(byline(head, `<article>${PROSE}</article>`)).toEqual({ value: 'Ex Weekly Staff', source: 'meta' });
   });
 });
 
 describe('findByline: the byline in the page', () => {
   it('reads the article’s own footer and a widget wrapper, not the site footer or masthead', () => {
-    expect(byline('', `<article>${PROSE}<footer class="meta"><span itemprop="author" itemscope><meta itemprop="name" content="Kate Roe"></span></footer></article>`)?.value).toBe('Kate Roe');
-    expect(byline('', `<div class="widget"><article><div class="author-name">Tana Roe</div>${PROSE}</article></div>`)?.value).toBe('Tana Roe');
-    expect(byline('', `<header id="masthead"><div id="authorization">Sign In | Jane Member</div></header><article>${PROSE}</article><footer><address>Site Owner</address></footer>`)).toBeUndefined();
+    expect(
+      byline(
+        '',
+        `<article>${PROSE}<footer class="meta"><span itemprop="author" itemscope><meta itemprop="name" content="Kate Roe"></span></footer></article>`,
+      )?.value,
+    ).toBe('Kate Roe');
+    expect(byline('', `<div class="widget"><article><div class="author-name">Tana Roe</div>${PROSE}</article></div>`)?.value).toBe(
+      'Tana Roe',
+    );
+    expect(
+      byline(
+        '',
+        `<header id="masthead"><div id="authorization">Sign In | Jane Member</div></header><article>${PROSE}</article><footer><address>Site Owner</address></footer>`,
+      ),
+    ).toBeUndefined();
   });
 
   it('does not read the site footer as the article’s when the theme puts the Article type on <body>', () => {
     const page = (attrs: string) =>
       `<html><head></head><body ${attrs}><article>${PROSE}</article><footer><span class="theme-author">Jane Doe</span></footer></body></html>`;
-    const at = (attrs: string) => extractCapture(documentAt(page(attrs), 'https://ex.com/2021/story'), { now: new Date('2024-01-01') }).byline;
+    const at = (attrs: string) =>
+      extractCapture(documentAt(page(attrs), 'https://ex.com/2021/story'), { now: new Date('2024-01-01') }).byline;
     expect(at('itemscope itemtype="https://schema.org/Article"')).toBeUndefined();
     expect(at('')).toBeUndefined();
   });

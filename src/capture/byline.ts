@@ -39,9 +39,13 @@ function microdataAuthor(doc: Document, out: AuthorCandidate[]): void {
 function profileNames(doc: Document, urls: string[], out: AuthorCandidate[]): void {
   const names: string[] = [];
   // One tag may list several addresses, comma-separated.
-  for (const url of urls.join(' ').split(/[\s,]+/).slice(0, 5)) {
+  for (const url of urls
+    .join(' ')
+    .split(/[\s,]+/)
+    .slice(0, 5)) {
     const slug = /\/([\w-]{3,60})\/?$/.exec(url)?.[1];
-    const link = slug && Array.from(doc.querySelectorAll(`a[href*="/${slug}"]`)).find((a) => looseKey(a.textContent ?? '') === looseKey(slug));
+    const link =
+      slug && Array.from(doc.querySelectorAll(`a[href*="/${slug}"]`)).find((a) => looseKey(a.textContent ?? '') === looseKey(slug));
     if (link) names.push(link.textContent ?? '');
   }
   add(out, names, 'opengraph');

@@ -15,7 +15,6 @@ export interface NewsletterClipperApi {
 }
 
 declare global {
-   
   var __newsletterClipper: NewsletterClipperApi | undefined;
 }
 

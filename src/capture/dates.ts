@@ -10,8 +10,10 @@
  * Dutch): one short string instead of a table of every spelling (the content script has a
  * size budget, and "januari"/"janvier"/"januar" all start with "jan").
  */
-const MONTHS = 'jan ene gen jän|feb fév fev|mar mär maa|apr avr abr|may mai mag mei|jun juin giu|jul juil lug|aug aoû aou ago|sep set|oct okt ott|nov|dec dez déc dic'
-  .split('|');
+const MONTHS =
+  'jan ene gen jän|feb fév fev|mar mär maa|apr avr abr|may mai mag mei|jun juin giu|jul juil lug|aug aoû aou ago|sep set|oct okt ott|nov|dec dez déc dic'.split(
+    '|',
+  );
 
 function monthOf(word: string): number {
   const w = word.toLowerCase();
@@ -23,7 +25,26 @@ function monthOf(word: string): number {
 }
 
 /** Zone abbreviations seen in bylines, as hours east of UTC. */
-const ZONES: Record<string, number> = { z: 0, utc: 0, gmt: 0, bst: 1, cet: 1, mez: 1, cest: 2, mesz: 2, est: -5, edt: -4, cst: -6, cdt: -5, mst: -7, mdt: -6, pst: -8, pdt: -7, jst: 9, ist: 5.5 };
+const ZONES: Record<string, number> = {
+  z: 0,
+  utc: 0,
+  gmt: 0,
+  bst: 1,
+  cet: 1,
+  mez: 1,
+  cest: 2,
+  mesz: 2,
+  est: -5,
+  edt: -4,
+  cst: -6,
+  cdt: -5,
+  mst: -7,
+  mdt: -6,
+  pst: -8,
+  pdt: -7,
+  jst: 9,
+  ist: 5.5,
+};
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
@@ -62,7 +83,10 @@ function parseOffset(text = ''): number | undefined {
 
 /** The date with the time that follows it ("9:13", "9:13:05 pm EST", "21.13 Uhr"), if any. */
 function withClock(y: number, mo: number, d: number, rest: string): ParsedDate | undefined {
-  const m = /^[\s,T@|–-]*(?:at|um|à)?\s*(\d\d?)[:.h](\d\d)(?:[:.](\d\d))?(?:[.,]\d+)?\s*(?:([ap])\.?m\b\.?)?\s*(?:uhr)?\s*\(?((?:gmt|utc)?[+-][\d:]{1,5}|z|[a-z]{2,4}(?![a-z]))?/i.exec(rest);
+  const m =
+    /^[\s,T@|–-]*(?:at|um|à)?\s*(\d\d?)[:.h](\d\d)(?:[:.](\d\d))?(?:[.,]\d+)?\s*(?:([ap])\.?m\b\.?)?\s*(?:uhr)?\s*\(?((?:gmt|utc)?[+-][\d:]{1,5}|z|[a-z]{2,4}(?![a-z]))?/i.exec(
+      rest,
+    );
   if (!m) return build(y, mo, d);
   let h = Number(m[1]);
   const half = m[4]?.toLowerCase();
@@ -92,9 +116,21 @@ export function parseDate(text: string): ParsedDate | undefined {
     return build(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), 0);
   }
   // ISO 8601 and its common variants ("2016-12-09 09:13:00 +0100", "2016/12/09", "20161209T0913Z").
-  let m = /(?:^|\D)(\d{4})([-/.]?)(\d\d?)\2(\d\d?)(?!\d)(?:(?:T|\s+|\s*,\s*)(\d\d?):?(\d\d)(?::?(\d\d)(?:[.,](\d+))?)?\s*(Z|[+-]\d\d?(?::?\d\d)?(?!\d)|(?:GMT|UTC)(?:[+-]\d\d?(?::?\d\d)?)?|[A-Z]{3,4}(?![a-z]))?)?/.exec(value);
+  let m =
+    /(?:^|\D)(\d{4})([-/.]?)(\d\d?)\2(\d\d?)(?!\d)(?:(?:T|\s+|\s*,\s*)(\d\d?):?(\d\d)(?::?(\d\d)(?:[.,](\d+))?)?\s*(Z|[+-]\d\d?(?::?\d\d)?(?!\d)|(?:GMT|UTC)(?:[+-]\d\d?(?::?\d\d)?)?|[A-Z]{3,4}(?![a-z]))?)?/.exec(
+      value,
+    );
   if (m && (m[2] || /^\d{8}(T|$)/.test(value))) {
-    return build(+m[1]!, +m[3]!, +m[4]!, m[5] ? +m[5] : undefined, +(m[6] ?? 0), +(m[7] ?? 0), parseOffset(m[9]), m[8] ? Math.round(+`0.${m[8]}` * 1000) % 1000 : 0);
+    return build(
+      +m[1]!,
+      +m[3]!,
+      +m[4]!,
+      m[5] ? +m[5] : undefined,
+      +(m[6] ?? 0),
+      +(m[7] ?? 0),
+      parseOffset(m[9]),
+      m[8] ? Math.round(+`0.${m[8]}` * 1000) % 1000 : 0,
+    );
   }
   // "9 December 2016", "9. Dezember 2016", "Fri, 09 Dec 2016 09:13:00 GMT", "12 de marzo de 2020".
   m = /(?:^|[^a-zà-ÿ\d])(\d\d?)(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?([a-zà-ÿ]{3,10})\.?,?\s+(?:de\s+)?(\d{4})(?!\d)(.*)$/i.exec(value);

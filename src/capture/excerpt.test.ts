@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { extractCapture } from './extract';
 import { documentAt } from '../../test/document';
 
-const excerpt = (head: string, body: string) => extractCapture(documentAt(`<html><head>${head}</head><body>${body}</body></html>`, 'https://ex.com/a')).excerpt;
+const excerpt = (head: string, body: string) =>
+  extractCapture(documentAt(`<html><head>${head}</head><body>${body}</body></html>`, 'https://ex.com/a')).excerpt;
 const LEAD = 'The council voted on Tuesday to close the old bridge for repairs.';
 
 describe('findExcerpt', () => {
   it('prefers the Dublin Core description to the social ones', () => {
-    expect(excerpt('<meta property="og:description" content="Social teaser"><meta name="DC.description" content="The abstract.">', '')).toEqual({ value: 'The abstract.', source: 'dublin-core' });
+    expect(
+      excerpt('<meta property="og:description" content="Social teaser"><meta name="DC.description" content="The abstract.">', ''),
+    ).toEqual({ value: 'The abstract.', source: 'dublin-core' });
   });
 
   it('skips taglines and bylines without a final stop, and hidden blocks', () => {

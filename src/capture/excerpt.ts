@@ -35,9 +35,15 @@ export function firstParagraph(root: Element | undefined): string | undefined {
     const notProse = block.closest(NOT_PROSE);
     if ((notProse && !(block.tagName.toUpperCase() === 'P' && /^(TD|LI)$/i.test(notProse.tagName))) || outsideArticle(block)) continue;
     // A container (<div> with paragraphs inside): its direct text is the paragraph.
-    const text = block.tagName.toUpperCase() === 'P' || !block.querySelector('p,div,ul,ol,table,h1,h2,h3,h4,h5,h6')
-      ? squash(block.textContent ?? '')
-      : squash(Array.from(block.childNodes).filter((child) => child.nodeType === 3).map((child) => child.nodeValue).join(' '));
+    const text =
+      block.tagName.toUpperCase() === 'P' || !block.querySelector('p,div,ul,ol,table,h1,h2,h3,h4,h5,h6')
+        ? squash(block.textContent ?? '')
+        : squash(
+            Array.from(block.childNodes)
+              .filter((child) => child.nodeType === 3)
+              .map((child) => child.nodeValue)
+              .join(' '),
+          );
     // A short line without a sentence's final stop is a tagline or a byline ("From Wikipedia, the free encyclopedia").
     if (text.length < 25 || text.split(' ').length < 4 || (text.length < 100 && !/[.!?…:;"”’)。！？]$/.test(text))) continue;
     if (FURNITURE.test(text) && text.length < 300) continue;

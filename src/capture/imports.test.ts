@@ -13,7 +13,11 @@ const files = readdirSync(DIR).filter((f) => f.endsWith('.ts') && !f.endsWith('.
 
 /** Every import/export-from statement of a file, joined onto one line each. */
 function importStatements(source: string): string[] {
-  return [...source.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s*['"][^'"]+['"]|^\s*import\s*['"][^'"]+['"]|\bimport\s*\(\s*['"][^'"]+['"]\s*\)/gms)].map((m) => m[0].replace(/\s+/g, ' ').trim());
+  return [
+    ...source.matchAll(
+      /^\s*(?:import|export)\b[^;]*?\bfrom\s*['"][^'"]+['"]|^\s*import\s*['"][^'"]+['"]|\bimport\s*\(\s*['"][^'"]+['"]\s*\)/gms,
+    ),
+  ].map((m) => m[0].replace(/\s+/g, ' ').trim());
 }
 
 describe('src/capture imports (content-script budget)', () => {
@@ -29,7 +33,8 @@ describe('src/capture imports (content-script budget)', () => {
         const specifier = /['"]([^'"]+)['"]\s*\)?$/.exec(statement)![1]!;
         expect(specifier, `${file}: ${statement}`).toMatch(/^\.\.?\//);
         expect(specifier, `${file}: ${statement}`).not.toMatch(/zod|node_modules/);
-        if (!specifier.startsWith('./')) expect(statement, `${file}: only types may come from outside src/capture`).toMatch(/^(?:import|export) type\b/);
+        if (!specifier.startsWith('./'))
+          expect(statement, `${file}: only types may come from outside src/capture`).toMatch(/^(?:import|export) type\b/);
       }
     });
   }

@@ -116,12 +116,20 @@ function authorsOf(value: unknown, byId: Map<string, Node>, facts: JsonLdFacts):
 
 function sameUrl(a: string | undefined, b: string): boolean {
   if (!a || !b) return false;
-  const strip = (u: string) => u.replace(/^https?:\/\/(www\.)?/i, '').replace(/[#?].*$/, '').replace(/\/$/, '');
+  const strip = (u: string) =>
+    u
+      .replace(/^https?:\/\/(www\.)?/i, '')
+      .replace(/[#?].*$/, '')
+      .replace(/\/$/, '');
   return strip(a) === strip(b);
 }
 
 /** The first non-empty string among the space-separated `keys` of `node`. */
-const pick = (node: Node, keys: string) => keys.split(' ').map((key) => str(node[key])).find(Boolean);
+const pick = (node: Node, keys: string) =>
+  keys
+    .split(' ')
+    .map((key) => str(node[key]))
+    .find(Boolean);
 
 /** Read all `application/ld+json` blocks of the document. Never throws. */
 export function readJsonLd(doc: Document, pageUrl: string): JsonLdFacts {

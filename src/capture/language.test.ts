@@ -14,8 +14,14 @@ describe('language', () => {
   it('reads html[lang], then Content-Language, then og:locale; a region may refine', () => {
     const lang = (html: string) => extractCapture(documentAt(html, 'https://ex.com/')).lang;
     expect(lang('<html lang="de"><head></head><body></body></html>')).toEqual({ value: 'de', source: 'html-lang' });
-    expect(lang('<html><head><meta http-equiv="content-language" content="fr-CA"></head><body></body></html>')).toEqual({ value: 'fr-CA', source: 'meta' });
-    expect(lang('<html><head><meta property="og:locale" content="en_GB"></head><body></body></html>')).toEqual({ value: 'en-GB', source: 'opengraph' });
+    expect(lang('<html><head><meta http-equiv="content-language" content="fr-CA"></head><body></body></html>')).toEqual({
+      value: 'fr-CA',
+      source: 'meta',
+    });
+    expect(lang('<html><head><meta property="og:locale" content="en_GB"></head><body></body></html>')).toEqual({
+      value: 'en-GB',
+      source: 'opengraph',
+    });
     expect(lang('<html lang="en"><head><meta property="og:locale" content="en_US"></head><body></body></html>')?.value).toBe('en-US');
     expect(lang('<html lang="en"><head><meta property="og:locale" content="de_DE"></head><body></body></html>')?.value).toBe('en');
   });

@@ -12,7 +12,11 @@ export function toBcp47(value: string): string | undefined {
   if (!/^[a-z]{2,3}(-[a-z\d]{1,8})*$/i.test(tag)) return undefined;
   // Language lower case, region upper case, script title case ("Hant"), the rest lower case.
   const lower = tag.toLowerCase().split('-');
-  return lower.map((sub, i) => (i && sub.length === 2 ? sub.toUpperCase() : i && sub.length === 4 && !/\d/.test(sub) ? sub[0]!.toUpperCase() + sub.slice(1) : sub)).join('-');
+  return lower
+    .map((sub, i) =>
+      i && sub.length === 2 ? sub.toUpperCase() : i && sub.length === 4 && !/\d/.test(sub) ? sub[0]!.toUpperCase() + sub.slice(1) : sub,
+    )
+    .join('-');
 }
 
 /**

@@ -15,7 +15,15 @@ export interface MetaTags {
 
 /** Which family a meta key belongs to, so the popup can say "from OpenGraph tags". */
 export function sourceOfMetaKey(key: string): CaptureSource {
-  return /^(og|article):/.test(key) ? 'opengraph' : key.startsWith('twitter:') ? 'twitter' : /^dc(terms)?[.:]/.test(key) ? 'dublin-core' : key.startsWith('citation_') ? 'highwire' : 'meta';
+  return /^(og|article):/.test(key)
+    ? 'opengraph'
+    : key.startsWith('twitter:')
+      ? 'twitter'
+      : /^dc(terms)?[.:]/.test(key)
+        ? 'dublin-core'
+        : key.startsWith('citation_')
+          ? 'highwire'
+          : 'meta';
 }
 
 /** Index the document's `<meta>` tags. `http-equiv` values are stored under `http-equiv:NAME`. */

@@ -48,7 +48,12 @@ export function withoutTracking(href: string): string {
     const url = new URL(href);
     url.hash = '';
     // Filter the raw pairs instead of using URLSearchParams, which would re-encode the rest.
-    if (url.search) url.search = url.search.slice(1).split('&').filter((pair) => pair && !TRACKING.test(pair.split('=')[0]!)).join('&');
+    if (url.search)
+      url.search = url.search
+        .slice(1)
+        .split('&')
+        .filter((pair) => pair && !TRACKING.test(pair.split('=')[0]!))
+        .join('&');
     return url.href;
   } catch {
     return href;

@@ -23,7 +23,8 @@ describe('the page half of the capture pipeline (the content script)', () => {
   it('carries no name cleaning and no date parsing: the worker half does those (content-script budget)', () => {
     const graph = moduleGraph('content');
     expect(graph).toContain('read-page');
-    for (const workerHalf of ['author-names', 'dates', 'pick-byline', 'pick-published-time', 'finish-capture', 'extract']) expect(graph).not.toContain(workerHalf);
+    for (const workerHalf of ['author-names', 'dates', 'pick-byline', 'pick-published-time', 'finish-capture', 'extract'])
+      expect(graph).not.toContain(workerHalf);
   });
 
   it('sends raw author and date candidates in order of trust, which the boundary schema accepts', () => {

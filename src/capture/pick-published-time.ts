@@ -9,7 +9,9 @@ function fromElement({ value: attr, shown: text }: DateCandidate, now: Date): st
   // The text counts only when the attribute gives no date, or one without its zone.
   const shown = (!date || date.length === 19) && text ? plausibleDate(text, now) : undefined;
   // datetime="2022-10-17 16:01:26" shown as "04:01 PM EDT": the attribute's time in the shown zone.
-  return date && date.length === 19 && shown && shown.length > 19 && shown.startsWith(date.slice(0, 16)) ? date + shown.slice(19) : date || shown;
+  return date && date.length === 19 && shown && shown.length > 19 && shown.startsWith(date.slice(0, 16))
+    ? date + shown.slice(19)
+    : date || shown;
 }
 
 /**

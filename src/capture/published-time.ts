@@ -52,7 +52,8 @@ function markup(root: Element | undefined, scanned: Set<Element>, skip?: Set<Ele
     for (const el of articleElements(root, selector, 30)) {
       if (skip?.has(el)) continue;
       scanned.add(el);
-      const attr = el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.getAttribute('title') ?? el.getAttribute('data-timestamp');
+      const attr =
+        el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.getAttribute('title') ?? el.getAttribute('data-timestamp');
       const text = shortText(el, CANDIDATE_LIMITS.shown);
       const source = index === 0 && el.hasAttribute('itemprop') ? 'microdata' : el.localName === 'time' ? 'time-element' : 'byline-markup';
       add(out, attr ?? '', source, text);
@@ -66,7 +67,12 @@ function markup(root: Element | undefined, scanned: Set<Element>, skip?: Set<Ele
  * Dublin Core, Highwire, …), date markup in the article (microdata, `<time>`, date classes) and
  * elsewhere in the page, then the modified dates. The date in the address is the worker's to read.
  */
-export function dateCandidates(doc: Document, meta: MetaTags, ld: JsonLdFacts, region: Element | undefined): Omit<CaptureCandidates, 'authors'> {
+export function dateCandidates(
+  doc: Document,
+  meta: MetaTags,
+  ld: JsonLdFacts,
+  region: Element | undefined,
+): Omit<CaptureCandidates, 'authors'> {
   const scanned = new Set<Element>();
   const inArticle = markup(region, scanned);
   const body = doc.body ?? undefined;

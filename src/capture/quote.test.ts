@@ -15,7 +15,10 @@ describe('quote', () => {
     );
   });
   it('accepts a Selection-like object or plain { text }, and nothing for an empty selection', () => {
-    expect(quoteFromSelection({ toString: () => ' Hi there ' }, 'https://ex.com/', 100)).toEqual({ text: 'Hi there', link: 'https://ex.com/#:~:text=Hi%20there' });
+    expect(quoteFromSelection({ toString: () => ' Hi there ' }, 'https://ex.com/', 100)).toEqual({
+      text: 'Hi there',
+      link: 'https://ex.com/#:~:text=Hi%20there',
+    });
     expect(quoteFromSelection({ text: 'Plain' }, 'file:///x', 100)).toEqual({ text: 'Plain' });
     expect(quoteFromSelection({ text: '   ' }, 'https://ex.com/', 100)).toBeUndefined();
     expect(quoteFromSelection(null, 'https://ex.com/', 100)).toBeUndefined();

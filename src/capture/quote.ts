@@ -31,12 +31,16 @@ export function encodeTextDirective(term: string): string {
  * directive term cannot match across a block boundary.
  */
 export function textFragmentLink(pageUrl: string, quote: string): string | undefined {
-  const paragraphs = quote.split(/\n+/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const paragraphs = quote
+    .split(/\n+/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
   if (!/^https?:/i.test(pageUrl) || !paragraphs.length) return undefined;
   const first = paragraphs[0]!.split(' ');
-  const directive = paragraphs.length === 1 && first.length <= 10
-    ? encodeTextDirective(paragraphs[0]!)
-    : `${encodeTextDirective(first.slice(0, 5).join(' '))},${encodeTextDirective(paragraphs[paragraphs.length - 1]!.split(' ').slice(-5).join(' '))}`;
+  const directive =
+    paragraphs.length === 1 && first.length <= 10
+      ? encodeTextDirective(paragraphs[0]!)
+      : `${encodeTextDirective(first.slice(0, 5).join(' '))},${encodeTextDirective(paragraphs[paragraphs.length - 1]!.split(' ').slice(-5).join(' '))}`;
   return `${withoutTracking(pageUrl)}#:~:text=${directive}`;
 }
 

@@ -93,7 +93,12 @@ export function readPage(doc: Document, options: ReadOptions = {}): PageCapture 
     set('siteName', declared ?? found(fromTitle, 'document-title') ?? found(siteNameFromHost(url), 'host'));
   });
   const authors = attempt('author', () => authorCandidates(doc, meta, ld, region())) ?? [];
-  const dates = attempt('publication date', () => dateCandidates(doc, meta, ld, region())) ?? { published: [], inArticle: [], elsewhere: [], modified: [] };
+  const dates = attempt('publication date', () => dateCandidates(doc, meta, ld, region())) ?? {
+    published: [],
+    inArticle: [],
+    elsewhere: [],
+    modified: [],
+  };
   capture.candidates = { authors, ...dates };
   attempt('description', () => set('excerpt', findExcerpt(meta, ld, region)));
   attempt('language', () => set('lang', findLanguage(doc, meta, ld)));
@@ -106,7 +111,10 @@ export function readPage(doc: Document, options: ReadOptions = {}): PageCapture 
     capture.suggestedSection = section;
     // Outages are listed by company: "GitHub", not "Incident with Actions".
     const fromHost = capture.siteName?.source === 'host';
-    const company = companyName(fromHost ? undefined : capture.siteName?.value ?? stripSiteAffixes(pageTitle, undefined, host).removed[0], host);
+    const company = companyName(
+      fromHost ? undefined : (capture.siteName?.value ?? stripSiteAffixes(pageTitle, undefined, host).removed[0]),
+      host,
+    );
     if (company && original !== company) {
       capture.title = found(clip(company, FIELD_LIMITS.title), fromHost || !capture.siteName ? 'host' : capture.siteName.source);
       note(`Looks like an outage report: the title is the company name${original ? ` (the page title was “${original}”)` : ''}.`);

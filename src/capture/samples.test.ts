@@ -6,7 +6,9 @@ import { extractCapture } from './extract';
 import { documentAt } from '../../test/document';
 
 const DIR = resolve(import.meta.dirname, '..', '..', 'samples', 'articles');
-const names = readdirSync(DIR).filter((f) => f.endsWith('.html')).map((f) => f.replace(/\.html$/, ''));
+const names = readdirSync(DIR)
+  .filter((f) => f.endsWith('.html'))
+  .map((f) => f.replace(/\.html$/, ''));
 const FIELDS = ['canonicalUrl', 'title', 'byline', 'siteName', 'publishedTime', 'excerpt', 'lang'] as const;
 
 describe('sample articles (samples/articles/)', () => {
@@ -18,7 +20,9 @@ describe('sample articles (samples/articles/)', () => {
     it(`${name}: capture matches ${name}.expected.json`, () => {
       const html = readFileSync(resolve(DIR, `${name}.html`), 'utf8');
       const expected = JSON.parse(readFileSync(resolve(DIR, `${name}.expected.json`), 'utf8')) as Record<string, string | null>;
-      const capture = Capture.parse(extractCapture(documentAt(html, `http://127.0.0.1/${name}.html`), { now: new Date('2026-12-01T00:00:00Z') }));
+      const capture = Capture.parse(
+        extractCapture(documentAt(html, `http://127.0.0.1/${name}.html`), { now: new Date('2026-12-01T00:00:00Z') }),
+      );
       for (const field of FIELDS) {
         // A missing key is not checked; null means "must be empty".
         if (!(field in expected)) continue;

@@ -27,7 +27,13 @@ describe('outage suggestion', () => {
     expect(c.notes.join(' ')).toMatch(/Incident with Actions/);
   });
   it('suggests outages for a post-incident review, not for an ordinary article', () => {
-    const page = (title: string) => extractCapture(documentAt(`<html><head><title>${title}</title><meta property="og:site_name" content="Ex Engineering"></head><body></body></html>`, 'https://ex.com/p')).suggestedSection;
+    const page = (title: string) =>
+      extractCapture(
+        documentAt(
+          `<html><head><title>${title}</title><meta property="og:site_name" content="Ex Engineering"></head><body></body></html>`,
+          'https://ex.com/p',
+        ),
+      ).suggestedSection;
     expect(page('Post-incident review: the March failover')).toBe('outages');
     expect(page('Postmortem of the 2 June outage')).toBe('outages');
     expect(page('How we run on-call')).toBeUndefined();

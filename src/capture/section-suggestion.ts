@@ -8,10 +8,12 @@ import { squash } from './text';
  */
 
 /** Markup of Atlassian Statuspage (and look-alikes): incident pages and status overviews. */
-const STATUSPAGE_MARKUP = '.incident-updates-container,.incident-name,.page-status,.components-container,.unresolved-incidents,a[href*="statuspage.io"]';
+const STATUSPAGE_MARKUP =
+  '.incident-updates-container,.incident-name,.page-status,.components-container,.unresolved-incidents,a[href*="statuspage.io"]';
 
 /** Titles of incident write-ups in English and German. */
-const INCIDENT_TITLE = /post[- ]?mortem|post[- ]incident|incident (report|review|analysis|summary|retrospective|with)|outage (report|summary|review)|root[- ]cause analysis|störungsbericht|vorfallsbericht/i;
+const INCIDENT_TITLE =
+  /post[- ]?mortem|post[- ]incident|incident (report|review|analysis|summary|retrospective|with)|outage (report|summary|review)|root[- ]cause analysis|störungsbericht|vorfallsbericht/i;
 
 /** True for `status.example.com`, `example.statuspage.io`, `examplestatus.com`, `status-example.com`. */
 export function isStatusHost(host: string): boolean {
@@ -30,7 +32,8 @@ export function suggestSection(doc: Document, host: string, title: string, ld: J
   return undefined;
 }
 
-const COMPANY_SUFFIX = /\s*[-–—|:·]?\s*\b(system status|service status|status ?page|status|engineering blog|engineering|tech(nology)? blog|blog|incident reports?|incidents|news(room)?|trust center)\s*$/i;
+const COMPANY_SUFFIX =
+  /\s*[-–—|:·]?\s*\b(system status|service status|status ?page|status|engineering blog|engineering|tech(nology)? blog|blog|incident reports?|incidents|news(room)?|trust center)\s*$/i;
 
 /**
  * The company an outage page is about, as the newsletter's *Outages* entries name it.
@@ -45,7 +48,11 @@ export function companyName(siteName: string | undefined, host: string): string 
     for (let i = 0; i < 3 && COMPANY_SUFFIX.test(name); i++) name = name.replace(COMPANY_SUFFIX, '').trim();
     if (name) return name;
   }
-  const labels = host.toLowerCase().replace(/^www\./, '').split('.').filter((label) => !/^(status|www|m)$/.test(label));
+  const labels = host
+    .toLowerCase()
+    .replace(/^www\./, '')
+    .split('.')
+    .filter((label) => !/^(status|www|m)$/.test(label));
   // The label before the public suffix: example-cloud in status.example-cloud.com, acme in acme.statuspage.io.
   const main = /statuspage|status\.io/.test(host) ? labels[0] : labels.length >= 2 ? labels[labels.length - 2] : labels[0];
   const cleaned = main?.replace(/status$/, '');

@@ -10,7 +10,14 @@ import { looksLikeUrl, looseKey, squash } from './text';
  * are found by their loose form ("stackoverflow" → "Stack Overflow"); the rest by host.
  */
 const PLATFORMS = 'Medium Substack GitHub YouTube GitLab Tumblr LinkedIn Reddit Stack_Overflow arXiv Statuspage'.split(' ');
-const PLATFORM_HOSTS: Record<string, string> = { 'dev.to': 'DEV Community', blogspot: 'Blogger', wordpress: 'WordPress.com', 'x.com': 'X', twitter: 'X', 'news.ycombinator': 'Hacker News' };
+const PLATFORM_HOSTS: Record<string, string> = {
+  'dev.to': 'DEV Community',
+  blogspot: 'Blogger',
+  wordpress: 'WordPress.com',
+  'x.com': 'X',
+  twitter: 'X',
+  'news.ycombinator': 'Hacker News',
+};
 
 /**
  * A readable name from the host: a platform's display name, else the host without `www.`.
@@ -26,7 +33,7 @@ export function siteNameFromHost(url: string): string | undefined {
 
 function cleanSiteName(value: string): string | undefined {
   const name = squash(value);
-  if (!name || name.length > 120 || looksLikeUrl(name) && !/^[\w-]+(\.[\w-]+)+$/.test(name)) return undefined;
+  if (!name || name.length > 120 || (looksLikeUrl(name) && !/^[\w-]+(\.[\w-]+)+$/.test(name))) return undefined;
   return name;
 }
 
@@ -37,7 +44,11 @@ function cleanSiteName(value: string): string | undefined {
  */
 export function declaredSiteName(meta: MetaTags, ld: JsonLdFacts): Found | undefined {
   return firstFound(
-    [meta.first('og:site_name'), found(ld.publisher, 'json-ld'), meta.first('application-name apple-mobile-web-app-title dc.publisher dcterms.publisher citation_publisher citation_journal_title')],
+    [
+      meta.first('og:site_name'),
+      found(ld.publisher, 'json-ld'),
+      meta.first('application-name apple-mobile-web-app-title dc.publisher dcterms.publisher citation_publisher citation_journal_title'),
+    ],
     cleanSiteName,
   );
 }

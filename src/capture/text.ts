@@ -19,7 +19,20 @@ export function squash(value: string): string {
 }
 
 /** The named entities that turn up in JSON-LD strings; numeric ones are decoded generally. */
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', mdash: '—', ndash: '–', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“' };
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  mdash: '—',
+  ndash: '–',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+};
 
 /**
  * Decode HTML entities and drop tags. Only needed for JSON-LD strings: publishers often put
@@ -57,7 +70,11 @@ export const PUNCTUATION = /[\s!-/:-@[-`{-~\u00a0-\u00bf\u2000-\u206f\u3000-\u30
 
 /** A comparison key: lower case, accents and punctuation removed ("Ars Technica" ≈ "arstechnica"). */
 export function looseKey(value: string): string {
-  return value.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(PUNCTUATION, '');
+  return value
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(PUNCTUATION, '');
 }
 
 /** True when the value looks like an address rather than words (authors and titles must not be URLs). */

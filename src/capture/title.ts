@@ -10,7 +10,10 @@ const SEPARATOR = /\s+(?:[|–—·»•~/]|-{1,2}|::|\/\/)\s+/;
 
 /** Split "A | B - C" into parts (separators dropped). */
 export function titleParts(title: string): string[] {
-  return title.split(SEPARATOR).map((part) => part.trim()).filter(Boolean);
+  return title
+    .split(SEPARATOR)
+    .map((part) => part.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -30,7 +33,13 @@ export function stripSiteAffixes(title: string, site: string | undefined, host: 
   return { title: kept || title, removed: [...parts.slice(end), ...parts.slice(0, start)] };
 }
 
-const words = (text: string) => new Set(text.toLowerCase().split(PUNCTUATION).filter((w) => w.length > 2));
+const words = (text: string) =>
+  new Set(
+    text
+      .toLowerCase()
+      .split(PUNCTUATION)
+      .filter((w) => w.length > 2),
+  );
 
 /** True when two titles share at least half of the shorter one's words (rewrites of one headline). */
 function similarTitles(a: string, b: string): boolean {
@@ -71,7 +80,14 @@ export function visibleHeadline(root: Element | undefined, doc: Document): Headl
  * stripped only when they match the site. When a candidate still has several parts and one of
  * them is the visible `<h1>`, that part is the headline.
  */
-export function findTitle(doc: Document, meta: MetaTags, ld: JsonLdFacts, site: string | undefined, host: string, visible: Headline | undefined): Found | undefined {
+export function findTitle(
+  doc: Document,
+  meta: MetaTags,
+  ld: JsonLdFacts,
+  site: string | undefined,
+  host: string,
+  visible: Headline | undefined,
+): Found | undefined {
   const headline = visible?.text;
   const social = meta.first('og:title twitter:title')?.value;
   // The article's own <h1> is what readers (and the newsletter) call the title; social and SEO
@@ -81,30 +97,41 @@ export function findTitle(doc: Document, meta: MetaTags, ld: JsonLdFacts, site: 
   // The <h1> also wins when a second declared title (JSON-LD, Twitter, the <title> without the
   // site's name) is that very text and only OpenGraph says otherwise (a social rewrite).
   const key = headline && looseKey(headline);
-  const confirmed = [ld.headline, meta.first('twitter:title')?.value, doc.title, stripSiteAffixes(doc.title, site, host).title].some((t) => t && looseKey(t) === key);
-  if (visible && !matchesSite(visible.text, site, host) && (confirmed || (visible.inArticle && social && similarTitles(visible.text, social)))) {
+  const confirmed = [ld.headline, meta.first('twitter:title')?.value, doc.title, stripSiteAffixes(doc.title, site, host).title].some(
+    (t) => t && looseKey(t) === key,
+  );
+  if (
+    visible &&
+    !matchesSite(visible.text, site, host) &&
+    (confirmed || (visible.inArticle && social && similarTitles(visible.text, social)))
+  ) {
     return found(visible.text, 'page-text');
   }
   // JSON-LD headlines are sometimes a description (Wikipedia: "constitutional monarchy in
   // Oceania"): trust them only when they resemble another declared title, if there is one.
   const others = [social, doc.title].filter((t): t is string => !!t);
-  const plausible = (t: string | undefined) => t && (!others.length || others.some((o) => similarTitles(t, o) || looseKey(o).includes(looseKey(t))));
-  const chosen = firstFound([
-    found(plausible(ld.headline) ? ld.headline : plausible(ld.name) ? ld.name : undefined, 'json-ld'),
-    // Dublin Core titles are bibliographic, written per document; social titles are often rewritten.
-    meta.first('dc:title dc.title dcterms.title'),
-    meta.first('og:title'),
-    meta.first('twitter:title'),
-    meta.first('citation_title'),
-    meta.first('parsely-title title sailthru.title'),
-    found(ld.name, 'json-ld'),
-    found(doc.title, 'document-title'),
-    found(headline, 'page-text'),
-  ], cleanTitle);
+  const plausible = (t: string | undefined) =>
+    t && (!others.length || others.some((o) => similarTitles(t, o) || looseKey(o).includes(looseKey(t))));
+  const chosen = firstFound(
+    [
+      found(plausible(ld.headline) ? ld.headline : plausible(ld.name) ? ld.name : undefined, 'json-ld'),
+      // Dublin Core titles are bibliographic, written per document; social titles are often rewritten.
+      meta.first('dc:title dc.title dcterms.title'),
+      meta.first('og:title'),
+      meta.first('twitter:title'),
+      meta.first('citation_title'),
+      meta.first('parsely-title title sailthru.title'),
+      found(ld.name, 'json-ld'),
+      found(doc.title, 'document-title'),
+      found(headline, 'page-text'),
+    ],
+    cleanTitle,
+  );
   if (!chosen) return undefined;
   const stripped = stripSiteAffixes(chosen.value, site, host).title;
   // A title of several parts, one of which is the visible headline: that part is the title.
-  if (headline && stripped !== headline && titleParts(stripped).some((part) => looseKey(part) === looseKey(headline))) return found(headline, 'page-text');
+  if (headline && stripped !== headline && titleParts(stripped).some((part) => looseKey(part) === looseKey(headline)))
+    return found(headline, 'page-text');
   return found(stripped, chosen.source);
 }
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { FIREFOX_RESTRICTED_HOSTS, isErrorPageTitle, isFirefoxRestrictedHost, isPdfTitle, readerViewOriginal, viewSourceInner } from './browser-pages';
+import {
+  FIREFOX_RESTRICTED_HOSTS,
+  isErrorPageTitle,
+  isFirefoxRestrictedHost,
+  isPdfTitle,
+  readerViewOriginal,
+  viewSourceInner,
+} from './browser-pages';
 
 describe('isFirefoxRestrictedHost', () => {
   it.each([...FIREFOX_RESTRICTED_HOSTS, 'SUPPORT.mozilla.org', 'accounts.firefox.com.'])('knows %s', (host) => {
@@ -11,15 +18,22 @@ describe('isFirefoxRestrictedHost', () => {
     expect(isFirefoxRestrictedHost('install.mozilla.org', { includingFormer: true })).toBe(true);
     expect(isFirefoxRestrictedHost('www.mozilla.org', { includingFormer: true })).toBe(false);
   });
-  it.each(['mozilla.org', 'www.mozilla.org', 'blog.mozilla.org', 'evil-support.mozilla.org.example.com', 'localhost'])('lets %s through', (host) => {
-    expect(isFirefoxRestrictedHost(host)).toBe(false);
-  });
+  it.each(['mozilla.org', 'www.mozilla.org', 'blog.mozilla.org', 'evil-support.mozilla.org.example.com', 'localhost'])(
+    'lets %s through',
+    (host) => {
+      expect(isFirefoxRestrictedHost(host)).toBe(false);
+    },
+  );
 });
 
 describe('readerViewOriginal', () => {
   it('decodes the original article address', () => {
-    expect(readerViewOriginal(`about:reader?url=${encodeURIComponent('https://example.com/news/a?x=1&y=2#top')}`)).toBe('https://example.com/news/a?x=1&y=2#top');
-    expect(readerViewOriginal('about:reader?url=http%3A%2F%2F127.0.0.1%3A4173%2Farticles%2Fa.html')).toBe('http://127.0.0.1:4173/articles/a.html');
+    expect(readerViewOriginal(`about:reader?url=${encodeURIComponent('https://example.com/news/a?x=1&y=2#top')}`)).toBe(
+      'https://example.com/news/a?x=1&y=2#top',
+    );
+    expect(readerViewOriginal('about:reader?url=http%3A%2F%2F127.0.0.1%3A4173%2Farticles%2Fa.html')).toBe(
+      'http://127.0.0.1:4173/articles/a.html',
+    );
   });
   it.each([
     'about:reader',
@@ -39,9 +53,12 @@ describe('viewSourceInner', () => {
     expect(viewSourceInner('view-source:http://host/article.html')).toBe('http://host/article.html');
     expect(viewSourceInner('view-source:https://example.com/a?b=1')).toBe('https://example.com/a?b=1');
   });
-  it.each(['view-source:file:///home/a.html', 'view-source:', 'https://example.com/', 'view-source:about:blank'])('gives nothing for %s', (url) => {
-    expect(viewSourceInner(url)).toBeUndefined();
-  });
+  it.each(['view-source:file:///home/a.html', 'view-source:', 'https://example.com/', 'view-source:about:blank'])(
+    'gives nothing for %s',
+    (url) => {
+      expect(viewSourceInner(url)).toBeUndefined();
+    },
+  );
 });
 
 describe('titles', () => {

@@ -20,18 +20,30 @@ const finished = (raw: unknown) => {
 
 describe('captureFromPage: raw candidates in, cleaned fields out', () => {
   it('cleans the first author candidate that yields a name, keeping its source', () => {
-    const c = finished(page({ authors: [
-      { source: 'json-ld', names: ['https://ex.com/people/x'] },
-      { source: 'meta', names: ['By JANE DOE, Staff Writer · Updated March 3'] },
-      { source: 'byline-markup', names: ['By Someone Else'] },
-    ] }));
+    const c = finished(
+      page({
+        authors: [
+          { source: 'json-ld', names: ['https://ex.com/people/x'] },
+          { source: 'meta', names: ['By JANE DOE, Staff Writer · Updated March 3'] },
+          { source: 'byline-markup', names: ['By Someone Else'] },
+        ],
+      }),
+    );
     expect(c.byline).toEqual({ value: 'Jane Doe', source: 'meta' });
   });
 
   it('never takes the site’s name, unless a JSON-LD person owns the blog; a desk credit yields to the page’s byline', () => {
     expect(finished(page({ authors: [{ source: 'meta', names: ['Ex News'] }] })).byline).toBeUndefined();
-    expect(finished(page({ authors: [{ source: 'json-ld', names: ['Ex News'], ownSite: true }] })).byline).toEqual({ value: 'Ex News', source: 'json-ld' });
-    const staff = page({ authors: [{ source: 'meta', names: ['Ex News Staff'] }, { source: 'page-text', names: ['By Ann Lee'] }] });
+    expect(finished(page({ authors: [{ source: 'json-ld', names: ['Ex News'], ownSite: true }] })).byline).toEqual({
+      value: 'Ex News',
+      source: 'json-ld',
+    });
+    const staff = page({
+      authors: [
+        { source: 'meta', names: ['Ex News Staff'] },
+        { source: 'page-text', names: ['By Ann Lee'] },
+      ],
+    });
     expect(finished(staff).byline).toEqual({ value: 'Ann Lee', source: 'page-text' });
   });
 
@@ -42,7 +54,14 @@ describe('captureFromPage: raw candidates in, cleaned fields out', () => {
 
   it('parses the first plausible date: no future dates, a zone taken from the shown text, a bare day refined, the address last', () => {
     const date = (dates: Partial<CaptureCandidates>) => finished(page(dates)).publishedTime;
-    expect(date({ published: [{ source: 'opengraph', value: '2031-01-01' }, { source: 'meta', value: 'May 4, 2021 10:00 am EDT' }] })).toEqual({
+    expect(
+      date({
+        published: [
+          { source: 'opengraph', value: '2031-01-01' },
+          { source: 'meta', value: 'May 4, 2021 10:00 am EDT' },
+        ],
+      }),
+    ).toEqual({
       value: '2021-05-04T10:00:00-04:00',
       source: 'meta',
     });
@@ -50,11 +69,19 @@ describe('captureFromPage: raw candidates in, cleaned fields out', () => {
       value: '2022-10-17T16:01:26-04:00',
       source: 'time-element',
     });
-    expect(date({ published: [{ source: 'meta', value: '2016-12-15' }], inArticle: [{ source: 'time-element', value: '2016-12-15T15:33:00-05:00' }] })).toEqual({
+    expect(
+      date({
+        published: [{ source: 'meta', value: '2016-12-15' }],
+        inArticle: [{ source: 'time-element', value: '2016-12-15T15:33:00-05:00' }],
+      }),
+    ).toEqual({
       value: '2016-12-15T15:33:00-05:00',
       source: 'time-element',
     });
-    expect(date({ elsewhere: [{ source: 'byline-markup', value: '', shown: 'Posted Jan 2, 2020' }] })).toEqual({ value: '2020-01-02', source: 'byline-markup' });
+    expect(date({ elsewhere: [{ source: 'byline-markup', value: '', shown: 'Posted Jan 2, 2020' }] })).toEqual({
+      value: '2020-01-02',
+      source: 'byline-markup',
+    });
     expect(date({ published: [{ source: 'meta', value: 'not a date' }] })).toEqual({ value: '2021-05-04', source: 'url' });
   });
 
@@ -71,7 +98,11 @@ describe('captureFromPage: a hostile page’s data', () => {
     ['names that are not strings', { authors: [{ source: 'meta', names: [{ toString: 'x' }] }] }, /candidates › authors › 0 › names › 0/],
     ['a source the extension does not know', { authors: [{ source: 'evil', names: ['A'] }] }, /candidates › authors › 0 › source/],
     ['an oversized date', { published: [{ source: 'meta', value: '2020'.repeat(100) }] }, /candidates › published › 0 › value/],
-    ['too many author candidates', { authors: Array.from({ length: 601 }, () => ({ source: 'meta', names: ['A'] })) }, /candidates › authors/],
+    [
+      'too many author candidates',
+      { authors: Array.from({ length: 601 }, () => ({ source: 'meta', names: ['A'] })) },
+      /candidates › authors/,
+    ],
     ['an empty candidate', { authors: [{ source: 'meta', names: [] }] }, /candidates › authors › 0 › names/],
   ])('refuses %s, saying where in words', (_, candidates, where) => {
     const result = captureFromPage(page(candidates as Partial<CaptureCandidates>), now);
@@ -86,7 +117,12 @@ describe('captureFromPage: a hostile page’s data', () => {
   });
 
   it('lets a page decide neither the byline, nor the date, nor a Reader View offer: the worker does', () => {
-    const sneaky = { ...page({ authors: [{ source: 'meta', names: ['Ann Lee'] }] }), byline: { value: 'Evil', source: 'json-ld' }, publishedTime: { value: '2099-01-01', source: 'json-ld' }, readerView: { originalUrl: 'https://evil.example/' } };
+    const sneaky = {
+      ...page({ authors: [{ source: 'meta', names: ['Ann Lee'] }] }),
+      byline: { value: 'Evil', source: 'json-ld' },
+      publishedTime: { value: '2099-01-01', source: 'json-ld' },
+      readerView: { originalUrl: 'https://evil.example/' },
+    };
     const c = finished(sneaky);
     expect(c.byline).toEqual({ value: 'Ann Lee', source: 'meta' });
     expect(c.publishedTime).toEqual({ value: '2021-05-04', source: 'url' });

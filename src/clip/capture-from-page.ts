@@ -13,9 +13,15 @@ export type PageCaptureResult = { ok: true; capture: Capture } | { ok: false; re
 export function captureFromPage(raw: unknown, now: Date = new Date()): PageCaptureResult {
   if (raw === undefined || raw === null) return { ok: false, reason: 'nothing', detail: 'The page gave back nothing.' };
   const page = PageCapture.safeParse(raw);
-  if (!page.success) return { ok: false, reason: 'garbled', detail: `The page gave back data that does not fit: ${describeIssue(page.error.issues[0])}.` };
+  if (!page.success)
+    return { ok: false, reason: 'garbled', detail: `The page gave back data that does not fit: ${describeIssue(page.error.issues[0])}.` };
   const capture = Capture.safeParse(finishCapture(page.data, { now }));
-  if (!capture.success) return { ok: false, reason: 'garbled', detail: `The capture made from the page does not fit: ${describeIssue(capture.error.issues[0])}.` };
+  if (!capture.success)
+    return {
+      ok: false,
+      reason: 'garbled',
+      detail: `The capture made from the page does not fit: ${describeIssue(capture.error.issues[0])}.`,
+    };
   return { ok: true, capture: capture.data };
 }
 

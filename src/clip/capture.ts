@@ -73,7 +73,10 @@ export const CapturedQuote = z.object({
   /** The selected text, paragraph breaks kept as blank lines. */
   text: z.string().max(FIELD_LIMITS.quote),
   /** The page URL with a `#:~:text=` fragment pointing at the quoted passage, when one could be built. */
-  link: z.string().max(FIELD_LIMITS.url * 2).optional(),
+  link: z
+    .string()
+    .max(FIELD_LIMITS.url * 2)
+    .optional(),
 });
 export type CapturedQuote = z.infer<typeof CapturedQuote>;
 

@@ -80,7 +80,9 @@ describe('formFromCapture', () => {
   });
 
   it('turns the selection into the quote, with its text-fragment link', () => {
-    const capture = articleCapture({ quote: { text: 'The database ran out of disk.', link: 'https://example.com/a#:~:text=The%20database' } });
+    const capture = articleCapture({
+      quote: { text: 'The database ran out of disk.', link: 'https://example.com/a#:~:text=The%20database' },
+    });
     const { form, context } = formFromCapture(capture, SECTIONS);
     expect(form.quote).toBe('The database ran out of disk.');
     expect(form.quoteLink).toBe('https://example.com/a#:~:text=The%20database');
@@ -188,7 +190,13 @@ describe('buildClipping', () => {
   });
 
   it('keeps the id, creation time and origin of the clipping it edits', () => {
-    const existing = buildClipping({ form: makeForm(), context: { ...context, origin: 'link' }, existing: undefined, id: 'original-id', now: now - 86_400_000 });
+    const existing = buildClipping({
+      form: makeForm(),
+      context: { ...context, origin: 'link' },
+      existing: undefined,
+      id: 'original-id',
+      now: now - 86_400_000,
+    });
     const updated = buildClipping({ form: makeForm({ summary: 'Edited.' }), context, existing, id: 'fresh-id-not-used', now });
     expect(updated.id).toBe('original-id');
     expect(updated.createdAt).toBe(now - 86_400_000);
@@ -205,17 +213,31 @@ describe('buildClipping', () => {
 
   it('falls back to the URL as the title when the title is blank', () => {
     for (const title of ['', '   ']) {
-      const clipping = buildClipping({ form: makeForm({ title, url: 'https://example.com/untitled' }), context, existing: undefined, id: 'clipping-0002', now });
+      const clipping = buildClipping({
+        form: makeForm({ title, url: 'https://example.com/untitled' }),
+        context,
+        existing: undefined,
+        id: 'clipping-0002',
+        now,
+      });
       expect(clipping.title).toBe('https://example.com/untitled');
     }
   });
 
   it('trims the title', () => {
-    expect(buildClipping({ form: makeForm({ title: '  Spaced out \n' }), context, existing: undefined, id: 'clipping-0003', now }).title).toBe('Spaced out');
+    expect(
+      buildClipping({ form: makeForm({ title: '  Spaced out \n' }), context, existing: undefined, id: 'clipping-0003', now }).title,
+    ).toBe('Spaced out');
   });
 
   it('keeps a non-web URL (an uncapturable tab) as it is', () => {
-    const clipping = buildClipping({ form: makeForm({ url: 'chrome://settings/', title: 'Settings' }), context, existing: undefined, id: 'clipping-0004', now });
+    const clipping = buildClipping({
+      form: makeForm({ url: 'chrome://settings/', title: 'Settings' }),
+      context,
+      existing: undefined,
+      id: 'clipping-0004',
+      now,
+    });
     expect(clipping.url).toBe('chrome://settings/');
     expect(Clipping.safeParse(clipping).success).toBe(true);
   });

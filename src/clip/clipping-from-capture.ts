@@ -39,7 +39,12 @@ export function formFromCapture(capture: Capture, sectionIds: readonly string[],
       summary: '',
       section,
     },
-    context: { origin, sources, notes: capture.notes, ...(origin === 'tab' && capture.readerView ? { readerView: capture.readerView } : {}) },
+    context: {
+      origin,
+      sources,
+      notes: capture.notes,
+      ...(origin === 'tab' && capture.readerView ? { readerView: capture.readerView } : {}),
+    },
   };
 }
 

@@ -74,4 +74,3 @@ export const DraftClipping = z.object({
   updatedAt: z.number().int().nonnegative(),
 });
 export type DraftClipping = z.infer<typeof DraftClipping>;
-

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { Capture } from './capture';
 import { formFromCapture } from './clipping-from-capture';
-import { NOTES, captureAfterFailure, captureBeforeReading, captureFromInvalidResult, captureFromTab, describeCaptureError, uncapturableReason } from './tab-fallback';
+import {
+  NOTES,
+  captureAfterFailure,
+  captureBeforeReading,
+  captureFromInvalidResult,
+  captureFromTab,
+  describeCaptureError,
+  uncapturableReason,
+} from './tab-fallback';
 
 describe('uncapturableReason', () => {
   it.each([
@@ -97,7 +105,11 @@ describe('captureFromTab', () => {
 
   it('becomes a form with the tab as source and the notes kept', () => {
     const reason = uncapturableReason('https://example.com/report.pdf')!;
-    const { form, context } = formFromCapture(captureFromTab('https://example.com/report.pdf?utm_source=x', 'report.pdf', reason), ['articles'], 'tab');
+    const { form, context } = formFromCapture(
+      captureFromTab('https://example.com/report.pdf?utm_source=x', 'report.pdf', reason),
+      ['articles'],
+      'tab',
+    );
     expect(form.url).toBe('https://example.com/report.pdf');
     expect(form.title).toBe('report.pdf');
     expect(form.section).toBe('articles');
@@ -128,11 +140,18 @@ describe('captureBeforeReading (Firefox and Chromium pages known unreadable from
       title: { value: 'Settings', source: 'tab' },
       notes: [NOTES.browserPage, KEPT_BOTH],
     });
-    expect(captureBeforeReading({ url: '', title: 'New Tab' })).toEqual({ pageUrl: '', title: { value: 'New Tab', source: 'tab' }, notes: [expect.stringMatching(/address of this tab/)] });
+    expect(captureBeforeReading({ url: '', title: 'New Tab' })).toEqual({
+      pageUrl: '',
+      title: { value: 'New Tab', source: 'tab' },
+      notes: [expect.stringMatching(/address of this tab/)],
+    });
   });
 
   it('view-source: fills in the page’s own address and says to clip the page itself', () => {
-    const capture = captureBeforeReading({ url: 'view-source:http://host/article.html', title: 'view-source:http://host/article.html' }, { firefox: true })!;
+    const capture = captureBeforeReading(
+      { url: 'view-source:http://host/article.html', title: 'view-source:http://host/article.html' },
+      { firefox: true },
+    )!;
     expect(capture.pageUrl).toBe('http://host/article.html');
     expect(capture.title).toBeUndefined();
     expect(capture.notes[0]).toBe(NOTES.sourceOfWebPage);
@@ -154,7 +173,9 @@ describe('captureBeforeReading (Firefox and Chromium pages known unreadable from
       notes: [NOTES.readerView],
       readerView: { originalUrl: original },
     });
-    expect(capture.notes[0]).toMatch(/Reader View.*cannot be read.*original.*author, date and description.*leave Reader View and clip again/);
+    expect(capture.notes[0]).toMatch(
+      /Reader View.*cannot be read.*original.*author, date and description.*leave Reader View and clip again/,
+    );
     expect(Capture.safeParse(capture).success).toBe(true);
     const { form, context } = formFromCapture(capture, ['articles'], 'tab');
     expect(form).toMatchObject({ url: original, title: 'Hospitals rethink on-call' });
@@ -167,7 +188,11 @@ describe('captureBeforeReading (Firefox and Chromium pages known unreadable from
   });
 
   it('Mozilla’s restricted domains, recognised up front in Firefox, keep address and title', () => {
-    for (const url of ['https://support.mozilla.org/en-US/kb/reader-view', 'https://accounts.firefox.com/settings', 'https://sync.services.mozilla.com/']) {
+    for (const url of [
+      'https://support.mozilla.org/en-US/kb/reader-view',
+      'https://accounts.firefox.com/settings',
+      'https://sync.services.mozilla.com/',
+    ]) {
       const capture = captureBeforeReading({ url, title: 'Mozilla page' }, { firefox: true })!;
       expect(capture.notes[0]).toBe('Firefox does not let extensions read Mozilla’s own sites (add-ons, accounts, support).');
       expect(capture.pageUrl).toBe(url);
@@ -215,12 +240,17 @@ describe('captureAfterFailure (what the tab shows, when the browser refused)', (
     expect(captureAfterFailure({ url: 'http://localhost:4173/a.html', title: 'Article' }, refused)).toEqual({
       pageUrl: 'http://localhost:4173/a.html',
       title: { value: 'Article', source: 'tab' },
-      notes: ['The browser did not let the extension read this page (browsers keep PDFs they show, and some protected sites, from extensions).', KEPT_BOTH],
+      notes: [
+        'The browser did not let the extension read this page (browsers keep PDFs they show, and some protected sites, from extensions).',
+        KEPT_BOTH,
+      ],
     });
   });
 
   it('titles only explain a refusal, not a timeout', () => {
-    expect(captureAfterFailure({ url: 'https://example.com/a', title: 'Problem loading page' }, 'timed out after 4000 ms').notes[0]).toMatch(/did not answer/);
+    expect(
+      captureAfterFailure({ url: 'https://example.com/a', title: 'Problem loading page' }, 'timed out after 4000 ms').notes[0],
+    ).toMatch(/did not answer/);
     expect(captureAfterFailure({ url: 'https://example.com/a', title: 'a.pdf' }, 'No tab with id: 4.').notes[0]).toMatch(/closed/);
   });
 });

@@ -22,7 +22,8 @@ export const NOTES = {
   store: 'Extension stores cannot be read by extensions (the browser forbids it).',
   mozillaSite: 'Firefox does not let extensions read Mozilla’s own sites (add-ons, accounts, support).',
   pdf: 'This tab shows a PDF, which the extension cannot read.',
-  refused: 'The browser did not let the extension read this page (browsers keep PDFs they show, and some protected sites, from extensions).',
+  refused:
+    'The browser did not let the extension read this page (browsers keep PDFs they show, and some protected sites, from extensions).',
   errorPage: 'This tab shows the browser’s error page (the article did not load), not the article.',
   nothingBack:
     'This page could not be read: the browser gave the extension nothing back (it does so for its own pages, such as settings and add-ons, which extensions may not read).',
@@ -69,11 +70,13 @@ export function uncapturableReason(url: string, hints: BrowserHints = {}): strin
   if (scheme === 'chrome' || scheme === 'edge' || scheme === 'brave' || scheme === 'about' || scheme === 'chrome-untrusted') {
     return NOTES.browserPage;
   }
-  if (scheme === 'chrome-extension' || scheme === 'moz-extension') return 'This page belongs to an extension, which other extensions may not read.';
+  if (scheme === 'chrome-extension' || scheme === 'moz-extension')
+    return 'This page belongs to an extension, which other extensions may not read.';
   if (scheme === 'view-source') return viewSourceInner(url) ? NOTES.sourceOfWebPage : NOTES.sourceView;
   if (scheme === 'devtools') return NOTES.sourceView;
   if (scheme === 'file') return 'Local files can be read only when “Allow access to file URLs” is on for this extension.';
-  if (scheme === 'data' || scheme === 'blob' || scheme === 'javascript') return 'This tab shows generated content without a stable address.';
+  if (scheme === 'data' || scheme === 'blob' || scheme === 'javascript')
+    return 'This tab shows generated content without a stable address.';
   if (scheme !== 'http' && scheme !== 'https') return `Pages with “${scheme}:” addresses cannot be read by extensions.`;
   const refusing = refusingSiteReason(parsed, hints);
   if (refusing) return refusing;

@@ -8,9 +8,13 @@ const isoWindow = (window: TimeWindow) => ({ start: iso(window.start), end: iso(
 
 /** Weekday and wall-clock time of an instant in a zone, e.g. "Mon 00:00". */
 function wallClock(ms: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(
-    new Date(ms),
-  );
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(ms));
   const part = (type: string) => parts.find((p) => p.type === type)?.value;
   return `${part('weekday')} ${part('hour')}:${part('minute')}`;
 }

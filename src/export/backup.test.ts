@@ -7,8 +7,17 @@ import { GOLDEN_ISSUE, GOLDEN_NOW, GOLDEN_SECTIONS, goldenClippings } from '../.
 import { buildIssueExport, renderJson } from './json-export';
 
 const settings = Settings.parse({ newsletterName: 'SRE Weekly', sections: GOLDEN_SECTIONS, weekStartsOn: 1, timeZone: 'America/New_York' });
-const closedIssue: Issue = { ...GOLDEN_ISSUE, id: 'issue-2026-500', number: 500, status: 'closed', start: GOLDEN_ISSUE.start - 7 * 86_400_000, end: GOLDEN_ISSUE.start, closedAt: GOLDEN_ISSUE.start };
-const backupText = (clippings: Clipping[] = goldenClippings()) => renderBackup(buildBackup({ settings, issues: [closedIssue, GOLDEN_ISSUE], clippings, now: GOLDEN_NOW }));
+const closedIssue: Issue = {
+  ...GOLDEN_ISSUE,
+  id: 'issue-2026-500',
+  number: 500,
+  status: 'closed',
+  start: GOLDEN_ISSUE.start - 7 * 86_400_000,
+  end: GOLDEN_ISSUE.start,
+  closedAt: GOLDEN_ISSUE.start,
+};
+const backupText = (clippings: Clipping[] = goldenClippings()) =>
+  renderBackup(buildBackup({ settings, issues: [closedIssue, GOLDEN_ISSUE], clippings, now: GOLDEN_NOW }));
 /** A backup as parsed JSON, changed by `mutate`, as text again. */
 const damaged = (mutate: (file: { settings?: unknown; issues: unknown[]; clippings?: unknown[]; [key: string]: unknown }) => void) => {
   const file = JSON.parse(backupText());
@@ -58,7 +67,9 @@ describe('buildBackup and renderBackup', () => {
     expect(text).not.toContain('hidden');
     const { clippings, skipped } = restored(text);
     expect(clippings).toHaveLength(5);
-    expect(skipped).toEqual([{ kind: 'clipping', index: 0, id: 'clip-golden-01', reason: 'title: Too big: expected string to have <=1000 characters' }]);
+    expect(skipped).toEqual([
+      { kind: 'clipping', index: 0, id: 'clip-golden-01', reason: 'title: Too big: expected string to have <=1000 characters' },
+    ]);
   });
 
   it('is stable: 2-space indent, trailing newline, same bytes for the same data', () => {
@@ -101,7 +112,9 @@ describe('readBackup', () => {
         file.issues.push(file.issues[1]);
       }),
     );
-    expect(result.clippings.filter((c) => c.id === 'clip-golden-01').map((c) => c.title)).toEqual(['Error budgets that teams actually use']);
+    expect(result.clippings.filter((c) => c.id === 'clip-golden-01').map((c) => c.title)).toEqual([
+      'Error budgets that teams actually use',
+    ]);
     expect(result.skipped).toEqual([
       { kind: 'issue', index: 2, id: GOLDEN_ISSUE.id, reason: 'an earlier issue in the file has the same id; that one was kept' },
       { kind: 'clipping', index: 6, id: 'clip-golden-01', reason: 'an earlier clipping in the file has the same id; that one was kept' },
@@ -123,7 +136,9 @@ describe('readBackup', () => {
     expect(none.skipped).toEqual([]);
     const broken = restored(damaged((file) => (file.settings = ['not', 'settings'])));
     expect(broken).not.toHaveProperty('settings');
-    expect(broken.skipped).toEqual([{ kind: 'settings', index: 0, reason: 'the settings in the file are not an object; the current settings were kept' }]);
+    expect(broken.skipped).toEqual([
+      { kind: 'settings', index: 0, reason: 'the settings in the file are not an object; the current settings were kept' },
+    ]);
     expect(broken.clippings).toHaveLength(6);
   });
 
@@ -148,7 +163,15 @@ describe('readBackup', () => {
   });
 
   it('recognises an issue export and says what to do with it', () => {
-    const issueFile = renderJson(buildIssueExport({ newsletter: 'SRE Weekly', issue: GOLDEN_ISSUE, sections: GOLDEN_SECTIONS, clippings: goldenClippings(), now: GOLDEN_NOW }));
+    const issueFile = renderJson(
+      buildIssueExport({
+        newsletter: 'SRE Weekly',
+        issue: GOLDEN_ISSUE,
+        sections: GOLDEN_SECTIONS,
+        clippings: goldenClippings(),
+        now: GOLDEN_NOW,
+      }),
+    );
     expect(errorOf(issueFile)).toBe('This file is an exported issue, not a full backup: import it as an issue instead.');
   });
 });

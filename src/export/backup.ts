@@ -49,7 +49,11 @@ function backupRecord<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>, r
   const parsed = schema.safeParse(record);
   if (parsed.success) return parsed.data;
   if (!isRecord(record)) return record;
-  return Object.fromEntries(Object.keys(schema.shape).filter((key) => key in record).map((key) => [key, record[key]]));
+  return Object.fromEntries(
+    Object.keys(schema.shape)
+      .filter((key) => key in record)
+      .map((key) => [key, record[key]]),
+  );
 }
 
 /** The backup file of the whole store. Settings go through `repairSettings` if they somehow fail their schema. */
@@ -89,7 +93,12 @@ export interface RestoredBackup {
 }
 
 /** Validates each record of one list on its own; the first record with a given id wins. */
-function readRecords<T extends { id: string }>(kind: 'issue' | 'clipping', schema: z.ZodType<T>, records: readonly unknown[], skipped: SkippedRecord[]): T[] {
+function readRecords<T extends { id: string }>(
+  kind: 'issue' | 'clipping',
+  schema: z.ZodType<T>,
+  records: readonly unknown[],
+  skipped: SkippedRecord[],
+): T[] {
   const kept: T[] = [];
   const seen = new Set<string>();
   records.forEach((record, index) => {
@@ -121,7 +130,8 @@ export function readBackup(text: string): RestoredBackup | { error: string } {
   if (!envelope.ok) return { error: envelope.error };
   const file = envelope.value;
   for (const list of ['issues', 'clippings'] as const) {
-    if (!Array.isArray(file[list])) return { error: `This backup is damaged: its "${list}" field is ${file[list] === undefined ? 'missing' : 'not a list'}.` };
+    if (!Array.isArray(file[list]))
+      return { error: `This backup is damaged: its "${list}" field is ${file[list] === undefined ? 'missing' : 'not a list'}.` };
   }
 
   const skipped: SkippedRecord[] = [];

@@ -54,7 +54,14 @@ describe('renderHtml without a DOM (the worker’s draft) and with DOMPurify (th
     ['the hostile issue', hostileDocument()],
     [
       'an issue of hostile summaries',
-      { ...hostileDocument(), sponsor: SUMMARIES[0]!, sections: hostileDocument().sections.map((s) => ({ ...s, entries: s.entries.map((e, i) => ({ ...e, summary: SUMMARIES.slice(i).join('\n\n') })) })) },
+      {
+        ...hostileDocument(),
+        sponsor: SUMMARIES[0]!,
+        sections: hostileDocument().sections.map((s) => ({
+          ...s,
+          entries: s.entries.map((e, i) => ({ ...e, summary: SUMMARIES.slice(i).join('\n\n') })),
+        })),
+      },
     ],
   ])('writes %s the same: one sanitiser for both', (_, doc) => {
     expect(renderHtml(doc)).toBe(renderHtml(doc, { sanitize: testSanitize }));

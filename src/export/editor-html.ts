@@ -100,7 +100,8 @@ function write(tokens: readonly Token[]): string {
     if (keep && token.nesting === -1) html += `</${token.tag}>`;
     if (token.block) {
       const next = tokens[index + 1];
-      const tight = token.nesting === 1 && next && (next.type === 'inline' || next.hidden || (next.nesting === -1 && next.tag === token.tag));
+      const tight =
+        token.nesting === 1 && next && (next.type === 'inline' || next.hidden || (next.nesting === -1 && next.tag === token.tag));
       if (!tight) html += '\n';
     }
   });

@@ -40,14 +40,20 @@ describe('safeEditorMarkdown', () => {
   it('escapes only what would become HTML or an unsafe link, and prints it as typed', () => {
     const summary = 'See <b>this</b> and [x](javascript:alert(1)), [ok](https://ok.example/a_(b)) and <https://auto.example/>.';
     const markdown = safeEditorMarkdown(summary);
-    expect(markdown).toBe('See \\<b>this\\</b> and [x]\\(javascript:alert(1)), [ok](https://ok.example/a_(b)) and <https://auto.example/>.');
+    expect(markdown).toBe(
+      'See \\<b>this\\</b> and [x]\\(javascript:alert(1)), [ok](https://ok.example/a_(b)) and <https://auto.example/>.',
+    );
     const fragment = elementsIn(anything.render(markdown));
-    expect(fragment.filter((e) => e.tag === 'a').map((e) => e.attributes.href)).toEqual(['https://ok.example/a_(b)', 'https://auto.example/']);
+    expect(fragment.filter((e) => e.tag === 'a').map((e) => e.attributes.href)).toEqual([
+      'https://ok.example/a_(b)',
+      'https://auto.example/',
+    ]);
     expect(anything.render(markdown)).toContain('See &lt;b&gt;this&lt;/b&gt; and [x](javascript:alert(1))');
   });
 
   it('keeps the editor’s Markdown as written when nothing in it is unsafe, code with tags included', () => {
-    const summary = 'Use `<div>` here, **bold** [link](https://x.example/) <mailto:a@x.example>\n\n```html\n<script>ok in code</script>\n```\n\n* a\n* b';
+    const summary =
+      'Use `<div>` here, **bold** [link](https://x.example/) <mailto:a@x.example>\n\n```html\n<script>ok in code</script>\n```\n\n* a\n* b';
     expect(safeEditorMarkdown(summary)).toBe(summary);
   });
 

@@ -34,7 +34,7 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** Backslash-escapes what would become raw HTML or an unsafe link in one line outside code blocks, skipping code spans. */
 function escapeLine(line: string): string {
   let out = '';
-  for (let i = 0; i < line.length; ) {
+  for (let i = 0; i < line.length;) {
     const rest = line.slice(i);
     const ticks = /^`+/.exec(rest)?.[0];
     if (ticks) {
@@ -90,7 +90,8 @@ export function safeEditorMarkdown(text: string): string {
     .map((line) => {
       const marker = FENCE.exec(line)?.[1];
       if (fence) {
-        if (marker && marker[0] === fence[0] && marker.length >= fence.length && !line.slice(line.indexOf(marker) + marker.length).trim()) fence = undefined;
+        if (marker && marker[0] === fence[0] && marker.length >= fence.length && !line.slice(line.indexOf(marker) + marker.length).trim())
+          fence = undefined;
         return line;
       }
       if (marker) {

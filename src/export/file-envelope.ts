@@ -19,7 +19,10 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  * reads, with plain-words errors for each way it is not: not JSON, another format (naming the other
  * Newsletter Clipper format when it is one), a version from a newer release, or an unreadable version.
  */
-export function readEnvelope(text: string, spec: EnvelopeSpec): { ok: true; value: Record<string, unknown> } | { ok: false; error: string } {
+export function readEnvelope(
+  text: string,
+  spec: EnvelopeSpec,
+): { ok: true; value: Record<string, unknown> } | { ok: false; error: string } {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -32,7 +35,10 @@ export function readEnvelope(text: string, spec: EnvelopeSpec): { ok: true; valu
   if (value.format !== spec.format) {
     const other = typeof value.format === 'string' ? KNOWN_FORMATS[value.format] : undefined;
     if (other) return { ok: false, error: `This file is ${other}.` };
-    return { ok: false, error: `This file is not a Newsletter Clipper ${spec.noun}: its format is ${JSON.stringify(value.format)}, not "${spec.format}".` };
+    return {
+      ok: false,
+      error: `This file is not a Newsletter Clipper ${spec.noun}: its format is ${JSON.stringify(value.format)}, not "${spec.format}".`,
+    };
   }
   const { version } = value;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {

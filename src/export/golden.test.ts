@@ -41,12 +41,23 @@ describe('golden: an SRE Weekly issue from the sample articles', () => {
   });
 
   it('JSON issue export', async () => {
-    const file = buildIssueExport({ newsletter: 'SRE Weekly', issue: GOLDEN_ISSUE, sections: GOLDEN_SECTIONS, clippings: goldenClippings(), now: GOLDEN_NOW });
+    const file = buildIssueExport({
+      newsletter: 'SRE Weekly',
+      issue: GOLDEN_ISSUE,
+      sections: GOLDEN_SECTIONS,
+      clippings: goldenClippings(),
+      now: GOLDEN_NOW,
+    });
     await expect(renderJson(file)).toMatchFileSnapshot('../../test/golden/sre-weekly.issue.json');
   });
 
   it('backup', async () => {
-    const settings = Settings.parse({ newsletterName: 'SRE Weekly', sections: GOLDEN_SECTIONS, weekStartsOn: 1, timeZone: 'America/New_York' });
+    const settings = Settings.parse({
+      newsletterName: 'SRE Weekly',
+      sections: GOLDEN_SECTIONS,
+      weekStartsOn: 1,
+      timeZone: 'America/New_York',
+    });
     const file = buildBackup({ settings, issues: [GOLDEN_ISSUE], clippings: goldenClippings(), now: GOLDEN_NOW });
     await expect(renderBackup(file)).toMatchFileSnapshot('../../test/golden/backup.json');
   });

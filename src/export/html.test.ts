@@ -4,8 +4,20 @@ import { elementsIn, parseFragment, testSanitize } from '../../test/export-dom';
 import { testDocument, testEntry, testSection } from '../../test/export-issue';
 
 const sanitize = testSanitize;
-const entries = (...list: Parameters<typeof testEntry>[0][]) => testDocument([testSection('entries', list.map((e) => testEntry(e)))]);
-const bullets = (...list: Parameters<typeof testEntry>[0][]) => testDocument([testSection('bullets', list.map((e) => testEntry(e)))]);
+const entries = (...list: Parameters<typeof testEntry>[0][]) =>
+  testDocument([
+    testSection(
+      'entries',
+      list.map((e) => testEntry(e)),
+    ),
+  ]);
+const bullets = (...list: Parameters<typeof testEntry>[0][]) =>
+  testDocument([
+    testSection(
+      'bullets',
+      list.map((e) => testEntry(e)),
+    ),
+  ]);
 /** The fragment without its `<h1>`, dates and first `<h2>`. */
 const body = (html: string) => html.split('\n').slice(3).join('\n');
 
@@ -27,9 +39,20 @@ describe('renderHtml: layout', () => {
     const doc = testDocument(
       [
         testSection('entries', [
-          testEntry({ title: 'First', url: 'https://a.example/1', summary: 'Why it *matters*.', quote: 'Q1\n\nQ2', quoteLink: 'https://a.example/1#:~:text=Q1', byline: 'Ann', siteName: 'A Blog' }),
+          testEntry({
+            title: 'First',
+            url: 'https://a.example/1',
+            summary: 'Why it *matters*.',
+            quote: 'Q1\n\nQ2',
+            quoteLink: 'https://a.example/1#:~:text=Q1',
+            byline: 'Ann',
+            siteName: 'A Blog',
+          }),
         ]),
-        testSection('bullets', [testEntry({ title: 'Acme down', url: 'https://status.acme.example/1', summary: 'DNS, again.' }), testEntry({ title: 'Beta', url: 'https://b.example/' })]),
+        testSection('bullets', [
+          testEntry({ title: 'Acme down', url: 'https://status.acme.example/1', summary: 'DNS, again.' }),
+          testEntry({ title: 'Beta', url: 'https://b.example/' }),
+        ]),
       ],
       { sponsor: 'Thanks to **Quietpage**.' },
     );
@@ -64,7 +87,10 @@ describe('renderHtml: layout', () => {
   });
 
   it('skips empty sections, the sponsor block without a sponsor, and the dates line without a window', () => {
-    const doc = testDocument([testSection('entries', []), testSection('bullets', [testEntry({ title: 'X', url: '' })])], { start: 'x', end: 'y' });
+    const doc = testDocument([testSection('entries', []), testSection('bullets', [testEntry({ title: 'X', url: '' })])], {
+      start: 'x',
+      end: 'y',
+    });
     expect(renderHtml(doc, { sanitize })).toBe('<h1>SRE Weekly Issue #501</h1>\n<h2>Outages</h2>\n<ul>\n<li>X</li>\n</ul>\n');
   });
 
@@ -81,7 +107,14 @@ describe('renderHtml: layout', () => {
   });
 
   it('renders the editor’s Markdown: links with rel, emphasis, lists, bare URLs, typed quotes left alone', () => {
-    const html = renderHtml(entries({ summary: 'See [the book](https://sre.google/) and https://bare.example/x — "really" -- *yes*.\n\n* one\n* two', byline: '', siteName: '' }), { sanitize });
+    const html = renderHtml(
+      entries({
+        summary: 'See [the book](https://sre.google/) and https://bare.example/x — "really" -- *yes*.\n\n* one\n* two',
+        byline: '',
+        siteName: '',
+      }),
+      { sanitize },
+    );
     expect(body(html)).toBe(
       [
         '<h3><a href="https://blog.example/post" rel="noopener noreferrer">A post</a></h3>',
@@ -96,7 +129,10 @@ describe('renderHtml: layout', () => {
   });
 
   it('unwraps what the allow-list has no place for to its text, and keeps an image as a link', () => {
-    const html = renderHtml(entries({ summary: '# Big\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n![alt text](https://img.example/x.png)', byline: '' }), { sanitize });
+    const html = renderHtml(
+      entries({ summary: '# Big\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n![alt text](https://img.example/x.png)', byline: '' }),
+      { sanitize },
+    );
     expectInert(html);
     expect(html).not.toContain('<h1>Big');
     expect(html).not.toContain('<table');
@@ -116,12 +152,15 @@ describe('renderHtml: layout', () => {
 describe('renderHtml: sanitising', () => {
   it('passes every piece of the editor’s HTML through the given sanitiser', () => {
     const seen: string[] = [];
-    const html = renderHtml(testDocument([testSection('entries', [testEntry({ summary: 'S1' }), testEntry({ summary: 'S2' })])], { sponsor: 'Sp' }), {
-      sanitize: (pieces) => {
-        seen.push(...pieces);
-        return pieces.map((input) => input.replace(/S(\d)/g, 'clean$1').replace('Sp', 'cleanSponsor'));
+    const html = renderHtml(
+      testDocument([testSection('entries', [testEntry({ summary: 'S1' }), testEntry({ summary: 'S2' })])], { sponsor: 'Sp' }),
+      {
+        sanitize: (pieces) => {
+          seen.push(...pieces);
+          return pieces.map((input) => input.replace(/S(\d)/g, 'clean$1').replace('Sp', 'cleanSponsor'));
+        },
       },
-    });
+    );
     expect(seen.join('')).toContain('<p>Sp</p>');
     expect(seen.join('')).toContain('<p>S1</p>');
     expect(html).toContain('<p>cleanSponsor</p>');
@@ -131,7 +170,9 @@ describe('renderHtml: sanitising', () => {
   });
 
   it('hands the sanitiser every non-empty piece in one call, and refuses an answer with pieces missing', () => {
-    const doc = testDocument([testSection('entries', [testEntry({ summary: 'S1' }), testEntry({ summary: '' }), testEntry({ summary: 'S3' })])]);
+    const doc = testDocument([
+      testSection('entries', [testEntry({ summary: 'S1' }), testEntry({ summary: '' }), testEntry({ summary: 'S3' })]),
+    ]);
     const calls: (readonly string[])[] = [];
     renderHtml(doc, { sanitize: (pieces) => (calls.push(pieces), [...pieces]) });
     expect(calls).toEqual([['<p>S1</p>', '<p>S3</p>']]);
@@ -140,7 +181,9 @@ describe('renderHtml: sanitising', () => {
 
   it('keeps each summary with its own entry', () => {
     const many = Array.from({ length: 30 }, (_, i) => testEntry({ title: `T${i}`, summary: i % 3 ? `*S${i}*` : '' }));
-    const html = renderHtml(testDocument([testSection('entries', many.slice(0, 20)), testSection('bullets', many.slice(20))]), { sanitize });
+    const html = renderHtml(testDocument([testSection('entries', many.slice(0, 20)), testSection('bullets', many.slice(20))]), {
+      sanitize,
+    });
     for (let i = 0; i < 30; i += 1) {
       if (i % 3) expect(html.indexOf(`<em>S${i}</em>`)).toBeGreaterThan(html.indexOf(`>T${i}</`));
       if (i % 3 && i + 1 < 30) expect(html.indexOf(`<em>S${i}</em>`)).toBeLessThan(html.indexOf(`>T${i + 1}</`));
@@ -159,7 +202,8 @@ describe('renderHtml: hostile inputs', () => {
             url: 'https://evil.example/"><script>alert(1)</script>',
             byline: '[Jane](javascript:alert(1)) <img src=x onerror=alert(1)>',
             siteName: '<a href="javascript:alert(1)">Site</a>',
-            summary: 'Raw <script>alert(1)</script>, [x](javascript:alert(1)), [y](JAVASCRIPT:alert(1)), [z](data:text/html,<script>alert(1)</script>), <img src=x onerror=alert(1)>, <a href="javascript:alert(1)">a</a>, [r](/relative), <javascript:alert(1)>, [ok](https://ok.example/ "t\\" onmouseover=\\"alert(1)")',
+            summary:
+              'Raw <script>alert(1)</script>, [x](javascript:alert(1)), [y](JAVASCRIPT:alert(1)), [z](data:text/html,<script>alert(1)</script>), <img src=x onerror=alert(1)>, <a href="javascript:alert(1)">a</a>, [r](/relative), <javascript:alert(1)>, [ok](https://ok.example/ "t\\" onmouseover=\\"alert(1)")',
             quote: '<iframe src="javascript:alert(1)"></iframe>\n\n<style>*{display:none}</style>',
             quoteLink: 'javascript:alert(1)',
           }),
@@ -167,11 +211,24 @@ describe('renderHtml: hostile inputs', () => {
         ],
         { name: 'Articles <script>alert(1)</script>' },
       ),
-      testSection('bullets', [testEntry({ title: '<b onclick=alert(1)>x</b>', url: 'data:text/html,x', summary: '<style>body{display:none}</style> [x](vbscript:msgbox(1))' })], {
-        name: '<img src=x onerror=alert(1)>',
-      }),
+      testSection(
+        'bullets',
+        [
+          testEntry({
+            title: '<b onclick=alert(1)>x</b>',
+            url: 'data:text/html,x',
+            summary: '<style>body{display:none}</style> [x](vbscript:msgbox(1))',
+          }),
+        ],
+        {
+          name: '<img src=x onerror=alert(1)>',
+        },
+      ),
     ],
-    { title: '</title><script>alert(1)</script>', sponsor: '<script>alert(1)</script> [win](javascript:alert(1)) <b onmouseover="alert(1)">b</b>' },
+    {
+      title: '</title><script>alert(1)</script>',
+      sponsor: '<script>alert(1)</script> [win](javascript:alert(1)) <b onmouseover="alert(1)">b</b>',
+    },
   );
 
   it('lets no script, style, event handler or non-web link survive', () => {
@@ -190,7 +247,9 @@ describe('renderHtml: hostile inputs', () => {
     expect(fragment.querySelector('h1')?.textContent).toBe('</title><script>alert(1)</script>');
     expect(fragment.querySelector('h2')?.textContent).toBe('Articles <script>alert(1)</script>');
     expect(fragment.querySelector('h3 a')?.textContent).toBe('Nice](javascript:alert(1)) <script>alert(1)</script>');
-    expect(fragment.querySelector('.attribution')?.textContent).toBe('[Jane](javascript:alert(1)) <img src=x onerror=alert(1)> — <a href="javascript:alert(1)">Site</a>');
+    expect(fragment.querySelector('.attribution')?.textContent).toBe(
+      '[Jane](javascript:alert(1)) <img src=x onerror=alert(1)> — <a href="javascript:alert(1)">Site</a>',
+    );
     expect(fragment.querySelector('blockquote')?.textContent).toContain('<iframe src="javascript:alert(1)"></iframe>');
     expect(fragment.querySelectorAll('h3')[1]?.textContent).toBe('<img src=x onerror=alert(1)>');
   });
@@ -236,8 +295,12 @@ describe('renderHtml: speed', () => {
   // one-sentence summaries ~10 ms. On jsdom the same render takes ~140 ms: jsdom, not the
   // renderer, is the slow part there. Not asserted: timing tests are flaky.
   it('renders an issue of 200 entries with every summary in place', () => {
-    const many = Array.from({ length: 200 }, (_, i) => testEntry({ id: `e${i}`, title: `Post ${i}`, summary: `Why **${i}** matters.\n\nMore: https://x.example/${i}` }));
-    const html = renderHtml(testDocument([testSection('entries', many.slice(0, 150)), testSection('bullets', many.slice(150))]), { sanitize });
+    const many = Array.from({ length: 200 }, (_, i) =>
+      testEntry({ id: `e${i}`, title: `Post ${i}`, summary: `Why **${i}** matters.\n\nMore: https://x.example/${i}` }),
+    );
+    const html = renderHtml(testDocument([testSection('entries', many.slice(0, 150)), testSection('bullets', many.slice(150))]), {
+      sanitize,
+    });
     expect(html.match(/<strong>\d+<\/strong>/g)).toHaveLength(200);
     expect(html.match(/<h3>/g)).toHaveLength(150);
   });

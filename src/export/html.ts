@@ -66,7 +66,8 @@ function bulletHtml(entry: DocumentEntry, summary: string): string {
 
 function sectionHtml(section: DocumentSection, summaries: readonly string[]): string[] {
   const heading = `<h2>${escapeHtml(oneLine(section.name))}</h2>`;
-  if (section.style === 'bullets') return [heading, `<ul>\n${section.entries.map((e, i) => bulletHtml(e, summaries[i] ?? '')).join('\n')}\n</ul>`];
+  if (section.style === 'bullets')
+    return [heading, `<ul>\n${section.entries.map((e, i) => bulletHtml(e, summaries[i] ?? '')).join('\n')}\n</ul>`];
   return [heading, ...section.entries.flatMap((e, i) => entryHtml(e, summaries[i] ?? ''))];
 }
 
@@ -85,7 +86,10 @@ function sectionHtml(section: DocumentSection, summaries: readonly string[]): st
 export function renderHtml(doc: IssueDocument, { sanitize }: HtmlRenderOptions = {}): string {
   const sections = doc.sections.filter((section) => section.entries.length);
   const [sponsor = '', ...summaries] = sanitizeEach(
-    [editorHtml(doc.sponsor), ...sections.flatMap((section) => section.entries.map((e) => editorHtml(e.summary, section.style === 'bullets')))],
+    [
+      editorHtml(doc.sponsor),
+      ...sections.flatMap((section) => section.entries.map((e) => editorHtml(e.summary, section.style === 'bullets'))),
+    ],
     sanitize,
   );
   const parts = [`<h1>${escapeHtml(oneLine(doc.title))}</h1>`];

@@ -3,7 +3,8 @@ import type { Clipping } from '../clip/clipping';
 import { GOLDEN_ISSUE, GOLDEN_NOW, GOLDEN_SECTIONS, goldenClippings } from '../../test/golden/sre-weekly-fixture';
 import { ISSUE_EXPORT_FORMAT, type IssueExportFile, buildIssueExport, parseIssueExport, renderJson } from './json-export';
 
-const build = (clippings: Clipping[] = goldenClippings()) => buildIssueExport({ newsletter: 'SRE Weekly', issue: GOLDEN_ISSUE, sections: GOLDEN_SECTIONS, clippings, now: GOLDEN_NOW });
+const build = (clippings: Clipping[] = goldenClippings()) =>
+  buildIssueExport({ newsletter: 'SRE Weekly', issue: GOLDEN_ISSUE, sections: GOLDEN_SECTIONS, clippings, now: GOLDEN_NOW });
 const text = (mutate: (file: Record<string, unknown> & { clippings: Record<string, unknown>[] }) => void) => {
   const file = JSON.parse(renderJson(build()));
   mutate(file);
@@ -18,7 +19,14 @@ const errorOf = (input: string) => {
 describe('buildIssueExport', () => {
   it('writes the format, version, export time and the issue’s records', () => {
     const file = build();
-    expect(file).toMatchObject({ format: 'newsletter-clipper.issue', version: 1, exportedAt: '2026-11-22T18:30:00.000Z', newsletter: 'SRE Weekly', issue: GOLDEN_ISSUE, sections: GOLDEN_SECTIONS });
+    expect(file).toMatchObject({
+      format: 'newsletter-clipper.issue',
+      version: 1,
+      exportedAt: '2026-11-22T18:30:00.000Z',
+      newsletter: 'SRE Weekly',
+      issue: GOLDEN_ISSUE,
+      sections: GOLDEN_SECTIONS,
+    });
     expect(file.clippings).toHaveLength(6);
   });
 
@@ -73,7 +81,11 @@ describe('renderJson', () => {
       clippings: file.clippings.map((c) => reorder({ ...c, sources: reorder(c.sources) })),
     };
     expect(renderJson(shuffled)).toBe(renderJson(file));
-    expect(Object.keys((JSON.parse(renderJson(shuffled)) as { clippings: { sources: object }[] }).clippings[0]!.sources)).toEqual(['url', 'title', 'quote']);
+    expect(Object.keys((JSON.parse(renderJson(shuffled)) as { clippings: { sources: object }[] }).clippings[0]!.sources)).toEqual([
+      'url',
+      'title',
+      'quote',
+    ]);
   });
 
   it('writes no field the schemas do not know', () => {
@@ -105,7 +117,9 @@ describe('parseIssueExport', () => {
   });
 
   it('recognises a backup and says what to do with it', () => {
-    expect(errorOf('{"format":"newsletter-clipper.backup","version":1}')).toBe('This file is a full backup, not a single issue: restore it as a backup instead.');
+    expect(errorOf('{"format":"newsletter-clipper.backup","version":1}')).toBe(
+      'This file is a full backup, not a single issue: restore it as a backup instead.',
+    );
   });
 
   it('says when the file comes from a newer version', () => {
@@ -115,7 +129,9 @@ describe('parseIssueExport', () => {
   });
 
   it.each([['"1"'], ['0'], ['1.5'], ['null'], ['-3']])('says when the version (%s) is unreadable', (version) => {
-    expect(errorOf(`{"format":"${ISSUE_EXPORT_FORMAT}","version":${version}}`)).toMatch(/^This issue export has no readable version number \(found .+\)\.$/);
+    expect(errorOf(`{"format":"${ISSUE_EXPORT_FORMAT}","version":${version}}`)).toMatch(
+      /^This issue export has no readable version number \(found .+\)\.$/,
+    );
   });
 
   it('names the invalid clipping, with its title and id, and why', () => {
@@ -140,9 +156,13 @@ describe('parseIssueExport', () => {
     expect(errorOf(text((f) => ((f.issue as Record<string, unknown>).number = 0)))).toBe(
       'This issue export cannot be imported. The issue record is invalid: number: Too small: expected number to be >0.',
     );
-    expect(errorOf(text((f) => ((f.sections as Record<string, unknown>[])[1]!.style = 'cards')))).toMatch(/^This issue export cannot be imported\. Section 2 of 3 \(“Tools”, id tools\) is invalid: style: /);
+    expect(errorOf(text((f) => ((f.sections as Record<string, unknown>[])[1]!.style = 'cards')))).toMatch(
+      /^This issue export cannot be imported\. Section 2 of 3 \(“Tools”, id tools\) is invalid: style: /,
+    );
     expect(errorOf(text((f) => (f.exportedAt = 'yesterday')))).toMatch(/The file's "exportedAt" field is invalid: /);
-    expect(errorOf(text((f) => delete (f as Record<string, unknown>).clippings))).toMatch(/The file's "clippings" field is invalid: Invalid input: expected array, received undefined\./);
+    expect(errorOf(text((f) => delete (f as Record<string, unknown>).clippings))).toMatch(
+      /The file's "clippings" field is invalid: Invalid input: expected array, received undefined\./,
+    );
   });
 
   it('finds clippings that belong to another issue, and duplicate ids', () => {
@@ -152,8 +172,12 @@ describe('parseIssueExport', () => {
         f.clippings[4]!.id = f.clippings[3]!.id;
       }),
     );
-    expect(error).toContain('Clipping 2 of 6 (“Hospitals rethink on-call after a night of pager storms”, id clip-golden-02) is invalid: issueId: belongs to issue "other-issue", not to this file\'s issue "issue-2026-501".');
-    expect(error).toContain('Clipping 5 of 6 (“ExamplePay”, id clip-golden-04) is invalid: id: another clipping has the id "clip-golden-04".');
+    expect(error).toContain(
+      'Clipping 2 of 6 (“Hospitals rethink on-call after a night of pager storms”, id clip-golden-02) is invalid: issueId: belongs to issue "other-issue", not to this file\'s issue "issue-2026-501".',
+    );
+    expect(error).toContain(
+      'Clipping 5 of 6 (“ExamplePay”, id clip-golden-04) is invalid: id: another clipping has the id "clip-golden-04".',
+    );
   });
 
   it('reports the first three broken records and counts the rest', () => {

@@ -33,15 +33,21 @@ export const IssueExportFile = z
   .superRefine((file, ctx) => {
     const sectionIds = new Set<string>();
     file.sections.forEach((section, index) => {
-      if (sectionIds.has(section.id)) ctx.addIssue({ code: 'custom', path: ['sections', index, 'id'], message: `another section has the id "${section.id}"` });
+      if (sectionIds.has(section.id))
+        ctx.addIssue({ code: 'custom', path: ['sections', index, 'id'], message: `another section has the id "${section.id}"` });
       sectionIds.add(section.id);
     });
     const clippingIds = new Set<string>();
     file.clippings.forEach((clipping, index) => {
-      if (clippingIds.has(clipping.id)) ctx.addIssue({ code: 'custom', path: ['clippings', index, 'id'], message: `another clipping has the id "${clipping.id}"` });
+      if (clippingIds.has(clipping.id))
+        ctx.addIssue({ code: 'custom', path: ['clippings', index, 'id'], message: `another clipping has the id "${clipping.id}"` });
       clippingIds.add(clipping.id);
       if (clipping.issueId !== file.issue.id) {
-        ctx.addIssue({ code: 'custom', path: ['clippings', index, 'issueId'], message: `belongs to issue ${JSON.stringify(clipping.issueId)}, not to this file's issue "${file.issue.id}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['clippings', index, 'issueId'],
+          message: `belongs to issue ${JSON.stringify(clipping.issueId)}, not to this file's issue "${file.issue.id}"`,
+        });
       }
     });
   });

@@ -27,7 +27,23 @@ const TRICKY = [
   '[link] [text][ref]',
 ];
 
-const BLOCK_STARTS = ['# Heading', '## Heading', '> quote', '- item', '+ item', '* item', '1. item', '2) item', '123456789. item', '---', '***', '___', '===', '- - -', '#hashtag'];
+const BLOCK_STARTS = [
+  '# Heading',
+  '## Heading',
+  '> quote',
+  '- item',
+  '+ item',
+  '* item',
+  '1. item',
+  '2) item',
+  '123456789. item',
+  '---',
+  '***',
+  '___',
+  '===',
+  '- - -',
+  '#hashtag',
+];
 
 describe('escapeMarkdownText', () => {
   it.each(TRICKY)('makes %j literal inside a line', (text) => {
@@ -59,9 +75,12 @@ describe('escapeMarkdownText', () => {
 });
 
 describe('escapeMarkdownHeading', () => {
-  it.each(['Issue #501', 'We are #1', 'C#', 'Top #', 'Ends with ###', '#', '# hash first', 'Tags: #a #b'])('keeps %j whole in an ATX heading', (text) => {
-    expect(permissiveMarkdown.render(`## ${escapeMarkdownHeading(text)}`)).toBe(`<h2>${html(text)}</h2>\n`);
-  });
+  it.each(['Issue #501', 'We are #1', 'C#', 'Top #', 'Ends with ###', '#', '# hash first', 'Tags: #a #b'])(
+    'keeps %j whole in an ATX heading',
+    (text) => {
+      expect(permissiveMarkdown.render(`## ${escapeMarkdownHeading(text)}`)).toBe(`<h2>${html(text)}</h2>\n`);
+    },
+  );
 
   it.each(TRICKY)('makes %j literal in a heading', (text) => {
     expect(permissiveMarkdown.render(`### ${escapeMarkdownHeading(text)}`)).toBe(`<h3>${html(oneLine(text))}</h3>\n`);
@@ -89,7 +108,13 @@ describe('markdownDestination', () => {
     'https://example.com/a*b_c`d',
   ])('keeps %j one whole link', (href) => {
     expect(linkOf(href)).toBeDefined();
-    expect(decodeURIComponent(linkOf(href)!.replace(/&quot;/g, '"').replace(/&amp;/g, '&'))).toBe(decodeURIComponent(href));
+    expect(
+      decodeURIComponent(
+        linkOf(href)!
+          .replace(/&quot;/g, '"')
+          .replace(/&amp;/g, '&'),
+      ),
+    ).toBe(decodeURIComponent(href));
   });
 
   it('stops an entity in the URL from being decoded', () => {

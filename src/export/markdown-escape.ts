@@ -50,7 +50,5 @@ export function escapeMarkdownHeading(text: string): string {
  * backslash-escaped so the renderer does not decode it.
  */
 export function markdownDestination(href: string): string {
-  return href
-    .replace(/[\s()<>"\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
-    .replace(ENTITY_LIKE, '\\&');
+  return href.replace(/[\s()<>"\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`).replace(ENTITY_LIKE, '\\&');
 }

@@ -3,8 +3,20 @@ import { renderMarkdown } from './markdown';
 import { elementsIn, permissiveMarkdown } from '../../test/export-dom';
 import { testDocument, testEntry, testSection } from '../../test/export-issue';
 
-const entries = (...list: Parameters<typeof testEntry>[0][]) => testDocument([testSection('entries', list.map((e) => testEntry(e)))]);
-const bullets = (...list: Parameters<typeof testEntry>[0][]) => testDocument([testSection('bullets', list.map((e) => testEntry(e)))]);
+const entries = (...list: Parameters<typeof testEntry>[0][]) =>
+  testDocument([
+    testSection(
+      'entries',
+      list.map((e) => testEntry(e)),
+    ),
+  ]);
+const bullets = (...list: Parameters<typeof testEntry>[0][]) =>
+  testDocument([
+    testSection(
+      'bullets',
+      list.map((e) => testEntry(e)),
+    ),
+  ]);
 /** The Markdown of the first section's content, without the title, dates and section heading. */
 const body = (markdown: string) => markdown.split('\n\n').slice(3).join('\n\n');
 
@@ -12,7 +24,9 @@ describe('renderMarkdown: layout', () => {
   it('prints title, dates, sponsor, and each section with its entries', () => {
     const doc = testDocument(
       [
-        testSection('entries', [testEntry({ title: 'First', url: 'https://a.example/1', summary: 'Why it matters.', byline: 'Ann', siteName: 'A Blog' })]),
+        testSection('entries', [
+          testEntry({ title: 'First', url: 'https://a.example/1', summary: 'Why it matters.', byline: 'Ann', siteName: 'A Blog' }),
+        ]),
         testSection('bullets', [testEntry({ title: 'Acme down', url: 'https://status.acme.example/1', summary: 'DNS, again.' })]),
       ],
       { sponsor: 'Thanks to **Quietpage** for sponsoring.' },
@@ -51,7 +65,11 @@ describe('renderMarkdown: layout', () => {
   });
 
   it('skips empty sections, and prints only the heading of an issue with nothing in it', () => {
-    const doc = testDocument([testSection('entries', []), testSection('bullets', [testEntry({ title: 'Only outage' })]), testSection('entries', [], { name: 'Tools' })]);
+    const doc = testDocument([
+      testSection('entries', []),
+      testSection('bullets', [testEntry({ title: 'Only outage' })]),
+      testSection('entries', [], { name: 'Tools' }),
+    ]);
     const markdown = renderMarkdown(doc);
     expect(markdown).not.toContain('## Articles');
     expect(markdown).not.toContain('## Tools');
@@ -83,17 +101,26 @@ describe('renderMarkdown: layout', () => {
 
 describe('renderMarkdown: entries', () => {
   it('prints the title as a ### heading link', () => {
-    expect(renderMarkdown(entries({ title: 'Error budgets', url: 'https://blog.example/e' }))).toContain('\n### [Error budgets](https://blog.example/e)\n');
+    expect(renderMarkdown(entries({ title: 'Error budgets', url: 'https://blog.example/e' }))).toContain(
+      '\n### [Error budgets](https://blog.example/e)\n',
+    );
   });
 
   it('keeps the editor’s Markdown in the summary as written, paragraphs and all', () => {
     const summary = 'See [the book](https://sre.google/sre-book/) — *really*.\n\n* one\n* two';
-    expect(body(renderMarkdown(entries({ summary, byline: '', siteName: '' })))).toBe(`### [A post](https://blog.example/post)\n\n${summary}\n`);
+    expect(body(renderMarkdown(entries({ summary, byline: '', siteName: '' })))).toBe(
+      `### [A post](https://blog.example/post)\n\n${summary}\n`,
+    );
   });
 
   it('prints the quote as a blockquote, a `> ` per paragraph, the passage link on the last', () => {
     const markdown = renderMarkdown(
-      entries({ quote: 'First paragraph\nof the quote.\n\nSecond one.', quoteLink: 'https://blog.example/post#:~:text=First%20paragraph', byline: '', siteName: '' }),
+      entries({
+        quote: 'First paragraph\nof the quote.\n\nSecond one.',
+        quoteLink: 'https://blog.example/post#:~:text=First%20paragraph',
+        byline: '',
+        siteName: '',
+      }),
     );
     expect(body(markdown)).toBe(
       '### [A post](https://blog.example/post)\n\n> First paragraph of the quote.\n>\n> Second one. ([in context](https://blog.example/post#:~:text=First%20paragraph))\n',
@@ -131,28 +158,40 @@ describe('renderMarkdown: entries', () => {
   });
 
   it('falls back to the URL for a missing title, and to "(untitled)" with no usable URL either', () => {
-    expect(renderMarkdown(entries({ title: ' ', url: 'https://blog.example/x_y' }))).toContain('\n### [https://blog.example/x\\_y](https://blog.example/x_y)\n');
+    expect(renderMarkdown(entries({ title: ' ', url: 'https://blog.example/x_y' }))).toContain(
+      '\n### [https://blog.example/x\\_y](https://blog.example/x_y)\n',
+    );
     expect(renderMarkdown(entries({ title: '', url: '' }))).toContain('\n### (untitled)\n');
   });
 
   it('percent-encodes parentheses and spaces in URLs', () => {
-    expect(renderMarkdown(entries({ url: 'https://en.wiki.example/wiki/Chaos_(engineering)' }))).toContain('](https://en.wiki.example/wiki/Chaos_%28engineering%29)');
+    expect(renderMarkdown(entries({ url: 'https://en.wiki.example/wiki/Chaos_(engineering)' }))).toContain(
+      '](https://en.wiki.example/wiki/Chaos_%28engineering%29)',
+    );
   });
 });
 
 describe('renderMarkdown: bullets', () => {
   it('prints a bullet per link and the summary as a nested bullet', () => {
-    expect(body(renderMarkdown(bullets({ title: 'Acme', url: 'https://s.example/1', summary: 'Power loss.' }, { title: 'Beta', url: 'https://s.example/2' })))).toBe(
-      '* [Acme](https://s.example/1)\n  * Power loss.\n* [Beta](https://s.example/2)\n',
-    );
+    expect(
+      body(
+        renderMarkdown(
+          bullets({ title: 'Acme', url: 'https://s.example/1', summary: 'Power loss.' }, { title: 'Beta', url: 'https://s.example/2' }),
+        ),
+      ),
+    ).toBe('* [Acme](https://s.example/1)\n  * Power loss.\n* [Beta](https://s.example/2)\n');
   });
 
   it('indents every line of a multi-line summary into the nested bullet', () => {
-    const markdown = renderMarkdown(bullets({ title: 'Acme', url: 'https://s.example/1', summary: 'Line one\nline two.\n\nSecond paragraph.' }));
+    const markdown = renderMarkdown(
+      bullets({ title: 'Acme', url: 'https://s.example/1', summary: 'Line one\nline two.\n\nSecond paragraph.' }),
+    );
     expect(body(markdown)).toBe('* [Acme](https://s.example/1)\n  * Line one\n    line two.\n\n    Second paragraph.\n');
     // …and a Markdown renderer agrees that it all belongs to the nested item.
     const rendered = permissiveMarkdown.render(body(markdown));
-    expect(rendered).toMatch(/<li><a href="https:\/\/s\.example\/1">Acme<\/a>\s*<ul>\s*<li>\s*<p>Line one\nline two\.<\/p>\s*<p>Second paragraph\.<\/p>\s*<\/li>\s*<\/ul>\s*<\/li>/);
+    expect(rendered).toMatch(
+      /<li><a href="https:\/\/s\.example\/1">Acme<\/a>\s*<ul>\s*<li>\s*<p>Line one\nline two\.<\/p>\s*<p>Second paragraph\.<\/p>\s*<\/li>\s*<\/ul>\s*<\/li>/,
+    );
   });
 
   it('prints neither quote nor attribution in the Outages layout', () => {
@@ -207,13 +246,16 @@ describe('renderMarkdown: hostile page values', () => {
     expect(text).toContain('<h1># Issue &lt;img src=x onerror=alert(1)&gt; [x](javascript:alert(1))</h1>');
     expect(text).toContain('<h2>Articles &lt;script&gt;alert(1)&lt;/script&gt; [x](javascript:alert(1))</h2>');
     expect(text).toContain('>Nice](javascript:alert(1)) &lt;script&gt;alert(1)&lt;/script&gt;</a></h3>');
-    expect(text).toContain('<p>[Jane](javascript:alert(1)) &lt;img src=x onerror=alert(1)&gt; — &lt;a href=&quot;javascript:alert(1)&quot;&gt;Site&lt;/a&gt;</p>');
+    expect(text).toContain(
+      '<p>[Jane](javascript:alert(1)) &lt;img src=x onerror=alert(1)&gt; — &lt;a href=&quot;javascript:alert(1)&quot;&gt;Site&lt;/a&gt;</p>',
+    );
     expect(text).toContain('<h3>&lt;img src=x onerror=alert(1)&gt;</h3>');
     expect(text).toContain('<li>[x](javascript:alert(1))</li>');
   });
 
   it('escapes raw HTML and unsafe links in a summary or sponsor message, and keeps the rest of the editor’s Markdown', () => {
-    const summary = 'Raw <script>alert(1)</script>, <img src=x onerror=alert(1)>, <!-- c --> and [x](javascript:alert(1)); *yes* [ok](https://ok.example/).';
+    const summary =
+      'Raw <script>alert(1)</script>, <img src=x onerror=alert(1)>, <!-- c --> and [x](javascript:alert(1)); *yes* [ok](https://ok.example/).';
     const markdown = renderMarkdown(testDocument([testSection('entries', [testEntry({ summary })])], { sponsor: '<b>Sponsor</b>' }));
     expect(markdown).toContain(
       '\n\nRaw \\<script>alert(1)\\</script>, \\<img src=x onerror=alert(1)>, \\<!-- c --> and [x]\\(javascript:alert(1)); *yes* [ok](https://ok.example/).\n\n',
@@ -221,7 +263,10 @@ describe('renderMarkdown: hostile page values', () => {
     expect(markdown).toContain('\n\n\\<b>Sponsor\\</b>\n\n---\n\n');
     const elements = elementsIn(permissiveMarkdown.render(markdown));
     expect(elements.map((e) => e.tag)).not.toContain('script');
-    expect(elements.filter((e) => e.tag === 'a').map((e) => e.attributes.href)).toEqual(['https://blog.example/post', 'https://ok.example/']);
+    expect(elements.filter((e) => e.tag === 'a').map((e) => e.attributes.href)).toEqual([
+      'https://blog.example/post',
+      'https://ok.example/',
+    ]);
   });
 });
 
@@ -230,7 +275,12 @@ describe('renderMarkdown: speed', () => {
   // summaries) renders in about 2 ms; 40 ms for 4,000 entries. Not asserted: timing tests are flaky.
   it('renders an issue of 200 entries', () => {
     const many = Array.from({ length: 200 }, (_, i) =>
-      testEntry({ id: `e${i}`, title: `Post ${i} *with* [brackets]`, summary: `Why **${i}** matters: [link](https://x.example/${i}).`, quote: i % 2 ? 'A quote.\n\nTwo.' : '' }),
+      testEntry({
+        id: `e${i}`,
+        title: `Post ${i} *with* [brackets]`,
+        summary: `Why **${i}** matters: [link](https://x.example/${i}).`,
+        quote: i % 2 ? 'A quote.\n\nTwo.' : '',
+      }),
     );
     const markdown = renderMarkdown(testDocument([testSection('entries', many.slice(0, 150)), testSection('bullets', many.slice(150))]));
     expect(markdown.match(/^### /gm)).toHaveLength(150);

@@ -22,5 +22,8 @@ export function paragraphs(text: string): string[] {
 
 /** The editor's Markdown with Windows/Mac line endings made `\n` and outer blank lines trimmed; otherwise as typed. */
 export function editorMarkdown(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(/^\s*\n/, '').trimEnd();
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/^\s*\n/, '')
+    .trimEnd();
 }

@@ -23,7 +23,12 @@ describe('describeProblems', () => {
 
   it('shows the first few and counts the rest', () => {
     expect(describeProblems(['a', 'b', 'c', 'd', 'e'].map((f) => problem(f)))).toBe('a: bad; b: bad; c: bad; and 2 more');
-    expect(describeProblems(['a', 'b'].map((f) => problem(f)), 1)).toBe('a: bad; and 1 more');
+    expect(
+      describeProblems(
+        ['a', 'b'].map((f) => problem(f)),
+        1,
+      ),
+    ).toBe('a: bad; and 1 more');
   });
 });
 

@@ -19,7 +19,9 @@ const oneByOne = (pieces: readonly string[]) => pieces.map((html) => testPurify.
 /** What the HTML export hands the sanitiser for a document: its summaries and sponsor rendered by markdown-it. */
 function editorPieces(doc: IssueDocument): string[] {
   const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
-  return [doc.sponsor, ...doc.sections.flatMap((s) => s.entries.map((e) => e.summary))].filter(Boolean).map((text) => markdown.render(text).trim());
+  return [doc.sponsor, ...doc.sections.flatMap((s) => s.entries.map((e) => e.summary))]
+    .filter(Boolean)
+    .map((text) => markdown.render(text).trim());
 }
 
 const ALLOWED = ['p', 'a', 'em', 'strong', 'code', 'ul', 'ol', 'li', 'blockquote', 'br'];
@@ -95,12 +97,24 @@ describe('createSanitizer: every piece in one DOMPurify call', () => {
   });
 
   it('keeps pieces apart and in order, including nested quotes and lists like its own wrapper', () => {
-    const pieces = ['<p>one</p>', '<blockquote>\n<p>q</p>\n</blockquote>', '<ul>\n<li>a</li>\n<li><blockquote><p>b</p></blockquote></li>\n</ul>', ' <p>lead</p>', '<p><em>x</em>', 'plain text'];
+    const pieces = [
+      '<p>one</p>',
+      '<blockquote>\n<p>q</p>\n</blockquote>',
+      '<ul>\n<li>a</li>\n<li><blockquote><p>b</p></blockquote></li>\n</ul>',
+      ' <p>lead</p>',
+      '<p><em>x</em>',
+      'plain text',
+    ];
     expect(testSanitize(pieces)).toEqual(oneByOne(pieces));
   });
 
   it('falls back to one call per piece when a piece breaks out of its wrapper', () => {
-    const pieces = ['<p>a</p></blockquote><blockquote><p>b</p>', '<p>c</p><script>alert(1)</script>', '<p>d</p><blockquote>', '<a href="javascript:alert(1)">e</a>'];
+    const pieces = [
+      '<p>a</p></blockquote><blockquote><p>b</p>',
+      '<p>c</p><script>alert(1)</script>',
+      '<p>d</p><blockquote>',
+      '<a href="javascript:alert(1)">e</a>',
+    ];
     const expected = oneByOne(pieces);
     const sanitize = vi.spyOn(testPurify, 'sanitize');
     try {

@@ -17,7 +17,9 @@ export const SANITIZE_CONFIG: Config = {
   // DOMPurify tests every allowed attribute that is not on its "URI-safe" list against the URI
   // pattern, so without this a strict pattern also strips `rel="noopener noreferrer"`. (`title` is
   // on the list already.) The URL attributes stay the only ones held to the pattern.
-  ADD_URI_SAFE_ATTR: [...new Set(Object.values(elements).flatMap((attributes) => attributes ?? []))].filter((a) => !urlAttributes.includes(a)),
+  ADD_URI_SAFE_ATTR: [...new Set(Object.values(elements).flatMap((attributes) => attributes ?? []))].filter(
+    (a) => !urlAttributes.includes(a),
+  ),
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
 };
@@ -63,13 +65,19 @@ export function createSanitizer(purify: DOMPurify): (pieces: readonly string[]) 
     if (pieces.length < 2) return each(pieces);
     // getRandomValues, not randomUUID: the latter exists only in secure contexts.
     const nonce = Array.from(crypto.getRandomValues(new Uint32Array(2)), (n) => n.toString(36)).join('-');
-    const body = purify.sanitize(pieces.map((html, i) => `<blockquote title="${nonce}-${i}">${html}</blockquote>`).join(''), SANITIZE_TO_DOM);
+    const body = purify.sanitize(
+      pieces.map((html, i) => `<blockquote title="${nonce}-${i}">${html}</blockquote>`).join(''),
+      SANITIZE_TO_DOM,
+    );
     const wrappers = Array.from(body.childNodes);
     const intact =
       wrappers.length === pieces.length &&
       wrappers.every(
-        (node, i): node is Element => node.nodeName === 'BLOCKQUOTE' && (node as Element).getAttribute('title') === `${nonce}-${i}` && nothingReopened(pieces[i]!, node as Element),
+        (node, i): node is Element =>
+          node.nodeName === 'BLOCKQUOTE' &&
+          (node as Element).getAttribute('title') === `${nonce}-${i}` &&
+          nothingReopened(pieces[i]!, node as Element),
       );
-    return intact ? wrappers.map((wrapper) => (wrapper).innerHTML) : each(pieces);
+    return intact ? wrappers.map((wrapper) => wrapper.innerHTML) : each(pieces);
   };
 }

@@ -11,7 +11,13 @@ import { elementsIn, testSanitize } from '../../test/export-dom';
 import { testDocument, testEntry, testSection } from '../../test/export-issue';
 import { makeClipping, makeIssue, makeSettings } from '../../test/fixtures';
 
-const UNSAFE = ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)'];
+const UNSAFE = [
+  'javascript:alert(1)',
+  ' JaVaScRiPt:alert(1)',
+  'java\tscript:alert(1)',
+  'data:text/html,<script>alert(1)</script>',
+  'vbscript:msgbox(1)',
+];
 /** The editor's Markdown with each unsafe URL in each way Markdown writes a URL: inline link, autolink, reference, image. */
 const markdownWith = (url: string) => `[a](${url}) <${url.trim()}> [b][r] ![c](${url})\n\n[r]: ${url.trim()}`;
 
@@ -25,7 +31,10 @@ const doc = (url: string): IssueDocument =>
   );
 
 /** Every URL `html` would hand a browser: href, src, action and the like on any element. */
-const urlsIn = (html: string) => elementsIn(html).flatMap((e) => Object.entries(e.attributes).filter(([name]) => /^(href|src|action|formaction|srcset|xlink:href)$/.test(name)));
+const urlsIn = (html: string) =>
+  elementsIn(html).flatMap((e) =>
+    Object.entries(e.attributes).filter(([name]) => /^(href|src|action|formaction|srcset|xlink:href)$/.test(name)),
+  );
 
 // A Markdown renderer that links any scheme and passes raw HTML: the worst place a Markdown export can land.
 const anything = new MarkdownIt({ html: true, linkify: true });
@@ -41,7 +50,11 @@ describe('the writers keep a safe URL', () => {
 
 describe.each(UNSAFE)('no writer lets %j out as a URL', (url) => {
   it('the HTML export, its page and the preview (with DOMPurify) and the worker’s draft HTML (without)', () => {
-    for (const html of [renderHtml(doc(url), { sanitize: testSanitize }), renderHtmlPage(doc(url), { sanitize: testSanitize }), renderHtml(doc(url))]) {
+    for (const html of [
+      renderHtml(doc(url), { sanitize: testSanitize }),
+      renderHtmlPage(doc(url), { sanitize: testSanitize }),
+      renderHtml(doc(url)),
+    ]) {
       expect(urlsIn(html)).toEqual([]);
     }
   });
@@ -53,7 +66,11 @@ describe.each(UNSAFE)('no writer lets %j out as a URL', (url) => {
   it('the draft the worker sends to the target', async () => {
     const issue = makeIssue(1, { sponsor: markdownWith(url) });
     const clippings = [makeClipping(1, { issueId: issue.id, url, quote: 'Q', quoteLink: url, summary: markdownWith(url) })];
-    const deps = { issues: { get: async () => issue }, settings: { get: async () => makeSettings() }, clippings: { listByIssue: async () => clippings } };
+    const deps = {
+      issues: { get: async () => issue },
+      settings: { get: async () => makeSettings() },
+      clippings: { listByIssue: async () => clippings },
+    };
     const draft = await draftForIssue(deps as unknown as Parameters<typeof draftForIssue>[0], issue.id);
     expect(draft?.region).toContain('<h1>');
     expect(urlsIn(draft!.region)).toEqual([]);

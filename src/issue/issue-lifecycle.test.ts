@@ -36,9 +36,13 @@ describe('firstIssue', () => {
   });
 
   it('uses the custom title template', () => {
-    expect(firstIssue(at('2026-06-10T10:00:00Z'), settings({ newsletterName: 'Ops', titleTemplate: '{newsletter} — no. {number}' }), 'issue-0001').title).toBe(
-      'Ops — no. 1',
-    );
+    expect(
+      firstIssue(
+        at('2026-06-10T10:00:00Z'),
+        settings({ newsletterName: 'Ops', titleTemplate: '{newsletter} — no. {number}' }),
+        'issue-0001',
+      ).title,
+    ).toBe('Ops — no. 1');
   });
 
   it('a week starting on Sunday runs Sunday to Sunday', () => {
@@ -147,7 +151,9 @@ describe('followingIssue', () => {
 
   it('takes the title from the settings, not from the previous issue', () => {
     const renamed = { ...first, title: 'A custom title for #1' };
-    expect(followingIssue(renamed, at('2026-06-16T09:00:00Z'), settings({ newsletterName: 'New name' }), 'issue-0002').title).toBe('New name Issue #2');
+    expect(followingIssue(renamed, at('2026-06-16T09:00:00Z'), settings({ newsletterName: 'New name' }), 'issue-0002').title).toBe(
+      'New name Issue #2',
+    );
   });
 
   it('can be made as the planned issue', () => {

@@ -24,7 +24,15 @@ export function followingIssue(previous: Issue, now: number, settings: Settings,
   return makeIssue(previous.number + 1, start, Math.max(oneWeek, thisWeek), status, now, settings, id);
 }
 
-function makeIssue(number: number, start: number, end: number, status: Issue['status'], now: number, settings: Settings, id: string): Issue {
+function makeIssue(
+  number: number,
+  start: number,
+  end: number,
+  status: Issue['status'],
+  now: number,
+  settings: Settings,
+  id: string,
+): Issue {
   return {
     id,
     number,

@@ -118,7 +118,12 @@ describe('moveClipping', () => {
   /** Applies the changes and reads the issue back the way the view shows it. */
   function after(clippings: Clipping[], changed: Clipping[]) {
     const byId = new Map(changed.map((c) => [c.id, c]));
-    return shape(groupBySection(clippings.map((c) => byId.get(c.id) ?? c), SECTIONS));
+    return shape(
+      groupBySection(
+        clippings.map((c) => byId.get(c.id) ?? c),
+        SECTIONS,
+      ),
+    );
   }
 
   it('steps positions by 1024', () => {
@@ -164,7 +169,10 @@ describe('moveClipping', () => {
 
   it('clamps a negative index to the first place', () => {
     const clippings = issue();
-    expect(after(clippings, moveClipping(clippings, SECTIONS, 'clipping-c', 'articles', -3, NOW))[1]).toEqual(['articles', ['c', 'a', 'b']]);
+    expect(after(clippings, moveClipping(clippings, SECTIONS, 'clipping-c', 'articles', -3, NOW))[1]).toEqual([
+      'articles',
+      ['c', 'a', 'b'],
+    ]);
   });
 
   it('returns nothing when the clipping stays where it is at tidy positions', () => {

@@ -73,6 +73,8 @@ const fold = (text: string) =>
 export function matchesQuery(clipping: Clipping, query: string): boolean {
   const words = fold(query).split(/\s+/).filter(Boolean);
   if (!words.length) return true;
-  const haystack = fold([clipping.title, clipping.summary, clipping.byline, clipping.siteName, clipping.url, clipping.quote, clipping.excerpt].join('\n'));
+  const haystack = fold(
+    [clipping.title, clipping.summary, clipping.byline, clipping.siteName, clipping.url, clipping.quote, clipping.excerpt].join('\n'),
+  );
   return words.every((word) => haystack.includes(word));
 }

@@ -64,7 +64,10 @@ describe('toIssueDocument', () => {
       title: 'SRE Weekly Issue #7',
       sponsor: 'This issue is brought to you by **Acme**.',
     });
-    expect([Date.parse(doc.start), Date.parse(doc.end)]).toEqual([Date.parse('2026-06-08T00:00:00.000Z'), Date.parse('2026-06-15T00:00:00.000Z')]);
+    expect([Date.parse(doc.start), Date.parse(doc.end)]).toEqual([
+      Date.parse('2026-06-08T00:00:00.000Z'),
+      Date.parse('2026-06-15T00:00:00.000Z'),
+    ]);
     expect(IssueDocument.safeParse(doc).success).toBe(true);
   });
 
@@ -82,7 +85,13 @@ describe('toIssueDocument', () => {
   });
 
   it('orders entries by position within their section', () => {
-    const clippings = [clip('o2', 'outages', 2048), clip('a2', 'articles', 2048), clip('o1', 'outages', 1024), clip('a1', 'articles', 1024), clip('a0', 'articles', 5)];
+    const clippings = [
+      clip('o2', 'outages', 2048),
+      clip('a2', 'articles', 2048),
+      clip('o1', 'outages', 1024),
+      clip('a1', 'articles', 1024),
+      clip('a0', 'articles', 5),
+    ];
     const doc = toIssueDocument(issue, settings, clippings);
     expect(doc.sections.map((s) => [s.id, s.entries.map((e) => e.id)])).toEqual([
       ['articles', ['clipping-a0', 'clipping-a1', 'clipping-a2']],
@@ -125,7 +134,11 @@ describe('toIssueDocument', () => {
 
   it('the ISO window follows the issue’s instants exactly (a DST week in Berlin)', () => {
     const berlin = { ...settings, timeZone: 'Europe/Berlin' };
-    const doc = toIssueDocument({ ...issue, start: Date.parse('2026-10-18T22:00:00Z'), end: Date.parse('2026-10-25T23:00:00Z') }, berlin, []);
+    const doc = toIssueDocument(
+      { ...issue, start: Date.parse('2026-10-18T22:00:00Z'), end: Date.parse('2026-10-25T23:00:00Z') },
+      berlin,
+      [],
+    );
     // The same instants, written with Berlin's offset on each side of the change, so the days read right.
     expect([doc.start, doc.end]).toEqual(['2026-10-19T00:00:00.000+02:00', '2026-10-26T00:00:00.000+01:00']);
   });

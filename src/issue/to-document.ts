@@ -34,7 +34,12 @@ export function toIssueDocument(issue: Issue, settings: Settings, clippings: rea
     sponsor: issue.sponsor,
     sections: groupBySection(clippings, settings.sections)
       .filter((group) => group.section !== null)
-      .map((group) => ({ id: group.section!.id, name: group.section!.name, style: group.section!.style, entries: group.clippings.map(entry) })),
+      .map((group) => ({
+        id: group.section!.id,
+        name: group.section!.name,
+        style: group.section!.style,
+        entries: group.clippings.map(entry),
+      })),
   };
 }
 

@@ -8,7 +8,10 @@ export async function send<K extends MessageName>(type: K, payload: RequestOf<K>
   try {
     raw = await sendToWorker({ type, payload });
   } catch (error) {
-    throw new MessageError('internal', `The extension’s background worker did not answer (${error instanceof Error ? error.message : String(error)}).`);
+    throw new MessageError(
+      'internal',
+      `The extension’s background worker did not answer (${error instanceof Error ? error.message : String(error)}).`,
+    );
   }
   const reply = Reply.safeParse(raw);
   if (!reply.success) throw new MessageError('bad-response', `The background worker sent an unreadable reply to "${type}".`);

@@ -42,7 +42,16 @@ const validRequests: { [K in MessageName]: RequestOf<K> } = {
   'target.clear': {},
   'target.test': { kind: 'generic', address: 'https://drafts.example.org/api/v1', user: '', secret: '' },
   'settings.get': {},
-  'settings.save': { settings: { version: 1, newsletterName: 'N', titleTemplate: '{newsletter} #{number}', sections: [{ id: 'a', name: 'A', style: 'entries' }], weekStartsOn: 1, timeZone: '' } },
+  'settings.save': {
+    settings: {
+      version: 1,
+      newsletterName: 'N',
+      titleTemplate: '{newsletter} #{number}',
+      sections: [{ id: 'a', name: 'A', style: 'entries' }],
+      weekStartsOn: 1,
+      timeZone: '',
+    },
+  },
 };
 
 const accepts = <K extends MessageName>(name: K, payload: unknown) => protocol[name].request.safeParse(payload).success;

@@ -46,7 +46,14 @@ export const MergeReport = z.object({
   issues: z.number().int().nonnegative(),
   clippings: z.number().int().nonnegative(),
   settings: z.boolean(),
-  skipped: z.array(z.object({ kind: z.enum(['issue', 'clipping', 'settings']), id: z.string().optional(), index: z.number().optional(), reason: z.string() })),
+  skipped: z.array(
+    z.object({
+      kind: z.enum(['issue', 'clipping', 'settings']),
+      id: z.string().optional(),
+      index: z.number().optional(),
+      reason: z.string(),
+    }),
+  ),
 });
 export type MergeReport = z.infer<typeof MergeReport>;
 
@@ -118,7 +125,11 @@ export const protocol = {
   },
   /** Clip a link without opening it (the context menu uses the same path). */
   'clip.link': {
-    request: z.object({ url: z.string().max(4096), text: z.string().max(1000).optional(), tabId: z.number().int().nonnegative().optional() }),
+    request: z.object({
+      url: z.string().max(4096),
+      text: z.string().max(1000).optional(),
+      tabId: z.number().int().nonnegative().optional(),
+    }),
     response: LinkClipResult,
   },
   'clip.get': {

@@ -31,7 +31,9 @@ describe('isExtensionPageSender', () => {
   });
 
   it('refuses another extension, even one claiming our page', () => {
-    expect(allowed({ id: 'ponmlkjihgfedcbaponmlkjihgfedcba', url: 'chrome-extension://ponmlkjihgfedcbaponmlkjihgfedcba/popup.html' })).toBe(false);
+    expect(allowed({ id: 'ponmlkjihgfedcbaponmlkjihgfedcba', url: 'chrome-extension://ponmlkjihgfedcbaponmlkjihgfedcba/popup.html' })).toBe(
+      false,
+    );
     expect(allowed({ id: 'ponmlkjihgfedcbaponmlkjihgfedcba', url: `${ORIGIN}popup/index.html` })).toBe(false);
   });
 
@@ -172,13 +174,16 @@ describe('createRouter', () => {
     expect(reply).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 
-  it.each(['bad-request', 'forbidden', 'not-found', 'internal', 'bad-response'] as const)('passes a MessageError %s through with its message', async (code) => {
-    handlers['clip.get'] = async () => {
-      throw new MessageError(code, 'Plain words for the editor.');
-    };
-    const reply = await router()({ type: 'clip.get', payload: { id: 'clipping-0001' } }, popup);
-    expect(reply).toEqual({ ok: false, error: { code, message: 'Plain words for the editor.' } });
-  });
+  it.each(['bad-request', 'forbidden', 'not-found', 'internal', 'bad-response'] as const)(
+    'passes a MessageError %s through with its message',
+    async (code) => {
+      handlers['clip.get'] = async () => {
+        throw new MessageError(code, 'Plain words for the editor.');
+      };
+      const reply = await router()({ type: 'clip.get', payload: { id: 'clipping-0001' } }, popup);
+      expect(reply).toEqual({ ok: false, error: { code, message: 'Plain words for the editor.' } });
+    },
+  );
 
   it('keeps a long MessageError message within the reply limit', async () => {
     handlers['clip.get'] = async () => {

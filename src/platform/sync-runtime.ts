@@ -59,7 +59,12 @@ async function scheduleAlarm(outbox: OutboxRepo, now: number): Promise<void> {
 }
 
 /** The real sync dependencies: storage.local for the target, host permissions, fetch, alarms, the badge. */
-export function browserSyncDeps(store: { outbox: OutboxRepo; syncStates: SyncStateRepo; tombstones: TombstoneStore; draftFor: (issueId: string) => Promise<DraftUpdate | undefined> }): SyncDeps {
+export function browserSyncDeps(store: {
+  outbox: OutboxRepo;
+  syncStates: SyncStateRepo;
+  tombstones: TombstoneStore;
+  draftFor: (issueId: string) => Promise<DraftUpdate | undefined>;
+}): SyncDeps {
   // One drain at a time within this worker's life; a killed worker simply starts the next one afresh.
   let running: Promise<DrainReport> | undefined;
   const adapterFor = (config: TargetConfig) => (config.kind === 'wordpress' ? new WordPressAdapter(config) : new GenericAdapter(config));
@@ -84,5 +89,15 @@ export function browserSyncDeps(store: { outbox: OutboxRepo; syncStates: SyncSta
       running = undefined;
     }
   };
-  return { readTarget, writeTarget, clearTarget, hasHostAccess, dropHostAccess, adapterFor, check: (config) => (config.kind === 'wordpress' ? checkWordPress(config) : checkGeneric(config)), draftFor: store.draftFor, drain };
+  return {
+    readTarget,
+    writeTarget,
+    clearTarget,
+    hasHostAccess,
+    dropHostAccess,
+    adapterFor,
+    check: (config) => (config.kind === 'wordpress' ? checkWordPress(config) : checkGeneric(config)),
+    draftFor: store.draftFor,
+    drain,
+  };
 }

@@ -19,7 +19,9 @@ beforeEach(() => {
 
 describe('captureTab', () => {
   it('reads a page, and drops a Reader View offer a page tried to slip in', async () => {
-    api.scripting.executeScript.mockResolvedValueOnce([{ result: true }]).mockResolvedValueOnce([{ result: { ...page, readerView: { originalUrl: 'https://evil.example/' } } }]);
+    api.scripting.executeScript
+      .mockResolvedValueOnce([{ result: true }])
+      .mockResolvedValueOnce([{ result: { ...page, readerView: { originalUrl: 'https://evil.example/' } } }]);
     const { capture, origin } = await captureTab({ id: 1, url: 'https://example.com/a', title: 'A' });
     expect(origin).toBe('page');
     expect(capture).toEqual(page);
@@ -29,7 +31,9 @@ describe('captureTab', () => {
     api.scripting.executeScript.mockResolvedValue([undefined]);
     const { capture, origin } = await captureTab({ id: 1, url: 'https://example.com/a', title: 'A' });
     expect(origin).toBe('tab');
-    expect(capture.notes[0]).toMatch(/^This page could not be read: the browser gave the extension nothing back \(it does so for its own pages/);
+    expect(capture.notes[0]).toMatch(
+      /^This page could not be read: the browser gave the extension nothing back \(it does so for its own pages/,
+    );
   });
 
   it('Firefox’s error page: the refusal is explained by the tab title', async () => {

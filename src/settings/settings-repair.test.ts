@@ -32,7 +32,10 @@ describe('repairSettings', () => {
   });
 
   it('fills missing fields from the defaults without calling it a repair', () => {
-    expect(repairSettings({ newsletterName: 'Only this' })).toEqual({ settings: { ...defaultSettings(), newsletterName: 'Only this' }, repairs: [] });
+    expect(repairSettings({ newsletterName: 'Only this' })).toEqual({
+      settings: { ...defaultSettings(), newsletterName: 'Only this' },
+      repairs: [],
+    });
   });
 
   it.each<[keyof Settings, unknown]>([
@@ -92,6 +95,10 @@ describe('settings migrations', () => {
     for (let version = 1; version < SETTINGS_VERSION; version += 1) {
       expect(MIGRATIONS[version], `migration from version ${version}`).toBeTypeOf('function');
     }
-    expect(Object.keys(MIGRATIONS).map(Number).every((v) => v >= 1 && v < SETTINGS_VERSION)).toBe(true);
+    expect(
+      Object.keys(MIGRATIONS)
+        .map(Number)
+        .every((v) => v >= 1 && v < SETTINGS_VERSION),
+    ).toBe(true);
   });
 });

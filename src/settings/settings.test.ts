@@ -44,7 +44,11 @@ describe('defaultSettings', () => {
   });
 
   it('fills only the missing fields of a partial object', () => {
-    expect(Settings.parse({ newsletterName: 'Mine', weekStartsOn: 3 })).toEqual({ ...defaultSettings(), newsletterName: 'Mine', weekStartsOn: 3 });
+    expect(Settings.parse({ newsletterName: 'Mine', weekStartsOn: 3 })).toEqual({
+      ...defaultSettings(),
+      newsletterName: 'Mine',
+      weekStartsOn: 3,
+    });
   });
 });
 
@@ -94,7 +98,8 @@ describe('Settings', () => {
 
 describe('Section', () => {
   it('accepts lower-case dashed ids', () => {
-    for (const id of ['articles', 'tools-and-tips', '2026-picks', 'a']) expect(Section.safeParse({ id, name: 'X', style: 'entries' }).success).toBe(true);
+    for (const id of ['articles', 'tools-and-tips', '2026-picks', 'a'])
+      expect(Section.safeParse({ id, name: 'X', style: 'entries' }).success).toBe(true);
   });
 
   it('rejects ids that are not lower-case words joined by dashes', () => {

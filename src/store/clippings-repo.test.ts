@@ -133,7 +133,13 @@ describe('ClippingsRepo', () => {
 
     it('lists the newest first, up to the limit', async () => {
       expect(ids(await repo.listRecent(3))).toEqual(['clipping-0005', 'clipping-0004', 'clipping-0003']);
-      expect(ids(await repo.listRecent(100))).toEqual(['clipping-0005', 'clipping-0004', 'clipping-0003', 'clipping-0002', 'clipping-0001']);
+      expect(ids(await repo.listRecent(100))).toEqual([
+        'clipping-0005',
+        'clipping-0004',
+        'clipping-0003',
+        'clipping-0002',
+        'clipping-0001',
+      ]);
     });
 
     it('skips tombstones and still fills the limit', async () => {
@@ -189,7 +195,12 @@ describe('ClippingsRepo', () => {
       expect(await repo.get('clipping-0001')).toBeUndefined();
       expect(await repo.findByUrlKey('https://example.com/post-1')).toBeUndefined();
       expect(await repo.listRecent(10)).toEqual([]);
-      expect(await db.get('clippings', 'clipping-0001')).toMatchObject({ id: 'clipping-0001', deletedAt: T0 + DAY, updatedAt: T0 + DAY, summary: 'Summary 1' });
+      expect(await db.get('clippings', 'clipping-0001')).toMatchObject({
+        id: 'clipping-0001',
+        deletedAt: T0 + DAY,
+        updatedAt: T0 + DAY,
+        summary: 'Summary 1',
+      });
     });
 
     it('answers false for an unknown or already deleted clipping', async () => {
@@ -354,7 +365,9 @@ function blindFirstLookup(real: ClipperDB): ClipperDB {
           blinded = true;
           const blind = { get: async () => undefined, getAll: async () => [] };
           const store = passThrough(tx.objectStore('clippings'), (p) => (p === 'index' ? () => blind : undefined));
-          return passThrough(tx, (p) => (p === 'objectStore' ? (name: string) => (name === 'clippings' ? store : tx.objectStore(name as 'outbox')) : undefined));
+          return passThrough(tx, (p) =>
+            p === 'objectStore' ? (name: string) => (name === 'clippings' ? store : tx.objectStore(name as 'outbox')) : undefined,
+          );
         }
       : undefined,
   );
@@ -365,7 +378,12 @@ describe('ClippingsRepo.save meeting the unique index', () => {
     const stored = clipping(1, { issueId: 'issue-0001', urlKey: 'https://example.com/same', summary: 'Stored first' });
     await repo.saveFromDraft(stored, undefined);
     const blindRepo = new ClippingsRepo(() => Promise.resolve(blindFirstLookup(db)));
-    const incoming = clipping(2, { issueId: 'issue-0001', urlKey: 'https://example.com/same', summary: 'Saved second', updatedAt: T0 + DAY });
+    const incoming = clipping(2, {
+      issueId: 'issue-0001',
+      urlKey: 'https://example.com/same',
+      summary: 'Saved second',
+      updatedAt: T0 + DAY,
+    });
     const seen: (string | undefined)[] = [];
     const result = await blindRepo.save({
       urlKey: incoming.urlKey,
@@ -377,7 +395,11 @@ describe('ClippingsRepo.save meeting the unique index', () => {
     });
     // The first attempt (blind) wrote a second record, which the index refused; the second found the first clipping.
     expect(seen).toEqual([undefined, stored.id]);
-    expect(result).toMatchObject({ existing: { id: stored.id }, written: true, clipping: { id: stored.id, summary: 'Stored first + Saved second' } });
+    expect(result).toMatchObject({
+      existing: { id: stored.id },
+      written: true,
+      clipping: { id: stored.id, summary: 'Stored first + Saved second' },
+    });
     expect(await db.count('clippings')).toBe(1);
     expect(await repo.get(stored.id)).toMatchObject({ summary: 'Stored first + Saved second' });
   });

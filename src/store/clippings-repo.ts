@@ -218,7 +218,9 @@ export class ClippingsRepo {
   /** Every tombstone (deleted clipping not yet purged), oldest deletion first. */
   async listTombstones(): Promise<Clipping[]> {
     const db = await this.open();
-    return (await db.getAllFromIndex('clippings', 'byDeletedAt')).map(parseRow).filter((c): c is Clipping => !!c && c.deletedAt !== undefined);
+    return (await db.getAllFromIndex('clippings', 'byDeletedAt'))
+      .map(parseRow)
+      .filter((c): c is Clipping => !!c && c.deletedAt !== undefined);
   }
 
   /**
@@ -241,4 +243,3 @@ export class ClippingsRepo {
     return purged;
   }
 }
-

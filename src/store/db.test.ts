@@ -16,7 +16,10 @@ async function open(name: string): Promise<ClipperDB> {
 }
 
 function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} did not finish in ${ms} ms`)), ms))]);
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} did not finish in ${ms} ms`)), ms)),
+  ]);
 }
 
 /** The layout each version must have, checked after the upgrade ladder ran. */
@@ -85,7 +88,11 @@ const V3_LAYOUT = {
   ...V2_LAYOUT,
   version: 3,
   stores: ['clippings', 'drafts', 'issues', 'meta', 'outbox', 'syncState'],
-  outbox: { keyPath: 'issueId', autoIncrement: false, indexes: { byNextAttempt: { keyPath: 'nextAttemptAt', unique: false, multiEntry: false } } },
+  outbox: {
+    keyPath: 'issueId',
+    autoIncrement: false,
+    indexes: { byNextAttempt: { keyPath: 'nextAttemptAt', unique: false, multiEntry: false } },
+  },
   syncState: { keyPath: 'issueId', autoIncrement: false, indexes: {} },
 };
 
@@ -160,7 +167,13 @@ const upgradeSteps: Record<number, () => Promise<void>> = {
     await v1.put('clippings', { id: 'clipping-0001', urlKey: 'https://example.com/a', createdAt: 10, updatedAt: 10, title: 'A' });
     v1.close();
     const db = await open(name);
-    expect({ ...asOfVersion3(describeLayout(db)), version: 2, stores: describeLayout(db).stores.filter((s) => s !== 'outbox' && s !== 'syncState'), outbox: undefined, syncState: undefined }).toEqual({
+    expect({
+      ...asOfVersion3(describeLayout(db)),
+      version: 2,
+      stores: describeLayout(db).stores.filter((s) => s !== 'outbox' && s !== 'syncState'),
+      outbox: undefined,
+      syncState: undefined,
+    }).toEqual({
       ...V2_LAYOUT,
       outbox: undefined,
       syncState: undefined,
@@ -187,7 +200,14 @@ const upgradeSteps: Record<number, () => Promise<void>> = {
     const A = 'issue-0001';
     const rows = [
       makeClipping(1, { urlKey: key, issueId: A, summary: 'First take', quote: '', section: 'articles' }),
-      makeClipping(2, { urlKey: key, issueId: A, summary: 'Second take', quote: 'A quote', quoteLink: 'https://example.com/story#q', section: null }),
+      makeClipping(2, {
+        urlKey: key,
+        issueId: A,
+        summary: 'Second take',
+        quote: 'A quote',
+        quoteLink: 'https://example.com/story#q',
+        section: null,
+      }),
       makeClipping(3, { urlKey: key, issueId: A, summary: '', title: '' }),
       makeClipping(4, { urlKey: key, issueId: A, summary: 'deleted', deletedAt: 50 }),
       makeClipping(5, { urlKey: key, issueId: 'issue-0002', summary: 'Other issue' }),
@@ -204,9 +224,18 @@ const upgradeSteps: Record<number, () => Promise<void>> = {
     // The oldest of the issue's three copies stays, with the text of all three (summaries joined in
     // creation order; the quote only the second had, with its link; the first one's section).
     const kept = await db.get('clippings', 'clipping-0001');
-    expect(kept).toMatchObject({ createdAt: rows[0]!.createdAt, summary: 'First take\n\nSecond take', quote: 'A quote', quoteLink: 'https://example.com/story#q', section: 'articles', title: 'Post 1', updatedAt: UPGRADED_AT });
+    expect(kept).toMatchObject({
+      createdAt: rows[0]!.createdAt,
+      summary: 'First take\n\nSecond take',
+      quote: 'A quote',
+      quoteLink: 'https://example.com/story#q',
+      section: 'articles',
+      title: 'Post 1',
+      updatedAt: UPGRADED_AT,
+    });
     expect(kept?.deletedAt).toBeUndefined();
-    for (const id of ['clipping-0002', 'clipping-0003']) expect(await db.get('clippings', id)).toMatchObject({ deletedAt: UPGRADED_AT, updatedAt: UPGRADED_AT });
+    for (const id of ['clipping-0002', 'clipping-0003'])
+      expect(await db.get('clippings', id)).toMatchObject({ deletedAt: UPGRADED_AT, updatedAt: UPGRADED_AT });
     // A tombstone is no duplicate; the other issue keeps its own copy; rows in no issue merge too (the longer summary contains the shorter).
     expect(await db.get('clippings', 'clipping-0004')).toMatchObject({ deletedAt: 50, summary: 'deleted' });
     expect(await db.get('clippings', 'clipping-0005')).toMatchObject({ summary: 'Other issue' });
@@ -218,8 +247,15 @@ const upgradeSteps: Record<number, () => Promise<void>> = {
     expect((await db.getAll('outbox')).map((e) => e.issueId)).toEqual([A]);
     // The index: live rows only, and a second live copy in the same issue is refused.
     expect((await db.getFromIndex('clippings', 'byIssueUrl', [A, key]))?.id).toBe('clipping-0001');
-    expect((await db.getAllFromIndex('clippings', 'byDeletedAt')).map((c) => c.id)).toEqual(['clipping-0004', 'clipping-0002', 'clipping-0003', 'clipping-0007']);
-    await expect(db.put('clippings', { ...makeClipping(9, { urlKey: key, issueId: A }), liveUrlKey: key })).rejects.toMatchObject({ name: 'ConstraintError' });
+    expect((await db.getAllFromIndex('clippings', 'byDeletedAt')).map((c) => c.id)).toEqual([
+      'clipping-0004',
+      'clipping-0002',
+      'clipping-0003',
+      'clipping-0007',
+    ]);
+    await expect(db.put('clippings', { ...makeClipping(9, { urlKey: key, issueId: A }), liveUrlKey: key })).rejects.toMatchObject({
+      name: 'ConstraintError',
+    });
   },
 };
 

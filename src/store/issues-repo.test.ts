@@ -47,7 +47,15 @@ const summary = (list: Issue[]) => list.map((i) => [i.number, i.status]);
 describe('IssuesRepo.ensureOpen', () => {
   it('creates issue #1 for the week containing now, once', async () => {
     const first = await issues.ensureOpen(at(WEDNESDAY));
-    expect(first).toMatchObject({ id: 'issue-0001', number: 1, status: 'open', title: 'Ops Weekly Issue #1', start: MONDAY, end: NEXT_MONDAY, createdAt: WEDNESDAY });
+    expect(first).toMatchObject({
+      id: 'issue-0001',
+      number: 1,
+      status: 'open',
+      title: 'Ops Weekly Issue #1',
+      start: MONDAY,
+      end: NEXT_MONDAY,
+      createdAt: WEDNESDAY,
+    });
     const again = await issues.ensureOpen(at(WEDNESDAY + DAY));
     expect(again).toEqual(first);
     expect(await issues.list()).toEqual([first]);

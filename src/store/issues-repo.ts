@@ -42,7 +42,11 @@ export class IssuesRepo {
     const db = await this.open();
     const tx = db.transaction(['issues', 'outbox'], 'readwrite');
     settleQuietly(tx.done);
-    await Promise.all([tx.objectStore('issues').put(valid), markIssuesChanged(tx.objectStore('outbox'), [valid.id], valid.updatedAt), tx.done]);
+    await Promise.all([
+      tx.objectStore('issues').put(valid),
+      markIssuesChanged(tx.objectStore('outbox'), [valid.id], valid.updatedAt),
+      tx.done,
+    ]);
     return valid;
   }
 
@@ -121,7 +125,9 @@ export class IssuesRepo {
       throw new Error('Only the open issue can be closed.');
     }
     const planned = parseIssue((await issues.index('byStatus').getAll('planned'))[0]);
-    const next = planned ? { ...planned, status: 'open' as const, updatedAt: context.now } : followingIssue(current, context.now, context.settings, context.newId());
+    const next = planned
+      ? { ...planned, status: 'open' as const, updatedAt: context.now }
+      : followingIssue(current, context.now, context.settings, context.newId());
     await issues.put({ ...current, status: 'closed', closedAt: context.now, updatedAt: context.now });
     await issues.put(next);
     let moved = 0;

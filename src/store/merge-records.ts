@@ -51,13 +51,18 @@ export async function mergeRecords(open: OpenDB, incoming: IncomingRecords, now:
       report.issues += 1;
       continue;
     }
-    const clashes = [await issues.index('byNumber').get(issue.number), ...(issue.status === 'open' ? await issues.index('byStatus').getAll('open') : [])]
-      .filter((other): other is Issue => !!other && !incomingIds.has(other.id));
+    const clashes = [
+      await issues.index('byNumber').get(issue.number),
+      ...(issue.status === 'open' ? await issues.index('byStatus').getAll('open') : []),
+    ].filter((other): other is Issue => !!other && !incomingIds.has(other.id));
     const blocking: Issue[] = [];
     for (const other of clashes) if (!(await isEmpty(other.id))) blocking.push(other);
     if (blocking.length) {
       const other = blocking[0]!;
-      const why = other.number === issue.number ? `issue #${issue.number} already exists here with clippings of its own` : `issue #${other.number} is open here with clippings of its own`;
+      const why =
+        other.number === issue.number
+          ? `issue #${issue.number} already exists here with clippings of its own`
+          : `issue #${other.number} is open here with clippings of its own`;
       report.skipped.push({ kind: 'issue', id: issue.id, reason: `${why}; its clippings were kept without an issue` });
       continue;
     }
@@ -70,7 +75,7 @@ export async function mergeRecords(open: OpenDB, incoming: IncomingRecords, now:
   for (const raw of incoming.clippings) {
     const clipping = Clipping.parse(raw);
     const placed = clipping.issueId === null || (await issues.get(clipping.issueId)) ? clipping : { ...clipping, issueId: null };
-    const same = (await clippings.get(clipping.id));
+    const same = await clippings.get(clipping.id);
     if (same && same.updatedAt >= clipping.updatedAt) {
       report.skipped.push({ kind: 'clipping', id: clipping.id, reason: 'the copy here is the same or newer' });
       continue;

@@ -28,9 +28,22 @@ const settings: Settings = { ...defaultSettings(), newsletterName: 'Ops Weekly',
 
 /** Issue `number` of the weeks before MONDAY (issue 1 is the week before it), closed. */
 const issue = (id: string, number: number, overrides: Partial<Issue> = {}): Issue =>
-  makeIssue(number, { id, title: `Ops Weekly Issue #${number}`, status: 'closed', start: MONDAY - number * 7 * DAY, end: MONDAY - (number - 1) * 7 * DAY, ...overrides });
+  makeIssue(number, {
+    id,
+    title: `Ops Weekly Issue #${number}`,
+    status: 'closed',
+    start: MONDAY - number * 7 * DAY,
+    end: MONDAY - (number - 1) * 7 * DAY,
+    ...overrides,
+  });
 
-const pending = (issueId: string, at: number): OutboxEntry => ({ issueId, changedAt: at, attempts: 0, nextAttemptAt: at, state: 'pending' });
+const pending = (issueId: string, at: number): OutboxEntry => ({
+  issueId,
+  changedAt: at,
+  attempts: 0,
+  nextAttemptAt: at,
+  state: 'pending',
+});
 
 let seq = 0;
 function at(now: number): IssueContext {
@@ -204,7 +217,10 @@ describe('ClippingsRepo writes mark their issues', () => {
   it('a reorder within one issue marks that issue once', async () => {
     await db.put('clippings', makeClipping(1, { issueId: A }));
     await db.put('clippings', makeClipping(2, { issueId: A }));
-    await clippings.putMany([makeClipping(1, { issueId: A, position: 2, updatedAt: WEDNESDAY }), makeClipping(2, { issueId: A, position: 1, updatedAt: WEDNESDAY })]);
+    await clippings.putMany([
+      makeClipping(1, { issueId: A, position: 2, updatedAt: WEDNESDAY }),
+      makeClipping(2, { issueId: A, position: 1, updatedAt: WEDNESDAY }),
+    ]);
     expect(await outbox()).toEqual([pending(A, WEDNESDAY)]);
   });
 
@@ -261,7 +277,9 @@ describe('IssuesRepo writes mark their issues', () => {
     await db.put('clippings', makeClipping(1, { issueId: first.id, summary: '' }));
     const { next, moved } = await issues.close(first.id, true, at(WEDNESDAY));
     expect(moved).toBe(1);
-    expect(await outbox()).toEqual([pending(first.id, WEDNESDAY), pending(next.id, WEDNESDAY)].sort((x, y) => x.issueId.localeCompare(y.issueId)));
+    expect(await outbox()).toEqual(
+      [pending(first.id, WEDNESDAY), pending(next.id, WEDNESDAY)].sort((x, y) => x.issueId.localeCompare(y.issueId)),
+    );
   });
 
   it('close refused (not the open issue) marks nothing', async () => {
@@ -307,7 +325,24 @@ describe('a failed write leaves no outbox entry (one transaction)', () => {
     strict = await openStrictDB({ urlKey: true });
     const repo = new ClippingsRepo(() => Promise.resolve(strict!));
     await strict.put('clippings', makeClipping(1, { urlKey: 'same' }));
-    await strict.put('drafts', { key: 'same', form: { url: 'x', title: '', byline: '', siteName: '', publishedTime: '', excerpt: '', lang: '', quote: '', quoteLink: '', summary: 'typed', section: null }, context: { origin: 'page', sources: {}, notes: [] }, updatedAt: MONDAY });
+    await strict.put('drafts', {
+      key: 'same',
+      form: {
+        url: 'x',
+        title: '',
+        byline: '',
+        siteName: '',
+        publishedTime: '',
+        excerpt: '',
+        lang: '',
+        quote: '',
+        quoteLink: '',
+        summary: 'typed',
+        section: null,
+      },
+      context: { origin: 'page', sources: {}, notes: [] },
+      updatedAt: MONDAY,
+    });
     await expect(repo.saveFromDraft(makeClipping(2, { urlKey: 'same', issueId: B, updatedAt: WEDNESDAY }), 'same')).rejects.toThrow();
     expect(await strict.get('clippings', 'clipping-0002')).toBeUndefined();
     expect(await strict.get('drafts', 'same')).toBeDefined();
@@ -317,7 +352,9 @@ describe('a failed write leaves no outbox entry (one transaction)', () => {
   it('putMany whose second write fails: no clipping, no entry for either issue', async () => {
     strict = await openStrictDB({ urlKey: true });
     const repo = new ClippingsRepo(() => Promise.resolve(strict!));
-    await expect(repo.putMany([makeClipping(1, { urlKey: 'same', issueId: A }), makeClipping(2, { urlKey: 'same', issueId: B })])).rejects.toThrow();
+    await expect(
+      repo.putMany([makeClipping(1, { urlKey: 'same', issueId: A }), makeClipping(2, { urlKey: 'same', issueId: B })]),
+    ).rejects.toThrow();
     expect(await strict.count('clippings')).toBe(0);
     expect(await outbox(strict)).toEqual([]);
   });
@@ -388,7 +425,14 @@ describe('a failed write leaves no outbox entry (one transaction)', () => {
     strict = await openStrictDB({ urlKey: true });
     await expect(
       // One in the issue, one in none: not duplicates in one issue (those would merge), so the strict byUrlKey index refuses the second.
-      mergeRecords(() => Promise.resolve(strict!), { issues: [issue(A, 1)], clippings: [makeClipping(1, { issueId: A, urlKey: 'same' }), makeClipping(2, { issueId: null, urlKey: 'same' })] }, WEDNESDAY),
+      mergeRecords(
+        () => Promise.resolve(strict!),
+        {
+          issues: [issue(A, 1)],
+          clippings: [makeClipping(1, { issueId: A, urlKey: 'same' }), makeClipping(2, { issueId: null, urlKey: 'same' })],
+        },
+        WEDNESDAY,
+      ),
     ).rejects.toThrow();
     expect(await strict.count('issues')).toBe(0);
     expect(await strict.count('clippings')).toBe(0);
@@ -403,7 +447,9 @@ describe('a failed write leaves no outbox entry (one transaction)', () => {
   it('a failed write leaves no unhandled rejection behind', async () => {
     strict = await openStrictDB({ urlKey: true }, false);
     const repo = new ClippingsRepo(() => Promise.resolve(strict!));
-    const unhandled = await unhandledDuring(() => repo.putMany([makeClipping(1, { urlKey: 'same', issueId: A }), makeClipping(2, { urlKey: 'same', issueId: B })]));
+    const unhandled = await unhandledDuring(() =>
+      repo.putMany([makeClipping(1, { urlKey: 'same', issueId: A }), makeClipping(2, { urlKey: 'same', issueId: B })]),
+    );
     expect(await strict.count('clippings')).toBe(0);
     expect(unhandled).toEqual([]);
   });

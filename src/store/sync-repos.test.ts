@@ -79,14 +79,26 @@ describe('OutboxRepo.due', () => {
 describe('OutboxRepo: entries stored before error codes', () => {
   it('reads an old entry with a code derived from its words, and writes it back in the new form', async () => {
     // The previous version's row: the words of the failure, no code.
-    await db.put('outbox', { ...entry('issue-a', { state: 'failed' }), lastError: { message: 'The draft is gone from WordPress (HTTP 404): it was deleted there.', action: 'Press “Recreate the draft”.', at: T0 } } as unknown as OutboxEntry);
-    await db.put('outbox', { ...entry('issue-b', { attempts: 2 }), lastError: { message: 'WordPress is not answering properly (HTTP 503); trying again later.', at: T0 } } as unknown as OutboxEntry);
+    await db.put('outbox', {
+      ...entry('issue-a', { state: 'failed' }),
+      lastError: {
+        message: 'The draft is gone from WordPress (HTTP 404): it was deleted there.',
+        action: 'Press “Recreate the draft”.',
+        at: T0,
+      },
+    } as unknown as OutboxEntry);
+    await db.put('outbox', {
+      ...entry('issue-b', { attempts: 2 }),
+      lastError: { message: 'WordPress is not answering properly (HTTP 503); trying again later.', at: T0 },
+    } as unknown as OutboxEntry);
     expect(await outbox.all()).toEqual([
       entry('issue-a', { state: 'failed', lastError: { code: 'draft-deleted', at: T0 } }),
       entry('issue-b', { attempts: 2, lastError: { code: 'server', status: 503, at: T0 } }),
     ]);
     await outbox.afterAttempt('issue-b', T0, (current) => ({ ...current, attempts: 3 }));
-    expect(await db.get('outbox', 'issue-b')).toEqual(entry('issue-b', { attempts: 3, lastError: { code: 'server', status: 503, at: T0 } }));
+    expect(await db.get('outbox', 'issue-b')).toEqual(
+      entry('issue-b', { attempts: 3, lastError: { code: 'server', status: 503, at: T0 } }),
+    );
   });
 });
 
@@ -137,7 +149,10 @@ describe('OutboxRepo.afterAttempt', () => {
 
 describe('OutboxRepo.retryNow', () => {
   it('makes an entry in backoff due now, attempts reset', async () => {
-    await db.put('outbox', entry('issue-a', { attempts: 5, nextAttemptAt: T0 + 60 * MINUTE, lastError: { code: 'server', status: 503, at: T0 } }));
+    await db.put(
+      'outbox',
+      entry('issue-a', { attempts: 5, nextAttemptAt: T0 + 60 * MINUTE, lastError: { code: 'server', status: 503, at: T0 } }),
+    );
     await outbox.retryNow('issue-a', T0 + MINUTE);
     expect(await outbox.get('issue-a')).toMatchObject({ attempts: 0, nextAttemptAt: T0 + MINUTE, state: 'pending', changedAt: T0 });
     expect((await outbox.due(T0 + MINUTE)).map((e) => e.issueId)).toEqual(['issue-a']);

@@ -16,7 +16,9 @@ export class OutboxRepo {
 
   /** Pending entries whose time has come, soonest first. */
   async due(now: number): Promise<OutboxEntry[]> {
-    return (await this.all()).filter((e) => e.state === 'pending' && e.nextAttemptAt <= now).sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
+    return (await this.all())
+      .filter((e) => e.state === 'pending' && e.nextAttemptAt <= now)
+      .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
   }
 
   async get(issueId: string): Promise<OutboxEntry | undefined> {

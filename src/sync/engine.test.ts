@@ -31,7 +31,12 @@ class FakeAdapter implements SyncAdapter {
   async push(update: DraftUpdate, previous: SyncState | undefined, options?: PushOptions): Promise<SyncState> {
     // The engine always passes its beforeWrite hook; record the editor's options only.
     const { beforeWrite: _hook, ...chosen } = options ?? {};
-    this.pushes.push({ issueId: update.issueId, region: update.region, previous, options: Object.keys(chosen).length ? chosen : undefined });
+    this.pushes.push({
+      issueId: update.issueId,
+      region: update.region,
+      previous,
+      options: Object.keys(chosen).length ? chosen : undefined,
+    });
     const behaviour = this.behaviours.get(update.issueId);
     if (behaviour) return behaviour(update, previous, options);
     return this.store(update, previous);
@@ -40,7 +45,14 @@ class FakeAdapter implements SyncAdapter {
   store(update: DraftUpdate, previous: SyncState | undefined): SyncState {
     const remoteId = previous?.remoteId ?? `draft-${this.nextId++}`;
     this.drafts.set(remoteId, update.region);
-    return { issueId: update.issueId, target: this.target, remoteId, lastSyncedAt: this.clock(), regionHash: `hash-${update.region.length}`, remoteModified: String(this.clock()) };
+    return {
+      issueId: update.issueId,
+      target: this.target,
+      remoteId,
+      lastSyncedAt: this.clock(),
+      regionHash: `hash-${update.region.length}`,
+      remoteModified: String(this.clock()),
+    };
   }
 
   async remoteRegion(): Promise<string> {
@@ -65,7 +77,8 @@ function deps(overrides: Partial<EngineDeps> = {}): EngineDeps {
     outbox,
     syncStates,
     adapter,
-    draftFor: async (issueId) => (gone.has(issueId) ? undefined : { issueId, title: `Issue ${issueId}`, region: renderRegion(issueId, `<p>${issueId}</p>`) }),
+    draftFor: async (issueId) =>
+      gone.has(issueId) ? undefined : { issueId, title: `Issue ${issueId}`, region: renderRegion(issueId, `<p>${issueId}</p>`) },
     now: () => clock,
     random: () => 0,
     ...overrides,
@@ -79,11 +92,20 @@ async function change(issueIds: string[], at = clock): Promise<void> {
   await tx.done;
 }
 
-const entry = (issueId: string, overrides: Partial<OutboxEntry> = {}): OutboxEntry => ({ issueId, changedAt: T0, attempts: 0, nextAttemptAt: T0, state: 'pending', ...overrides });
+const entry = (issueId: string, overrides: Partial<OutboxEntry> = {}): OutboxEntry => ({
+  issueId,
+  changedAt: T0,
+  attempts: 0,
+  nextAttemptAt: T0,
+  state: 'pending',
+  ...overrides,
+});
 
-const fail = (error: unknown): Behaviour => () => {
-  throw error;
-};
+const fail =
+  (error: unknown): Behaviour =>
+  () => {
+    throw error;
+  };
 
 beforeEach(async () => {
   const fresh = await freshDatabase('engine-test');
@@ -101,7 +123,9 @@ describe('drainOutbox: success', () => {
     await change(['issue-a']);
     const report = await drainOutbox(deps());
     expect(report).toEqual({ synced: ['issue-a'], retrying: [], failed: [], conflicts: [] });
-    expect(adapter.pushes).toEqual([{ issueId: 'issue-a', region: renderRegion('issue-a', '<p>issue-a</p>'), previous: undefined, options: undefined }]);
+    expect(adapter.pushes).toEqual([
+      { issueId: 'issue-a', region: renderRegion('issue-a', '<p>issue-a</p>'), previous: undefined, options: undefined },
+    ]);
     expect(await syncStates.get('issue-a')).toMatchObject({ issueId: 'issue-a', target: TARGET, remoteId: 'draft-1', lastSyncedAt: T0 });
     expect(await outbox.all()).toEqual([]);
   });
@@ -118,7 +142,9 @@ describe('drainOutbox: success', () => {
 
   it('records which versions of which clippings the region holds; after “keep WordPress’s version”, none', async () => {
     const rendered = { 'clip-1': T0 - MINUTE, 'clip-2': T0 };
-    const withRendered = deps({ draftFor: async (issueId) => ({ issueId, title: 'Issue', region: renderRegion(issueId, '<p>x</p>'), rendered }) });
+    const withRendered = deps({
+      draftFor: async (issueId) => ({ issueId, title: 'Issue', region: renderRegion(issueId, '<p>x</p>'), rendered }),
+    });
     await change(['issue-a']);
     await drainOutbox(withRendered);
     expect((await syncStates.get('issue-a'))?.rendered).toEqual(rendered);
@@ -227,9 +253,7 @@ describe('drainOutbox: permanent failures and conflicts', () => {
     adapter.behaviours.set('issue-a', fail(new SyncError('auth', { status: 401 })));
     const report = await drainOutbox(deps());
     expect(report).toEqual({ synced: [], retrying: [], failed: ['issue-a'], conflicts: [] });
-    expect(await outbox.get('issue-a')).toEqual(
-      entry('issue-a', { state: 'failed', lastError: { code: 'auth', status: 401, at: T0 } }),
-    );
+    expect(await outbox.get('issue-a')).toEqual(entry('issue-a', { state: 'failed', lastError: { code: 'auth', status: 401, at: T0 } }));
   });
 
   it('does not retry a failed issue in later drains, even after more changes', async () => {

@@ -53,7 +53,9 @@ export async function drainOutbox(deps: EngineDeps, only?: { issueId: string; op
     await purgeTombstones(deps);
     return report;
   }
-  const entries = only ? [await deps.outbox.get(only.issueId)].filter((e) => !!e) : (await deps.outbox.due(deps.now())).slice(0, MAX_ISSUES_PER_DRAIN);
+  const entries = only
+    ? [await deps.outbox.get(only.issueId)].filter((e) => !!e)
+    : (await deps.outbox.due(deps.now())).slice(0, MAX_ISSUES_PER_DRAIN);
   for (const entry of entries) {
     const started = deps.now();
     try {
@@ -73,7 +75,8 @@ export async function drainOutbox(deps: EngineDeps, only?: { issueId: string; op
       await deps.outbox.afterAttempt(entry.issueId, entry.changedAt, () => undefined);
       report.synced.push(entry.issueId);
     } catch (error) {
-      const failure = error instanceof SyncError ? error : new SyncError('unexpected', { text: error instanceof Error ? error.message : String(error) });
+      const failure =
+        error instanceof SyncError ? error : new SyncError('unexpected', { text: error instanceof Error ? error.message : String(error) });
       // The code and its facts, not words: the pages build those, naming the target the editor set up.
       const lastError = { ...failure.data, at: started };
       await deps.outbox.afterAttempt(entry.issueId, entry.changedAt, (current) => {
@@ -108,7 +111,10 @@ export async function purgeTombstones(deps: Pick<EngineDeps, 'tombstones' | 'syn
     for (const tombstone of await tombstones.listTombstones()) {
       if (tombstone.deletedAt === undefined || tombstone.deletedAt > cutoff) continue;
       const state = deps.adapter && tombstone.issueId !== null ? await deps.syncStates.get(tombstone.issueId) : undefined;
-      const unneeded = !deps.adapter || tombstone.issueId === null || (!!state && state.lastSyncedAt >= tombstone.deletedAt && state.rendered?.[tombstone.id] === undefined);
+      const unneeded =
+        !deps.adapter ||
+        tombstone.issueId === null ||
+        (!!state && state.lastSyncedAt >= tombstone.deletedAt && state.rendered?.[tombstone.id] === undefined);
       if (unneeded) done.push({ id: tombstone.id, updatedAt: tombstone.updatedAt });
     }
     return await tombstones.purgeTombstones(done);

@@ -12,7 +12,11 @@ export async function checkGeneric(config: GenericConfig, fetchImpl?: typeof fet
       { name: 'rest-api', ok: true, message: `It speaks the drafting protocol (version ${info.version}).` },
       { name: 'credentials', ok: true, message: 'The token was accepted.' },
     ];
-    steps.push(info.canWrite === false ? { name: 'can-edit', ok: false, message: 'This token may read drafts but not change them.' } : { name: 'can-edit', ok: true, message: 'This token may change drafts.' });
+    steps.push(
+      info.canWrite === false
+        ? { name: 'can-edit', ok: false, message: 'This token may read drafts but not change them.' }
+        : { name: 'can-edit', ok: true, message: 'This token may change drafts.' },
+    );
     return steps;
   } catch (error) {
     const words = error instanceof SyncError ? syncErrorWords(error.data, describeTarget('generic', config.baseUrl)) : undefined;

@@ -27,7 +27,11 @@ export const IssueIdParam = z.string().regex(/^[A-Za-z0-9._~-]{1,64}$/, 'an issu
 export const IdempotencyKeyHeader = z.string().regex(/^[\x21-\x7e]{1,200}$/, 'an Idempotency-Key is 1-200 visible ASCII characters');
 
 /** A revision is opaque to the extension: a server may use a counter, a timestamp or a hash. */
-export const Revision = z.string().min(1).max(128).regex(/^[\x21\x23-\x7e]+$/, 'a revision is visible ASCII without double quotes');
+export const Revision = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[\x21\x23-\x7e]+$/, 'a revision is visible ASCII without double quotes');
 
 /** `GET {base}/protocol` → 200. Needs the token, so it also checks the credentials. */
 export const ProtocolInfo = z.object({
@@ -130,6 +134,14 @@ async function sha256Hex(text: string): Promise<string> {
  * restores an earlier text (its base revision differs).
  */
 export async function idempotencyKey(issueId: string, ifMatchRevision: string | undefined, body: DraftPut): Promise<string> {
-  const canonical = JSON.stringify([issueId, ifMatchRevision ?? null, body.title, body.content, body.format, body.managed.start, body.managed.end]);
+  const canonical = JSON.stringify([
+    issueId,
+    ifMatchRevision ?? null,
+    body.title,
+    body.content,
+    body.format,
+    body.managed.start,
+    body.managed.end,
+  ]);
   return `nc1-${await sha256Hex(canonical)}`;
 }

@@ -32,7 +32,12 @@ export class GenericAdapter implements SyncAdapter {
   ) {
     this.target = `generic:${config.baseUrl.replace(/\/+$/, '')}`;
     this.description = describeTarget('generic', config.baseUrl);
-    this.http = { fetch: options.fetch ?? ((input, init) => fetch(input, init)), timeoutMs: options.timeoutMs ?? 15_000, now: options.now ?? Date.now, target: this.description };
+    this.http = {
+      fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+      timeoutMs: options.timeoutMs ?? 15_000,
+      now: options.now ?? Date.now,
+      target: this.description,
+    };
   }
 
   private get auth() {
@@ -54,14 +59,23 @@ export class GenericAdapter implements SyncAdapter {
     const key = await idempotencyKey(issueId, revision, body);
     const headers = { ...this.auth, 'Idempotency-Key': key, ...(revision ? { 'If-Match': etagFor(revision) } : {}) };
     // An update (If-Match) of a draft that is no more is a 404 or 410 (docs/generic-target.md): deleted there.
-    const answer = await callJson(this.http, draftUrl(this.config.baseUrl, issueId), Draft, { method: 'PUT', headers, body, accept: revision ? [409, 404, 410] : [409] });
+    const answer = await callJson(this.http, draftUrl(this.config.baseUrl, issueId), Draft, {
+      method: 'PUT',
+      headers,
+      body,
+      accept: revision ? [409, 404, 410] : [409],
+    });
     if (answer.status === 404 || answer.status === 410) throw new SyncError('draft-deleted', { status: answer.status }, this.description);
     if (answer.status !== 409) return answer.data!;
     // A create that raced a lost earlier create, or an update that raced an edit: read what is there now.
     const current = ErrorBody.safeParse(safeJson(answer.text)).data?.current;
     if (!revision && current && findRegion(current.content)?.issueId === issueId) {
       // The server has our own draft (its answer was lost and its key forgotten): adopt it.
-      return this.put(issueId, { ...body, content: replaceRegion(current.content, findRegion(body.content)?.text ?? body.content) }, current.revision);
+      return this.put(
+        issueId,
+        { ...body, content: replaceRegion(current.content, findRegion(body.content)?.text ?? body.content) },
+        current.revision,
+      );
     }
     throw new SyncError('edit-race', {}, this.description);
   }
@@ -91,7 +105,11 @@ export class GenericAdapter implements SyncAdapter {
       if (sameTarget) {
         throw new SyncError('draft-deleted', {}, this.description);
       }
-      const created = await this.put(update.issueId, { title: update.title, content: `${update.region}\n`, format: 'html', managed: MANAGED }, undefined);
+      const created = await this.put(
+        update.issueId,
+        { title: update.title, content: `${update.region}\n`, format: 'html', managed: MANAGED },
+        undefined,
+      );
       return this.state(update.issueId, created);
     }
     if (options.keepRemote) return this.state(update.issueId, current);

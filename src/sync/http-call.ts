@@ -37,7 +37,11 @@ function withServerWords(error: SyncError, body: string, target: TargetDescripti
     return error;
   }
   if (typeof said !== 'string' || !said.trim()) return error;
-  const plain = said.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim().slice(0, 200);
+  const plain = said
+    .replace(/<[^>]*>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 200);
   return new SyncError(error.code, { ...error.data, said: plain }, target, error.retryAfterMs);
 }
 
@@ -76,7 +80,11 @@ export async function callJson<T>(http: HttpCall, url: string, schema: z.ZodType
     try {
       response = await http.fetch(url, {
         method,
-        headers: { Accept: 'application/json', ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...request.headers },
+        headers: {
+          Accept: 'application/json',
+          ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          ...request.headers,
+        },
         ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
         signal: controller.signal,
         credentials: 'omit',
@@ -99,7 +107,12 @@ export async function callJson<T>(http: HttpCall, url: string, schema: z.ZodType
       throw new SyncError('offline', { text: 'the answer was cut off' }, http.target);
     }
     if (request.accept?.includes(response.status)) return { status: response.status, headers: response.headers, data: undefined, text };
-    if (!response.ok) throw withServerWords(errorForStatus(response.status, http.target, retryAfterMs(response.headers.get('Retry-After'), http.now())), text, http.target);
+    if (!response.ok)
+      throw withServerWords(
+        errorForStatus(response.status, http.target, retryAfterMs(response.headers.get('Retry-After'), http.now())),
+        text,
+        http.target,
+      );
     let json: unknown;
     try {
       json = JSON.parse(text);

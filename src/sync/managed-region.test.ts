@@ -7,7 +7,7 @@ const HTML = '<h2>Articles</h2>\n<p><a href="https://example.com/a">Ünïcødé 
 /** Text an editor might write around the region: CRLF, unicode, other comments, other Custom HTML blocks. */
 const BEFORE = [
   '<!-- wp:paragraph -->\r\n<p>Hello readers — ça va? 👋</p>\r\n<!-- /wp:paragraph -->\r\n',
-  '<!-- a comment of the editor\'s own -->\r\n',
+  "<!-- a comment of the editor's own -->\r\n",
   '<!-- wp:html -->\n<div class="ad">Sponsor: <b>ACME</b></div>\n<!-- /wp:html -->\r\n\r\n',
 ].join('');
 const AFTER = [

@@ -3,7 +3,8 @@
  * version, so the block editor never "repairs" it), fenced by comments naming the issue. Everything
  * outside the fence belongs to the editor and is never changed, byte for byte.
  */
-const BEGIN = (issueId: string) => `<!-- wp:html -->\n<!-- newsletter-clipper:managed issue="${issueId}" (written by Newsletter Clipper: edit the clippings in the extension, not here) -->\n`;
+const BEGIN = (issueId: string) =>
+  `<!-- wp:html -->\n<!-- newsletter-clipper:managed issue="${issueId}" (written by Newsletter Clipper: edit the clippings in the extension, not here) -->\n`;
 const END = '\n<!-- /newsletter-clipper:managed -->\n<!-- /wp:html -->';
 const BEGIN_PATTERN = /<!-- wp:html -->\s*<!-- newsletter-clipper:managed issue="([^"]+)"[^>]*-->/;
 const END_MARK = '<!-- /newsletter-clipper:managed -->';
@@ -54,7 +55,11 @@ export function replaceRegion(content: string, region: string): string {
  * (WordPress's has one-second resolution, so an edit in the same second would slip by), and a retry
  * of our own write whose answer was lost (the server already holds `next`) is not a conflict.
  */
-export async function regionEditedSince(remote: string | undefined, previous: { regionHash: string; pendingRegionHash?: string | undefined }, next: string): Promise<boolean> {
+export async function regionEditedSince(
+  remote: string | undefined,
+  previous: { regionHash: string; pendingRegionHash?: string | undefined },
+  next: string,
+): Promise<boolean> {
   if (remote === next) return false;
   const hash = await regionHash(remote ?? '');
   // What we last wrote, or what we were writing when the answer was lost: ours either way.

@@ -41,7 +41,11 @@ export function repairLastError(raw: unknown, state: unknown): StoredSyncError |
     return undefined;
   }
   const derived = codeForOldMessage(old.message, state);
-  const repaired = StoredSyncError.safeParse({ ...derived, ...(derived.code === 'unexpected' ? { text: old.message.slice(0, 1000) } : {}), at });
+  const repaired = StoredSyncError.safeParse({
+    ...derived,
+    ...(derived.code === 'unexpected' ? { text: old.message.slice(0, 1000) } : {}),
+    at,
+  });
   return repaired.success ? repaired.data : { code: 'unexpected', at };
 }
 

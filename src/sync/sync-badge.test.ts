@@ -15,19 +15,31 @@ describe('syncBadge', () => {
   });
 
   it('counts issues waiting to sync in grey', () => {
-    expect(syncBadge([pending, pending], 'ready')).toMatchObject({ text: '2', color: '#5b6472', title: expect.stringMatching(/2 issue\(s\) waiting to sync to the drafting backend$/) });
+    expect(syncBadge([pending, pending], 'ready')).toMatchObject({
+      text: '2',
+      color: '#5b6472',
+      title: expect.stringMatching(/2 issue\(s\) waiting to sync to the drafting backend$/),
+    });
   });
 
   it('counts failed and conflicting issues in red, before pending ones', () => {
-    expect(syncBadge([pending, failed, conflict], 'ready')).toMatchObject({ text: '!2', color: '#b42318', title: expect.stringMatching(/2 issue\(s\) need attention/) });
+    expect(syncBadge([pending, failed, conflict], 'ready')).toMatchObject({
+      text: '!2',
+      color: '#b42318',
+      title: expect.stringMatching(/2 issue\(s\) need attention/),
+    });
   });
 
   it('names the target the editor set up, never WordPress for a generic one', () => {
-    expect(syncBadge([pending, failed], 'ready', GENERIC).title).toBe('Clip this page (Alt+Shift+C) — 1 issue(s) need attention to sync to drafting server drafts.example.org/api/v1');
+    expect(syncBadge([pending, failed], 'ready', GENERIC).title).toBe(
+      'Clip this page (Alt+Shift+C) — 1 issue(s) need attention to sync to drafting server drafts.example.org/api/v1',
+    );
     expect(syncBadge([pending], 'no-access', GENERIC).title).toBe(
       'Clip this page (Alt+Shift+C) — sync is waiting for access to drafting server drafts.example.org/api/v1: grant it in the options',
     );
-    expect(syncBadge([pending], 'ready', WP).title).toBe('Clip this page (Alt+Shift+C) — 1 issue(s) waiting to sync to WordPress site news.example.org');
+    expect(syncBadge([pending], 'ready', WP).title).toBe(
+      'Clip this page (Alt+Shift+C) — 1 issue(s) waiting to sync to WordPress site news.example.org',
+    );
   });
 
   it('shows nothing to an editor who has not set up a target, whatever is queued', () => {
@@ -35,7 +47,11 @@ describe('syncBadge', () => {
   });
 
   it('says where to go when the target’s site may not be reached yet', () => {
-    expect(syncBadge([pending], 'no-access')).toMatchObject({ text: '!', color: '#b42318', title: expect.stringMatching(/grant it in the options$/) });
+    expect(syncBadge([pending], 'no-access')).toMatchObject({
+      text: '!',
+      color: '#b42318',
+      title: expect.stringMatching(/grant it in the options$/),
+    });
     expect(syncBadge([], 'no-access').text).toBe('');
   });
 });

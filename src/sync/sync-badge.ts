@@ -20,10 +20,15 @@ const GREY = '#5b6472';
  * outbox still keeps every change, for the day one is set up); a target whose site the extension may
  * not reach yet is one red "!" that says where to grant access. The title names the configured target.
  */
-export function syncBadge(entries: readonly Pick<OutboxEntry, 'state'>[], readiness: TargetReadiness, target?: TargetDescription): SyncBadge {
+export function syncBadge(
+  entries: readonly Pick<OutboxEntry, 'state'>[],
+  readiness: TargetReadiness,
+  target?: TargetDescription,
+): SyncBadge {
   if (readiness === 'none' || !entries.length) return { text: '', color: GREY, title: TITLE };
   const name = targetName(target);
-  if (readiness === 'no-access') return { text: '!', color: RED, title: `${TITLE} — sync is waiting for access to ${name}: grant it in the options` };
+  if (readiness === 'no-access')
+    return { text: '!', color: RED, title: `${TITLE} — sync is waiting for access to ${name}: grant it in the options` };
   const stuck = entries.filter((e) => e.state !== 'pending').length;
   if (stuck) return { text: `!${stuck}`, color: RED, title: `${TITLE} — ${stuck} issue(s) need attention to sync to ${name}` };
   return { text: String(entries.length), color: GREY, title: `${TITLE} — ${entries.length} issue(s) waiting to sync to ${name}` };

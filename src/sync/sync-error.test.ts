@@ -55,7 +55,9 @@ describe('SyncError', () => {
 
 describe('codeForStatus', () => {
   it('maps each HTTP status to its code', () => {
-    expect(Object.fromEntries([400, 401, 403, 404, 405, 408, 409, 410, 418, 422, 429, 500, 502, 503, 504].map((s) => [s, codeForStatus(s)]))).toEqual({
+    expect(
+      Object.fromEntries([400, 401, 403, 404, 405, 408, 409, 410, 418, 422, 429, 500, 502, 503, 504].map((s) => [s, codeForStatus(s)])),
+    ).toEqual({
       400: 'rejected',
       401: 'auth',
       403: 'forbidden',

@@ -106,7 +106,12 @@ export class SyncError extends Error {
     /** A server's Retry-After, in ms: the wait before the next attempt instead of the backoff. */
     readonly retryAfterMs?: number,
   ) {
-    const data = SyncErrorData.parse({ code, ...facts, ...(facts.text ? { text: facts.text.slice(0, 1000) } : {}), ...(facts.said ? { said: facts.said.slice(0, 300) } : {}) });
+    const data = SyncErrorData.parse({
+      code,
+      ...facts,
+      ...(facts.text ? { text: facts.text.slice(0, 1000) } : {}),
+      ...(facts.said ? { said: facts.said.slice(0, 300) } : {}),
+    });
     super(syncErrorWords(data, target).message);
     this.name = 'SyncError';
     this.data = data;

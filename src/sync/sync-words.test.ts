@@ -59,7 +59,9 @@ describe('syncErrorWords', () => {
       'WordPress site news.example.org is not answering properly (HTTP 503); trying again later. WordPress site news.example.org said: “Maintenance”',
     );
     expect(syncErrorWords({ code: 'unexpected', text: 'boom' }, undefined).message).toBe('Sync failed unexpectedly (boom).');
-    expect(syncErrorWords({ code: 'offline', text: 'Failed to fetch' }, undefined).message).toBe('The drafting backend could not be reached (Failed to fetch); trying again later.');
+    expect(syncErrorWords({ code: 'offline', text: 'Failed to fetch' }, undefined).message).toBe(
+      'The drafting backend could not be reached (Failed to fetch); trying again later.',
+    );
   });
 
   it('names the conflict choice after the target', () => {

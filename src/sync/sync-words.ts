@@ -49,30 +49,55 @@ export function syncErrorWords(error: SyncErrorData, target: TargetDescription |
   const http = error.status ? ` (HTTP ${error.status})` : '';
   const wordpress = target?.kind === 'wordpress';
   const credentials = !target ? 'credentials' : wordpress ? 'user name and Application Password' : 'token';
-  const checkAddress = wordpress ? 'Check the site address in the options (the site’s address, not wp-admin).' : 'Check the address in the options.';
+  const checkAddress = wordpress
+    ? 'Check the site address in the options (the site’s address, not wp-admin).'
+    : 'Check the address in the options.';
   const retry = '; trying again later.';
   const said = error.said ? ` ${Name} said: “${error.said}”` : '';
   const words = ((): { message: string; action?: string } => {
     switch (error.code) {
       case 'auth':
-        return { message: `${Name} refused the credentials${http}.`, action: `Check the ${credentials} in the options, then press “Sync now”.` };
+        return {
+          message: `${Name} refused the credentials${http}.`,
+          action: `Check the ${credentials} in the options, then press “Sync now”.`,
+        };
       case 'forbidden':
-        return { message: `${Name} refused the credentials for this${http}.`, action: `Check the ${credentials} in the options (the account must be allowed to edit drafts), then press “Sync now”.` };
+        return {
+          message: `${Name} refused the credentials for this${http}.`,
+          action: `Check the ${credentials} in the options (the account must be allowed to edit drafts), then press “Sync now”.`,
+        };
       case 'not-found':
-        return { message: `No ${wordpress ? 'WordPress REST API' : 'drafting protocol'} was found at ${name}${http}.`, action: checkAddress };
+        return {
+          message: `No ${wordpress ? 'WordPress REST API' : 'drafting protocol'} was found at ${name}${http}.`,
+          action: checkAddress,
+        };
       case 'draft-deleted':
-        return { message: `The draft is gone from ${name}${http}: it was deleted there.`, action: 'Press “Recreate the draft” to make a new one.' };
+        return {
+          message: `The draft is gone from ${name}${http}: it was deleted there.`,
+          action: 'Press “Recreate the draft” to make a new one.',
+        };
       case 'draft-trashed':
-        return { message: `The issue's draft is in the trash of ${name}.`, action: 'Restore it from the trash there, or press “Recreate the draft”.' };
+        return {
+          message: `The issue's draft is in the trash of ${name}.`,
+          action: 'Restore it from the trash there, or press “Recreate the draft”.',
+        };
       case 'published':
-        return { message: `The issue's post was published on ${name}; the extension no longer changes it.`, action: 'Close this issue in the issue desk.' };
+        return {
+          message: `The issue's post was published on ${name}; the extension no longer changes it.`,
+          action: 'Close this issue in the issue desk.',
+        };
       case 'conflict':
         return error.status
           ? { message: `${Name} reports that the draft changed since the last sync${http}.` }
-          : { message: `The clippings' part of the draft was edited on ${name} since the last sync.`, action: `Choose in the issue desk: ${uncapitalised(keepRemoteLabel(target))}, or overwrite it.` };
+          : {
+              message: `The clippings' part of the draft was edited on ${name} since the last sync.`,
+              action: `Choose in the issue desk: ${uncapitalised(keepRemoteLabel(target))}, or overwrite it.`,
+            };
       case 'moved':
         return {
-          message: error.movedTo ? `${Name} moved to ${error.movedTo} (the request was redirected there).` : `${Name} redirected a request that may not be redirected (it would drop what is sent).`,
+          message: error.movedTo
+            ? `${Name} moved to ${error.movedTo} (the request was redirected there).`
+            : `${Name} redirected a request that may not be redirected (it would drop what is sent).`,
           action: 'Press “Test connection” in the options: it shows the address to enter. Then press “Sync now”.',
         };
       case 'offline':

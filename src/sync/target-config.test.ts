@@ -17,24 +17,31 @@ describe('originPattern', () => {
 });
 
 describe('addressProblem: no credentials over plain http:// beyond this machine', () => {
-  it.each(['https://news.example.org', 'https://news.example.org:8443/blog/', 'http://localhost:8889', 'http://127.0.0.1:8889/wp', 'http://[::1]:8080/', 'HTTP://LOCALHOST/'])(
-    'allows %s',
-    (url) => {
-      expect(addressProblem(url)).toBeUndefined();
-    },
-  );
+  it.each([
+    'https://news.example.org',
+    'https://news.example.org:8443/blog/',
+    'http://localhost:8889',
+    'http://127.0.0.1:8889/wp',
+    'http://[::1]:8080/',
+    'HTTP://LOCALHOST/',
+  ])('allows %s', (url) => {
+    expect(addressProblem(url)).toBeUndefined();
+  });
 
-  it.each(['http://news.example.org', 'http://192.168.1.20:8080/', 'http://127.0.0.1.example.org/', 'http://localhost.evil.example/', 'http://10.0.0.1/'])(
-    'refuses %s, saying why and what to do',
-    (url) => {
-      const problem = addressProblem(url);
-      expect(problem).toContain('plain http://');
-      expect(problem).toContain('unencrypted');
-      expect(problem).toContain('https://');
-      expect(problem).toContain('localhost, 127.0.0.1');
-      expect(problem).toContain(new URL(url).origin);
-    },
-  );
+  it.each([
+    'http://news.example.org',
+    'http://192.168.1.20:8080/',
+    'http://127.0.0.1.example.org/',
+    'http://localhost.evil.example/',
+    'http://10.0.0.1/',
+  ])('refuses %s, saying why and what to do', (url) => {
+    const problem = addressProblem(url);
+    expect(problem).toContain('plain http://');
+    expect(problem).toContain('unencrypted');
+    expect(problem).toContain('https://');
+    expect(problem).toContain('localhost, 127.0.0.1');
+    expect(problem).toContain(new URL(url).origin);
+  });
 
   it.each(['ftp://news.example.org', 'news.example.org', 'javascript:alert(1)'])('refuses %s as not a web address', (url) => {
     expect(addressProblem(url)).toMatch(/must start with https:\/\//);

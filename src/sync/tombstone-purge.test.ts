@@ -16,8 +16,19 @@ let clock: number;
 
 /** The engine as the worker runs it: the real repos and draft, the WordPress adapter over the in-memory site. */
 function deps(overrides: Partial<EngineDeps> = {}): EngineDeps {
-  const adapter = new WordPressAdapter({ siteUrl: SITE_URL, user: WP_USER, appPassword: WP_PASSWORD }, { fetch: wp.fetch, timeoutMs: 200, now: () => clock });
-  return { ...repos, adapter, tombstones: repos.clippings, draftFor: (issueId) => draftForIssue(repos, issueId), now: () => clock, random: () => 0, ...overrides };
+  const adapter = new WordPressAdapter(
+    { siteUrl: SITE_URL, user: WP_USER, appPassword: WP_PASSWORD },
+    { fetch: wp.fetch, timeoutMs: 200, now: () => clock },
+  );
+  return {
+    ...repos,
+    adapter,
+    tombstones: repos.clippings,
+    draftFor: (issueId) => draftForIssue(repos, issueId),
+    now: () => clock,
+    random: () => 0,
+    ...overrides,
+  };
 }
 
 const draftText = () => [...wp.posts.values()].map((p) => p.content).join('');
@@ -29,7 +40,10 @@ beforeEach(async () => {
   wp = new FakeWordPress();
   clock = T0;
   await fresh.db.put('issues', makeIssue(1));
-  await repos.clippings.putMany([makeClipping(1, { issueId: ISSUE, title: 'Kept story' }), makeClipping(2, { issueId: ISSUE, title: 'Deleted story' })]);
+  await repos.clippings.putMany([
+    makeClipping(1, { issueId: ISSUE, title: 'Kept story' }),
+    makeClipping(2, { issueId: ISSUE, title: 'Deleted story' }),
+  ]);
   expect((await drainOutbox(deps())).synced).toEqual([ISSUE]);
   expect(draftText()).toContain('Deleted story');
 });

@@ -44,7 +44,12 @@ describe('checkWordPress', () => {
   });
 
   it('says when there is no REST API: an HTML page, a 404, or no wp/v2 namespace', async () => {
-    for (const fault of [faults.body('<!doctype html><p>Hello</p>'), faults.status(404, {}, '{"namespaces":["wp/v2"]}'), faults.body('{"namespaces":["oembed/1.0"]}'), faults.body('{"name":"x"}')]) {
+    for (const fault of [
+      faults.body('<!doctype html><p>Hello</p>'),
+      faults.status(404, {}, '{"namespaces":["wp/v2"]}'),
+      faults.body('{"namespaces":["oembed/1.0"]}'),
+      faults.body('{"name":"x"}'),
+    ]) {
       wp.inject(fault, { route: '/' });
       const steps = await check();
       expect(names(steps)).toEqual([
@@ -62,7 +67,9 @@ describe('checkWordPress', () => {
       ['reachable', true],
       ['rest-api', false],
     ]);
-    expect(steps[1]?.message).toBe('The site redirects to https://www.example.org: enter that address instead, so that the password is sent to it and updates are not redirected.');
+    expect(steps[1]?.message).toBe(
+      'The site redirects to https://www.example.org: enter that address instead, so that the password is sent to it and updates are not redirected.',
+    );
     expect(wp.requests.some((r) => r.headers.has('Authorization'))).toBe(false);
   });
 
@@ -111,7 +118,11 @@ describe('checkWordPress', () => {
   it('says when the user may not edit posts', async () => {
     wp.capabilities = { read: true };
     const steps = await check();
-    expect(steps.at(-1)).toEqual({ name: 'can-edit', ok: false, message: 'This user may not edit posts: use an Author, Editor or Administrator account.' });
+    expect(steps.at(-1)).toEqual({
+      name: 'can-edit',
+      ok: false,
+      message: 'This user may not edit posts: use an Author, Editor or Administrator account.',
+    });
     expect(steps.slice(0, 3).every((s) => s.ok)).toBe(true);
   });
 

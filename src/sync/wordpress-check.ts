@@ -14,7 +14,11 @@ const RestIndex = z.object({ namespaces: z.array(z.string()) });
  * "Test connection": reachable, REST API found, credentials accepted, allowed to edit posts. Stops at
  * the first failure, since every later step depends on it; each step says what it found in words.
  */
-export async function checkWordPress(config: WordPressConfig, fetchImpl: typeof fetch = (i, o) => fetch(i, o), timeoutMs = 10_000): Promise<CheckStep[]> {
+export async function checkWordPress(
+  config: WordPressConfig,
+  fetchImpl: typeof fetch = (i, o) => fetch(i, o),
+  timeoutMs = 10_000,
+): Promise<CheckStep[]> {
   const steps: CheckStep[] = [];
   const get = async (url: string, auth: boolean) => {
     const controller = new AbortController();
@@ -43,19 +47,32 @@ export async function checkWordPress(config: WordPressConfig, fetchImpl: typeof 
     index = await get(restUrl(config.siteUrl, '/'), false);
     steps.push({ name: 'reachable', ok: true, message: `The site answered (HTTP ${index.response.status}).` });
   } catch (error) {
-    steps.push({ name: 'reachable', ok: false, message: `The site could not be reached: ${error instanceof Error ? error.message : String(error)}. Check the address and your connection.` });
+    steps.push({
+      name: 'reachable',
+      ok: false,
+      message: `The site could not be reached: ${error instanceof Error ? error.message : String(error)}. Check the address and your connection.`,
+    });
     return steps;
   }
   // Any redirect, even within the site: reads would follow it, but writes are never redirected (a
   // redirected POST loses its body), so every sync would fail. The address to enter is where it led.
   if (index.response.redirected && index.response.url) {
     const movedTo = siteAddressOf(index.response.url);
-    steps.push({ name: 'rest-api', ok: false, message: `The site redirects to ${movedTo}: enter that address instead, so that the password is sent to it and updates are not redirected.` });
+    steps.push({
+      name: 'rest-api',
+      ok: false,
+      message: `The site redirects to ${movedTo}: enter that address instead, so that the password is sent to it and updates are not redirected.`,
+    });
     return steps;
   }
   const api = RestIndex.safeParse(json(index.text));
   if (!index.response.ok || !api.success || !api.data.namespaces.includes('wp/v2')) {
-    steps.push({ name: 'rest-api', ok: false, message: 'No WordPress REST API was found at this address. Check that it is the site’s address (not wp-admin) and that the REST API is not disabled.' });
+    steps.push({
+      name: 'rest-api',
+      ok: false,
+      message:
+        'No WordPress REST API was found at this address. Check that it is the site’s address (not wp-admin) and that the REST API is not disabled.',
+    });
     return steps;
   }
   steps.push({ name: 'rest-api', ok: true, message: 'The WordPress REST API was found.' });
@@ -64,7 +81,11 @@ export async function checkWordPress(config: WordPressConfig, fetchImpl: typeof 
   const user = me ? WordPressUser.safeParse(json(me.text)) : undefined;
   if (!me || !me.response.ok || !user?.success) {
     const status = me ? ` (HTTP ${me.response.status})` : '';
-    steps.push({ name: 'credentials', ok: false, message: `The user name and Application Password were not accepted${status}. Create an Application Password under Users → Profile in WordPress and paste it here.` });
+    steps.push({
+      name: 'credentials',
+      ok: false,
+      message: `The user name and Application Password were not accepted${status}. Create an Application Password under Users → Profile in WordPress and paste it here.`,
+    });
     return steps;
   }
   steps.push({ name: 'credentials', ok: true, message: `Signed in as ${user.data.name}.` });

@@ -18,7 +18,8 @@ const CREATE: Where = { method: 'POST', route: '/wp/v2/posts' };
 const UPDATE: Where = { method: 'POST', route: /^\/wp\/v2\/posts\/\d+$/ };
 
 /** Text the editor writes around the region in WordPress: CRLF, unicode, comments, other Custom HTML blocks. */
-const BEFORE = '<!-- wp:paragraph -->\r\n<p>Dear readers — this week 🎉</p>\r\n<!-- /wp:paragraph -->\r\n\r\n<!-- wp:html -->\n<div>Sponsor</div>\n<!-- /wp:html -->\n\n';
+const BEFORE =
+  '<!-- wp:paragraph -->\r\n<p>Dear readers — this week 🎉</p>\r\n<!-- /wp:paragraph -->\r\n\r\n<!-- wp:html -->\n<div>Sponsor</div>\n<!-- /wp:html -->\n\n';
 const AFTER = '\r\n<!-- wp:paragraph -->\n<p>Bis bald, ça va  </p>\n<!-- /wp:paragraph -->\n<!-- a note to self -->\t\n';
 
 let wp: FakeWordPress;
@@ -27,7 +28,10 @@ let adapter: WordPressAdapter;
 const update = (html: string, issueId = ISSUE): DraftUpdate => ({ issueId, title: TITLE, region: renderRegion(issueId, html) });
 
 function makeAdapter(config: Partial<{ siteUrl: string; user: string; appPassword: string }> = {}): WordPressAdapter {
-  return new WordPressAdapter({ siteUrl: SITE_URL, user: WP_USER, appPassword: WP_PASSWORD, ...config }, { fetch: wp.fetch, timeoutMs: TIMEOUT_MS, now: () => NOW });
+  return new WordPressAdapter(
+    { siteUrl: SITE_URL, user: WP_USER, appPassword: WP_PASSWORD, ...config },
+    { fetch: wp.fetch, timeoutMs: TIMEOUT_MS, now: () => NOW },
+  );
 }
 
 beforeEach(() => {
@@ -121,8 +125,20 @@ describe('WordPressAdapter: the first sync', () => {
   });
 
   it('does not take a post that merely mentions the marker, or another issue’s draft, for this issue’s draft', async () => {
-    wp.posts.set(7, { id: 7, status: 'draft', title: 'Notes', content: `<p>The plugin writes ${regionMarker(ISSUE)} in drafts.</p>`, modified: wp.seconds });
-    wp.posts.set(8, { id: 8, status: 'draft', title: 'Other', content: `${renderRegion('issue-00010', '<p>x</p>')}\n`, modified: wp.seconds });
+    wp.posts.set(7, {
+      id: 7,
+      status: 'draft',
+      title: 'Notes',
+      content: `<p>The plugin writes ${regionMarker(ISSUE)} in drafts.</p>`,
+      modified: wp.seconds,
+    });
+    wp.posts.set(8, {
+      id: 8,
+      status: 'draft',
+      title: 'Other',
+      content: `${renderRegion('issue-00010', '<p>x</p>')}\n`,
+      modified: wp.seconds,
+    });
     const state = await adapter.push(update('<p>one</p>'), undefined);
     expect(['7', '8']).not.toContain(state.remoteId);
     expect(wp.posts.size).toBe(3);
@@ -130,7 +146,14 @@ describe('WordPressAdapter: the first sync', () => {
   });
 
   it('a state from another site is not reused: the draft is looked for on this site', async () => {
-    const elsewhere: SyncState = { issueId: ISSUE, target: 'wordpress:https://old.example.org', remoteId: '55', lastSyncedAt: NOW, regionHash: 'x', remoteModified: 'y' };
+    const elsewhere: SyncState = {
+      issueId: ISSUE,
+      target: 'wordpress:https://old.example.org',
+      remoteId: '55',
+      lastSyncedAt: NOW,
+      regionHash: 'x',
+      remoteModified: 'y',
+    };
     wp.posts.set(55, { id: 55, status: 'draft', title: 'Unrelated', content: '<p>someone else’s</p>', modified: wp.seconds });
     const state = await adapter.push(update('<p>one</p>'), elsewhere);
     expect(state.remoteId).not.toBe('55');
@@ -152,7 +175,11 @@ describe('WordPressAdapter: later syncs', () => {
     const next = update('<p>one</p>\n<p>two — ünïcødé</p>');
     const state = await adapter.push(next, first);
     expect(wp.posts.get(id)?.content).toBe(`${BEFORE}${next.region}\n${AFTER}`);
-    expect(state).toMatchObject({ remoteId: String(id), regionHash: await regionHash(next.region), remoteModified: FakeWordPress.modifiedGmt(wp.seconds) });
+    expect(state).toMatchObject({
+      remoteId: String(id),
+      regionHash: await regionHash(next.region),
+      remoteModified: FakeWordPress.modifiedGmt(wp.seconds),
+    });
     // Only the content is sent: the editor may have retitled the draft.
     expect(Object.keys(JSON.parse(writes().at(-1)!.body!) as object)).toEqual(['content']);
   });
@@ -268,7 +295,11 @@ describe('WordPressAdapter: later syncs', () => {
     const state = await adapter.push(update('<p>two</p>'), first, { keepRemote: true });
     expect(writes()).toHaveLength(before);
     expect(findRegion(wp.posts.get(id)!.content)?.text).toBe(remote);
-    expect(state).toMatchObject({ remoteId: first.remoteId, regionHash: await regionHash(remote), remoteModified: FakeWordPress.modifiedGmt(wp.seconds) });
+    expect(state).toMatchObject({
+      remoteId: first.remoteId,
+      regionHash: await regionHash(remote),
+      remoteModified: FakeWordPress.modifiedGmt(wp.seconds),
+    });
   });
 
   it('remoteRegion shows the region as it is in WordPress', async () => {
@@ -336,7 +367,12 @@ describe('WordPressAdapter: failures', () => {
     ['502', faults.status(502), 'server', undefined],
     ['503 with Retry-After in seconds', faults.status(503, { 'Retry-After': '120' }), 'server', 120_000],
     ['429 with Retry-After in seconds', faults.status(429, { 'Retry-After': '30' }), 'rate-limited', 30_000],
-    ['429 with Retry-After as an HTTP date', faults.status(429, { 'Retry-After': new Date(NOW + 300_000).toUTCString() }), 'rate-limited', 300_000],
+    [
+      '429 with Retry-After as an HTTP date',
+      faults.status(429, { 'Retry-After': new Date(NOW + 300_000).toUTCString() }),
+      'rate-limited',
+      300_000,
+    ],
     ['503 with a garbage Retry-After', faults.status(503, { 'Retry-After': 'later, maybe' }), 'server', undefined],
   ])('%s is temporary', async (_name, fault, code, retryAfter) => {
     wp.inject(fault, CREATE);
@@ -436,7 +472,12 @@ describe('WordPressAdapter: credentials (invariant 7)', () => {
     await adapter.push(update('<p>three</p>'), second).catch(() => undefined);
 
     expect(wp.requests.length).toBeGreaterThanOrEqual(7);
-    const secrets = [WP_PASSWORD, encodeURIComponent(WP_PASSWORD), WP_PASSWORD.replace(/ /g, '+'), basicAuth(WP_USER, WP_PASSWORD).slice('Basic '.length)];
+    const secrets = [
+      WP_PASSWORD,
+      encodeURIComponent(WP_PASSWORD),
+      WP_PASSWORD.replace(/ /g, '+'),
+      basicAuth(WP_USER, WP_PASSWORD).slice('Basic '.length),
+    ];
     for (const request of wp.requests) {
       const url = new URL(request.url);
       expect(url.origin).toBe(new URL(SITE_URL).origin);

@@ -5,7 +5,16 @@ import { type HttpCall, callJson } from './http-call';
 import { SyncError } from './sync-error';
 import { type TargetDescription, describeTarget } from './sync-words';
 import type { SyncState } from './sync-state';
-import { type WordPressPost, WordPressPost as PostSchema, WordPressPostList, WordPressTerm, WordPressTermList, WordPressUser, basicAuth, restUrl } from './wordpress-api';
+import {
+  type WordPressPost,
+  WordPressPost as PostSchema,
+  WordPressPostList,
+  WordPressTerm,
+  WordPressTermList,
+  WordPressUser,
+  basicAuth,
+  restUrl,
+} from './wordpress-api';
 
 export interface WordPressConfig {
   /** The site's address, e.g. https://news.example.org (the REST API is found under it). */
@@ -39,11 +48,20 @@ export class WordPressAdapter implements SyncAdapter {
     this.target = `wordpress:${new URL(config.siteUrl).origin}${new URL(config.siteUrl).pathname.replace(/\/$/, '')}`;
     this.now = options.now ?? Date.now;
     this.description = describeTarget('wordpress', config.siteUrl);
-    this.http = { fetch: options.fetch ?? ((input, init) => fetch(input, init)), timeoutMs: options.timeoutMs ?? 15_000, now: this.now, target: this.description };
+    this.http = {
+      fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+      timeoutMs: options.timeoutMs ?? 15_000,
+      now: this.now,
+      target: this.description,
+    };
   }
 
   /** One REST call: bounded in time, status classified, body parsed with `schema`. */
-  private async call<T>(schema: z.ZodType<T>, route: string, init: { method?: string; query?: Record<string, string>; body?: unknown } = {}): Promise<T> {
+  private async call<T>(
+    schema: z.ZodType<T>,
+    route: string,
+    init: { method?: string; query?: Record<string, string>; body?: unknown } = {},
+  ): Promise<T> {
     // A 404 on one post means it was deleted; on any other route, that there is no REST API here.
     const onePost = /^\/wp\/v2\/posts\/\d+$/.test(route);
     const answer = await callJson(this.http, restUrl(this.config.siteUrl, route, init.query), schema, {
@@ -141,7 +159,11 @@ export class WordPressAdapter implements SyncAdapter {
     const terms = await this.terms(update, post);
     if (content === post.content.raw && !Object.keys(terms).length) return this.state(update.issueId, post);
     await options.beforeWrite?.(await regionHash(findRegion(content)?.text ?? ''));
-    const saved = await this.call(PostSchema, `/wp/v2/posts/${post.id}`, { method: 'POST', query: { context: 'edit' }, body: { content, ...terms } });
+    const saved = await this.call(PostSchema, `/wp/v2/posts/${post.id}`, {
+      method: 'POST',
+      query: { context: 'edit' },
+      body: { content, ...terms },
+    });
     return this.state(update.issueId, saved);
   }
 }
@@ -153,4 +175,3 @@ function restUrlToAdmin(siteUrl: string, postId: number): string {
   url.searchParams.set('action', 'edit');
   return url.toString();
 }
-

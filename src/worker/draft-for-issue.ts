@@ -11,7 +11,10 @@ import type { HandlerDeps } from './handler-deps';
  * uses, so the draft holds exactly what the export holds. The pages add DOMPurify with the same list
  * as a second layer; WordPress applies its own kses filter on top for users without unfiltered_html.
  */
-export async function draftForIssue(deps: Pick<HandlerDeps, 'issues' | 'settings' | 'clippings'>, issueId: string): Promise<DraftUpdate | undefined> {
+export async function draftForIssue(
+  deps: Pick<HandlerDeps, 'issues' | 'settings' | 'clippings'>,
+  issueId: string,
+): Promise<DraftUpdate | undefined> {
   const issue = await deps.issues.get(issueId);
   if (!issue) return undefined;
   const [settings, clippings] = await Promise.all([deps.settings.get(), deps.clippings.listByIssue(issueId)]);
@@ -21,5 +24,12 @@ export async function draftForIssue(deps: Pick<HandlerDeps, 'issues' | 'settings
   const names = (pick: (s: (typeof used)[number]) => string | undefined) => [...new Set(used.map(pick).filter((n): n is string => !!n))];
   const inDraft = documentClippingIds(doc);
   const rendered = Object.fromEntries(clippings.filter((c) => inDraft.has(c.id)).map((c) => [c.id, c.updatedAt]));
-  return { issueId, title: issue.title, region: renderRegion(issueId, html), categories: names((s) => s.wpCategory), tags: names((s) => s.wpTag), rendered };
+  return {
+    issueId,
+    title: issue.title,
+    region: renderRegion(issueId, html),
+    categories: names((s) => s.wpCategory),
+    tags: names((s) => s.wpTag),
+    rendered,
+  };
 }

@@ -143,13 +143,19 @@ describe('clip.prepare', () => {
   });
 
   it('reads the tab it is asked for, not the active one', async () => {
-    const first = world.openTab('https://example.com/first', makeCapture('https://example.com/first', { title: { value: 'First', source: 'json-ld' } }));
+    const first = world.openTab(
+      'https://example.com/first',
+      makeCapture('https://example.com/first', { title: { value: 'First', source: 'json-ld' } }),
+    );
     world.openTab('https://example.com/second');
     expect((await world.call('clip.prepare', { tabId: first })).form.title).toBe('First');
   });
 
   it('takes the selection as the quote and the page’s suggested section', async () => {
-    world.openTab(URL_A, makeCapture(URL_A, { quote: { text: 'The disk filled up.', link: `${URL_A}#:~:text=The%20disk` }, suggestedSection: 'outages' }));
+    world.openTab(
+      URL_A,
+      makeCapture(URL_A, { quote: { text: 'The disk filled up.', link: `${URL_A}#:~:text=The%20disk` }, suggestedSection: 'outages' }),
+    );
     const { form } = await world.call('clip.prepare', {});
     expect(form.quote).toBe('The disk filled up.');
     expect(form.quoteLink).toBe(`${URL_A}#:~:text=The%20disk`);
@@ -159,7 +165,9 @@ describe('clip.prepare', () => {
   it('uses the canonical address for the form and for finding the clipping again', async () => {
     world.openTab(
       'https://amp.example.com/story/amp?utm_source=x',
-      makeCapture('https://amp.example.com/story/amp?utm_source=x', { canonicalUrl: { value: 'https://example.com/story', source: 'canonical-link' } }),
+      makeCapture('https://amp.example.com/story/amp?utm_source=x', {
+        canonicalUrl: { value: 'https://example.com/story', source: 'canonical-link' },
+      }),
     );
     const saved = await world.clipActiveTab({ summary: 'Canonical.' });
     expect(saved.clipping.url).toBe('https://example.com/story');
@@ -171,7 +179,10 @@ describe('clip.prepare', () => {
   it('finds a clipping saved under the tab’s address when the page now declares another canonical', async () => {
     world.openTab('https://example.com/old-path');
     const saved = await world.clipActiveTab();
-    world.openTab('https://example.com/old-path', makeCapture('https://example.com/old-path', { canonicalUrl: { value: 'https://example.com/new-path', source: 'canonical-link' } }));
+    world.openTab(
+      'https://example.com/old-path',
+      makeCapture('https://example.com/old-path', { canonicalUrl: { value: 'https://example.com/new-path', source: 'canonical-link' } }),
+    );
     expect((await world.call('clip.prepare', {})).existing?.id).toBe(saved.clipping.id);
   });
 });
@@ -190,7 +201,12 @@ describe('reopening a clipped page', () => {
     world.clock += DAY;
     world.openTab(again);
     const prepared = await world.call('clip.prepare', {});
-    expect(prepared.existing).toEqual({ id: first.clipping.id, createdAt: WEDNESDAY, updatedAt: WEDNESDAY, issue: { number: 1, status: 'open' } });
+    expect(prepared.existing).toEqual({
+      id: first.clipping.id,
+      createdAt: WEDNESDAY,
+      updatedAt: WEDNESDAY,
+      issue: { number: 1, status: 'open' },
+    });
     expect(prepared.form.summary).toBe('Good post-mortem.');
     expect(prepared.form.section).toBe('outages');
     expect(prepared.form.url).toBe(first.clipping.url);
@@ -202,14 +218,24 @@ describe('reopening a clipped page', () => {
       clippingId: prepared.existing!.id,
     });
     expect(second.updated).toBe(true);
-    expect(second.clipping).toMatchObject({ id: first.clipping.id, createdAt: WEDNESDAY, updatedAt: WEDNESDAY + DAY, summary: 'Even better on a second read.' });
+    expect(second.clipping).toMatchObject({
+      id: first.clipping.id,
+      createdAt: WEDNESDAY,
+      updatedAt: WEDNESDAY + DAY,
+      summary: 'Even better on a second read.',
+    });
     expect(await world.stored()).toHaveLength(1);
   });
 
   it('does not take a different article for the same one', async () => {
     world.openTab(URL_A);
     await world.clipActiveTab();
-    for (const other of [`${URL_A}-part-2`, 'https://www.example.com/2026/06/Outage-Report', `${URL_A}?page=2`, 'https://blog.example.com/2026/06/outage-report']) {
+    for (const other of [
+      `${URL_A}-part-2`,
+      'https://www.example.com/2026/06/Outage-Report',
+      `${URL_A}?page=2`,
+      'https://blog.example.com/2026/06/outage-report',
+    ]) {
       world.openTab(other);
       expect((await world.call('clip.prepare', {})).existing, other).toBeUndefined();
     }
@@ -270,7 +296,11 @@ describe('clip.save', () => {
   it('creates a clipping, then updates it without making a duplicate', async () => {
     world.openTab(URL_A);
     const prepared = await world.call('clip.prepare', {});
-    const first = await world.call('clip.save', { key: prepared.key, form: { ...prepared.form, summary: 'One' }, context: prepared.context });
+    const first = await world.call('clip.save', {
+      key: prepared.key,
+      form: { ...prepared.form, summary: 'One' },
+      context: prepared.context,
+    });
     expect(first.updated).toBe(false);
     expect(first.clipping).toMatchObject({
       id: 'clipping-0001',
@@ -353,7 +383,12 @@ describe('clip.save', () => {
     await world.call('clip.delete', { id: one.clipping.id });
     expect(await world.call('clip.weekCount', {})).toEqual({ weekCount: 1 });
     // A row this version cannot read, created this week: not a clipping the editor can see.
-    await world.db.put('clippings', { id: 'damaged-0001', urlKey: 'https://example.com/x', createdAt: WEDNESDAY, title: 7 } as unknown as Clipping);
+    await world.db.put('clippings', {
+      id: 'damaged-0001',
+      urlKey: 'https://example.com/x',
+      createdAt: WEDNESDAY,
+      title: 7,
+    } as unknown as Clipping);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {
       expect(await world.call('clip.weekCount', {})).toEqual({ weekCount: 1 });
@@ -391,7 +426,9 @@ describe('clip.save', () => {
   it('refuses a section removed from the settings after the popup opened', async () => {
     world.openTab(URL_A, makeCapture(URL_A, { suggestedSection: 'outages' }));
     const prepared = await world.call('clip.prepare', {});
-    await world.call('settings.save', { settings: { ...defaultSettings(), sections: [{ id: 'articles', name: 'Articles', style: 'entries' }] } });
+    await world.call('settings.save', {
+      settings: { ...defaultSettings(), sections: [{ id: 'articles', name: 'Articles', style: 'entries' }] },
+    });
     await expect(world.call('clip.save', { key: prepared.key, form: prepared.form, context: prepared.context })).rejects.toMatchObject({
       code: 'bad-request',
     });
@@ -420,7 +457,11 @@ describe('saving the same address at the same moment', () => {
     const stored = await world.stored();
     expect(stored).toHaveLength(1);
     expect(saved.clipping.id).toBe(linked.clipping.id);
-    expect(stored[0]).toMatchObject({ id: saved.clipping.id, summary: 'Typed in the popup', urlKey: 'https://example.com/2026/06/outage-report' });
+    expect(stored[0]).toMatchObject({
+      id: saved.clipping.id,
+      summary: 'Typed in the popup',
+      urlKey: 'https://example.com/2026/06/outage-report',
+    });
     expect(world.confirmations).toEqual([{ tabId, id: saved.clipping.id, created: linked.created }]);
   });
 
@@ -434,7 +475,11 @@ describe('saving the same address at the same moment', () => {
     expect(stored).toHaveLength(1);
     expect(results.map((r) => r.clipping.id)).toEqual([stored[0]!.id, stored[0]!.id]);
     expect(results.map((r) => r.updated)).toEqual([false, true]);
-    expect(stored[0]).toMatchObject({ summary: 'From the first window\n\nFrom the second window', section: 'articles', createdAt: WEDNESDAY });
+    expect(stored[0]).toMatchObject({
+      summary: 'From the first window\n\nFrom the second window',
+      section: 'articles',
+      createdAt: WEDNESDAY,
+    });
   });
 
   it('a deleted clipping does not block clipping its page again, twice at once', async () => {
@@ -496,17 +541,21 @@ describe('clip.link', () => {
     expect(world.linkTextReads).toEqual([{ tabId, href: 'https://www.example.org/blog/first-post/' }]);
   });
 
-  it.each(['mailto:editor@example.com', 'javascript:alert(document.cookie)', 'chrome://settings', 'ftp://example.com/file', 'file:///etc/passwd', 'not a url'])(
-    'refuses the non-web link %s',
-    async (url) => {
-      const tabId = world.openTab(URL_A);
-      const attempt = world.call('clip.link', { url, text: 'x', tabId });
-      await expect(attempt).rejects.toBeInstanceOf(MessageError);
-      await expect(attempt).rejects.toMatchObject({ code: 'bad-request' });
-      expect(await world.stored()).toEqual([]);
-      expect(world.confirmations).toEqual([]);
-    },
-  );
+  it.each([
+    'mailto:editor@example.com',
+    'javascript:alert(document.cookie)',
+    'chrome://settings',
+    'ftp://example.com/file',
+    'file:///etc/passwd',
+    'not a url',
+  ])('refuses the non-web link %s', async (url) => {
+    const tabId = world.openTab(URL_A);
+    const attempt = world.call('clip.link', { url, text: 'x', tabId });
+    await expect(attempt).rejects.toBeInstanceOf(MessageError);
+    await expect(attempt).rejects.toMatchObject({ code: 'bad-request' });
+    expect(await world.stored()).toEqual([]);
+    expect(world.confirmations).toEqual([]);
+  });
 
   it('on a second clip of the same address, returns the first clipping without storing a new one', async () => {
     const tabId = world.openTab(URL_A);
@@ -537,7 +586,12 @@ describe('clip.link', () => {
     expect(prepared.form.section).toBe('articles');
     expect(prepared.context.origin).toBe('link');
 
-    const saved = await world.call('clip.save', { key: prepared.key, form: prepared.form, context: prepared.context, clippingId: link.clipping.id });
+    const saved = await world.call('clip.save', {
+      key: prepared.key,
+      form: prepared.form,
+      context: prepared.context,
+      clippingId: link.clipping.id,
+    });
     expect(saved.updated).toBe(true);
     expect(saved.clipping).toMatchObject({ id: link.clipping.id, origin: 'link', byline: 'Ada Lovelace', section: 'articles' });
     expect(await world.stored()).toHaveLength(1);
@@ -603,7 +657,11 @@ describe('clip.get, clip.listRecent, clip.delete', () => {
       world.openTab(`https://example.com/${path}`);
       await world.clipActiveTab();
     }
-    expect((await world.stored()).map((c) => c.url)).toEqual(['https://example.com/three', 'https://example.com/two', 'https://example.com/one']);
+    expect((await world.stored()).map((c) => c.url)).toEqual([
+      'https://example.com/three',
+      'https://example.com/two',
+      'https://example.com/one',
+    ]);
     expect((await world.call('clip.listRecent', { limit: 1 })).clippings).toHaveLength(1);
   });
 

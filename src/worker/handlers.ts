@@ -12,7 +12,6 @@ import type { HandlerDeps } from './handler-deps';
 import { transferHandlers } from './transfer-handlers';
 import type { Settings } from '../settings/settings';
 
-
 /** The stored clipping as a form, with blanks filled from a fresh capture (a link clip gains its author later). */
 function formFromClipping(clipping: Clipping, captured: ClippingForm): ClippingForm {
   const fill = (stored: string, fresh: string) => stored || fresh;
@@ -41,7 +40,18 @@ function checkSection(section: string | null, settings: Settings): void {
   }
 }
 
-type ClipHandlerNames = 'clip.prepare' | 'clip.weekCount' | 'draft.save' | 'draft.discard' | 'clip.save' | 'clip.link' | 'clip.get' | 'clip.listRecent' | 'clip.delete' | 'settings.get' | 'settings.save';
+type ClipHandlerNames =
+  | 'clip.prepare'
+  | 'clip.weekCount'
+  | 'draft.save'
+  | 'draft.discard'
+  | 'clip.save'
+  | 'clip.link'
+  | 'clip.get'
+  | 'clip.listRecent'
+  | 'clip.delete'
+  | 'settings.get'
+  | 'settings.save';
 
 /** What the popup says about a clipping made before: when, and in which issue (published or not). */
 async function describeExisting(deps: HandlerDeps, existing: Clipping) {
@@ -65,14 +75,22 @@ export function clipHandlers(deps: HandlerDeps): Pick<Handlers, ClipHandlerNames
     async 'clip.prepare'({ tabId }) {
       const tab = await deps.resolveTab(tabId);
       const [{ capture, origin }, settings] = await Promise.all([deps.captureTab(tab), deps.settings.get()]);
-      const prefilled = formFromCapture(capture, settings.sections.map((s) => s.id), origin);
+      const prefilled = formFromCapture(
+        capture,
+        settings.sections.map((s) => s.id),
+        origin,
+      );
       // A tab whose address is hidden still gets a draft of its own, for as long as the tab lives.
       const key = urlKey(tab.url) || `tab:${tab.id}`;
       const canonicalKey = urlKey(prefilled.form.url);
       // No week count here: it reads the week's rows, so the popup asks for it (clip.weekCount) once
       // the form is shown. The duplicate look-ups stay: the form edits the clipping they find.
-      const [byCanonical, draft] = await Promise.all([canonicalKey ? deps.clippings.findByUrlKey(canonicalKey) : undefined, deps.drafts.get(key)]);
-      const existing = byCanonical ?? (key !== canonicalKey && !key.startsWith('tab:') ? await deps.clippings.findByUrlKey(key) : undefined);
+      const [byCanonical, draft] = await Promise.all([
+        canonicalKey ? deps.clippings.findByUrlKey(canonicalKey) : undefined,
+        deps.drafts.get(key),
+      ]);
+      const existing =
+        byCanonical ?? (key !== canonicalKey && !key.startsWith('tab:') ? await deps.clippings.findByUrlKey(key) : undefined);
       const base = existing ? formFromClipping(existing, prefilled.form) : prefilled.form;
       // A stored clipping keeps its own sources; blanks filled from the fresh capture bring theirs.
       const baseContext = existing
@@ -142,7 +160,11 @@ export function clipHandlers(deps: HandlerDeps): Pick<Handlers, ClipHandlerNames
       }
       const linkText = text?.trim() || (tabId !== undefined ? await deps.readLinkText(tabId, url) : undefined);
       const settings = await deps.settings.get();
-      const { form, context } = formFromCapture(captureFromLink(url, linkText), settings.sections.map((s) => s.id), 'link');
+      const { form, context } = formFromCapture(
+        captureFromLink(url, linkText),
+        settings.sections.map((s) => s.id),
+        'link',
+      );
       const id = deps.newId();
       const issueId = await issueIdForNewClipping(deps, settings);
       const now = deps.now();

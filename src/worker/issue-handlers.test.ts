@@ -110,7 +110,14 @@ const url = (n: number) => `https://example.com/posts/${n}`;
 describe('issue.view', () => {
   it('creates the open issue on first view, and shows the same one after', async () => {
     const view = await world.call('issue.view', {});
-    expect(view.issue).toMatchObject({ number: 1, status: 'open', title: 'SRE Weekly Issue #1', start: MONDAY, end: NEXT_MONDAY, sponsor: '' });
+    expect(view.issue).toMatchObject({
+      number: 1,
+      status: 'open',
+      title: 'SRE Weekly Issue #1',
+      start: MONDAY,
+      end: NEXT_MONDAY,
+      sponsor: '',
+    });
     expect(view.clippings).toEqual([]);
     expect(view.issues).toEqual([{ id: view.issue.id, number: 1, title: 'SRE Weekly Issue #1', status: 'open' }]);
     expect(view.planned).toBeUndefined();
@@ -185,7 +192,11 @@ describe('issue.update', () => {
 
     world.clock += MINUTE;
     const sponsored = await world.call('issue.update', { issueId: issue.id, sponsor: 'Brought to you by **Acme**.' });
-    expect(sponsored).toMatchObject({ title: 'Issue 1: the big one', sponsor: 'Brought to you by **Acme**.', updatedAt: WEDNESDAY + 2 * MINUTE });
+    expect(sponsored).toMatchObject({
+      title: 'Issue 1: the big one',
+      sponsor: 'Brought to you by **Acme**.',
+      updatedAt: WEDNESDAY + 2 * MINUTE,
+    });
     expect((await world.call('issue.view', {})).issue).toEqual(sponsored);
     expect((await world.call('issue.document', { issueId: issue.id })).sponsor).toBe('Brought to you by **Acme**.');
 
@@ -221,7 +232,9 @@ describe('issue.close', () => {
       [2, 'open'],
       [1, 'closed'],
     ]);
-    expect((await world.call('issue.view', { issueId: issue.id })).clippings.map((c) => c.id).sort()).toEqual([done.id, unfinished.id].sort());
+    expect((await world.call('issue.view', { issueId: issue.id })).clippings.map((c) => c.id).sort()).toEqual(
+      [done.id, unfinished.id].sort(),
+    );
   });
 
   it('with moveUnfinished, carries the clippings without a summary into the next issue', async () => {
@@ -240,7 +253,9 @@ describe('issue.close', () => {
     const attempt = world.call('issue.close', { issueId: issue.id, moveUnfinished: false });
     await expect(attempt).rejects.toBeInstanceOf(MessageError);
     await expect(attempt).rejects.toMatchObject({ code: 'bad-request', message: 'Only the open issue can be closed.' });
-    await expect(world.call('issue.close', { issueId: 'issue-missing', moveUnfinished: false })).rejects.toMatchObject({ code: 'bad-request' });
+    await expect(world.call('issue.close', { issueId: 'issue-missing', moveUnfinished: false })).rejects.toMatchObject({
+      code: 'bad-request',
+    });
     expect(await world.issues.list()).toHaveLength(2);
   });
 });
@@ -271,7 +286,13 @@ describe('issue.document', () => {
       ['tools', 'entries', []],
       ['outages', 'bullets', [o1.id]],
     ]);
-    expect(doc.sections[0]!.entries[0]).toMatchObject({ url: url(1), title: `Article at ${url(1)}`, byline: 'Ada Lovelace', siteName: 'Example Times', summary: 'First' });
+    expect(doc.sections[0]!.entries[0]).toMatchObject({
+      url: url(1),
+      title: `Article at ${url(1)}`,
+      byline: 'Ada Lovelace',
+      siteName: 'Example Times',
+      summary: 'First',
+    });
   });
 
   it('answers not-found for an unknown issue', async () => {
@@ -284,7 +305,10 @@ describe('clip.update', () => {
     const c = await world.clip(url(1));
     expect(c.sources).toMatchObject({ title: 'json-ld', byline: 'json-ld', siteName: 'opengraph' });
     world.clock += MINUTE;
-    const { clipping } = await world.call('clip.update', { id: c.id, changes: { title: 'Better title', byline: 'A. Lovelace', summary: 'My words', quote: 'Quoted.' } });
+    const { clipping } = await world.call('clip.update', {
+      id: c.id,
+      changes: { title: 'Better title', byline: 'A. Lovelace', summary: 'My words', quote: 'Quoted.' },
+    });
     expect(clipping).toMatchObject({
       id: c.id,
       title: 'Better title',
@@ -349,7 +373,9 @@ describe('clip.update', () => {
     const c = await world.clip(url(1));
     await world.call('clip.delete', { id: c.id });
     await expect(world.call('clip.update', { id: c.id, changes: { summary: 'x' } })).rejects.toMatchObject({ code: 'not-found' });
-    await expect(world.call('clip.update', { id: 'clipping-missing', changes: { summary: 'x' } })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(world.call('clip.update', { id: 'clipping-missing', changes: { summary: 'x' } })).rejects.toMatchObject({
+      code: 'not-found',
+    });
   });
 });
 

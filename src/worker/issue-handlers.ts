@@ -8,14 +8,7 @@ import type { Handlers } from '../messages/router';
 import type { HandlerDeps } from './handler-deps';
 
 type IssueHandlerNames =
-  | 'issue.view'
-  | 'issue.update'
-  | 'issue.close'
-  | 'issue.document'
-  | 'clip.update'
-  | 'clip.move'
-  | 'clip.moveToNextIssue'
-  | 'clip.restore';
+  'issue.view' | 'issue.update' | 'issue.close' | 'issue.document' | 'clip.update' | 'clip.move' | 'clip.moveToNextIssue' | 'clip.restore';
 
 async function requireIssue(deps: HandlerDeps, issueId: string): Promise<Issue> {
   const issue = await deps.issues.get(issueId);
@@ -69,7 +62,11 @@ export function issueHandlers(deps: HandlerDeps): Pick<Handlers, IssueHandlerNam
     },
 
     async 'issue.document'({ issueId }) {
-      const [issue, settings, clippings] = await Promise.all([requireIssue(deps, issueId), deps.settings.get(), deps.clippings.listByIssue(issueId)]);
+      const [issue, settings, clippings] = await Promise.all([
+        requireIssue(deps, issueId),
+        deps.settings.get(),
+        deps.clippings.listByIssue(issueId),
+      ]);
       return toIssueDocument(issue, settings, clippings);
     },
 
@@ -100,7 +97,8 @@ export function issueHandlers(deps: HandlerDeps): Pick<Handlers, IssueHandlerNam
       const clipping = await requireClipping(deps, id);
       if (!clipping.issueId) throw new MessageError('bad-request', 'This clipping is not in an issue yet.');
       const settings = await deps.settings.get();
-      if (section !== null && !settings.sections.some((s) => s.id === section)) throw new MessageError('bad-request', `There is no section “${section}”.`);
+      if (section !== null && !settings.sections.some((s) => s.id === section))
+        throw new MessageError('bad-request', `There is no section “${section}”.`);
       const changed = moveClipping(await deps.clippings.listByIssue(clipping.issueId), settings.sections, id, section, index, deps.now());
       await deps.clippings.putMany(changed);
       return { changed: changed.length };

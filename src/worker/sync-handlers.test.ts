@@ -42,7 +42,14 @@ class FakeAdapter implements SyncAdapter {
     if (this.failWith) throw this.failWith;
     const remoteId = previous?.remoteId ?? `post-${this.nextId++}`;
     if (!options?.keepRemote) this.drafts.set(remoteId, update.region);
-    return { issueId: update.issueId, target: this.target, remoteId, lastSyncedAt: this.clock(), regionHash: 'h'.repeat(64), remoteModified: String(this.clock()) };
+    return {
+      issueId: update.issueId,
+      target: this.target,
+      remoteId,
+      lastSyncedAt: this.clock(),
+      regionHash: 'h'.repeat(64),
+      remoteModified: String(this.clock()),
+    };
   }
 
   async remoteRegion(issueId: string, previous: SyncState | undefined): Promise<string> {
@@ -99,7 +106,17 @@ class World {
       draftFor,
       drain: (only) => {
         const ready = this.target && this.hostAccess;
-        const drain = drainOutbox({ outbox: this.outbox, syncStates: this.syncStates, adapter: ready ? this.adapter : undefined, draftFor, now: () => this.clock, random: () => 0 }, only);
+        const drain = drainOutbox(
+          {
+            outbox: this.outbox,
+            syncStates: this.syncStates,
+            adapter: ready ? this.adapter : undefined,
+            draftFor,
+            now: () => this.clock,
+            random: () => 0,
+          },
+          only,
+        );
         this.drains.push(drain);
         return drain;
       },
@@ -187,21 +204,42 @@ describe('sync.status', () => {
     world.target = undefined;
     const issueId = await world.clipLink('https://example.com/a', 'A');
     const status = await world.call('sync.status', {});
-    expect(status).toEqual({ configured: false, entries: [{ issueId, changedAt: WEDNESDAY, attempts: 0, nextAttemptAt: WEDNESDAY, state: 'pending' }] });
+    expect(status).toEqual({
+      configured: false,
+      entries: [{ issueId, changedAt: WEDNESDAY, attempts: 0, nextAttemptAt: WEDNESDAY, state: 'pending' }],
+    });
   });
 
   it('with a target: the site, the issue’s entries and its sync state', async () => {
     const issueId = await world.clipLink('https://example.com/a', 'A');
     await world.call('sync.now', {});
-    await world.db.put('outbox', { issueId: 'issue-other-0001', changedAt: WEDNESDAY, attempts: 0, nextAttemptAt: WEDNESDAY, state: 'pending' });
+    await world.db.put('outbox', {
+      issueId: 'issue-other-0001',
+      changedAt: WEDNESDAY,
+      attempts: 0,
+      nextAttemptAt: WEDNESDAY,
+      state: 'pending',
+    });
     const status = await world.call('sync.status', { issueId });
-    expect(status).toMatchObject({ configured: true, target: SITE, entries: [], state: { issueId, remoteId: 'post-1', target: world.adapter.target } });
+    expect(status).toMatchObject({
+      configured: true,
+      target: SITE,
+      entries: [],
+      state: { issueId, remoteId: 'post-1', target: world.adapter.target },
+    });
     expect((await world.call('sync.status', {})).entries.map((e) => e.issueId)).toEqual(['issue-other-0001']);
   });
 
   it('hides a sync state that belongs to another target', async () => {
     const issueId = await world.clipLink('https://example.com/a', 'A');
-    await world.syncStates.put({ issueId, target: 'wordpress:https://old.example.org', remoteId: '9', lastSyncedAt: WEDNESDAY, regionHash: 'x', remoteModified: 'y' });
+    await world.syncStates.put({
+      issueId,
+      target: 'wordpress:https://old.example.org',
+      remoteId: '9',
+      lastSyncedAt: WEDNESDAY,
+      regionHash: 'x',
+      remoteModified: 'y',
+    });
     expect(await world.call('sync.status', { issueId })).not.toHaveProperty('state');
   });
 
@@ -211,21 +249,42 @@ describe('sync.status', () => {
     await world.call('sync.now', {});
     const status = await world.call('sync.status', { issueId });
     expect(status).toMatchObject({ target: SITE, targetKind: 'wordpress' });
-    expect(status.entries[0]).toEqual({ issueId, changedAt: expect.any(Number), attempts: 0, nextAttemptAt: expect.any(Number), state: 'failed', lastError: { code: 'auth', status: 401, at: WEDNESDAY } });
+    expect(status.entries[0]).toEqual({
+      issueId,
+      changedAt: expect.any(Number),
+      attempts: 0,
+      nextAttemptAt: expect.any(Number),
+      state: 'failed',
+      lastError: { code: 'auth', status: 401, at: WEDNESDAY },
+    });
   });
 });
 
 describe('sync.now', () => {
   it('pushes an issue in backoff now, whatever its wait', async () => {
     const issueId = await world.clipLink('https://example.com/a', 'A');
-    await world.db.put('outbox', { issueId, changedAt: WEDNESDAY, attempts: 4, nextAttemptAt: WEDNESDAY + 60 * MINUTE, state: 'pending', lastError: { code: 'server', status: 503, at: WEDNESDAY } });
+    await world.db.put('outbox', {
+      issueId,
+      changedAt: WEDNESDAY,
+      attempts: 4,
+      nextAttemptAt: WEDNESDAY + 60 * MINUTE,
+      state: 'pending',
+      lastError: { code: 'server', status: 503, at: WEDNESDAY },
+    });
     expect((await world.call('sync.now', {})).synced).toEqual([issueId]);
     expect(await world.entry(issueId)).toBeUndefined();
   });
 
   it('without an issue, leaves failed issues alone; with the issue, tries it again', async () => {
     const issueId = await world.clipLink('https://example.com/a', 'A');
-    await world.db.put('outbox', { issueId, changedAt: WEDNESDAY, attempts: 0, nextAttemptAt: WEDNESDAY, state: 'failed', lastError: { code: 'rejected', status: 400, at: WEDNESDAY } });
+    await world.db.put('outbox', {
+      issueId,
+      changedAt: WEDNESDAY,
+      attempts: 0,
+      nextAttemptAt: WEDNESDAY,
+      state: 'failed',
+      lastError: { code: 'rejected', status: 400, at: WEDNESDAY },
+    });
     expect(await world.call('sync.now', {})).toEqual({ synced: [], retrying: [], failed: [], conflicts: [] });
     expect(world.adapter.pushes).toEqual([]);
     expect((await world.call('sync.now', { issueId })).synced).toEqual([issueId]);
@@ -247,7 +306,10 @@ describe('sync.now', () => {
     await expect(world.call('sync.now', {})).rejects.toMatchObject({ code: 'no-target', message: expect.stringMatching(/set up yet/) });
     world.target = CONFIG;
     world.hostAccess = false;
-    await expect(world.call('sync.now', {})).rejects.toMatchObject({ code: 'no-access', message: expect.stringContaining(new URL(SITE).host) });
+    await expect(world.call('sync.now', {})).rejects.toMatchObject({
+      code: 'no-access',
+      message: expect.stringContaining(new URL(SITE).host),
+    });
     expect(world.adapter.pushes).toEqual([]);
     expect(await world.entry(issueId)).toEqual(before);
   });
@@ -329,7 +391,13 @@ describe('sync.compare', () => {
 });
 
 describe('target settings', () => {
-  const form = (overrides: Partial<RequestOf<'target.save'>> = {}): RequestOf<'target.save'> => ({ kind: 'wordpress', address: SITE, user: 'ada', secret: '', ...overrides });
+  const form = (overrides: Partial<RequestOf<'target.save'>> = {}): RequestOf<'target.save'> => ({
+    kind: 'wordpress',
+    address: SITE,
+    user: 'ada',
+    secret: '',
+    ...overrides,
+  });
 
   it('target.get never returns the password', async () => {
     const reply = await world.call('target.get', {});
@@ -343,13 +411,20 @@ describe('target settings', () => {
 
   it('target.get never returns a generic target’s token either', async () => {
     world.target = { kind: 'generic', baseUrl: 'https://drafts.example.org', token: 'tok-secret-123' };
-    expect(await world.call('target.get', {})).toEqual({ kind: 'generic', address: 'https://drafts.example.org', user: '', hasSecret: true });
+    expect(await world.call('target.get', {})).toEqual({
+      kind: 'generic',
+      address: 'https://drafts.example.org',
+      user: '',
+      hasSecret: true,
+    });
     expect(JSON.stringify(await world.raw('target.get', {}))).not.toContain('tok-secret-123');
   });
 
   it('target.save stores the settings with the password', async () => {
     world.target = undefined;
-    expect(await world.call('target.save', form({ address: 'https://other.example.org', user: 'bob', secret: ' pass word ' }))).toEqual({ saved: true });
+    expect(await world.call('target.save', form({ address: 'https://other.example.org', user: 'bob', secret: ' pass word ' }))).toEqual({
+      saved: true,
+    });
     expect(world.target).toEqual({ kind: 'wordpress', siteUrl: 'https://other.example.org', user: 'bob', appPassword: 'pass word' });
   });
 
@@ -373,8 +448,21 @@ describe('target settings', () => {
 
   it('target.save re-arms failed issues (a wrong password is worth another try) and starts a drain', async () => {
     const issueId = await world.clipLink('https://example.com/a', 'A');
-    await world.db.put('outbox', { issueId, changedAt: WEDNESDAY, attempts: 0, nextAttemptAt: WEDNESDAY, state: 'failed', lastError: { code: 'auth', status: 401, at: WEDNESDAY } });
-    await world.db.put('outbox', { issueId: 'issue-conflict-01', changedAt: WEDNESDAY, attempts: 0, nextAttemptAt: WEDNESDAY, state: 'conflict' });
+    await world.db.put('outbox', {
+      issueId,
+      changedAt: WEDNESDAY,
+      attempts: 0,
+      nextAttemptAt: WEDNESDAY,
+      state: 'failed',
+      lastError: { code: 'auth', status: 401, at: WEDNESDAY },
+    });
+    await world.db.put('outbox', {
+      issueId: 'issue-conflict-01',
+      changedAt: WEDNESDAY,
+      attempts: 0,
+      nextAttemptAt: WEDNESDAY,
+      state: 'conflict',
+    });
     world.clock += MINUTE;
     world.hostAccess = false; // the drain finds nothing to do: the re-armed entry is visible as such
     await world.call('target.save', form({ secret: 'a new password' }));
@@ -410,17 +498,27 @@ describe('target settings', () => {
 });
 
 describe('target.test', () => {
-  const form = (overrides: Partial<RequestOf<'target.test'>> = {}): RequestOf<'target.test'> => ({ kind: 'wordpress', address: SITE, user: 'ada', secret: '', ...overrides });
+  const form = (overrides: Partial<RequestOf<'target.test'>> = {}): RequestOf<'target.test'> => ({
+    kind: 'wordpress',
+    address: SITE,
+    user: 'ada',
+    secret: '',
+    ...overrides,
+  });
 
   it('without host access says so in words, and does not try the site', async () => {
     world.hostAccess = false;
     const { steps } = await world.call('target.test', form({ address: 'https://news.example.org/blog', secret: 'x' }));
-    expect(steps).toEqual([{ name: 'reachable', ok: false, message: 'The extension has no access to https://news.example.org: allow it when the browser asks.' }]);
+    expect(steps).toEqual([
+      { name: 'reachable', ok: false, message: 'The extension has no access to https://news.example.org: allow it when the browser asks.' },
+    ]);
     expect(world.checked).toEqual([]);
   });
 
   it('checks with the stored password when the field is empty, for the same site only', async () => {
-    expect((await world.call('target.test', form())).steps).toEqual([{ name: 'reachable', ok: true, message: 'The site answered (HTTP 200).' }]);
+    expect((await world.call('target.test', form())).steps).toEqual([
+      { name: 'reachable', ok: true, message: 'The site answered (HTTP 200).' },
+    ]);
     expect(world.checked).toEqual([CONFIG]);
     const { steps } = await world.call('target.test', form({ address: 'https://elsewhere.example.org' }));
     expect(steps).toEqual([{ name: 'credentials', ok: false, message: expect.stringMatching(/Paste the password/) }]);

@@ -5,15 +5,20 @@ import type { PushOptions } from '../sync/adapter';
 import { describeTarget, targetName } from '../sync/sync-words';
 import type { HandlerDeps, SyncDeps } from './handler-deps';
 
-type SyncHandlerNames = 'sync.status' | 'sync.now' | 'sync.resolve' | 'sync.compare' | 'target.get' | 'target.save' | 'target.clear' | 'target.test';
-
+type SyncHandlerNames =
+  'sync.status' | 'sync.now' | 'sync.resolve' | 'sync.compare' | 'target.get' | 'target.save' | 'target.clear' | 'target.test';
 
 /** The worker's handlers for syncing to the drafting backend. */
 export function syncHandlers(deps: HandlerDeps, sync: SyncDeps): Pick<Handlers, SyncHandlerNames> {
   const requireTarget = async () => {
     const config = await sync.readTarget();
-    if (!config) throw new MessageError('no-target', 'No drafting backend is set up yet: add your WordPress site or drafting server in the options.');
-    if (!(await sync.hasHostAccess(targetAddress(config)))) throw new MessageError('no-access', `The extension has no access to ${targetName(describeTarget(config.kind, targetAddress(config)))} yet: grant it in the options.`);
+    if (!config)
+      throw new MessageError('no-target', 'No drafting backend is set up yet: add your WordPress site or drafting server in the options.');
+    if (!(await sync.hasHostAccess(targetAddress(config))))
+      throw new MessageError(
+        'no-access',
+        `The extension has no access to ${targetName(describeTarget(config.kind, targetAddress(config)))} yet: grant it in the options.`,
+      );
     return config;
   };
   return {
@@ -59,7 +64,13 @@ export function syncHandlers(deps: HandlerDeps, sync: SyncDeps): Pick<Handlers, 
 
     async 'target.save'(form) {
       const config = configFromForm(form, await sync.readTarget());
-      if (!config) throw new MessageError('bad-request', form.kind === 'wordpress' ? 'Paste the Application Password (WordPress → Users → Profile → Application Passwords).' : 'Paste the token of your drafting server.');
+      if (!config)
+        throw new MessageError(
+          'bad-request',
+          form.kind === 'wordpress'
+            ? 'Paste the Application Password (WordPress → Users → Profile → Application Passwords).'
+            : 'Paste the token of your drafting server.',
+        );
       await sync.writeTarget(config);
       // Permanent failures (a wrong password) are worth another try with the new settings.
       for (const entry of await deps.outbox.all()) if (entry.state === 'failed') await deps.outbox.retryNow(entry.issueId, deps.now());
@@ -77,7 +88,15 @@ export function syncHandlers(deps: HandlerDeps, sync: SyncDeps): Pick<Handlers, 
 
     async 'target.test'(form) {
       if (!(await sync.hasHostAccess(form.address))) {
-        return { steps: [{ name: 'reachable', ok: false, message: `The extension has no access to ${new URL(form.address).origin}: allow it when the browser asks.` }] };
+        return {
+          steps: [
+            {
+              name: 'reachable',
+              ok: false,
+              message: `The extension has no access to ${new URL(form.address).origin}: allow it when the browser asks.`,
+            },
+          ],
+        };
       }
       const config = configFromForm(form, await sync.readTarget());
       if (!config) return { steps: [{ name: 'credentials', ok: false, message: 'Paste the password or token to test it.' }] };

@@ -11,7 +11,11 @@ type TransferHandlerNames = 'issue.exportFile' | 'issue.import' | 'backup.create
 export function transferHandlers(deps: HandlerDeps): Pick<Handlers, TransferHandlerNames> {
   return {
     async 'issue.exportFile'({ issueId }) {
-      const [issue, settings, clippings] = await Promise.all([deps.issues.get(issueId), deps.settings.get(), deps.clippings.listByIssue(issueId)]);
+      const [issue, settings, clippings] = await Promise.all([
+        deps.issues.get(issueId),
+        deps.settings.get(),
+        deps.clippings.listByIssue(issueId),
+      ]);
       if (!issue) throw new MessageError('not-found', 'That issue no longer exists.');
       return buildIssueExport({ newsletter: settings.newsletterName, issue, sections: settings.sections, clippings, now: deps.now() });
     },
@@ -24,7 +28,11 @@ export function transferHandlers(deps: HandlerDeps): Pick<Handlers, TransferHand
       const missing = parsed.file.sections.filter((s) => !known.has(s.id));
       // Sections the issue uses but this profile lacks are added, so no clipping loses its place.
       const merged = missing.length ? { ...settings, sections: [...settings.sections, ...missing] } : undefined;
-      return mergeRecords(deps.openDb, { issues: [parsed.file.issue], clippings: parsed.file.clippings, ...(merged ? { settings: merged } : {}) }, deps.now());
+      return mergeRecords(
+        deps.openDb,
+        { issues: [parsed.file.issue], clippings: parsed.file.clippings, ...(merged ? { settings: merged } : {}) },
+        deps.now(),
+      );
     },
 
     async 'backup.create'() {

@@ -49,7 +49,15 @@ export class BidiConnection {
   }
 
   private receive(text: string): void {
-    const message = JSON.parse(text) as { id?: number; type: string; result?: unknown; error?: string; message?: string; method?: string; params?: Record<string, unknown> };
+    const message = JSON.parse(text) as {
+      id?: number;
+      type: string;
+      result?: unknown;
+      error?: string;
+      message?: string;
+      method?: string;
+      params?: Record<string, unknown>;
+    };
     if (message.id === undefined) {
       if (message.method) for (const listener of this.listeners) listener({ method: message.method, params: message.params ?? {} });
       return;

@@ -35,7 +35,12 @@ export function chromeScope(bidi: BidiConnection, window: string, extensionId: s
     `ChromeUtils.importESModule('chrome://remote/content/shared/NavigableManager.sys.mjs').NavigableManager.getBrowsingContextById(${JSON.stringify(context)}))`;
 
   const evaluate = async <T>(expression: string): Promise<T> => {
-    const r = await bidi.send<EvaluateResult>('script.evaluate', { target: { context: window }, expression, awaitPromise: true, resultOwnership: 'none' });
+    const r = await bidi.send<EvaluateResult>('script.evaluate', {
+      target: { context: window },
+      expression,
+      awaitPromise: true,
+      resultOwnership: 'none',
+    });
     if (r.type === 'exception') throw new Error(`chrome scope: ${r.exceptionDetails?.text}\n  in: ${expression.slice(0, 300)}`);
     return r.result.value as T;
   };

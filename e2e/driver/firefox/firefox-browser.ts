@@ -41,7 +41,9 @@ async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: 
     }
     await sleep(100);
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)}${lastError ? `, error: ${lastError instanceof Error ? lastError.message : JSON.stringify(lastError)}` : ''})`);
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)}${lastError ? `, error: ${lastError instanceof Error ? lastError.message : JSON.stringify(lastError)}` : ''})`,
+  );
 }
 
 /** Page code that finds the first visible element matching a selector (and text), scrolled into view. */
@@ -127,14 +129,22 @@ class FirefoxTab extends PageReads implements BrowserTab {
 
   async type(selector: string, text: string): Promise<void> {
     await this.click(selector);
-    await this.evaluate(`(() => { const el = document.querySelector(${JSON.stringify(selector)}); el.focus(); el.setSelectionRange?.(el.value.length, el.value.length); return true; })()`);
-    await this.bidi.send('input.performActions', { context: this.context, actions: [{ type: 'key', id: 'keyboard', actions: keyActions.forText(text) }] });
+    await this.evaluate(
+      `(() => { const el = document.querySelector(${JSON.stringify(selector)}); el.focus(); el.setSelectionRange?.(el.value.length, el.value.length); return true; })()`,
+    );
+    await this.bidi.send('input.performActions', {
+      context: this.context,
+      actions: [{ type: 'key', id: 'keyboard', actions: keyActions.forText(text) }],
+    });
   }
 
   async press(selector: string, chord: string, text?: string): Promise<void> {
     await this.element(selector, text);
     await this.evaluate(`(${findElement(selector, text)}.focus(), true)`);
-    await this.bidi.send('input.performActions', { context: this.context, actions: [{ type: 'key', id: 'keyboard', actions: keyActions.forChord(chord) }] });
+    await this.bidi.send('input.performActions', {
+      context: this.context,
+      actions: [{ type: 'key', id: 'keyboard', actions: keyActions.forChord(chord) }],
+    });
   }
 
   async select(selector: string, label: string): Promise<void> {
@@ -195,7 +205,11 @@ class FirefoxPopupTab extends PageReads implements BrowserTab {
   }
 
   private async run(selector: string, body: string, text?: string): Promise<void> {
-    await poll(() => this.count(selector), (n) => n > 0, selector);
+    await poll(
+      () => this.count(selector),
+      (n) => n > 0,
+      selector,
+    );
     const ok = await this.evaluate<boolean>(`(() => {
       const text = ${JSON.stringify(text ?? null)};
       const el = Array.from(document.querySelectorAll(${JSON.stringify(selector)})).find((e) => text === null || (e.textContent || '').includes(text));
@@ -231,7 +245,15 @@ class FirefoxPopupTab extends PageReads implements BrowserTab {
 
   press(selector: string, chord: KeyChord, text?: string): Promise<void> {
     const [key, ...mods] = chord.split('+').reverse();
-    const init = { key, bubbles: true, cancelable: true, ctrlKey: mods.includes('Control'), altKey: mods.includes('Alt'), shiftKey: mods.includes('Shift'), metaKey: mods.includes('Meta') };
+    const init = {
+      key,
+      bubbles: true,
+      cancelable: true,
+      ctrlKey: mods.includes('Control'),
+      altKey: mods.includes('Alt'),
+      shiftKey: mods.includes('Shift'),
+      metaKey: mods.includes('Meta'),
+    };
     return this.run(selector, `el.dispatchEvent(new window.KeyboardEvent('keydown', ${JSON.stringify(init)}));`, text);
   }
 
@@ -278,7 +300,12 @@ function deserialize(value: { type: string; value?: unknown }): unknown {
     case 'array':
       return (value.value as { type: string }[]).map(deserialize);
     case 'object':
-      return Object.fromEntries((value.value as [string | { type: string }, { type: string }][]).map(([k, v]) => [typeof k === 'string' ? k : String(deserialize(k)), deserialize(v)]));
+      return Object.fromEntries(
+        (value.value as [string | { type: string }, { type: string }][]).map(([k, v]) => [
+          typeof k === 'string' ? k : String(deserialize(k)),
+          deserialize(v),
+        ]),
+      );
     case 'date':
       return value.value;
     default:
@@ -305,7 +332,9 @@ export class FirefoxBrowser implements ExtensionBrowser {
 
   static async launch(options: LaunchOptions = {}, dist = DIST_FIREFOX): Promise<FirefoxBrowser> {
     if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`no Firefox build in ${dist}: run "npm run build" first`);
-    const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as { browser_specific_settings?: { gecko?: { id?: string } } };
+    const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as {
+      browser_specific_settings?: { gecko?: { id?: string } };
+    };
     const id = manifest.browser_specific_settings?.gecko?.id;
     if (!id) throw new Error(`${dist}/manifest.json has no browser_specific_settings.gecko.id`);
     const downloadDir = mkdtempSync(join(tmpdir(), 'clipper-downloads-'));
@@ -319,11 +348,20 @@ export class FirefoxBrowser implements ExtensionBrowser {
       downloadDir,
     );
     try {
-      const { extension } = await firefox.bidi.send<{ extension: string }>('webExtension.install', { extensionData: { type: 'path', path: resolve(dist) } });
+      const { extension } = await firefox.bidi.send<{ extension: string }>('webExtension.install', {
+        extensionData: { type: 'path', path: resolve(dist) },
+      });
       if (extension !== id) throw new Error(`installed ${extension}, expected ${id}`);
-      const { contexts } = await firefox.bidi.send<{ contexts: { context: string }[] }>('browsingContext.getTree', { 'moz:scope': 'chrome' });
+      const { contexts } = await firefox.bidi.send<{ contexts: { context: string }[] }>('browsingContext.getTree', {
+        'moz:scope': 'chrome',
+      });
       const chrome = chromeScope(firefox.bidi, contexts[0]!.context, id);
-      await poll(() => chrome.backgroundState(), (s) => s === 'running', 'the background to start', 30_000);
+      await poll(
+        () => chrome.backgroundState(),
+        (s) => s === 'running',
+        'the background to start',
+        30_000,
+      );
       const browser = new FirefoxBrowser(firefox, `moz-extension://${UUID}/`, chrome, downloadDir);
       const { contexts: tabs } = await firefox.bidi.send<{ contexts: { context: string }[] }>('browsingContext.getTree', {});
       browser.helper = await browser.navigateTab(tabs[0]!.context, `${browser.base}options/index.html`);
@@ -360,9 +398,19 @@ export class FirefoxBrowser implements ExtensionBrowser {
   /** Waits for the toolbar popup to have read the page, then closes it (the button toggles it). */
   private async settlePopup(open: () => Promise<unknown>): Promise<void> {
     await open();
-    await poll(() => this.popupState(), (s) => s === 'ready', 'the toolbar popup to show its form', 15_000);
+    await poll(
+      () => this.popupState(),
+      (s) => s === 'ready',
+      'the toolbar popup to show its form',
+      15_000,
+    );
     await this.chrome.triggerAction();
-    await poll(() => this.popupState(), (s) => s === 'none', 'the toolbar popup to close', 5_000);
+    await poll(
+      () => this.popupState(),
+      (s) => s === 'none',
+      'the toolbar popup to close',
+      5_000,
+    );
   }
 
   private popupState(): Promise<'none' | 'loading' | 'ready'> {
@@ -384,18 +432,30 @@ export class FirefoxBrowser implements ExtensionBrowser {
     const { context } = tab as FirefoxTab;
     await this.firefox.bidi.send('browsingContext.activate', { context });
     await this.chrome.triggerAction();
-    await poll(() => this.popupState(), (s) => s === 'ready', 'the toolbar popup to show its form', 15_000);
+    await poll(
+      () => this.popupState(),
+      (s) => s === 'ready',
+      'the toolbar popup to show its form',
+      15_000,
+    );
     return new FirefoxPopupTab(this.helper, async () => {
       if ((await this.popupState()) === 'none') return;
       await this.chrome.triggerAction(); // the button toggles its popup
-      await poll(() => this.popupState(), (s) => s === 'none', 'the toolbar popup to close', 5_000);
+      await poll(
+        () => this.popupState(),
+        (s) => s === 'none',
+        'the toolbar popup to close',
+        5_000,
+      );
     });
   }
 
   async pressClipShortcut(tab: BrowserTab): Promise<void> {
     const { context } = tab as FirefoxTab;
     await this.firefox.bidi.send('browsingContext.activate', { context });
-    const shortcut = await this.helper.evaluate<string>(`browser.commands.getAll().then((all) => all.find((c) => c.name === '_execute_action')?.shortcut ?? '')`);
+    const shortcut = await this.helper.evaluate<string>(
+      `browser.commands.getAll().then((all) => all.find((c) => c.name === '_execute_action')?.shortcut ?? '')`,
+    );
     if (!shortcut) throw new Error('no keyboard shortcut is bound to the toolbar button');
     await this.settlePopup(() => this.chrome.pressKeys(shortcut));
   }
@@ -419,14 +479,28 @@ export class FirefoxBrowser implements ExtensionBrowser {
     // A real right-click: Firefox opens its content context menu with the extension's items in it.
     await this.firefox.bidi.send('input.performActions', {
       context: firefoxTab.context,
-      actions: [{ type: 'pointer', id: 'mouse', actions: [{ type: 'pointerMove', x: 0, y: 0, origin }, { type: 'pointerDown', button: 2 }, { type: 'pointerUp', button: 2 }] }],
+      actions: [
+        {
+          type: 'pointer',
+          id: 'mouse',
+          actions: [
+            { type: 'pointerMove', x: 0, y: 0, origin },
+            { type: 'pointerDown', button: 2 },
+            { type: 'pointerUp', button: 2 },
+          ],
+        },
+      ],
     });
     await this.chrome.chooseContextMenuItem('clip-link');
   }
 
   async stopBackground(): Promise<void> {
     await this.chrome.terminateBackground();
-    await poll(() => this.chrome.backgroundState(), (s) => s === 'stopped', 'the background to stop');
+    await poll(
+      () => this.chrome.backgroundState(),
+      (s) => s === 'stopped',
+      'the background to stop',
+    );
   }
 
   storedClippings(): Promise<StoredClipping[]> {
@@ -443,14 +517,21 @@ export class FirefoxBrowser implements ExtensionBrowser {
 
   /** Answers the browser's permission prompt (shown when the launch asked for 'refuse'). */
   async answerPermissionPrompt(accept: boolean): Promise<void> {
-    await poll(() => this.chrome.answerPermissionPrompt(accept), (answered) => answered, 'the permission prompt');
+    await poll(
+      () => this.chrome.answerPermissionPrompt(accept),
+      (answered) => answered,
+      'the permission prompt',
+    );
   }
 
   async download(tab: BrowserTab, selector: string, text?: string): Promise<string> {
     const before = new Set(readdirSync(this.downloadDir));
     await tab.click(selector, text);
     const name = await poll(
-      () => Promise.resolve(readdirSync(this.downloadDir).find((f) => !before.has(f) && !f.endsWith('.part') && statSync(join(this.downloadDir, f)).size > 0)),
+      () =>
+        Promise.resolve(
+          readdirSync(this.downloadDir).find((f) => !before.has(f) && !f.endsWith('.part') && statSync(join(this.downloadDir, f)).size > 0),
+        ),
       (f) => !!f,
       'the download to finish',
     );

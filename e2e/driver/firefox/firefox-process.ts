@@ -83,9 +83,18 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function startFirefox(prefs: Prefs, downloadDir: string): Promise<FirefoxProcess> {
   const profile = mkdtempSync(join(tmpdir(), 'clipper-firefox-'));
   const all = { ...BASE_PREFS, 'browser.download.dir': downloadDir, ...prefs };
-  writeFileSync(join(profile, 'user.js'), Object.entries(all).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});\n`).join(''));
+  writeFileSync(
+    join(profile, 'user.js'),
+    Object.entries(all)
+      .map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});\n`)
+      .join(''),
+  );
   const args = ['--headless', '--profile', profile, '--remote-debugging-port', '0', '--remote-allow-system-access', '--no-remote'];
-  const firefox = spawn(FIREFOX, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1' } });
+  const firefox = spawn(FIREFOX, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+    env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1' },
+  });
   const exited = new Promise<void>((resolve) => {
     firefox.once('exit', () => resolve());
     firefox.once('error', () => resolve());
@@ -98,7 +107,10 @@ export async function startFirefox(prefs: Prefs, downloadDir: string): Promise<F
   };
   try {
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`Firefox did not start WebDriver BiDi within 60 s:\n${output.slice(-2000)}`)), 60_000);
+      const timer = setTimeout(
+        () => reject(new Error(`Firefox did not start WebDriver BiDi within 60 s:\n${output.slice(-2000)}`)),
+        60_000,
+      );
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
         const match = /WebDriver BiDi listening on (ws:\/\/\S+)/.exec(output);
@@ -109,7 +121,13 @@ export async function startFirefox(prefs: Prefs, downloadDir: string): Promise<F
       };
       firefox.stdout.on('data', onData);
       firefox.stderr.on('data', onData);
-      firefox.once('exit', (code) => (clearTimeout(timer), reject(new Error(`Firefox exited (${code}) before WebDriver BiDi was up:\n${output.slice(-2000)}`))));
+      firefox.once(
+        'exit',
+        (code) => (
+          clearTimeout(timer),
+          reject(new Error(`Firefox exited (${code}) before WebDriver BiDi was up:\n${output.slice(-2000)}`))
+        ),
+      );
       firefox.once('error', (error) => (clearTimeout(timer), reject(new Error(`cannot start ${FIREFOX}: ${error.message}`))));
     });
     const bidi = await BidiConnection.open(`${url}/session`);

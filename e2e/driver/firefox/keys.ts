@@ -37,6 +37,9 @@ export const keyActions = {
   },
   forChord(chord: string): KeyAction[] {
     const values = chord.split('+').map(keyValue);
-    return [...values.map((value): KeyAction => ({ type: 'keyDown', value })), ...values.reverse().map((value): KeyAction => ({ type: 'keyUp', value }))];
+    return [
+      ...values.map((value): KeyAction => ({ type: 'keyDown', value })),
+      ...values.reverse().map((value): KeyAction => ({ type: 'keyUp', value })),
+    ];
   },
 };
