@@ -28,10 +28,19 @@ export interface ArticleServer {
  * file with a PDF content type whatever its name; /reports/download serves a PDF at an address
  * without `.pdf`.
  */
+/** How long /special/hold keeps a page waiting: longer than any test's capture attempts, and bounded. */
+const HOLD_MS = 30_000;
+
 export async function startArticleServer(port = 0): Promise<ArticleServer> {
   const server: Server = createServer((request, response) => void answer(request, response));
   async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/special/hold') {
+      // Answers only after HOLD_MS, or never if the page goes first: frozen.html waits for it synchronously.
+      const timer = setTimeout(() => response.writeHead(200, { 'content-type': 'text/plain' }).end('released'), HOLD_MS);
+      request.once('close', () => clearTimeout(timer));
+      return;
+    }
     if (url.pathname === '/reports/download') {
       // A PDF at an address without ".pdf", as report downloads often are.
       const body = await readFile(join(MOUNTS['/special/']!, 'incident-review.pdf'));
