@@ -21,35 +21,44 @@ export const ENVIRONMENTS = {
 
 export interface CheckResult {
   ok: boolean;
+  /** The compiler's diagnostics, empty when clean. */
   output: string;
+  /** The repository's files (relative paths) the config's program holds, from the same run. */
+  files: Set<string>;
 }
 
-/** Runs the compiler on one config; `ok` is false when it reports any error. */
+/** A line of `--listFiles` output: an absolute path the program holds (diagnostics start with a relative one). */
+const LISTED_FILE = /^\/\S+\.(?:[cm]?ts|tsx|json)$/;
+
+/** Runs the compiler once on one config: its diagnostics (`ok` is false on any error) and its files. */
 export async function checkConfig(config: string, cwd = ROOT): Promise<CheckResult> {
+  let printed: string;
+  let ok = true;
   try {
-    const { stdout, stderr } = await run(process.execPath, [TSC, '-p', config, '--pretty', 'false'], { cwd, maxBuffer: 64 * 1024 * 1024 });
-    return { ok: true, output: stdout + stderr };
+    const { stdout, stderr } = await run(process.execPath, [TSC, '-p', config, '--pretty', 'false', '--listFiles'], {
+      cwd,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    printed = stdout + stderr;
   } catch (error) {
     const failed = error as { stdout?: string; stderr?: string; message: string };
-    return { ok: false, output: (failed.stdout ?? '') + (failed.stderr ?? '') || failed.message };
+    printed = (failed.stdout ?? '') + (failed.stderr ?? '') || failed.message;
+    ok = false;
   }
+  const lines = printed.split('\n');
+  const files = new Set(
+    lines
+      .filter((line) => LISTED_FILE.test(line.trim()))
+      .map((file) => path.relative(ROOT, file.trim()))
+      .filter((file) => !file.startsWith('..') && !file.startsWith('node_modules')),
+  );
+  const output = lines.filter((line) => !LISTED_FILE.test(line.trim())).join('\n');
+  return { ok, output, files };
 }
 
 /** The repository's files (relative paths) that one config's program holds. */
 export async function filesOf(config: string): Promise<Set<string>> {
-  let stdout: string;
-  try {
-    ({ stdout } = await run(process.execPath, [TSC, '-p', config, '--listFilesOnly'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }));
-  } catch (error) {
-    // A file that does not parse makes the listing exit non-zero; the check itself reports that error.
-    stdout = (error as { stdout?: string }).stdout ?? '';
-  }
-  return new Set(
-    stdout
-      .split('\n')
-      .map((file) => path.relative(ROOT, file.trim()))
-      .filter((file) => file && !file.startsWith('..') && !file.startsWith('node_modules')),
-  );
+  return (await checkConfig(config)).files;
 }
 
 /** The TypeScript files under version control (the ones a clean clone has). */
@@ -58,10 +67,11 @@ export async function trackedTypeScript(): Promise<string[]> {
   return stdout.split('\n').filter((file) => file && existsSync(path.join(ROOT, file)) && !file.endsWith('.d.ts'));
 }
 
-/** The tracked TypeScript files no environment's config checks. */
-export async function uncheckedFiles(): Promise<string[]> {
+/** The tracked TypeScript files that none of these programs holds (by default, every environment's). */
+export async function uncheckedFiles(programs?: Iterable<Set<string>>): Promise<string[]> {
   const covered = new Set<string>();
-  for (const config of Object.values(ENVIRONMENTS)) for (const file of await filesOf(config)) covered.add(file);
+  for (const files of programs ?? (await Promise.all(Object.values(ENVIRONMENTS).map(filesOf))))
+    for (const file of files) covered.add(file);
   return (await trackedTypeScript()).filter((file) => !covered.has(file));
 }
 
@@ -79,7 +89,7 @@ async function main(): Promise<void> {
       console.log(output.trim().replace(/^/gm, '    '));
     }
   }
-  const unchecked = await uncheckedFiles();
+  const unchecked = await uncheckedFiles(results.map((result) => result.files));
   if (unchecked.length) {
     failed = true;
     console.log(

@@ -1,7 +1,7 @@
 import type { CDPSession } from '@playwright/test';
 import { writeFile } from 'node:fs/promises';
 import type { BrowserTab, KeyChord } from './extension-browser';
-import { PageReads } from './page-reads';
+import { ToolbarPopupReads } from './page-reads';
 
 interface RemoteObject {
   value?: unknown;
@@ -29,7 +29,7 @@ const MODIFIERS: Record<string, number> = { Alt: 1, Control: 2, Meta: 4, Shift: 
  * by Target.sendMessageToTarget: Playwright's CDPSession cannot address a flat child session).
  * Clicks and keys are real input events (Input.*), so they are user gestures, as in a Playwright Page.
  */
-export class CdpTargetTab extends PageReads implements BrowserTab {
+export class CdpTargetTab extends ToolbarPopupReads implements BrowserTab {
   private nextId = 1;
   private readonly pending = new Map<number, { done: (value: unknown) => void; fail: (error: Error) => void }>();
 
@@ -178,14 +178,6 @@ export class CdpTargetTab extends PageReads implements BrowserTab {
       return true;
     })()`);
     if (!ok) throw new Error(`${selector} has no option "${label}"`);
-  }
-
-  setFiles(): Promise<void> {
-    throw new Error('the toolbar popup has no file input');
-  }
-
-  setViewport(): Promise<void> {
-    throw new Error('the toolbar popup sizes itself to its content');
   }
 
   async screenshot(path: string): Promise<void> {

@@ -24,3 +24,14 @@ export abstract class PageReads implements Pick<BrowserTab, 'value' | 'text' | '
     return this.evaluate('location.href');
   }
 }
+
+/** The toolbar popup, in either browser: read like any page, but it has no file input and sizes itself. */
+export abstract class ToolbarPopupReads extends PageReads {
+  setFiles(): Promise<void> {
+    throw new Error('the toolbar popup has no file input');
+  }
+
+  setViewport(): Promise<void> {
+    throw new Error('the toolbar popup sizes itself to its content');
+  }
+}

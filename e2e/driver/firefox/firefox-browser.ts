@@ -10,7 +10,7 @@ import {
   type StoredClipping,
 } from '../extension-browser';
 import type { BidiConnection } from './bidi-connection';
-import { PageReads } from '../page-reads';
+import { PageReads, ToolbarPopupReads } from '../page-reads';
 import { chromeScope } from './chrome-scope';
 import { type FirefoxProcess, startFirefox } from './firefox-process';
 import { keyActions } from './keys';
@@ -186,7 +186,7 @@ class FirefoxTab extends PageReads implements BrowserTab {
  * 'popup' })` (same origin): BiDi lists no browsing context for the popup panel. Page code runs with
  * the popup's `document` and `window`; clicks and keys are DOM events, not input events.
  */
-class FirefoxPopupTab extends PageReads implements BrowserTab {
+class FirefoxPopupTab extends ToolbarPopupReads implements BrowserTab {
   readonly tabId = -1;
 
   constructor(
@@ -267,14 +267,6 @@ class FirefoxPopupTab extends PageReads implements BrowserTab {
       return true;
     })()`);
     if (!ok) throw new Error(`${selector} has no option "${label}"`);
-  }
-
-  setFiles(): Promise<void> {
-    throw new Error('the toolbar popup has no file input');
-  }
-
-  setViewport(): Promise<void> {
-    throw new Error('the toolbar popup sizes itself to its content');
   }
 
   screenshot(): Promise<void> {
