@@ -1,4 +1,13 @@
+import { JSDOM } from 'jsdom';
 import { parseHTML } from 'linkedom';
+
+/**
+ * linkedom has no `document.implementation`, and its parser does not decode character references in
+ * a `<textarea>`. Capture decodes the entity soup of JSON-LD and meta values with the page's own HTML
+ * parser in an inert document (src/capture/html-text.ts), so the test documents get the
+ * DOMImplementation of a spec-following parser, jsdom's: decoding is tested as browsers do it.
+ */
+const implementation = new JSDOM('').window.document.implementation;
 
 /**
  * Parse HTML into a Document that knows its address, for tests. linkedom leaves `document.URL`
@@ -8,5 +17,6 @@ import { parseHTML } from 'linkedom';
 export function documentAt(html: string, url = 'https://example.com/article'): Document {
   const { document } = parseHTML(html);
   Object.defineProperty(document, 'URL', { value: url, configurable: true });
+  Object.defineProperty(document, 'implementation', { value: implementation, configurable: true });
   return document;
 }

@@ -1,4 +1,4 @@
-import { plainText } from './text';
+import { htmlTextReader } from './html-text';
 
 /**
  * What the page's JSON-LD says about the article, flattened. Publishers nest it every way the
@@ -71,47 +71,12 @@ function collect(root: unknown, nodes: Node[], byId: Map<string, Node>, depth = 
   }
 }
 
-/** A string value, with references resolved and `{"@value": …}` unwrapped. */
-function str(value: unknown): string | undefined {
-  if (typeof value === 'string') return plainText(value) || undefined;
-  if (typeof value === 'number') return String(value);
-  if (Array.isArray(value)) return str(value[0]);
-  if (value && typeof value === 'object' && '@value' in value) return str((value as Node)['@value']);
-  return undefined;
-}
-
 function deref(value: unknown, byId: Map<string, Node>): unknown {
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const id = (value as Node)['@id'];
     if (typeof id === 'string' && Object.keys(value).length === 1) return byId.get(id) ?? value;
   }
   return value;
-}
-
-function nameOf(value: unknown, byId: Map<string, Node>): string | undefined {
-  const node = deref(value, byId);
-  if (typeof node === 'string') return str(node);
-  if (!node || typeof node !== 'object' || Array.isArray(node)) return str(node);
-  const n = node as Node;
-  const given = str(n.givenName);
-  const family = str(n.familyName);
-  return str(n.name) ?? (given || family ? [given, family].filter(Boolean).join(' ') : undefined);
-}
-
-/** Author names into `facts`, persons before organisations (an organisation "author" is usually the publisher). */
-function authorsOf(value: unknown, byId: Map<string, Node>, facts: JsonLdFacts): void {
-  const persons: string[] = [];
-  const orgs: string[] = [];
-  const list = Array.isArray(value) ? value : [value];
-  for (const item of list.slice(0, 20)) {
-    const node = deref(item, byId);
-    const name = nameOf(node, byId);
-    if (!name) continue;
-    const isOrg = node && typeof node === 'object' && typesOf(node as Node).some((t) => /organization|corporation/.test(t));
-    (isOrg ? orgs : persons).push(name);
-  }
-  facts.persons = !!persons.length;
-  facts.authors = facts.persons ? persons : orgs;
 }
 
 function sameUrl(a: string | undefined, b: string): boolean {
@@ -124,16 +89,60 @@ function sameUrl(a: string | undefined, b: string): boolean {
   return strip(a) === strip(b);
 }
 
-/** The first non-empty string among the space-separated `keys` of `node`. */
-const pick = (node: Node, keys: string) =>
-  keys
-    .split(' ')
-    .map((key) => str(node[key]))
-    .find(Boolean);
+/**
+ * The readers of JSON-LD values, decoding strings with `plainText` (publishers put escaped HTML in them:
+ * html-text.ts).
+ */
+function valueReaders(plainText: (value: string) => string) {
+  /** A string value, with references resolved and `{"@value": …}` unwrapped. */
+  function str(value: unknown): string | undefined {
+    if (typeof value === 'string') return plainText(value) || undefined;
+    if (typeof value === 'number') return String(value);
+    if (Array.isArray(value)) return str(value[0]);
+    if (value && typeof value === 'object' && '@value' in value) return str((value as Node)['@value']);
+    return undefined;
+  }
+
+  function nameOf(value: unknown, byId: Map<string, Node>): string | undefined {
+    const node = deref(value, byId);
+    if (typeof node === 'string') return str(node);
+    if (!node || typeof node !== 'object' || Array.isArray(node)) return str(node);
+    const n = node as Node;
+    const given = str(n.givenName);
+    const family = str(n.familyName);
+    return str(n.name) ?? (given || family ? [given, family].filter(Boolean).join(' ') : undefined);
+  }
+
+  /** Author names into `facts`, persons before organisations (an organisation "author" is usually the publisher). */
+  function authorsOf(value: unknown, byId: Map<string, Node>, facts: JsonLdFacts): void {
+    const persons: string[] = [];
+    const orgs: string[] = [];
+    const list = Array.isArray(value) ? value : [value];
+    for (const item of list.slice(0, 20)) {
+      const node = deref(item, byId);
+      const name = nameOf(node, byId);
+      if (!name) continue;
+      const isOrg = node && typeof node === 'object' && typesOf(node as Node).some((t) => /organization|corporation/.test(t));
+      (isOrg ? orgs : persons).push(name);
+    }
+    facts.persons = !!persons.length;
+    facts.authors = facts.persons ? persons : orgs;
+  }
+
+  /** The first non-empty string among the space-separated `keys` of `node`. */
+  const pick = (node: Node, keys: string) =>
+    keys
+      .split(' ')
+      .map((key) => str(node[key]))
+      .find(Boolean);
+
+  return { str, nameOf, authorsOf, pick };
+}
 
 /** Read all `application/ld+json` blocks of the document. Never throws. */
 export function readJsonLd(doc: Document, pageUrl: string): JsonLdFacts {
   const facts: JsonLdFacts = { authors: [], types: new Set() };
+  const { str, nameOf, authorsOf, pick } = valueReaders(htmlTextReader(doc));
   const nodes: Node[] = [];
   const byId = new Map<string, Node>();
   for (const script of Array.from(doc.querySelectorAll('script[type*="ld+json" i]')).slice(0, 50)) {

@@ -1,6 +1,6 @@
 import type { CaptureSource } from '../clip/capture';
 import type { Found } from './found';
-import { plainText } from './text';
+import { htmlTextReader } from './html-text';
 
 /**
  * All `<meta>` values of a page, by lower-cased `name`/`property` key. One pass over the head
@@ -29,6 +29,7 @@ export function sourceOfMetaKey(key: string): CaptureSource {
 /** Index the document's `<meta>` tags. `http-equiv` values are stored under `http-equiv:NAME`. */
 export function readMetaTags(doc: Document): MetaTags {
   const map = new Map<string, string[]>();
+  const plainText = htmlTextReader(doc);
   for (const meta of Array.from(doc.querySelectorAll('meta'))) {
     const attr = (name: string) => meta.getAttribute(name) ?? '';
     // Some CMSs escape twice (`&amp;#8217;` arrives as `&#8217;`): decode what is left.

@@ -1,8 +1,8 @@
 /**
- * Small string helpers shared by the capture modules. Page text arrives with NBSPs, zero-width
- * characters, stray tags (in JSON-LD) and entity soup; every field goes through these first.
- * Strings only, no DOM: the worker half (finish-capture.ts) uses them too, and the worker has no
- * DOM types (reading text out of elements is spaced-text.ts).
+ * Small string helpers shared by the capture modules. Page text arrives with NBSPs and zero-width
+ * characters; every field goes through these first. Strings only, no DOM: the worker half
+ * (finish-capture.ts) uses them too, and the worker has no DOM types (reading text out of elements
+ * is spaced-text.ts; decoding the entity soup of JSON-LD and meta values is html-text.ts, in the page).
  */
 
 /** A Set of the space-separated words: word lists as Sets, not regular expressions, which cost time to compile in every page. */
@@ -16,41 +16,6 @@ export const collapse = (value: string): string => value.replace(ZERO_WIDTH, '')
 /** Collapse runs of whitespace (incl. NBSP) to one space, drop zero-width characters, trim. */
 export function squash(value: string): string {
   return collapse(value).trim();
-}
-
-/** The named entities that turn up in JSON-LD strings; numeric ones are decoded generally. */
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  mdash: '—',
-  ndash: '–',
-  rsquo: '’',
-  lsquo: '‘',
-  rdquo: '”',
-  ldquo: '“',
-};
-
-/**
- * Decode HTML entities and drop tags. Only needed for JSON-LD strings: publishers often put
- * already-escaped HTML (`&#8217;`, `<em>`) into them, while DOM attribute values are decoded already.
- */
-export function plainText(value: string): string {
-  if (!/[&<]/.test(value)) return squash(value);
-  const noTags = value.replace(/<[^>]{0,500}>/g, ' ');
-  return squash(
-    noTags.replace(/&(#x[0-9a-f]{1,8}|#\d{1,10}|[a-z]{2,8});/gi, (whole, name: string) => {
-      if (name[0] === '#') {
-        const code = /x/i.test(name) ? parseInt(name.slice(2), 16) : +name.slice(1);
-        // As HTML parsers do: NUL and out-of-range references become U+FFFD.
-        return String.fromCodePoint(code > 0 && code < 0x110000 ? code : 0xfffd);
-      }
-      return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
-    }),
-  );
 }
 
 /** Cut to at most `max` characters, at a word boundary when one is near, without an ellipsis (keeps it a substring). */
