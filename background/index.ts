@@ -3,6 +3,7 @@
 import '../src/platform/zod-setup';
 import browser, { type Runtime } from 'webextension-polyfill';
 import { createRouter, isExtensionPageSender } from '../src/messages/router';
+import { onClipShortcutChanged } from '../src/platform/clip-shortcut';
 import { CLIP_LINK_MENU_ID, OPEN_DESK_MENU_ID, registerContextMenus } from '../src/platform/context-menu';
 import { openIssueDesk } from '../src/platform/extension-pages';
 import { DRAIN_ALARM } from '../src/platform/sync-runtime';
@@ -37,6 +38,8 @@ browser.alarms.onAlarm.addListener((alarm) => {
 self.addEventListener('online', syncSoon);
 // Access to the target's site granted (from the options page or the browser's own settings): send what waited.
 browser.permissions.onAdded.addListener(syncSoon);
+// The toolbar button's title names the clip shortcut: recomputed with the badge when the editor changes it (where the browser says so).
+onClipShortcutChanged(syncSoon);
 
 browser.contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId === OPEN_DESK_MENU_ID) {

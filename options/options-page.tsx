@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../src/messages/client';
 import { BackupPanel } from './backup-panel';
+import { ShortcutPanel } from './shortcut-panel';
 import { TargetPanel } from './target-panel';
 import { sectionIdFor } from '../src/settings/section-id';
 import type { Section, Settings } from '../src/settings/settings';
@@ -205,6 +206,8 @@ export function OptionsPage() {
           {status.kind === 'error' && <span class="error">Not saved: {status.message}</span>}
         </span>
       </p>
+
+      <ShortcutPanel />
 
       <TargetPanel />
 

@@ -7,6 +7,7 @@ import { openOriginalPage } from '../src/platform/original-page';
 import type { PreparedClip, SavedClip } from '../src/messages/protocol';
 import { createDraftSaver } from './draft-saver';
 import { ReaderViewOffer } from './reader-view-offer';
+import { ShortcutHint } from './shortcut-hint';
 import { Field } from './field';
 import { SyncLine } from './sync-line';
 import { formatWhen, readableDate, weekCountText } from './format';
@@ -237,6 +238,7 @@ function ClipEditor({ prepared, tabId }: { prepared: PreparedClip; tabId: number
         {status.kind === 'saved' && status.saved.clipping.issueId && (
           <SyncLine issueId={status.saved.clipping.issueId} savedAt={status.saved.clipping.updatedAt} />
         )}
+        <ShortcutHint />
       </form>
     </main>
   );

@@ -128,6 +128,37 @@ export class ChromiumBrowser implements ExtensionBrowser {
     throw new Error('Chromium: a test cannot press a browser-level shortcut');
   }
 
+  async clipShortcut(): Promise<string> {
+    const worker = await this.driver.runningWorker();
+    return worker.evaluate(async () => (await chrome.commands.getAll()).find((c) => c.name === '_execute_action')?.shortcut ?? '');
+  }
+
+  async setClipShortcut(shortcut: string): Promise<void> {
+    // What chrome://extensions/shortcuts does when the editor types or clears a shortcut there: the page's
+    // own chrome.developerPrivate (a WebUI API no extension has).
+    const page = await this.driver.context.newPage();
+    try {
+      await page.goto('chrome://extensions/shortcuts');
+      await page.evaluate(
+        ({ extensionId, keybinding }) =>
+          (
+            chrome as unknown as {
+              developerPrivate: {
+                updateExtensionCommand(update: { extensionId: string; commandName: string; keybinding: string }): Promise<void>;
+              };
+            }
+          ).developerPrivate.updateExtensionCommand({ extensionId, commandName: '_execute_action', keybinding }),
+        { extensionId: this.driver.extensionId, keybinding: shortcut },
+      );
+    } finally {
+      await page.close();
+    }
+  }
+
+  tabUrls(): Promise<string[]> {
+    return Promise.resolve(this.driver.context.pages().map((page) => page.url()));
+  }
+
   async clipLinkFromContextMenu(tab: BrowserTab, linkSelector: string): Promise<void> {
     // The DevTools protocol cannot open Chromium's native context menu (it is browser UI, not page
     // content; Input.dispatchMouseEvent with the right button only fires the page's contextmenu event).

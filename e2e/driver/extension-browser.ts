@@ -79,6 +79,12 @@ export interface ExtensionBrowser {
   openToolbarPopup(tab: BrowserTab): Promise<BrowserTab>;
   /** Presses the extension's keyboard shortcut (`_execute_action`) with this tab selected. */
   pressClipShortcut(tab: BrowserTab): Promise<void>;
+  /** The keyboard shortcut bound to the toolbar button (`_execute_action`), as the running extension's `commands.getAll()` reports it ('' for none). */
+  clipShortcut(): Promise<string>;
+  /** Binds that shortcut (or, with '', removes it) the way the editor does in the browser's own shortcut settings. */
+  setClipShortcut(shortcut: string): Promise<void>;
+  /** The address of every open tab, the browser's own pages included. */
+  tabUrls(): Promise<string[]>;
   /** Right-clicks the link `linkSelector` on the page and chooses the extension's "Clip link" item. */
   clipLinkFromContextMenu(tab: BrowserTab, linkSelector: string): Promise<void>;
   /** Stops the background (service worker / event page) as the browser does when it is idle. */

@@ -8,6 +8,7 @@ import { type TargetReadiness, syncBadge } from '../sync/sync-badge';
 import { describeTarget } from '../sync/sync-words';
 import { originPattern, type TargetConfig, targetAddress } from '../sync/target-config';
 import { WordPressAdapter } from '../sync/wordpress';
+import { readClipShortcut } from './clip-shortcut';
 import { checkWordPress } from '../sync/wordpress-check';
 import type { SyncDeps } from '../worker/handler-deps';
 import { clearTarget, readTarget, writeTarget } from './target-storage';
@@ -39,7 +40,8 @@ async function dropHostAccess(siteUrl: string): Promise<boolean> {
 }
 
 async function updateBadge(outbox: OutboxRepo, readiness: TargetReadiness, config: TargetConfig | undefined): Promise<void> {
-  const badge = syncBadge(await outbox.all(), readiness, config && describeTarget(config.kind, targetAddress(config)));
+  const [entries, shortcut] = await Promise.all([outbox.all(), readClipShortcut()]);
+  const badge = syncBadge(entries, readiness, config && describeTarget(config.kind, targetAddress(config)), shortcut);
   await browser.action.setBadgeBackgroundColor({ color: badge.color });
   await browser.action.setBadgeText({ text: badge.text });
   await browser.action.setTitle({ title: badge.title });

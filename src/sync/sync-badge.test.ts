@@ -11,7 +11,7 @@ const conflict = { state: 'conflict' as const };
 
 describe('syncBadge', () => {
   it('shows nothing when everything is synced', () => {
-    expect(syncBadge([], 'ready')).toEqual({ text: '', color: '#5b6472', title: 'Clip this page (Alt+Shift+C)' });
+    expect(syncBadge([], 'ready', undefined, 'Alt+Shift+K')).toEqual({ text: '', color: '#5b6472', title: 'Clip this page (Alt+Shift+K)' });
   });
 
   it('counts issues waiting to sync in grey', () => {
@@ -30,16 +30,21 @@ describe('syncBadge', () => {
     });
   });
 
+  it('names the shortcut the browser bound, and none when there is none', () => {
+    expect(syncBadge([pending], 'ready', WP, 'Ctrl+Shift+Y').title).toBe(
+      'Clip this page (Ctrl+Shift+Y) — 1 issue(s) waiting to sync to WordPress site news.example.org',
+    );
+    expect(syncBadge([], 'none', undefined, '').title).toBe('Clip this page');
+  });
+
   it('names the target the editor set up, never WordPress for a generic one', () => {
     expect(syncBadge([pending, failed], 'ready', GENERIC).title).toBe(
-      'Clip this page (Alt+Shift+C) — 1 issue(s) need attention to sync to drafting server drafts.example.org/api/v1',
+      'Clip this page — 1 issue(s) need attention to sync to drafting server drafts.example.org/api/v1',
     );
     expect(syncBadge([pending], 'no-access', GENERIC).title).toBe(
-      'Clip this page (Alt+Shift+C) — sync is waiting for access to drafting server drafts.example.org/api/v1: grant it in the options',
+      'Clip this page — sync is waiting for access to drafting server drafts.example.org/api/v1: grant it in the options',
     );
-    expect(syncBadge([pending], 'ready', WP).title).toBe(
-      'Clip this page (Alt+Shift+C) — 1 issue(s) waiting to sync to WordPress site news.example.org',
-    );
+    expect(syncBadge([pending], 'ready', WP).title).toBe('Clip this page — 1 issue(s) waiting to sync to WordPress site news.example.org');
   });
 
   it('shows nothing to an editor who has not set up a target, whatever is queued', () => {

@@ -1,3 +1,4 @@
+import { actionTitle } from '../clip/clip-shortcut';
 import type { OutboxEntry } from './outbox-entry';
 import { type TargetDescription, targetName } from './sync-words';
 
@@ -10,7 +11,6 @@ export interface SyncBadge {
   title: string;
 }
 
-const TITLE = 'Clip this page (Alt+Shift+C)';
 const RED = '#b42318';
 const GREY = '#5b6472';
 
@@ -18,18 +18,21 @@ const GREY = '#5b6472';
  * The toolbar badge for the sync queue: failed or conflicting issues as a red count, else pending ones
  * in grey, nothing when all are synced. An editor who never set up a target sees no badge at all (the
  * outbox still keeps every change, for the day one is set up); a target whose site the extension may
- * not reach yet is one red "!" that says where to grant access. The title names the configured target.
+ * not reach yet is one red "!" that says where to grant access. The title names the configured target,
+ * after the button's own job with the keyboard shortcut the browser really bound (`shortcut`, '' for none).
  */
 export function syncBadge(
   entries: readonly Pick<OutboxEntry, 'state'>[],
   readiness: TargetReadiness,
   target?: TargetDescription,
+  shortcut = '',
 ): SyncBadge {
-  if (readiness === 'none' || !entries.length) return { text: '', color: GREY, title: TITLE };
+  const job = actionTitle(shortcut);
+  if (readiness === 'none' || !entries.length) return { text: '', color: GREY, title: job };
   const name = targetName(target);
   if (readiness === 'no-access')
-    return { text: '!', color: RED, title: `${TITLE} — sync is waiting for access to ${name}: grant it in the options` };
+    return { text: '!', color: RED, title: `${job} — sync is waiting for access to ${name}: grant it in the options` };
   const stuck = entries.filter((e) => e.state !== 'pending').length;
-  if (stuck) return { text: `!${stuck}`, color: RED, title: `${TITLE} — ${stuck} issue(s) need attention to sync to ${name}` };
-  return { text: String(entries.length), color: GREY, title: `${TITLE} — ${entries.length} issue(s) waiting to sync to ${name}` };
+  if (stuck) return { text: `!${stuck}`, color: RED, title: `${job} — ${stuck} issue(s) need attention to sync to ${name}` };
+  return { text: String(entries.length), color: GREY, title: `${job} — ${entries.length} issue(s) waiting to sync to ${name}` };
 }

@@ -445,11 +445,25 @@ export class FirefoxBrowser implements ExtensionBrowser {
   async pressClipShortcut(tab: BrowserTab): Promise<void> {
     const { context } = tab as FirefoxTab;
     await this.firefox.bidi.send('browsingContext.activate', { context });
-    const shortcut = await this.helper.evaluate<string>(
-      `browser.commands.getAll().then((all) => all.find((c) => c.name === '_execute_action')?.shortcut ?? '')`,
-    );
+    const shortcut = await this.clipShortcut();
     if (!shortcut) throw new Error('no keyboard shortcut is bound to the toolbar button');
     await this.settlePopup(() => this.chrome.pressKeys(shortcut));
+  }
+
+  clipShortcut(): Promise<string> {
+    return this.helper.evaluate<string>(
+      `browser.commands.getAll().then((all) => all.find((c) => c.name === '_execute_action')?.shortcut ?? '')`,
+    );
+  }
+
+  async setClipShortcut(shortcut: string): Promise<void> {
+    // The add-ons manager's shortcut page saves through the same ExtensionShortcuts store commands.update writes.
+    await this.helper.evaluate(`browser.commands.update({ name: '_execute_action', shortcut: ${JSON.stringify(shortcut)} })`);
+  }
+
+  async tabUrls(): Promise<string[]> {
+    const { contexts } = await this.firefox.bidi.send<{ contexts: { url: string }[] }>('browsingContext.getTree', { maxDepth: 0 });
+    return contexts.map((c) => c.url);
   }
 
   async clipLinkFromContextMenu(tab: BrowserTab, linkSelector: string): Promise<void> {
