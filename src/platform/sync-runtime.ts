@@ -15,6 +15,8 @@ import { clearTarget, readTarget, writeTarget } from './target-storage';
 
 /** The alarm that wakes the worker to drain the outbox (MV3 workers die when idle: no timers). */
 export const DRAIN_ALARM = 'outbox-drain';
+/** The Web Lock a drain holds (navigator.locks: per origin, so shared by the worker and the extension's pages). */
+export const DRAIN_LOCK = 'outbox-drain';
 const EMPTY: DrainReport = { synced: [], retrying: [], failed: [], conflicts: [] };
 
 async function hasHostAccess(siteUrl: string): Promise<boolean> {
@@ -67,30 +69,28 @@ export function browserSyncDeps(store: {
   tombstones: TombstoneStore;
   draftFor: (issueId: string) => Promise<DraftUpdate | undefined>;
 }): SyncDeps {
-  // One drain at a time within this worker's life; a killed worker simply starts the next one afresh.
-  let running: Promise<DrainReport> | undefined;
   const adapterFor = (config: TargetConfig) => (config.kind === 'wordpress' ? new WordPressAdapter(config) : new GenericAdapter(config));
-  const drain = async (only?: { issueId: string; options: PushOptions }): Promise<DrainReport> => {
-    while (running) await running.catch(() => undefined);
-    running = (async () => {
-      const config = await readTarget();
-      const readiness: TargetReadiness = !config ? 'none' : (await hasHostAccess(targetAddress(config))) ? 'ready' : 'no-access';
-      try {
-        if (config && readiness === 'ready') return await drainOutbox({ ...store, adapter: adapterFor(config), now: Date.now }, only);
-        // No target at all: nothing is sent, but deleted clippings no draft needs are purged.
-        return !config ? await drainOutbox({ ...store, adapter: undefined, now: Date.now }, only) : EMPTY;
-      } finally {
-        // Without a target or host access nothing can be sent: no alarm, until saving the target or granting access wakes the worker.
-        const alarm = readiness === 'ready' ? scheduleAlarm(store.outbox, Date.now()) : browser.alarms.clear(DRAIN_ALARM);
-        await Promise.all([updateBadge(store.outbox, readiness, config), alarm]).catch(() => undefined);
-      }
-    })();
+  const drainOnce = async (only?: { issueId: string; options: PushOptions }): Promise<DrainReport> => {
+    const config = await readTarget();
+    const readiness: TargetReadiness = !config ? 'none' : (await hasHostAccess(targetAddress(config))) ? 'ready' : 'no-access';
     try {
-      return await running;
+      if (config && readiness === 'ready') return await drainOutbox({ ...store, adapter: adapterFor(config), now: Date.now }, only);
+      // No target at all: nothing is sent, but deleted clippings no draft needs are purged.
+      return !config ? await drainOutbox({ ...store, adapter: undefined, now: Date.now }, only) : EMPTY;
     } finally {
-      running = undefined;
+      // Without a target or host access nothing can be sent: no alarm, until saving the target or granting access wakes the worker.
+      const alarm = readiness === 'ready' ? scheduleAlarm(store.outbox, Date.now()) : browser.alarms.clear(DRAIN_ALARM);
+      await Promise.all([updateBadge(store.outbox, readiness, config), alarm]).catch(() => undefined);
     }
   };
+  /**
+   * One drain at a time across the extension: a Web Lock, held by whichever context drains (requests
+   * queue in order). It spans contexts of the extension's origin, unlike a promise in one worker's
+   * memory, and the browser releases it when its holder ends, a worker killed mid-drain included, so
+   * the next worker's drain never waits on a dead one (e2e/outbox-drain-lock.spec.ts shows both).
+   */
+  const drain = (only?: { issueId: string; options: PushOptions }): Promise<DrainReport> =>
+    navigator.locks.request(DRAIN_LOCK, () => drainOnce(only));
   return {
     readTarget,
     writeTarget,
