@@ -15,11 +15,16 @@ export interface LaunchedExtension {
 }
 
 /** Launches Chromium with a throwaway profile and the built extension loaded. */
-export async function launchWithExtension({ headless = true, dist = DIST } = {}): Promise<LaunchedExtension> {
+export async function launchWithExtension({
+  headless = true,
+  dist = DIST,
+  colorScheme = 'light',
+}: { headless?: boolean; dist?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<LaunchedExtension> {
   if (!existsSync(resolve(dist, 'manifest.json'))) throw new Error(`no built extension in ${dist}: run "npm run build" first`);
   const context = await chromium.launchPersistentContext('', {
     executablePath: CHROMIUM,
     headless,
+    colorScheme,
     viewport: { width: 1100, height: 800 },
     args: [
       `--disable-extensions-except=${dist}`,

@@ -100,6 +100,7 @@ export function IssueDesk() {
     <main class="desk">
       <header class="desk-header">
         <div class="issue-title">
+          <h1 class="desk-name">Issue desk</h1>
           <label class="sr-only" for="issue-title">
             Issue title
           </label>

@@ -127,11 +127,11 @@ export function SyncPanel({
         <div class="compare" data-testid="sync-compare">
           <figure>
             <figcaption>In the extension</figcaption>
-            <pre>{compare.local}</pre>
+            <pre tabIndex={0}>{compare.local}</pre>
           </figure>
           <figure>
             <figcaption>On the {name} now</figcaption>
-            <pre>{compare.remote}</pre>
+            <pre tabIndex={0}>{compare.remote}</pre>
           </figure>
         </div>
       )}

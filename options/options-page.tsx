@@ -81,7 +81,9 @@ export function OptionsPage() {
             <th title="Optional: the WordPress category and tag the draft gets while this section has clippings">
               WordPress category / tag
             </th>
-            <th />
+            <th>
+              <span class="sr-only">Order and removal</span>
+            </th>
           </tr>
         </thead>
         <tbody>

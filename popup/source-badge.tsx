@@ -26,8 +26,10 @@ const SHORT: Partial<Record<CaptureSource, string>> = {
 export function SourceBadge({ source }: { source: CaptureSource }) {
   const label = `from ${SOURCE_LABELS[source] ?? source}`;
   return (
-    <span class="source" title={label} aria-label={label} data-source={source}>
-      {SHORT[source] ?? source}
+    // The short name is for the eye; a screen reader hears the full words (an aria-label on a plain span is not announced).
+    <span class="source" title={label} data-source={source}>
+      <span aria-hidden="true">{SHORT[source] ?? source}</span>
+      <span class="sr-only">{label}</span>
     </span>
   );
 }

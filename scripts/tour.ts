@@ -1,7 +1,10 @@
 // The headless tour (`npm start` without a display): clips each sample article as an editor would,
-// prints what the worker stored, and writes popup screenshots and the clippings to out/.
+// prints what the worker stored, and writes popup screenshots and the clippings to out/; the popup and
+// the desk also in the light and the dark scheme (popup-light.png, popup-dark.png, issue-desk-light.png,
+// issue-desk-dark.png: the README's pictures in docs/screenshots/ are copies of these).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
 import { launchWithExtension } from '../e2e/browser';
 import { ExtensionDriver } from '../e2e/pages/extension-driver';
 import { IssueDeskPage } from '../e2e/pages/issue-desk-page';
@@ -24,11 +27,27 @@ function summaryFor(index: number): string {
   return SUMMARIES[index % SUMMARIES.length]!;
 }
 
+/** Screenshots a page as it looks in each colour scheme, into out/`name`-light.png and -dark.png. */
+async function inBothSchemes(page: Page, name: string, settle: () => Promise<unknown> = () => Promise.resolve()): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await settle();
+    await page.screenshot({ path: resolve(OUT, `${name}-${colorScheme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 /** Opens the issue desk, screenshots it, and downloads the week's exports into out/. */
 async function exportTheWeek(clipper: ExtensionDriver): Promise<void> {
   const desk = await IssueDeskPage.open(await clipper.context.newPage(), clipper.extensionId);
+  await desk.page.setViewportSize({ width: 1280, height: 800 });
   await desk.preview();
   await desk.page.screenshot({ path: resolve(OUT, 'issue-desk.png'), fullPage: true });
+  // The top of the desk, with the preview rendered in each scheme.
+  await inBothSchemes(desk.page, 'issue-desk', async () => {
+    await desk.preview();
+    await desk.page.evaluate(() => window.scrollTo(0, 0));
+  });
   for (const [button, file] of [
     ['Download .md', 'issue.md'],
     ['Download .html', 'issue.html'],
@@ -107,6 +126,7 @@ async function main(): Promise<void> {
       const section = await popup.sectionLabel();
       if (section === 'Choose later') await popup.chooseSection('Articles');
       await popup.page.screenshot({ path: resolve(OUT, `popup-${sampleSlug(name)}.png`), fullPage: true });
+      if (index === names.length - 1) await inBothSchemes(popup.page, 'popup');
       await popup.save();
       await popup.page.screenshot({ path: resolve(OUT, `popup-${sampleSlug(name)}-saved.png`), fullPage: true });
       console.log(`  ✓ ${name}: “${title}” → ${await popup.sectionLabel()}`);

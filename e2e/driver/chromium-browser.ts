@@ -94,7 +94,14 @@ export class ChromiumBrowser implements ExtensionBrowser {
   static async launch(options: LaunchOptions = {}): Promise<ChromiumBrowser> {
     if (options.permissionPrompt === 'refuse')
       throw new Error('Chromium shows its permission prompt to no test: a refusal is tested in Firefox');
-    return new ChromiumBrowser(new ExtensionDriver(await launchWithExtension({ dist: options.testBuild ? DIST_TEST : DIST })));
+    return new ChromiumBrowser(
+      new ExtensionDriver(
+        await launchWithExtension({
+          dist: options.testBuild ? DIST_TEST : DIST,
+          ...(options.colorScheme ? { colorScheme: options.colorScheme } : {}),
+        }),
+      ),
+    );
   }
 
   async openTab(url: string): Promise<BrowserTab> {

@@ -112,6 +112,11 @@ export interface LaunchOptions {
   testBuild?: boolean;
   /** Firefox only: hosts to treat as Mozilla's restricted domains (replaces Firefox's own list). */
   restrictedDomains?: string[];
+  /**
+   * The colour scheme the browser prefers, as an operating system's light or dark setting makes it
+   * (`prefers-color-scheme` in every page, the extension's included). Default: light.
+   */
+  colorScheme?: 'light' | 'dark';
 }
 
 /** The IndexedDB database and store the clippings live in. */

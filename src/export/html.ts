@@ -104,8 +104,10 @@ export function renderHtml(doc: IssueDocument, { sanitize }: HtmlRenderOptions =
   return `${parts.join('\n')}\n`;
 }
 
-// Readable on screen and in print without any resource from outside the file.
-const PAGE_STYLE = `body{margin:0;background:#fff;color:#1d1d1f;font:16px/1.55 system-ui,-apple-system,"Segoe UI",sans-serif}
+// Readable on screen and in print without any resource from outside the file; on a screen in the dark
+// scheme (the reader's setting, or the issue desk's preview frame, which follows the desk) dark too.
+const PAGE_STYLE = `:root{color-scheme:light dark}
+body{margin:0;background:#fff;color:#1d1d1f;font:16px/1.55 system-ui,-apple-system,"Segoe UI",sans-serif}
 main{max-width:42rem;margin:0 auto;padding:2rem 1.25rem 4rem}
 h1{font-size:1.9rem;line-height:1.2;margin:0 0 .25rem}
 h2{font-size:1.35rem;margin:2.5rem 0 .75rem;padding-bottom:.25rem;border-bottom:1px solid #ddd}
@@ -116,7 +118,8 @@ a{color:#0b5cad}
 blockquote{margin:.75rem 0;padding-left:1rem;border-left:3px solid #ccc;color:#444}
 .attribution{color:#666;font-size:.92rem}
 hr{border:0;border-top:1px solid #ddd;margin:2rem 0}
-code{font-size:.9em;background:#f3f3f3;padding:0 .2em;border-radius:3px}`;
+code{font-size:.9em;background:#f3f3f3;padding:0 .2em;border-radius:3px}
+@media screen and (prefers-color-scheme:dark){body{background:#1e2127;color:#e6e8eb}a{color:#8ab4f8}h2,hr{border-color:#3a3f48}.issue-dates,.attribution{color:#a4abb6}.sponsor,code{background:#272b32}blockquote{border-color:#5a616c;color:#c9cdd3}}`;
 
 /**
  * The HTML export as a standalone page for downloading: the fragment of {@link renderHtml} in a

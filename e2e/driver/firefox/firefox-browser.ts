@@ -336,6 +336,8 @@ export class FirefoxBrowser implements ExtensionBrowser {
         // Off: permissions.request() after a click is granted at once, as when the editor clicks Allow.
         'extensions.webextOptionalPermissionPrompts': options.permissionPrompt === 'refuse',
         ...(options.restrictedDomains ? { 'extensions.webextensions.restrictedDomains': options.restrictedDomains.join(',') } : {}),
+        // The scheme pages see in prefers-color-scheme, extension pages included (0 dark, 1 light).
+        'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
       },
       downloadDir,
     );
