@@ -157,6 +157,7 @@ export function ClippingCard({
               <EditField
                 multiline={name === 'quote'}
                 rows={name === 'quote' ? 2 : undefined}
+                saveWhileTyping={name !== 'url'}
                 value={String(clipping[name] ?? '')}
                 onCommit={commit(name)}
               />

@@ -174,4 +174,18 @@ describe('EditField', () => {
     act(() => render(null, root()));
     expect(onCommit).toHaveBeenCalledWith('Half');
   });
+
+  it('an address field waits for the editor to leave it (or the tab to close), not for a pause', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const onCommit = vi.fn();
+    act(() => render(<EditField value="https://ex.com/a" saveWhileTyping={false} onCommit={onCommit} />, root()));
+    const field = root().querySelector('input')!;
+    act(() => type(field, 'https://ex'));
+    await pause(SAVE_AFTER_TYPING_MS * 4);
+    expect(onCommit).not.toHaveBeenCalled();
+    act(() => {
+      dispatchEvent(new Event('pagehide'));
+    });
+    expect(onCommit).toHaveBeenCalledWith('https://ex');
+  });
 });

@@ -25,6 +25,11 @@ interface EditFieldProps extends NativeAttributes {
    */
   onCommit: (text: string) => void;
   multiline?: boolean;
+  /**
+   * Save after a pause in typing (the default). Off for a field whose half-typed value is no value at
+   * all (an address): it saves on leaving the field, and when the page is hidden or closed.
+   */
+  saveWhileTyping?: boolean;
 }
 
 /**
@@ -39,7 +44,7 @@ interface EditFieldProps extends NativeAttributes {
  * the caret or eat the space they just typed. If saving fails, the typed text stays in the field. The
  * same text is handed over once.
  */
-export function EditField({ value, onCommit, multiline = false, rows, ...native }: EditFieldProps) {
+export function EditField({ value, onCommit, multiline = false, saveWhileTyping = true, rows, ...native }: EditFieldProps) {
   const [text, setText] = useState(value);
   // The stored value the text started from: a new one replaces the text only if nothing unsaved was
   // typed (a reload must not wipe typing; leaving the field then saves what the editor wrote).
@@ -63,8 +68,10 @@ export function EditField({ value, onCommit, multiline = false, rows, ...native 
         },
         // onCommit reports its own failures (the desk's notice).
         () => undefined,
-        { delayMs: SAVE_AFTER_TYPING_MS },
+        { delayMs: saveWhileTyping ? SAVE_AFTER_TYPING_MS : Number.POSITIVE_INFINITY },
       ),
+    // Fixed for the field's life, as its kind is.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
   );
 

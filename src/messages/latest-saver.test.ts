@@ -282,11 +282,44 @@ describe('createLatestSaver with a delay (save as you type)', () => {
     await expect(waiting).resolves.toBeUndefined();
   });
 
+  it('idle also sends a value waiting in its delay behind a save in flight', async () => {
+    const { backend, saver } = delayed();
+    saver.schedule(1);
+    vi.advanceTimersByTime(500);
+    saver.schedule(2);
+    const waiting = saver.idle();
+    backend.calls[0]!.resolve();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(backend.values()).toEqual([1, 2]);
+    backend.calls[1]!.resolve();
+    await expect(waiting).resolves.toBeUndefined();
+  });
+
   it('cancel drops a value still in its delay', () => {
     const { backend, saver } = delayed();
     saver.schedule(1);
     saver.cancel();
     vi.advanceTimersByTime(1000);
     expect(backend.values()).toEqual([]);
+  });
+});
+
+describe('createLatestSaver that waits to be flushed (delay Infinity)', () => {
+  it('sends nothing on its own; flush, leave or idle send the latest value', async () => {
+    const backend = controlledSave();
+    const saver = createLatestSaver(backend.save, () => undefined, { delayMs: Number.POSITIVE_INFINITY });
+    saver.schedule(1);
+    saver.schedule(2);
+    await flush();
+    expect(backend.values()).toEqual([]);
+    saver.flush();
+    expect(backend.values()).toEqual([2]);
+    backend.calls[0]!.resolve();
+    saver.schedule(3);
+    const waiting = saver.idle();
+    await flush();
+    expect(backend.values()).toEqual([2, 3]);
+    backend.calls[1]!.resolve();
+    await waiting;
   });
 });

@@ -2,7 +2,7 @@
 export interface LatestSaverOptions {
   /**
    * Wait this long after the last `schedule` before sending (a debounce while the editor types);
-   * 0, the default, sends at once.
+   * 0, the default, sends at once; Infinity waits for `flush`, `leave` or `idle`.
    */
   delayMs?: number;
 }
@@ -82,7 +82,7 @@ export function createLatestSaver<T>(
       pending = { value };
       if (delayMs <= 0) return start();
       stopTimer();
-      timer = setTimeout(start, delayMs);
+      if (Number.isFinite(delayMs)) timer = setTimeout(start, delayMs);
     },
     flush: start,
     leave(): void {
@@ -101,7 +101,7 @@ export function createLatestSaver<T>(
       return pending !== undefined;
     },
     async idle(): Promise<void> {
-      if (timer !== undefined) start();
+      if (pending) start(); // a value in its delay, or waiting for a flush, goes now
       while (inFlight) await inFlight;
     },
   };
