@@ -4,7 +4,9 @@ import { webHref } from '../src/export/safe-url';
 import { needsSummary } from '../src/issue/issue-order';
 import type { Section } from '../src/settings/settings';
 import type { ClippingSync } from '../src/sync/clipping-sync';
+import { altArrow, ownsAltArrows } from './desk-keys';
 import { EditField } from './edit-field';
+import type { CardControl } from './focus-after';
 
 /** The words and hover text of a card's sync mark. */
 const SYNC_MARKS: Record<ClippingSync, [string, string]> = {
@@ -16,8 +18,8 @@ const SYNC_MARKS: Record<ClippingSync, [string, string]> = {
 /** What a card can ask the desk to do. Every action goes through the worker, then the view reloads. */
 export interface CardActions {
   update(id: string, changes: Partial<ClippingForm>): void;
-  /** Move by one place within the section (keyboard and buttons). */
-  nudge(id: string, delta: -1 | 1): void;
+  /** Move by one place within the section (keyboard and buttons); `from` is where focus was, to keep it there. */
+  nudge(id: string, delta: -1 | 1, from: CardControl | 'card'): void;
   moveToSection(id: string, section: string | null): void;
   moveToNextIssue(id: string): void;
   remove(id: string): void;
@@ -39,20 +41,28 @@ export function ClippingCard({
   actions,
   draggable,
   sync,
+  first,
+  last,
 }: {
   clipping: Clipping;
   sections: readonly Section[];
   actions: CardActions;
   draggable: boolean;
   sync?: ClippingSync | undefined;
+  /** First or last in its section: it cannot move up, or down. */
+  first: boolean;
+  last: boolean;
 }) {
   const [open, setOpen] = useState(false);
   const commit = (name: keyof ClippingForm) => (value: string) => actions.update(clipping.id, { [name]: value });
   const onKeyDown = (event: KeyboardEvent) => {
-    // Alt+↑/↓ moves the focused clipping: the keyboard twin of drag and drop.
-    if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
+    // Alt+↑/↓ moves the focused clipping: the keyboard twin of drag and drop. A <select> or a text
+    // field in the card keeps the keys (Alt+↓ opens a select's list).
+    const delta = altArrow(event);
+    if (!delta || ownsAltArrows(event.target)) return;
     event.preventDefault();
-    actions.nudge(clipping.id, event.key === 'ArrowUp' ? -1 : 1);
+    const control = event.target instanceof HTMLElement ? event.target.dataset.move : undefined;
+    actions.nudge(clipping.id, delta, control === 'up' || control === 'down' ? control : 'card');
   };
   const attribution = [clipping.byline, clipping.siteName].filter(Boolean).join(' — ');
   return (
@@ -76,7 +86,9 @@ export function ClippingCard({
         <span class="card-actions">
           <button
             type="button"
-            onClick={() => actions.nudge(clipping.id, -1)}
+            data-move="up"
+            disabled={first}
+            onClick={() => actions.nudge(clipping.id, -1, 'up')}
             aria-label={`Move “${clipping.title}” up`}
             title="Move up (Alt+↑)"
           >
@@ -84,7 +96,9 @@ export function ClippingCard({
           </button>
           <button
             type="button"
-            onClick={() => actions.nudge(clipping.id, 1)}
+            data-move="down"
+            disabled={last}
+            onClick={() => actions.nudge(clipping.id, 1, 'down')}
             aria-label={`Move “${clipping.title}” down`}
             title="Move down (Alt+↓)"
           >
@@ -100,7 +114,12 @@ export function ClippingCard({
               <option value={s.id}>{s.name}</option>
             ))}
           </select>
-          <button type="button" onClick={() => actions.moveToNextIssue(clipping.id)} title="Move to the next issue">
+          <button
+            type="button"
+            onClick={() => actions.moveToNextIssue(clipping.id)}
+            aria-label={`Move “${clipping.title}” to the next issue`}
+            title="Move to the next issue"
+          >
             Next issue
           </button>
           <button type="button" class="danger" onClick={() => actions.remove(clipping.id)} aria-label={`Delete “${clipping.title}”`}>
@@ -138,6 +157,7 @@ export function ClippingCard({
               <EditField
                 multiline={name === 'quote'}
                 rows={name === 'quote' ? 2 : undefined}
+                saveWhileTyping={name !== 'url'}
                 value={String(clipping[name] ?? '')}
                 onCommit={commit(name)}
               />

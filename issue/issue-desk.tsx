@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ClippingForm } from '../src/clip/clipping';
 import { groupBySection, matchesQuery, needsSummary } from '../src/issue/issue-order';
 import { documentClippingIds, toIssueDocument } from '../src/issue/to-document';
@@ -7,8 +7,10 @@ import { clippingSync } from '../src/sync/clipping-sync';
 import { mergeReportText } from '../src/messages/merge-report-text';
 import type { CardActions } from './clipping-card';
 import { CloseIssue } from './close-issue';
+import { isUndoChord, typesText, undoChord } from './desk-keys';
 import { EditField } from './edit-field';
 import { ExportBar } from './export-bar';
+import { type FocusSpot, ISSUE_HEADING_ID, focusAfterNudge, focusAfterRemoval, useFocusAfterRender } from './focus-after';
 import { IssuePreview } from './issue-preview';
 import { SectionList } from './section-list';
 import { SyncPanel } from './sync-panel';
@@ -34,6 +36,18 @@ export function IssueDesk() {
   const groups = useMemo(() => (view ? groupBySection(view.clippings, view.settings.sections) : []), [view]);
   const doc = useMemo(() => (view ? toIssueDocument(view.issue, view.settings, view.clippings) : undefined), [view]);
   const sync = useSyncStatus(view?.issue.id, version);
+  const focusAfterRender = useFocusAfterRender();
+  // Ctrl+Z (⌘Z) anywhere on the desk but in a text field (whose own undo it stays) undoes the last delete.
+  const undoRef = useRef<(() => void) | undefined>(undefined);
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || !isUndoChord(event) || typesText(event.target) || !undoRef.current) return;
+      event.preventDefault();
+      undoRef.current();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
 
   if (error && !view)
     return (
@@ -50,14 +64,18 @@ export function IssueDesk() {
       </main>
     );
 
-  /** Runs a change through the worker, reloads, and says what went wrong in words when it fails. */
-  const act = async (work: () => Promise<unknown>, done?: Notice) => {
+  /**
+   * Runs a change through the worker, reloads, and says what went wrong in words when it fails. Once
+   * the change is shown, focus goes to `focus` (the first of its spots still there), when given.
+   */
+  const act = async (work: () => Promise<unknown>, done?: Notice, focus?: readonly FocusSpot[]) => {
     setNotice(undefined);
     try {
       await work(); // may set a notice of its own
       await reload();
       setVersion((v) => v + 1);
       if (done) setNotice(done);
+      if (focus) focusAfterRender(focus);
     } catch (e) {
       setNotice({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
       await reload();
@@ -67,26 +85,42 @@ export function IssueDesk() {
   const visibleOf = (clippings: typeof view.clippings) =>
     clippings.filter((c) => matchesQuery(c, query) && (!onlyMissing || needsSummary(c)));
   const titleOf = (id: string) => view.clippings.find((c) => c.id === id)?.title ?? 'the clipping';
+  /** Where focus goes when a card leaves the desk: its neighbour as shown, else its section's heading. */
+  const focusAfterLeaving = (id: string): FocusSpot[] => {
+    const group = groups.find((g) => g.clippings.some((c) => c.id === id));
+    const shown = group ? visibleOf(group.clippings).map((c) => c.id) : [];
+    return focusAfterRemoval(shown, id, group?.section?.id ?? null);
+  };
+  const undoKey = undoChord();
+  const undo = (id: string) => void act(() => send('clip.restore', { id }), { kind: 'info', text: 'Restored.' }, [{ card: id }]);
+  undoRef.current = notice?.undoId ? () => undo(notice.undoId!) : undefined;
 
   const actions: CardActions = {
     update: (id, changes: Partial<ClippingForm>) => void act(() => send('clip.update', { id, changes })),
-    nudge: (id, delta) => {
+    nudge: (id, delta, from) => {
       const group = groups.find((g) => g.clippings.some((c) => c.id === id));
       if (!group) return;
       const index = group.clippings.findIndex((c) => c.id === id) + delta;
       if (index < 0 || index >= group.clippings.length) return;
-      void act(() => send('clip.move', { id, section: group.section?.id ?? null, index })).then(() => focusCard(id));
+      void act(() => send('clip.move', { id, section: group.section?.id ?? null, index }), undefined, focusAfterNudge(id, from));
     },
     moveToSection: (id, section) => {
       const target = groups.find((g) => (g.section?.id ?? null) === section);
-      void act(() => send('clip.move', { id, section, index: target?.clippings.length ?? 0 }));
+      void act(() => send('clip.move', { id, section, index: target?.clippings.length ?? 0 }), undefined, [{ card: id }]);
     },
-    moveToNextIssue: (id) =>
-      void act(async () => {
-        const { issue } = await send('clip.moveToNextIssue', { id });
-        setNotice({ kind: 'info', text: `Moved “${titleOf(id)}” to issue #${issue.number}.` });
-      }),
-    remove: (id) => void act(() => send('clip.delete', { id }), { kind: 'info', text: `Deleted “${titleOf(id)}”.`, undoId: id }),
+    moveToNextIssue: (id) => {
+      const focus = focusAfterLeaving(id);
+      void act(
+        async () => {
+          const { issue } = await send('clip.moveToNextIssue', { id });
+          setNotice({ kind: 'info', text: `Moved “${titleOf(id)}” to issue #${issue.number}.` });
+        },
+        undefined,
+        focus,
+      );
+    },
+    remove: (id) =>
+      void act(() => send('clip.delete', { id }), { kind: 'info', text: `Deleted “${titleOf(id)}”.`, undoId: id }, focusAfterLeaving(id)),
   };
 
   const syncFacts = sync.status && { configured: sync.status.configured, entry: sync.status.entries[0], state: sync.status.state };
@@ -110,8 +144,12 @@ export function IssueDesk() {
             value={view.issue.title}
             onCommit={(title) => void act(() => send('issue.update', { issueId: view.issue.id, title }))}
           />
-          <p class="issue-meta">
-            Issue #{view.issue.number} · {formatWindow(view.issue.start, view.issue.end)} · {view.issue.status} ·{' '}
+          <div class="issue-meta">
+            {/* Focusable from code: focus lands here when the next issue opens. */}
+            <h1 id={ISSUE_HEADING_ID} class="issue-heading" tabIndex={-1}>
+              Issue #{view.issue.number}
+            </h1>{' '}
+            · {formatWindow(view.issue.start, view.issue.end)} · {view.issue.status} ·{' '}
             <span data-testid="issue-count">
               {view.clippings.length} {view.clippings.length === 1 ? 'clipping' : 'clippings'}
             </span>
@@ -122,7 +160,7 @@ export function IssueDesk() {
                 · {view.planned.count} waiting for issue #{view.planned.number}
               </span>
             )}
-          </p>
+          </div>
         </div>
         <div class="issue-switch">
           <label>
@@ -155,14 +193,18 @@ export function IssueDesk() {
             <CloseIssue
               unfinished={missing}
               onClose={(moveUnfinished) =>
-                void act(async () => {
-                  const { next, moved } = await send('issue.close', { issueId: view.issue.id, moveUnfinished });
-                  setIssueId(next.id);
-                  setNotice({
-                    kind: 'info',
-                    text: `Issue #${view.issue.number} is closed; #${next.number} is open${moved ? ` with ${moved} unfinished clippings` : ''}.`,
-                  });
-                })
+                void act(
+                  async () => {
+                    const { next, moved } = await send('issue.close', { issueId: view.issue.id, moveUnfinished });
+                    setIssueId(next.id);
+                    setNotice({
+                      kind: 'info',
+                      text: `Issue #${view.issue.number} is closed; #${next.number} is open${moved ? ` with ${moved} unfinished clippings` : ''}.`,
+                    });
+                  },
+                  undefined,
+                  [{ selector: `#${ISSUE_HEADING_ID}` }],
+                )
               }
             />
           )}
@@ -173,11 +215,8 @@ export function IssueDesk() {
         <p class={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
           {notice.text}{' '}
           {notice.undoId && (
-            <button
-              type="button"
-              onClick={() => void act(() => send('clip.restore', { id: notice.undoId! }), { kind: 'info', text: 'Restored.' })}
-            >
-              Undo
+            <button type="button" aria-keyshortcuts={undoKey.aria} onClick={() => undo(notice.undoId!)}>
+              Undo ({undoKey.label})
             </button>
           )}
         </p>
@@ -229,9 +268,4 @@ export function IssueDesk() {
       </div>
     </main>
   );
-}
-
-/** Keeps keyboard focus on a clipping after it moved (the list re-rendered under it). */
-function focusCard(id: string): void {
-  requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-testid="clipping"][data-id="${CSS.escape(id)}"]`)?.focus());
 }

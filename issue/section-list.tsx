@@ -5,6 +5,7 @@ import { budgetWarning, type SectionGroup } from '../src/issue/issue-order';
 import type { Section } from '../src/settings/settings';
 import type { ClippingSync } from '../src/sync/clipping-sync';
 import { ClippingCard, type CardActions } from './clipping-card';
+import { sectionHeadingId } from './focus-after';
 
 interface SectionListProps {
   group: SectionGroup;
@@ -52,12 +53,9 @@ export function SectionList({ group, visible, sections, draggable, actions, sync
   const warning = group.section ? budgetWarning(group.section, group.clippings.length) : undefined;
   const budget = group.section?.budget;
   return (
-    <section
-      class={`section ${group.section ? '' : 'unsorted'}`}
-      aria-labelledby={`heading-${sectionId ?? 'unsorted'}`}
-      data-testid="section"
-    >
-      <h2 id={`heading-${sectionId ?? 'unsorted'}`}>
+    <section class={`section ${group.section ? '' : 'unsorted'}`} aria-labelledby={sectionHeadingId(sectionId)} data-testid="section">
+      {/* Focusable from code: focus lands here when the section's last card is deleted. */}
+      <h2 id={sectionHeadingId(sectionId)} tabIndex={-1}>
         {name}{' '}
         <span class="count">
           {group.clippings.length}
@@ -80,6 +78,8 @@ export function SectionList({ group, visible, sections, draggable, actions, sync
             actions={actions}
             draggable={draggable}
             sync={syncOf(clipping)}
+            first={group.clippings[0]?.id === clipping.id}
+            last={group.clippings.at(-1)?.id === clipping.id}
           />
         ))}
       </ol>

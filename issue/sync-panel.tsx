@@ -6,6 +6,7 @@ import { webHref } from '../src/export/safe-url';
 import { openOptions } from '../src/platform/extension-pages';
 import { draftIsGone } from '../src/sync/sync-error';
 import { describeTarget, keepRemoteLabel, syncErrorWords, targetName } from '../src/sync/sync-words';
+import { useFocusAfterRender } from './focus-after';
 
 function when(epochMs: number): string {
   return new Date(epochMs).toLocaleString(undefined, {
@@ -38,6 +39,7 @@ export function SyncPanel({
   const [actionError, setError] = useState<PageError | undefined>();
   const [compare, setCompare] = useState<{ local: string; remote: string } | undefined>();
   const error = actionError ?? loadError;
+  const focusAfterRender = useFocusAfterRender();
 
   const run = async (work: () => Promise<unknown>) => {
     setBusy(true);
@@ -49,6 +51,9 @@ export function SyncPanel({
     }
     setBusy(false);
     reload();
+    // The pressed button was disabled while the action ran, or replaced (a resolved conflict): keep
+    // focus in the panel, unless the editor has moved on meanwhile.
+    focusAfterRender([{ selector: '.sync-actions button:not(:disabled)' }], { ifLost: true });
   };
   if (!status) return null;
   if (!status.configured) {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../src/messages/client';
+import { type FocusSpot, useFocusAfterRender } from '../issue/focus-after';
 import { BackupPanel } from './backup-panel';
 import { ShortcutPanel } from './shortcut-panel';
 import { TargetPanel } from './target-panel';
@@ -15,6 +16,7 @@ export function OptionsPage() {
   const [settings, setSettings] = useState<Settings | undefined>();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [newSection, setNewSection] = useState('');
+  const focusAfterRender = useFocusAfterRender();
 
   useEffect(() => {
     send('settings.get', {}).then(setSettings, (error: unknown) =>
@@ -29,11 +31,21 @@ export function OptionsPage() {
   };
   const changeSection = (index: number, patch: Partial<Section>) =>
     change({ ...settings, sections: settings.sections.map((s, i) => (i === index ? { ...s, ...patch } : s)) });
-  const moveSection = (index: number, delta: number) => {
+  /** A control in the sections table's row at `index` (0-based), as a focus spot. */
+  const inRow = (index: number, control: string): FocusSpot => ({ selector: `.sections tbody tr:nth-child(${index + 1}) ${control}` });
+  const moveSection = (index: number, delta: -1 | 1) => {
     const sections = [...settings.sections];
     const [moved] = sections.splice(index, 1);
     sections.splice(index + delta, 0, moved!);
     change({ ...settings, sections });
+    // Focus stays on the pressed arrow of the moved row (the other one at the top or bottom).
+    const [pressed, other] = delta < 0 ? ['[data-move=up]', '[data-move=down]'] : ['[data-move=down]', '[data-move=up]'];
+    focusAfterRender([inRow(index + delta, pressed), inRow(index + delta, other), inRow(index + delta, 'input')]);
+  };
+  const removeSection = (index: number) => {
+    change({ ...settings, sections: settings.sections.filter((_, i) => i !== index) });
+    // The row is gone: focus goes to the next row's Remove (now at this index), else the previous one's.
+    focusAfterRender([inRow(index, '[data-remove]'), inRow(index - 1, '[data-remove]'), { selector: '#new-section' }]);
   };
   const addSection = () => {
     const name = newSection.trim();
@@ -72,7 +84,7 @@ export function OptionsPage() {
 
       <h2>Sections</h2>
       <p class="help">The categories offered when you clip, in the order the newsletter prints them. Renaming keeps their clippings.</p>
-      <table>
+      <table class="sections">
         <thead>
           <tr>
             <th>Name</th>
@@ -142,11 +154,18 @@ export function OptionsPage() {
                 />
               </td>
               <td class="actions">
-                <button type="button" disabled={index === 0} onClick={() => moveSection(index, -1)} aria-label={`Move ${section.name} up`}>
+                <button
+                  type="button"
+                  data-move="up"
+                  disabled={index === 0}
+                  onClick={() => moveSection(index, -1)}
+                  aria-label={`Move ${section.name} up`}
+                >
                   ↑
                 </button>
                 <button
                   type="button"
+                  data-move="down"
                   disabled={index === settings.sections.length - 1}
                   onClick={() => moveSection(index, 1)}
                   aria-label={`Move ${section.name} down`}
@@ -155,8 +174,9 @@ export function OptionsPage() {
                 </button>
                 <button
                   type="button"
+                  data-remove
                   disabled={settings.sections.length === 1}
-                  onClick={() => change({ ...settings, sections: settings.sections.filter((_, i) => i !== index) })}
+                  onClick={() => removeSection(index)}
                   aria-label={`Remove ${section.name}`}
                 >
                   Remove
@@ -168,6 +188,8 @@ export function OptionsPage() {
       </table>
       <p>
         <input
+          id="new-section"
+          aria-label="New section name"
           placeholder="New section name"
           value={newSection}
           onInput={(e) => setNewSection(e.currentTarget.value)}

@@ -5,7 +5,7 @@ import { send } from '../src/messages/client';
 import { openIssueDesk } from '../src/platform/extension-pages';
 import { openOriginalPage } from '../src/platform/original-page';
 import type { PreparedClip, SavedClip } from '../src/messages/protocol';
-import { createDraftSaver } from './draft-saver';
+import { createLatestSaver } from '../src/messages/latest-saver';
 import { ReaderViewOffer } from './reader-view-offer';
 import { ShortcutHint } from './shortcut-hint';
 import { Field } from './field';
@@ -79,7 +79,7 @@ function ClipEditor({ prepared, tabId }: { prepared: PreparedClip; tabId: number
   });
   const saver = useMemo(
     () =>
-      createDraftSaver(
+      createLatestSaver(
         (payload: ReturnType<typeof draftPayload>) => send('draft.save', payload),
         (error) => setDraftError(`Your unsaved text could not be kept as a draft: ${errorText(error)}`),
       ),

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { DIST, DIST_TEST, launchWithExtension } from '../browser';
 import { ExtensionDriver } from '../pages/extension-driver';
+import { PageReads } from './page-reads';
 import {
   type BrowserTab,
   type ExtensionBrowser,
@@ -13,11 +14,13 @@ import {
 /** CLIP_LINK_MENU_ID of src/platform/context-menu.ts (not imported: that module loads the polyfill, which throws outside a browser). */
 const CLIP_LINK_MENU_ID = 'clip-link';
 
-class ChromiumTab implements BrowserTab {
+class ChromiumTab extends PageReads implements BrowserTab {
   constructor(
     readonly page: Page,
     readonly tabId: number,
-  ) {}
+  ) {
+    super();
+  }
 
   evaluate<T>(expression: string): Promise<T> {
     return this.page.evaluate<T>(expression);
@@ -55,20 +58,20 @@ class ChromiumTab implements BrowserTab {
     await this.page.locator(selector).first().setInputFiles(paths);
   }
 
-  value(selector: string): Promise<string> {
+  override value(selector: string): Promise<string> {
     return this.page.locator(selector).first().inputValue();
   }
 
-  async text(selector: string): Promise<string> {
+  override async text(selector: string): Promise<string> {
     const first = this.page.locator(selector).first();
     return (await first.count()) ? first.innerText() : '';
   }
 
-  count(selector: string): Promise<number> {
+  override count(selector: string): Promise<number> {
     return this.page.locator(selector).count();
   }
 
-  url(): Promise<string> {
+  override url(): Promise<string> {
     return Promise.resolve(this.page.url());
   }
 

@@ -55,6 +55,11 @@ export interface BrowserTab {
   count(selector: string): Promise<number>;
   /** The tab's address now. */
   url(): Promise<string>;
+  /**
+   * What has keyboard focus (document.activeElement), described: its aria-label, else its <label>'s
+   * text, else its data-testid (or tag name) and its text, as `h1: Issue #2`; 'body' when no element has it.
+   */
+  focused(): Promise<string>;
   setViewport(width: number, height: number): Promise<void>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;

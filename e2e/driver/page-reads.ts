@@ -5,7 +5,7 @@ import type { BrowserTab } from './extension-browser';
  * value, an element's visible text, a count, the address. A tab class extends it and supplies
  * `evaluate` (over Playwright, the DevTools protocol or WebDriver BiDi).
  */
-export abstract class PageReads implements Pick<BrowserTab, 'value' | 'text' | 'count' | 'url'> {
+export abstract class PageReads implements Pick<BrowserTab, 'value' | 'text' | 'count' | 'url' | 'focused'> {
   abstract evaluate<T>(expression: string): Promise<T>;
 
   value(selector: string): Promise<string> {
@@ -22,6 +22,17 @@ export abstract class PageReads implements Pick<BrowserTab, 'value' | 'text' | '
 
   url(): Promise<string> {
     return this.evaluate('location.href');
+  }
+
+  focused(): Promise<string> {
+    return this.evaluate(`(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body || el === document.documentElement) return 'body';
+      const label = el.getAttribute('aria-label') ?? el.labels?.[0]?.innerText.replace(/\\s+/g, ' ').trim();
+      if (label) return label;
+      const text = (el.innerText ?? el.textContent ?? '').replace(/\\s+/g, ' ').trim().slice(0, 80);
+      return (el.getAttribute('data-testid') ?? el.tagName.toLowerCase()) + ': ' + text;
+    })()`);
   }
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SAMPLE } from '../samples';
 import { expect, test } from './fixtures';
-import { byLabel, clipArticle, eventually, expectOrder, openDesk, startClip, waitForText } from './steps';
+import { byLabel, clipArticle, eventually, expectOrder, openDesk, startClip, unlabelledControls, waitForText } from './steps';
 
 const ARTICLES = [SAMPLE.blogPost, SAMPLE.newsArticle, 'kubernetes-german'] as const;
 
@@ -23,13 +23,18 @@ test('assemble the issue: reorder by keyboard, move, edit in place, delete with 
   await expectOrder(desk, 'Articles', [a, b, c]);
   await expectOrder(desk, 'Outages', [outage]);
 
-  // Keyboard: the last article moves up with Alt+↑ on its card.
+  // Every control on the desk has a name.
+  expect(await unlabelledControls(desk)).toEqual([]);
+
+  // Keyboard: the last article moves up with Alt+↑ on its card, which keeps the focus.
   await desk.press('[data-testid=clipping]', 'Alt+ArrowUp', c);
   await expectOrder(desk, 'Articles', [a, c, b]);
-  // The section picker on a card moves it to another section.
+  await expect.poll(() => desk.focused()).toBe(c);
+  // The section picker on a card moves it to another section; focus follows the card there.
   await desk.select(byLabel('select', `Section of “${b}”`), 'Outages');
   await expectOrder(desk, 'Outages', [outage, b]);
   await expectOrder(desk, 'Articles', [a, c]);
+  await expect.poll(() => desk.focused()).toBe(b);
 
   // A summary edited in place is saved when the field loses focus.
   const edited = 'Rewritten on publishing day, with a [link](https://example.org/more).';
@@ -41,12 +46,15 @@ test('assemble the issue: reorder by keyboard, move, edit in place, delete with 
     'the edited summary to be stored',
   );
 
-  // Delete, then Undo.
+  // Delete the last card: focus goes to the one before it, and one key (Ctrl+Z) undoes, with the focus
+  // back on the restored card.
   await desk.click(byLabel('button', `Delete “${c}”`));
-  await waitForText(desk, '[data-testid=notice]', `Deleted “${c}”`);
+  await waitForText(desk, '[data-testid=notice]', `Deleted “${c}”. Undo (Ctrl+Z)`);
   await expectOrder(desk, 'Articles', [a]);
-  await desk.click('[data-testid=notice] button', 'Undo');
+  await expect.poll(() => desk.focused()).toBe(a);
+  await desk.press(':focus', 'Control+z');
   await expectOrder(desk, 'Articles', [a, c]);
+  await expect.poll(() => desk.focused()).toBe(c);
 
   const markdown = await app.download(desk, 'button', 'Download .md');
   expect(markdown).toContain('## Articles');
@@ -79,10 +87,79 @@ test('assemble the issue: reorder by keyboard, move, edit in place, delete with 
 
   // Publishing day is over: the issue is closed, and clipping one of its articles again says where it ran.
   await desk.click('button', 'Close issue…');
+  await expect.poll(() => desk.focused()).toBe('Move the 1 clippings without a summary to the next issue');
   await desk.click('button', 'Close and start the next issue');
-  // The outage without a summary moves on to the next issue (the default).
+  // The outage without a summary moves on to the next issue (the default); focus is on the new issue's heading.
   await waitForText(desk, '[data-testid=notice]', 'Issue #1 is closed; #2 is open with 1 unfinished clippings.');
   await waitForText(desk, '[data-testid=issue-count]', '1 clipping');
+  await expect.poll(() => desk.focused()).toBe('h1: Issue #2');
   const { popup } = await startClip(app, articles.url(`/articles/${ARTICLES[0]}.html`));
   await waitForText(popup, '[data-testid=clipped-before]', 'Published before, in issue #1');
+});
+
+test('keyboard focus stays where the editor is: ↑/↓ buttons, Alt+↓ in a section list, delete and undo, next issue; a summary typed is kept when the tab is closed at once', async ({
+  app,
+  articles,
+}) => {
+  // Three links clipped without opening them: Unsorted, in this order.
+  const links = ['First link', 'Second link', 'Third link'];
+  for (const [i, text] of links.entries()) await app.message('clip.link', { url: articles.url(`/articles/link-${i + 1}.html`), text });
+  const [l1, l2, l3] = links as [string, string, string];
+  const desk = await openDesk(app);
+  await expectOrder(desk, 'Unsorted', [l1, l2, l3]);
+
+  // The ↓ button moves its card and keeps the focus; at the bottom it is disabled, and focus takes the card's ↑.
+  await desk.click(byLabel('button', `Move “${l1}” down`));
+  await expectOrder(desk, 'Unsorted', [l2, l1, l3]);
+  await expect.poll(() => desk.focused()).toBe(`Move “${l1}” down`);
+  await desk.click(byLabel('button', `Move “${l1}” down`));
+  await expectOrder(desk, 'Unsorted', [l2, l3, l1]);
+  await expect.poll(() => desk.focused()).toBe(`Move “${l1}” up`);
+
+  // Alt+↓ in a card's section list is the list's own (it opens), not the card's move: the next move shows it.
+  await desk.press(byLabel('select', `Section of “${l2}”`), 'Alt+ArrowDown');
+  await desk.press(byLabel('select', `Section of “${l2}”`), 'Escape');
+  await desk.press('[data-testid=clipping]', 'Alt+ArrowDown', l2);
+  await expectOrder(desk, 'Unsorted', [l3, l2, l1]);
+  await expect.poll(() => desk.focused()).toBe(l2);
+
+  // Delete in the middle: focus on the next card; the Undo button restores the card and the focus.
+  await desk.click(byLabel('button', `Delete “${l2}”`));
+  await expectOrder(desk, 'Unsorted', [l3, l1]);
+  await expect.poll(() => desk.focused()).toBe(l1);
+  await desk.click('[data-testid=notice] button', 'Undo');
+  await expectOrder(desk, 'Unsorted', [l3, l2, l1]);
+  await expect.poll(() => desk.focused()).toBe(l2);
+
+  // Sent to the next issue: focus on the card that took its place.
+  await desk.click(byLabel('button', `Move “${l3}” to the next issue`));
+  await waitForText(desk, '[data-testid=notice]', `Moved “${l3}” to issue #2.`);
+  await expectOrder(desk, 'Unsorted', [l2, l1]);
+  await expect.poll(() => desk.focused()).toBe(l2);
+
+  // A section's only card deleted: focus on the section's heading; Ctrl+Z brings the card back, focused.
+  await desk.select(byLabel('select', `Section of “${l1}”`), 'Articles');
+  await expectOrder(desk, 'Articles', [l1]);
+  await expect.poll(() => desk.focused()).toBe(l1);
+  await desk.click(byLabel('button', `Delete “${l1}”`));
+  await expectOrder(desk, 'Articles', []);
+  await expect.poll(() => desk.focused()).toMatch(/^h2: Articles 0/);
+  await desk.press(':focus', 'Control+z');
+  await expectOrder(desk, 'Articles', [l1]);
+  await expect.poll(() => desk.focused()).toBe(l1);
+
+  // Typed, and the tab closed straight away: no pause, no leaving the field (no blur).
+  const summary = 'Typed on the desk, then the tab was closed at once.';
+  await desk.type(byLabel('textarea', `Summary of “${l2}”`), summary);
+  await desk.close();
+  await eventually(
+    async () => (await app.storedClippings()).find((x) => x.title === l2)?.summary,
+    (s) => s === summary,
+    'the summary typed before closing to be stored',
+  );
+
+  // The options page: every control named (the new section's name too).
+  const options = await app.openExtensionPage('options/index.html');
+  await waitForText(options, 'h1', 'settings');
+  expect(await unlabelledControls(options)).toEqual([]);
 });

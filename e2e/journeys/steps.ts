@@ -83,3 +83,19 @@ export async function expectOrder(desk: BrowserTab, section: string, titles: str
 
 /** A CSS selector for an element whose aria-label is exactly `label`. */
 export const byLabel = (tag: string, label: string) => `${tag}[aria-label=${JSON.stringify(label)}]`;
+
+/**
+ * The page's controls that have no accessible name (a rough reading of the accname rules: aria-label,
+ * aria-labelledby, a <label>, the text, or a title; a placeholder is not a name). Each as its outer HTML's start.
+ */
+export function unlabelledControls(tab: BrowserTab): Promise<string[]> {
+  return tab.evaluate(`Array.from(document.querySelectorAll('button, input:not([type=hidden]), select, textarea, a[href], [tabindex]'))
+    .filter((el) => {
+      const byIds = (el.getAttribute('aria-labelledby') ?? '').split(/\\s+/).filter(Boolean)
+        .map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+      const named = [el.getAttribute('aria-label'), byIds, ...Array.from(el.labels ?? []).map((l) => l.textContent),
+        ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName) ? '' : el.textContent, el.getAttribute('title')];
+      return !named.some((name) => (name ?? '').trim() !== '');
+    })
+    .map((el) => el.outerHTML.slice(0, 120))`);
+}

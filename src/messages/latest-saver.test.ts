@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { createDraftSaver } from './draft-saver';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createLatestSaver } from './latest-saver';
 
 interface Call {
   value: number;
@@ -35,11 +35,11 @@ const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 function setup() {
   const backend = controlledSave();
   const errors: unknown[] = [];
-  const saver = createDraftSaver(backend.save, (error) => errors.push(error));
+  const saver = createLatestSaver(backend.save, (error) => errors.push(error));
   return { backend, errors, saver };
 }
 
-describe('createDraftSaver', () => {
+describe('createLatestSaver', () => {
   it('sends the first value at once', () => {
     const { backend, saver } = setup();
     saver.schedule(1);
@@ -167,14 +167,11 @@ describe('createDraftSaver', () => {
     expect(backend.values()).toEqual([1, 2, 3, 4]);
   });
 
-  // BUG (latent): draft-saver.ts:19 and :26 — when `save` throws synchronously, pump() runs to its end
-  // (`inFlight = undefined`) before `inFlight ??= pump()` stores its settled promise, so inFlight is never
-  // cleared: later values are never sent and idle() spins forever. The assertions below avoid idle() so
-  // the bug fails the test instead of freezing the run.
+  // A `save` that throws synchronously (not a rejected promise) must neither stop later saves nor leave idle() spinning.
   it('reports a save that throws instead of rejecting, and carries on', async () => {
     const sent: number[] = [];
     const errors: unknown[] = [];
-    const saver = createDraftSaver(
+    const saver = createLatestSaver(
       (value: number) => {
         sent.push(value);
         if (value === 1) throw new Error('sync failure');
@@ -196,5 +193,133 @@ describe('createDraftSaver', () => {
     backend.calls[0]!.reject(new Error('nope'));
     await expect(saver.idle()).resolves.toBeUndefined();
     expect(errors).toHaveLength(1);
+  });
+});
+
+describe('createLatestSaver with a delay (save as you type)', () => {
+  afterEach(() => vi.useRealTimers());
+
+  function delayed(delayMs = 500) {
+    vi.useFakeTimers();
+    const backend = controlledSave();
+    const saver = createLatestSaver(backend.save, () => undefined, { delayMs });
+    return { backend, saver };
+  }
+
+  it('sends once the editor pauses for the delay, only the latest value', () => {
+    const { backend, saver } = delayed();
+    saver.schedule(1);
+    vi.advanceTimersByTime(300);
+    saver.schedule(2);
+    vi.advanceTimersByTime(300);
+    saver.schedule(3);
+    expect(backend.values()).toEqual([]);
+    expect(saver.pending).toBe(true);
+    vi.advanceTimersByTime(499);
+    expect(backend.values()).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(backend.values()).toEqual([3]);
+    expect(saver.pending).toBe(false);
+  });
+
+  it('flush sends the pending value at once (the field is left), and nothing more when the delay ends', () => {
+    const { backend, saver } = delayed();
+    saver.schedule(1);
+    saver.flush();
+    expect(backend.values()).toEqual([1]);
+    vi.advanceTimersByTime(1000);
+    expect(backend.values()).toEqual([1]);
+  });
+
+  it('flush with nothing pending sends nothing', () => {
+    const { backend, saver } = delayed();
+    saver.flush();
+    saver.leave();
+    expect(backend.values()).toEqual([]);
+  });
+
+  it('a value typed while a save is in flight still waits for its pause, then follows it', async () => {
+    const { backend, saver } = delayed();
+    saver.schedule(1);
+    vi.advanceTimersByTime(500);
+    saver.schedule(2);
+    backend.calls[0]!.resolve();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(backend.values()).toEqual([1]);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(backend.values()).toEqual([1, 2]);
+    expect(backend.maxInFlight()).toBe(1);
+  });
+
+  it('a pause that ends while a save is in flight sends its value as soon as that save settles', async () => {
+    const { backend, saver } = delayed();
+    saver.schedule(1);
+    vi.advanceTimersByTime(500);
+    saver.schedule(2);
+    vi.advanceTimersByTime(500);
+    expect(backend.values()).toEqual([1]);
+    backend.calls[0]!.resolve();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(backend.values()).toEqual([1, 2]);
+  });
+
+  it('leave sends the pending value at once, even beside a save in flight (the page is closing)', () => {
+    const { backend, saver } = delayed();
+    saver.schedule(1);
+    vi.advanceTimersByTime(500);
+    saver.schedule(2);
+    saver.leave();
+    expect(backend.values()).toEqual([1, 2]);
+    expect(saver.pending).toBe(false);
+  });
+
+  it('idle sends a value still in its delay and waits for it', async () => {
+    const { backend, saver } = delayed();
+    saver.schedule(1);
+    const waiting = saver.idle();
+    expect(backend.values()).toEqual([1]);
+    backend.calls[0]!.resolve();
+    await expect(waiting).resolves.toBeUndefined();
+  });
+
+  it('idle also sends a value waiting in its delay behind a save in flight', async () => {
+    const { backend, saver } = delayed();
+    saver.schedule(1);
+    vi.advanceTimersByTime(500);
+    saver.schedule(2);
+    const waiting = saver.idle();
+    backend.calls[0]!.resolve();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(backend.values()).toEqual([1, 2]);
+    backend.calls[1]!.resolve();
+    await expect(waiting).resolves.toBeUndefined();
+  });
+
+  it('cancel drops a value still in its delay', () => {
+    const { backend, saver } = delayed();
+    saver.schedule(1);
+    saver.cancel();
+    vi.advanceTimersByTime(1000);
+    expect(backend.values()).toEqual([]);
+  });
+});
+
+describe('createLatestSaver that waits to be flushed (delay Infinity)', () => {
+  it('sends nothing on its own; flush, leave or idle send the latest value', async () => {
+    const backend = controlledSave();
+    const saver = createLatestSaver(backend.save, () => undefined, { delayMs: Number.POSITIVE_INFINITY });
+    saver.schedule(1);
+    saver.schedule(2);
+    await flush();
+    expect(backend.values()).toEqual([]);
+    saver.flush();
+    expect(backend.values()).toEqual([2]);
+    backend.calls[0]!.resolve();
+    saver.schedule(3);
+    const waiting = saver.idle();
+    await flush();
+    expect(backend.values()).toEqual([2, 3]);
+    backend.calls[1]!.resolve();
+    await waiting;
   });
 });
