@@ -134,7 +134,7 @@ export function IssueDesk() {
     <main class="desk">
       <header class="desk-header">
         <div class="issue-title">
-          <h1 class="desk-name">Issue desk</h1>
+          <p class="desk-name">Issue desk</p>
           <label class="sr-only" for="issue-title">
             Issue title
           </label>
