@@ -41,6 +41,8 @@ export function EditField({ value, onCommit, multiline = false, rows, ...native 
   }, [value]);
   const props = {
     ...native,
+    // Page text may be right-to-left, or carry bidi marks: the field takes its direction from its own text.
+    dir: 'auto' as const,
     value: text,
     onInput: (event: TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) => setText(event.currentTarget.value),
     onBlur: () => {

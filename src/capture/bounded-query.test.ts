@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { SCAN_LIMIT, queryBounded, scanBudget } from './bounded-query';
+import { readPage } from './read-page';
+import { documentAt } from '../../test/document';
+
+/** A page with `before` plain paragraphs, then a byline, then `after` more (each paragraph holds a span: two elements). */
+const page = (before: number, after: number) =>
+  documentAt(
+    `<html><head><title>Big | Ex</title><meta property="og:title" content="A big page"></head><body><main>
+    <p class="byline">By Early Writer</p>
+    ${'<p><span>filler</span></p>'.repeat(before)}
+    <p class="byline">By Late Writer</p>
+    ${'<p><span>filler</span></p>'.repeat(after)}
+    </main></body></html>`,
+    'https://ex.com/big',
+  );
+
+describe('bounded queries', () => {
+  it('match as querySelectorAll does on a page of normal size', () => {
+    const doc = page(100, 100);
+    const all = Array.from(doc.body.querySelectorAll('.byline, span'));
+    expect(queryBounded(doc.body, '.byline, span', 1000)).toEqual(all);
+    expect(queryBounded(doc.body, '.byline, span', 3)).toEqual(all.slice(0, 3));
+  });
+
+  it('read only the first SCAN_LIMIT elements of a large page, in document order', () => {
+    const doc = page(SCAN_LIMIT, 10);
+    const found = queryBounded(doc.documentElement, '.byline', 10);
+    expect(found.map((el) => el.textContent)).toEqual(['By Early Writer']);
+    // The elements before the cut are all there, in order.
+    const spans = queryBounded(doc.documentElement, 'main, span', 5);
+    expect(spans.map((el) => el.localName)).toEqual(['main', 'span', 'span', 'span', 'span']);
+  });
+
+  it('stop at the time budget, and the capture says what it left out while keeping the metadata', () => {
+    const doc = page(200, 10);
+    let now = 0;
+    // Every read of the clock moves it on by 10 ms: the 25 ms budget runs out after the first steps.
+    const capture = readPage(doc, { budgetMs: 25, clock: () => (now += 10) });
+    expect(capture.title?.value).toBe('A big page');
+    expect(capture.notes.join(' ')).toMatch(
+      /^This page is very large: to keep it responsive, the capture stopped reading it after 25 ms \(it did not look for the .*author/,
+    );
+    expect(scanBudget.until).toBe(Infinity); // the budget ends with the capture
+    // Without a budget (the tests, the benchmark) the same page is read whole.
+    const whole = readPage(doc);
+    expect(whole.candidates?.authors.map((a) => a.names[0])).toContain('By Early Writer');
+    expect(whole.notes).toEqual([]);
+  });
+
+  it('notes that a large page was searched only in its beginning', () => {
+    const capture = readPage(page(SCAN_LIMIT, 10));
+    expect(capture.candidates?.authors.map((a) => a.names[0])).toEqual(['By Early Writer', 'By Early Writer']);
+    expect(capture.notes).toContain('This page is very large: only its first 15,000 elements were searched for the author and date.');
+  });
+});
