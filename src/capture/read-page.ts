@@ -27,8 +27,9 @@ export interface ReadOptions {
   /** The page selection (or `{ text }`); becomes the quote. */
   selection?: SelectionInput;
   /**
-   * Milliseconds the capture may spend: once they are spent, the steps that search the page's text
-   * (article region, author, dates, first paragraph, page type) are skipped and a note names them.
+   * Milliseconds the capture of a large page (over SCAN_LIMIT elements) may spend: once they are spent,
+   * the steps that search the page's text (article region, author, dates, first paragraph, page type)
+   * are skipped and a note names them.
    * The metadata is always read. No limit when absent (the tests); the content script gives one.
    */
   budgetMs?: number;
@@ -80,7 +81,9 @@ function readWithin(doc: Document, options: ReadOptions, clock: () => number, de
    * A step that searches the page's text (`search`) is skipped once the time budget is spent.
    */
   const attempt = <T>(what: string, step: () => T, search?: boolean): T | undefined => {
-    if (search && clock() > deadline) {
+    // Only a large page (more elements than a scan reads) is cut short: a normal one is read whole
+    // however busy the machine, so its capture does not depend on the moment.
+    if (search && clock() > deadline && scanCut(doc)) {
       if (!skipped.includes(what)) skipped.push(what);
       return undefined;
     }
