@@ -63,3 +63,23 @@ describe('a long selection', () => {
     expect(cut.selectionLength).toBe(30_000);
   });
 });
+
+describe('readSelection: the length of the selected text', () => {
+  const doc = () => new JSDOM('<body><p>abcdef</p><p>gh<b>ij</b></p><p>klm</p></body>').window;
+  it('counts from the start offset to the end offset, in text nodes or at element boundaries', () => {
+    const window = doc();
+    const [p1, p2, p3] = Array.from(window.document.querySelectorAll('p'));
+    const selection = window.getSelection()!;
+    const range = window.document.createRange();
+    range.setStart(p1!.firstChild!, 2);
+    range.setEnd(p2!.querySelector('b')!.firstChild!, 1);
+    selection.addRange(range);
+    expect(readSelection(selection, 100).length).toBe(4 + 2 + 1); // "cdef" "gh" "i"
+    range.setStart(p1!, 0);
+    range.setEnd(window.document.body, 2); // the first two paragraphs whole
+    expect(readSelection(selection, 100).length).toBe(6 + 4);
+    range.setStart(p2!, 1); // after "gh", before <b>
+    range.setEnd(p3!, 0);
+    expect(readSelection(selection, 100).length).toBe(2);
+  });
+});

@@ -26,16 +26,22 @@ export function readSelection(selection: SelectionInput, max: number): { raw: st
   let length = 0;
   for (let i = 0; i < (selection.rangeCount ?? 0); i++) {
     const range = selection.getRangeAt!(i);
-    const start = range.startContainer;
+    const { startContainer: start, startOffset, endContainer: end, endOffset } = range;
     const walker = (start.ownerDocument ?? (start as Document)).createTreeWalker(range.commonAncestorContainer, 4 /* SHOW_TEXT */);
-    walker.currentNode = start.nodeType === 3 ? start : (start.childNodes[range.startOffset] ?? start);
+    // The range's first and last text nodes, found once: comparing every node with the range costs
+    // time in the number of siblings (12,000 paragraphs took 6 s).
+    const at = (container: Node, offset: number) => (container.nodeType === 3 ? container : container.childNodes[offset]);
+    const after = at(end, endOffset);
+    walker.currentNode = after ?? end;
+    const last = end.nodeType === 3 ? end : after ? walker.previousNode() : (walker.lastChild() ?? walker.previousNode());
+    walker.currentNode = at(start, startOffset) ?? start;
+    let node = walker.currentNode.nodeType === 3 ? walker.currentNode : at(start, startOffset) ? walker.nextNode() : walker.nextSibling();
+    if (range.collapsed || !node || !last || range.comparePoint(node, 0) > 0) continue;
     let block: Element | null | undefined;
-    for (let node = walker.currentNode.nodeType === 3 ? walker.currentNode : walker.nextNode(); node; node = walker.nextNode()) {
-      if (range.comparePoint(node, 0) > 0) break;
+    for (; node; node = node === last ? null : walker.nextNode()) {
       const text = node as Text;
-      if (range.comparePoint(node, text.length) < 0) continue;
-      const from = node === start ? range.startOffset : 0;
-      const to = node === range.endContainer ? range.endOffset : text.length;
+      const from = node === start ? startOffset : 0;
+      const to = node === end ? endOffset : text.length;
       if (to <= from) continue;
       length += to - from;
       const parent = text.parentElement;
