@@ -81,7 +81,7 @@ export function ClippingCard({
           </span>
         )}
         <a class="card-title" href={webHref(clipping.url) ?? undefined} target="_blank" rel="noopener noreferrer">
-          {clipping.title}
+          <bdi>{clipping.title}</bdi>
         </a>
         <span class="card-actions">
           <button
@@ -129,12 +129,20 @@ export function ClippingCard({
       </div>
       {(attribution || sync) && (
         <p class="attribution">
-          {attribution}
+          <bdi>{attribution}</bdi>
           {sync && (
             <span class={`sync-mark ${sync}`} data-testid="clipping-sync" data-state={sync} title={SYNC_MARKS[sync][1]}>
               {SYNC_MARKS[sync][0]}
             </span>
           )}
+        </p>
+      )}
+      {clipping.visitedUrl && (
+        <p class="visited-url" data-testid="visited-url">
+          Canonical address <bdi>{clipping.url}</bdi> · You were reading{' '}
+          <a href={webHref(clipping.visitedUrl) ?? undefined} target="_blank" rel="noopener noreferrer">
+            <bdi>{clipping.visitedUrl}</bdi>
+          </a>
         </p>
       )}
       <EditField

@@ -103,6 +103,8 @@ export function EditField({ value, onCommit, multiline = false, saveWhileTyping 
   const props = {
     ...native,
     ref: field,
+    // Page text may be right-to-left, or carry bidi marks: the field takes its direction from its own text.
+    dir: 'auto' as const,
     value: text,
     onInput: (event: TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) => {
       const typed = event.currentTarget.value;

@@ -11,6 +11,40 @@ import { ShortcutHint } from './shortcut-hint';
 import { Field } from './field';
 import { SyncLine } from './sync-line';
 import { formatWhen, readableDate, weekCountText } from './format';
+import { FIELD_LIMITS } from '../src/clip/capture';
+
+/** A length in characters in words: "2.4 million", "45,000". */
+function characters(count: number): string {
+  return count >= 1e6
+    ? new Intl.NumberFormat('en', { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1 }).format(count)
+    : count.toLocaleString('en');
+}
+
+/**
+ * When the page's canonical address is on another host than the one the editor was reading, both
+ * are shown, with the choice of which one the clipping keeps (the other stays on it as `visitedUrl`).
+ */
+function AddressChoice({ form, canonical, choose }: { form: ClippingForm; canonical: string; choose: (url: string) => void }) {
+  const visited = form.visitedUrl;
+  if (!visited || visited === canonical) return null;
+  const keepsVisited = form.url === visited;
+  return (
+    <p class="hint address-choice" data-testid="visited-url">
+      {keepsVisited ? (
+        <>
+          Keeping the address you were reading · Canonical address <bdi>{canonical}</bdi>{' '}
+        </>
+      ) : (
+        <>
+          Canonical address, from the page · You were reading <bdi>{visited}</bdi>{' '}
+        </>
+      )}
+      <button type="button" class="link" onClick={() => choose(keepsVisited ? canonical : visited)}>
+        {keepsVisited ? 'Use the canonical address' : 'Use this one instead'}
+      </button>
+    </p>
+  );
+}
 
 type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; saved: SavedClip } | { kind: 'error'; message: string };
 
@@ -167,6 +201,7 @@ function ClipEditor({ prepared, tabId }: { prepared: PreparedClip; tabId: number
       >
         <Field id="title" label="Title" value={form.title} source={sources.title} onInput={update('title')} />
         <Field id="url" label="URL" value={form.url} source={sources.url} onInput={update('url')} />
+        <AddressChoice form={form} canonical={prepared.captured.url} choose={update('url')} />
         <Field
           id="summary"
           label="Your summary"
@@ -185,6 +220,10 @@ function ClipEditor({ prepared, tabId }: { prepared: PreparedClip; tabId: number
           multiline
           rows={3}
           placeholder="Select text on the page before clipping to quote it"
+          hint={
+            prepared.context.quoteCut &&
+            `Your selection was ${characters(prepared.context.quoteCut.selectionLength)} characters; the quote keeps the first ${characters(FIELD_LIMITS.quote)}.`
+          }
           onInput={update('quote')}
         />
         <div class="field">

@@ -22,6 +22,8 @@ export function Field({ id, label, value, source, multiline, rows = 3, placehold
     value,
     placeholder,
     autoFocus,
+    // Page text may be right-to-left, or carry bidi marks: each field takes its direction from its own text.
+    dir: 'auto' as const,
     onInput: (event: Event) => onInput((event.currentTarget as HTMLInputElement | HTMLTextAreaElement).value),
   };
   return (

@@ -19,6 +19,9 @@ export interface StoredClipping {
   quoteLink: string;
   summary: string;
   section: string | null;
+  /** The address the editor was reading, when the canonical one is on another host. */
+  visitedUrl?: string;
+  issueId: string | null;
   origin: string;
   notes: string[];
   sources: Record<string, string>;

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
+import { hugeDomPage, hugeTextPage } from './generated-pages';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 /** URL prefix → folder. Sample articles are shared with the tour; special pages exist only for tests. */
@@ -16,6 +17,10 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css',
 };
 
+/** Pages generated on request (too big to keep as files): path → HTML, made on first use. */
+const GENERATED: Record<string, () => string> = { '/special/huge-dom.html': hugeDomPage, '/special/huge-text.html': hugeTextPage };
+const generated = new Map<string, string>();
+
 export interface ArticleServer {
   /** e.g. http://127.0.0.1:41234 */
   origin: string;
@@ -26,7 +31,7 @@ export interface ArticleServer {
 /**
  * Serves the sample articles (and test-only pages) on 127.0.0.1 on a free port. `?as=pdf` serves a
  * file with a PDF content type whatever its name; /reports/download serves a PDF at an address
- * without `.pdf`.
+ * without `.pdf`; /special/huge-dom.html and /special/huge-text.html are generated (generated-pages.ts).
  */
 /** How long /special/hold keeps a page waiting: longer than any test's capture attempts, and bounded. */
 const HOLD_MS = 30_000;
@@ -39,6 +44,12 @@ export async function startArticleServer(port = 0): Promise<ArticleServer> {
       // Answers only after HOLD_MS, or never if the page goes first: frozen.html waits for it synchronously.
       const timer = setTimeout(() => response.writeHead(200, { 'content-type': 'text/plain' }).end('released'), HOLD_MS);
       request.once('close', () => clearTimeout(timer));
+      return;
+    }
+    const generate = GENERATED[url.pathname];
+    if (generate) {
+      if (!generated.has(url.pathname)) generated.set(url.pathname, generate());
+      response.writeHead(200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-store' }).end(generated.get(url.pathname));
       return;
     }
     if (url.pathname === '/reports/download') {

@@ -2,6 +2,7 @@ import type { AuthorCandidate, CaptureSource } from '../clip/capture';
 import type { JsonLdFacts } from './json-ld';
 import type { MetaTags } from './meta-tags';
 import { articleElements, outsideArticle } from './article-region';
+import { queryBounded } from './bounded-query';
 import { CANDIDATE_LIMITS } from './field-limits';
 import { spacedText } from './spaced-text';
 import { looseKey, squash } from './text';
@@ -45,7 +46,9 @@ function profileNames(doc: Document, urls: string[], out: AuthorCandidate[]): vo
     .slice(0, 5)) {
     const slug = /\/([\w-]{3,60})\/?$/.exec(url)?.[1];
     const link =
-      slug && Array.from(doc.querySelectorAll(`a[href*="/${slug}"]`)).find((a) => looseKey(a.textContent ?? '') === looseKey(slug));
+      slug &&
+      doc.documentElement &&
+      queryBounded(doc.documentElement, `a[href*="/${slug}"]`, 50).find((a) => looseKey(a.textContent ?? '') === looseKey(slug));
     if (link) names.push(link.textContent ?? '');
   }
   add(out, names, 'opengraph');

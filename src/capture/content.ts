@@ -18,10 +18,18 @@ declare global {
   var __newsletterClipper: NewsletterClipperApi | undefined;
 }
 
+/**
+ * Milliseconds the capture may spend searching the page's text before it returns what it has (the
+ * metadata is always read). The capture runs on the page's main thread: together with its bounded
+ * steps (bounded-query.ts) this keeps a page with a 5 MB DOM from freezing while it is clipped.
+ */
+const BUDGET_MS = 50;
+
 function capturePage(): PageCapture {
   try {
+    const page = readPage(document, { selection: getSelection(), budgetMs: BUDGET_MS, clock: () => performance.now() });
     // Round-trip through JSON: the result must survive structured cloning whatever a hostile page did to prototypes.
-    return JSON.parse(JSON.stringify(readPage(document, { selection: getSelection() }))) as PageCapture;
+    return JSON.parse(JSON.stringify(page)) as PageCapture;
   } catch (error) {
     // A page may have replaced document.URL or document.title with throwing getters: keep what can be read.
     const read = (get: () => unknown, max: number) => {

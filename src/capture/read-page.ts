@@ -2,6 +2,7 @@ import type { CaptureFieldName, PageCapture } from '../clip/capture';
 import type { Found } from './found';
 import type { SelectionInput } from './quote';
 import { articleRoot } from './article-region';
+import { SCAN_LIMIT, scanBudget, scanCut } from './bounded-query';
 import { authorCandidates } from './byline';
 import { findCanonicalUrl } from './canonical';
 import { findExcerpt } from './excerpt';
@@ -25,6 +26,15 @@ export type { SelectionInput } from './quote';
 export interface ReadOptions {
   /** The page selection (or `{ text }`); becomes the quote. */
   selection?: SelectionInput;
+  /**
+   * Milliseconds the capture of a large page (over SCAN_LIMIT elements) may spend: once they are spent,
+   * the steps that search the page's text (article region, author, dates, first paragraph, page type)
+   * are skipped and a note names them.
+   * The metadata is always read. No limit when absent (the tests); the content script gives one.
+   */
+  budgetMs?: number;
+  /** The clock for the budget, in ms (the content script's `performance.now`). */
+  clock?: () => number;
 }
 
 /**
@@ -44,6 +54,17 @@ export interface ReadOptions {
  * text heuristics need, is looked for only when a field is still missing after the metadata.
  */
 export function readPage(doc: Document, options: ReadOptions = {}): PageCapture {
+  const clock = options.clock ?? Date.now;
+  const deadline = clock() + (options.budgetMs ?? Infinity);
+  Object.assign(scanBudget, { until: deadline, now: clock, stopped: false });
+  try {
+    return readWithin(doc, options, clock, deadline);
+  } finally {
+    scanBudget.until = Infinity;
+  }
+}
+
+function readWithin(doc: Document, options: ReadOptions, clock: () => number, deadline: number): PageCapture {
   const pageUrl = clip(documentUrl(doc), FIELD_LIMITS.url);
   const capture: PageCapture = { pageUrl, notes: [] };
   const note = (text: string) => {
@@ -53,8 +74,19 @@ export function readPage(doc: Document, options: ReadOptions = {}): PageCapture 
     const value = candidate && clip(squash(candidate.value), FIELD_LIMITS[name === 'canonicalUrl' ? 'url' : name]);
     if (value) capture[name] = found(value, candidate.source);
   };
-  /** Run one step; a failure costs that step only and becomes a note naming `what` in plain words. */
-  const attempt = <T>(what: string, step: () => T): T | undefined => {
+  /** What was not looked for because the time budget was spent. */
+  const skipped: string[] = [];
+  /**
+   * Run one step; a failure costs that step only and becomes a note naming `what` in plain words.
+   * A step that searches the page's text (`search`) is skipped once the time budget is spent.
+   */
+  const attempt = <T>(what: string, step: () => T, search?: boolean): T | undefined => {
+    // Only a large page (more elements than a scan reads) is cut short: a normal one is read whole
+    // however busy the machine, so its capture does not depend on the moment.
+    if (search && clock() > deadline && scanCut(doc)) {
+      if (!skipped.includes(what)) skipped.push(what);
+      return undefined;
+    }
     try {
       return step();
     } catch {
@@ -80,45 +112,61 @@ export function readPage(doc: Document, options: ReadOptions = {}): PageCapture 
   const ld = attempt('structured data', () => readJsonLd(doc, pageUrl)) ?? { authors: [], types: new Set<string>() };
   let root: Element | undefined | null = null;
   /** The article region, looked for on first use only. */
-  const region = () => (root === null ? (root = attempt('article', () => articleRoot(doc))) : root);
+  const region = () => (root === null ? (root = attempt('article', () => articleRoot(doc), true)) : root);
   const host = hostOf(pageUrl);
 
   attempt('canonical address', () => set('canonicalUrl', findCanonicalUrl(doc, meta, baseUrl(doc), pageUrl)));
   const url = capture.canonicalUrl?.value ?? pageUrl;
   const declared = attempt('publication', () => declaredSiteName(meta, ld));
-  const headline = attempt('title', () => visibleHeadline(region(), doc));
+  const headline = attempt('headline', () => visibleHeadline(region(), doc), true);
   attempt('title', () => set('title', findTitle(doc, meta, ld, declared?.value, host, headline)));
   attempt('publication', () => {
     const fromTitle = declared ? undefined : siteNameFromTitle(doc, capture.title?.value ?? headline?.text, host);
     set('siteName', declared ?? found(fromTitle, 'document-title') ?? found(siteNameFromHost(url), 'host'));
   });
-  const authors = attempt('author', () => authorCandidates(doc, meta, ld, region())) ?? [];
-  const dates = attempt('publication date', () => dateCandidates(doc, meta, ld, region())) ?? {
+  const authors = attempt('author', () => authorCandidates(doc, meta, ld, region()), true) ?? [];
+  const dates = attempt('publication date', () => dateCandidates(doc, meta, ld, region()), true) ?? {
     published: [],
     inArticle: [],
     elsewhere: [],
     modified: [],
   };
   capture.candidates = { authors, ...dates };
-  attempt('description', () => set('excerpt', findExcerpt(meta, ld, region)));
+  attempt('description', () =>
+    set(
+      'excerpt',
+      findExcerpt(meta, ld, () => attempt('description', region, true)),
+    ),
+  );
   attempt('language', () => set('lang', findLanguage(doc, meta, ld)));
 
-  attempt('page type', () => {
-    const pageTitle = squash(doc.title ?? '');
-    const original = capture.title?.value;
-    const section = suggestSection(doc, host, `${original ?? ''} ${pageTitle}`, ld);
-    if (!section) return;
-    capture.suggestedSection = section;
-    // Outages are listed by company: "GitHub", not "Incident with Actions".
-    const fromHost = capture.siteName?.source === 'host';
-    const company = companyName(
-      fromHost ? undefined : (capture.siteName?.value ?? stripSiteAffixes(pageTitle, undefined, host).removed[0]),
-      host,
+  attempt(
+    'page type',
+    () => {
+      const pageTitle = squash(doc.title ?? '');
+      const original = capture.title?.value;
+      const section = suggestSection(doc, host, `${original ?? ''} ${pageTitle}`, ld);
+      if (!section) return;
+      capture.suggestedSection = section;
+      // Outages are listed by company: "GitHub", not "Incident with Actions".
+      const fromHost = capture.siteName?.source === 'host';
+      const company = companyName(
+        fromHost ? undefined : (capture.siteName?.value ?? stripSiteAffixes(pageTitle, undefined, host).removed[0]),
+        host,
+      );
+      if (company && original !== company) {
+        capture.title = found(clip(company, FIELD_LIMITS.title), fromHost || !capture.siteName ? 'host' : capture.siteName.source);
+        note(`Looks like an outage report: the title is the company name${original ? ` (the page title was “${original}”)` : ''}.`);
+      }
+    },
+    true,
+  );
+  // Say what a large page's capture left out, so the editor checks those fields.
+  if (skipped.length || scanBudget.stopped)
+    note(
+      `This page is very large: to keep it responsive, the capture stopped reading it after ${options.budgetMs} ms${skipped.length ? ` (it did not look for the ${skipped.join(', ')})` : ''}. Check the author and date.`,
     );
-    if (company && original !== company) {
-      capture.title = found(clip(company, FIELD_LIMITS.title), fromHost || !capture.siteName ? 'host' : capture.siteName.source);
-      note(`Looks like an outage report: the title is the company name${original ? ` (the page title was “${original}”)` : ''}.`);
-    }
-  });
+  else if (root !== null && scanCut(doc))
+    note(`This page is very large: only its first ${SCAN_LIMIT.toLocaleString('en')} elements were searched for the author and date.`);
   return capture;
 }

@@ -1,4 +1,5 @@
 import type { JsonLdFacts } from './json-ld';
+import { queryBounded } from './bounded-query';
 import { squash } from './text';
 
 /**
@@ -26,7 +27,7 @@ export function isStatusHost(host: string): boolean {
  */
 export function suggestSection(doc: Document, host: string, title: string, ld: JsonLdFacts): string | undefined {
   if (isStatusHost(host)) return 'outages';
-  if (doc.querySelector(STATUSPAGE_MARKUP)) return 'outages';
+  if (doc.documentElement && queryBounded(doc.documentElement, STATUSPAGE_MARKUP, 1).length) return 'outages';
   if (INCIDENT_TITLE.test(title)) return 'outages';
   if (ld.types.has('report') && /\bincident|outage|postmortem\b/i.test(title)) return 'outages';
   return undefined;

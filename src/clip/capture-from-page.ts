@@ -1,4 +1,5 @@
 import { finishCapture } from '../capture/finish-capture';
+import { captureWithoutBidi } from './bidi';
 import { Capture, PageCapture } from './capture';
 
 /** What the worker made of the capture script's answer: a capture, or why there is none in plain words. */
@@ -8,14 +9,15 @@ export type PageCaptureResult = { ok: true; capture: Capture } | { ok: false; re
  * The worker half of the capture pipeline, from the content script's answer to a {@link Capture}:
  * the zod check of the page's data (the page is never trusted: a hostile one may send anything),
  * then the author names cleaned and the dates parsed (src/capture/finish-capture.ts), then the
- * zod check of the result. Pure: no browser APIs, no DOM.
+ * zod check of the result, bidirectional controls removed from its single-line fields. Pure: no browser APIs, no DOM.
  */
 export function captureFromPage(raw: unknown, now: Date = new Date()): PageCaptureResult {
   if (raw === undefined || raw === null) return { ok: false, reason: 'nothing', detail: 'The page gave back nothing.' };
   const page = PageCapture.safeParse(raw);
   if (!page.success)
     return { ok: false, reason: 'garbled', detail: `The page gave back data that does not fit: ${describeIssue(page.error.issues[0])}.` };
-  const capture = Capture.safeParse(finishCapture(page.data, { now }));
+  // Single-line fields lose their bidirectional controls here, before anything shows them (bidi.ts).
+  const capture = Capture.safeParse(captureWithoutBidi(finishCapture(page.data, { now })));
   if (!capture.success)
     return {
       ok: false,

@@ -77,6 +77,8 @@ export const CapturedQuote = z.object({
     .string()
     .max(FIELD_LIMITS.url * 2)
     .optional(),
+  /** Set when the selection was longer than the quote keeps: its length in characters (the quote is its beginning). */
+  selectionLength: z.number().int().positive().max(1e9).optional(),
 });
 export type CapturedQuote = z.infer<typeof CapturedQuote>;
 

@@ -260,3 +260,42 @@ describe('formFromCapture: the Reader View offer', () => {
     expect(formFromCapture(capture, [], 'page').context).not.toHaveProperty('readerView');
   });
 });
+
+describe('the address the editor was reading (visitedUrl)', () => {
+  const capture = (pageUrl: string, canonical: string) =>
+    makeCapture(pageUrl, { canonicalUrl: { value: canonical, source: 'canonical-link' } });
+
+  it('is kept when the canonical address is on another host, and only then', () => {
+    const syndicated = formFromCapture(
+      capture('https://mirror.example.net/copy?utm_source=x', 'https://origin.example.com/post'),
+      SECTIONS,
+    );
+    expect(syndicated.form).toMatchObject({ url: 'https://origin.example.com/post', visitedUrl: 'https://mirror.example.net/copy' });
+    // The same host (or only www. apart) keeps today's behaviour: one address.
+    expect(formFromCapture(capture('https://ex.com/a?page=2', 'https://ex.com/a'), SECTIONS).form).not.toHaveProperty('visitedUrl');
+    expect(formFromCapture(capture('https://ex.com/a', 'https://www.ex.com/a'), SECTIONS).form).not.toHaveProperty('visitedUrl');
+    // Without a canonical address the page's own address is the clipping's.
+    expect(formFromCapture(makeCapture('https://ex.com/a'), SECTIONS).form).not.toHaveProperty('visitedUrl');
+  });
+
+  it('is stored with the clipping while it differs from the address kept', () => {
+    const base = { context, existing: undefined, id: 'clip-0001', now: 1 };
+    const form = makeForm({ url: 'https://origin.example.com/post', visitedUrl: 'https://mirror.example.net/copy' });
+    expect(Clipping.parse(buildClipping({ ...base, form })).visitedUrl).toBe('https://mirror.example.net/copy');
+    // The editor chose the visited address: it is the clipping's address, and not kept twice.
+    const chosen = buildClipping({ ...base, form: { ...form, url: 'https://mirror.example.net/copy' } });
+    expect(chosen.url).toBe('https://mirror.example.net/copy');
+    expect(chosen).not.toHaveProperty('visitedUrl');
+  });
+});
+
+describe('a quote cut from a long selection', () => {
+  it('tells the popup how long the selection was', () => {
+    const { context: cut } = formFromCapture(
+      makeCapture('https://ex.com/a', { quote: { text: 'x', selectionLength: 2_400_000 } }),
+      SECTIONS,
+    );
+    expect(cut.quoteCut).toEqual({ selectionLength: 2_400_000 });
+    expect(formFromCapture(makeCapture('https://ex.com/a', { quote: { text: 'x' } }), SECTIONS).context).not.toHaveProperty('quoteCut');
+  });
+});

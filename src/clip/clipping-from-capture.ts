@@ -1,3 +1,4 @@
+import { stripBidi } from './bidi';
 import { type Capture, FIELD_LIMITS } from './capture';
 import { type CaptureContext, type Clipping, type ClippingForm, type FieldSources, type ClippingOrigin } from './clipping';
 import { cleanUrl, urlKey } from './url-key';
@@ -7,20 +8,33 @@ export interface PrefilledForm {
   context: CaptureContext;
 }
 
+/** The host of an address without `www.`, or '' when it is not one. */
+function siteHost(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
+
 /**
- * Turns a capture into the popup's pre-filled form. The canonical URL wins over the page URL; the
- * section is the capture's suggestion when it names a configured section, else left for the editor.
+ * Turns a capture into the popup's pre-filled form. The canonical URL wins over the page URL; when
+ * it is on another host, the page's own address is kept as `visitedUrl`. The section is the
+ * capture's suggestion when it names a configured section, else left for the editor. Single-line
+ * fields lose their bidirectional controls (bidi.ts).
  */
 export function formFromCapture(capture: Capture, sectionIds: readonly string[], origin: ClippingOrigin = 'page'): PrefilledForm {
   const sources: FieldSources = {};
   const pick = (name: keyof FieldSources, field: { value: string; source: FieldSources[keyof FieldSources] } | undefined): string => {
     if (!field || !field.value) return '';
     sources[name] = field.source;
-    return field.value;
+    return name === 'quote' || name === 'excerpt' ? field.value : stripBidi(field.value);
   };
   const url = capture.canonicalUrl?.value
     ? pick('url', { value: cleanUrl(capture.canonicalUrl.value), source: capture.canonicalUrl.source })
     : pick('url', { value: cleanUrl(capture.pageUrl), source: origin === 'link' ? 'link' : origin === 'tab' ? 'tab' : 'url' });
+  const visited = stripBidi(cleanUrl(capture.pageUrl));
+  const visitedUrl = capture.canonicalUrl?.value && siteHost(url) !== siteHost(visited) && siteHost(visited) ? visited : undefined;
   const quote = capture.quote?.text ? pick('quote', { value: capture.quote.text, source: 'selection' }) : '';
   // A link clip's section is chosen later; a page goes to the suggested section, else the first one.
   const suggested = capture.suggestedSection && sectionIds.includes(capture.suggestedSection) ? capture.suggestedSection : undefined;
@@ -38,11 +52,13 @@ export function formFromCapture(capture: Capture, sectionIds: readonly string[],
       quoteLink: quote ? (capture.quote?.link ?? '') : '',
       summary: '',
       section,
+      ...(visitedUrl && { visitedUrl }),
     },
     context: {
       origin,
       sources,
-      notes: capture.notes,
+      notes: capture.notes.map(stripBidi),
+      ...(capture.quote?.selectionLength && { quoteCut: { selectionLength: capture.quote.selectionLength } }),
       ...(origin === 'tab' && capture.readerView ? { readerView: capture.readerView } : {}),
     },
   };
@@ -74,9 +90,12 @@ export interface ClippingInput {
  */
 export function buildClipping({ form, context, existing, id, now, issueId = null }: ClippingInput): Clipping {
   const url = cleanUrl(form.url);
+  const { visitedUrl: visitedAsTyped, ...fields } = form;
+  const visitedUrl = visitedAsTyped && cleanUrl(visitedAsTyped);
   return {
-    ...form,
+    ...fields,
     url,
+    ...(visitedUrl && visitedUrl !== url && { visitedUrl }),
     title: (form.title.trim() || url).slice(0, FIELD_LIMITS.title),
     id: existing?.id ?? id,
     urlKey: urlKey(url),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stripBidi } from './bidi';
 import { CaptureSource, FIELD_LIMITS, ReaderView } from './capture';
 
 /** How a clipping came to be: from a page read in full, from a right-clicked link, or from a tab that could not be read. */
@@ -7,22 +8,40 @@ export type ClippingOrigin = z.infer<typeof ClippingOrigin>;
 
 export const SUMMARY_LIMIT = 20000;
 
+/** A single-line field: bidirectional controls are removed from it (see bidi.ts) whoever sends it. */
+const line = (max: number) => z.string().max(max).transform(stripBidi);
+
 /**
  * The fields the editor sees and edits in the popup. Everything is a string (empty = not known),
  * so a form can hold it as typed; `section` is null until the editor picks one.
  */
 export const ClippingForm = z.object({
-  url: z.string().trim().max(FIELD_LIMITS.url),
-  title: z.string().max(FIELD_LIMITS.title),
-  byline: z.string().max(FIELD_LIMITS.byline),
-  siteName: z.string().max(FIELD_LIMITS.siteName),
-  publishedTime: z.string().max(FIELD_LIMITS.publishedTime),
+  url: z
+    .string()
+    .trim()
+    .max(FIELD_LIMITS.url)
+    .transform((url) => stripBidi(url).trim()),
+  title: line(FIELD_LIMITS.title),
+  byline: line(FIELD_LIMITS.byline),
+  siteName: line(FIELD_LIMITS.siteName),
+  publishedTime: line(FIELD_LIMITS.publishedTime),
   excerpt: z.string().max(FIELD_LIMITS.excerpt),
-  lang: z.string().max(FIELD_LIMITS.lang),
+  lang: line(FIELD_LIMITS.lang),
   quote: z.string().max(FIELD_LIMITS.quote),
-  quoteLink: z.string().max(FIELD_LIMITS.url * 2),
+  quoteLink: line(FIELD_LIMITS.url * 2),
   summary: z.string().max(SUMMARY_LIMIT),
   section: z.string().max(64).nullable(),
+  /**
+   * The address of the page the editor was reading, when its canonical address (`url`) is on another
+   * host (a syndicated copy, a mirror, an AMP cache): kept so the clipping says where it was read.
+   * Absent when it would equal `url`. Optional: clippings from before it have none.
+   */
+  visitedUrl: z
+    .string()
+    .trim()
+    .max(FIELD_LIMITS.url)
+    .transform((url) => stripBidi(url).trim())
+    .optional(),
 });
 export type ClippingForm = z.infer<typeof ClippingForm>;
 
@@ -40,6 +59,8 @@ export const CaptureContext = z.object({
   notes: z.array(z.string().max(500)).max(20),
   /** The tab showed Reader View: the popup offers to open the original page in it. */
   readerView: ReaderView.optional(),
+  /** The selection was longer than the quote keeps: how long it was, for the popup to say so. */
+  quoteCut: z.object({ selectionLength: z.number().int().positive().max(1e9) }).optional(),
 });
 export type CaptureContext = z.infer<typeof CaptureContext>;
 

@@ -34,9 +34,14 @@ export function mergeDuplicates(older: Clipping, newer: Clipping, now: number, p
   const [first, second] = prefer === 'older' ? [older, newer] : [newer, older];
   const fill = (field: 'url' | 'title' | 'byline' | 'siteName' | 'publishedTime' | 'excerpt' | 'lang') => first[field] || second[field];
   const quote = joinTexts(older.quote, newer.quote, FIELD_LIMITS.quote);
+  const url = fill('url');
+  // The address the editor was reading goes with the canonical one kept (and only when it differs from it).
+  const visitedUrl = [first, second].find((c) => c.url === url && c.visitedUrl && c.visitedUrl !== url)?.visitedUrl;
+  const { visitedUrl: _olderVisited, ...olderFields } = older;
   return {
-    ...older,
-    url: fill('url'),
+    ...olderFields,
+    ...(visitedUrl && { visitedUrl }),
+    url,
     title: fill('title'),
     byline: fill('byline'),
     siteName: fill('siteName'),

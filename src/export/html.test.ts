@@ -21,14 +21,31 @@ const bullets = (...list: Parameters<typeof testEntry>[0][]) =>
 /** The fragment without its `<h1>`, dates and first `<h2>`. */
 const body = (html: string) => html.split('\n').slice(3).join('\n');
 
-const ALLOWED_TAGS = new Set(['h1', 'h2', 'h3', 'p', 'a', 'em', 'strong', 'code', 'ul', 'ol', 'li', 'blockquote', 'br', 'div', 'hr']);
+const ALLOWED_TAGS = new Set([
+  'h1',
+  'h2',
+  'h3',
+  'p',
+  'a',
+  'em',
+  'strong',
+  'code',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'br',
+  'div',
+  'hr',
+  'bdi',
+]);
 
 /** Asserts that `html` would create no element, attribute or link beyond what the export itself writes. */
 function expectInert(html: string) {
   for (const { tag, attributes } of elementsIn(html)) {
     expect(ALLOWED_TAGS, `<${tag}>`).toContain(tag);
     for (const [name, value] of Object.entries(attributes)) {
-      expect(['href', 'title', 'rel', 'class'], `${name} on <${tag}>`).toContain(name);
+      expect(['href', 'title', 'rel', 'class', 'dir'], `${name} on <${tag}>`).toContain(name);
       if (name === 'href') expect(value).toMatch(/^(https?|mailto):/);
     }
   }
@@ -303,5 +320,25 @@ describe('renderHtml: speed', () => {
     });
     expect(html.match(/<strong>\d+<\/strong>/g)).toHaveLength(200);
     expect(html.match(/<h3>/g)).toHaveLength(150);
+  });
+});
+
+describe('renderHtml: right-to-left page text', () => {
+  it('isolates a title and a credit holding right-to-left letters (dir="auto"), and leaves left-to-right ones as they were', () => {
+    const html = body(
+      renderHtml(
+        entries(
+          { title: 'مرحبا بالعالم', url: 'https://ex.com/ar', byline: 'כותב', siteName: 'Ex' },
+          { title: 'שלום', url: 'javascript:alert(1)' },
+          { title: 'Plain', url: 'https://ex.com/en', byline: 'Ada', siteName: 'Ex' },
+        ),
+      ),
+    );
+    expect(html).toContain('<a href="https://ex.com/ar" rel="noopener noreferrer" dir="auto">مرحبا بالعالم</a>');
+    expect(html).toContain('<p class="attribution" dir="auto">כותב — Ex</p>');
+    expect(html).toContain('<h3><bdi>שלום</bdi></h3>');
+    expect(html).toContain('<a href="https://ex.com/en" rel="noopener noreferrer">Plain</a>');
+    expect(html).toContain('<p class="attribution">Ada — Ex</p>');
+    expectInert(html);
   });
 });

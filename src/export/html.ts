@@ -30,15 +30,24 @@ function sanitizeEach(pieces: readonly string[], sanitize: HtmlRenderOptions['sa
   return pieces.map((html) => (html ? clean[next++]!.trim() : ''));
 }
 
-function link(href: string, text: string): string {
-  return `<a href="${escapeHtml(href)}" rel="${LINK_REL}">${escapeHtml(text)}</a>`;
+function link(href: string, text: string, dir = ''): string {
+  return `<a href="${escapeHtml(href)}" rel="${LINK_REL}"${dir}>${escapeHtml(text)}</a>`;
 }
+
+/**
+ * Right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko and the other RTL blocks). Page text
+ * holding one is isolated from what surrounds it (`dir="auto"`): an Arabic title must not reorder the
+ * dash and the publication after it. Left-to-right text cannot reorder an LTR export, so it is left
+ * as it was (bidi controls are gone already: src/clip/bidi.ts).
+ */
+const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+const isolate = (text: string) => (RTL.test(text) ? ' dir="auto"' : '');
 
 /** The title as a link when the URL is http(s), else as plain text (a `javascript:` URL is never linked). */
 function titleHtml(entry: DocumentEntry): string {
   const href = webHref(entry.url);
   const text = oneLine(entry.title) || href || UNTITLED;
-  return href ? link(href, text) : escapeHtml(text);
+  return href ? link(href, text, isolate(text)) : isolate(text) ? `<bdi>${escapeHtml(text)}</bdi>` : escapeHtml(text);
 }
 
 function blockquoteHtml(entry: DocumentEntry): string | undefined {
@@ -55,7 +64,7 @@ function entryHtml(entry: DocumentEntry, summary: string): string[] {
   const quote = blockquoteHtml(entry);
   if (quote) parts.push(quote);
   const attribution = attributionText(entry);
-  if (attribution) parts.push(`<p class="attribution">${escapeHtml(attribution)}</p>`);
+  if (attribution) parts.push(`<p class="attribution"${isolate(attribution)}>${escapeHtml(attribution)}</p>`);
   return parts;
 }
 

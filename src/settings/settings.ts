@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stripBidi } from '../clip/bidi';
 import { isKnownTimeZone } from '../clip/week';
 
 /** How a section is laid out in the newsletter: SRE Weekly's article entries, or its Outages bullet list. */
@@ -12,7 +13,11 @@ export const Section = z.object({
     .min(1)
     .max(64)
     .regex(/^[a-z0-9][a-z0-9-]*$/, 'section ids are lower-case words joined by dashes'),
-  name: z.string().trim().min(1).max(80),
+  /** Shown as a heading in every export: bidirectional controls are removed (src/clip/bidi.ts). */
+  name: z
+    .string()
+    .transform((name) => stripBidi(name).trim())
+    .pipe(z.string().min(1).max(80)),
   style: SectionStyle,
   /** At most this many clippings per issue; undefined = no budget. */
   budget: z.number().int().positive().max(1000).optional(),

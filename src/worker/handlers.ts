@@ -27,6 +27,7 @@ function formFromClipping(clipping: Clipping, captured: ClippingForm): ClippingF
     quoteLink: clipping.quote ? clipping.quoteLink : captured.quoteLink,
     summary: clipping.summary,
     section: clipping.section ?? captured.section,
+    ...(clipping.visitedUrl && { visitedUrl: clipping.visitedUrl }),
   };
 }
 
