@@ -65,6 +65,8 @@ export const FeedErrorData = z.object({
   /** Where a syntax error is (`malformed`). */
   line: z.number().int().nonnegative().optional(),
   column: z.number().int().nonnegative().optional(),
+  /** Where the address redirects to, when that is the trouble (`no-api`). */
+  movedTo: z.string().max(4096).optional(),
   /** The time limit in ms (`timeout`). */
   timeoutMs: z.number().int().positive().optional(),
   /** The server's or parser's own words, plain text. */

@@ -97,6 +97,8 @@ export function feedErrorWords(error: FeedErrorData, source?: SourceLabel): { me
       };
     }
     case 'no-api':
+      if (error.movedTo)
+        return { message: `This address redirects to ${error.movedTo}, where the API must be asked directly.`, action: 'Use that address instead.' };
       return {
         message: `No Tiny Tiny RSS API answered at this address${http}.`,
         action: 'Use the address you open Tiny Tiny RSS at (e.g. https://example.org/tt-rss/).',
