@@ -26,7 +26,15 @@ export interface HttpRequest {
 
 export type HttpAnswer =
   | { notModified: true; url: string; validators: Validators }
-  | { notModified: false; url: string; status: number; contentType: string | null; bytes: Uint8Array<ArrayBuffer>; validators: Validators; redirected: boolean };
+  | {
+      notModified: false;
+      url: string;
+      status: number;
+      contentType: string | null;
+      bytes: Uint8Array<ArrayBuffer>;
+      validators: Validators;
+      redirected: boolean;
+    };
 
 function validatorsOf(headers: Headers): Validators {
   const etag = headers.get('ETag')?.slice(0, 500);
@@ -111,7 +119,9 @@ export async function httpRequest(http: FeedHttp, url: string, request: HttpRequ
     } catch (error) {
       if (controller.signal.aborted) throw new FeedError('timeout', { timeoutMs: http.timeoutMs });
       if (init.method === 'GET' && (await redirects(http, url, init))) throw new FeedError('redirect-loop');
-      throw new FeedError('offline', { text: error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error) });
+      throw new FeedError('offline', {
+        text: error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error),
+      });
     }
     const finalUrl = response.url || url;
     if (response.status === 304) {
@@ -120,7 +130,11 @@ export async function httpRequest(http: FeedHttp, url: string, request: HttpRequ
     }
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined);
-      throw new FeedError(codeForStatus(response.status), { status: response.status }, retryAfterMs(response.headers.get('Retry-After'), http.now()));
+      throw new FeedError(
+        codeForStatus(response.status),
+        { status: response.status },
+        retryAfterMs(response.headers.get('Retry-After'), http.now()),
+      );
     }
     let bytes: Uint8Array<ArrayBuffer>;
     try {

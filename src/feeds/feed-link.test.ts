@@ -32,7 +32,9 @@ describe('resolveLink', () => {
   });
 
   it('strips tracking parameters and the fragment as the store does', () => {
-    expect(resolveLink('https://e.org/p?utm_source=rss&utm_medium=feed&id=3&fbclid=1#comments', undefined)).toEqual({ url: 'https://e.org/p?id=3' });
+    expect(resolveLink('https://e.org/p?utm_source=rss&utm_medium=feed&id=3&fbclid=1#comments', undefined)).toEqual({
+      url: 'https://e.org/p?id=3',
+    });
   });
 
   it('unwraps known redirect wrappers, nested ones too, but not a ?url= on an ordinary page', () => {
@@ -46,8 +48,12 @@ describe('resolveLink', () => {
       ['https://www.google.com/url?q=https://l.facebook.com/l.php%3Fu%3Dhttps%253A%252F%252Fg.example%252F', 'https://g.example/'],
     ];
     for (const [wrapped, real] of cases) expect(resolveLink(wrapped, undefined)).toEqual({ url: real });
-    expect(resolveLink('https://share.example/share?url=https://h.example/', undefined)).toEqual({ url: 'https://share.example/share?url=https://h.example/' });
+    expect(resolveLink('https://share.example/share?url=https://h.example/', undefined)).toEqual({
+      url: 'https://share.example/share?url=https://h.example/',
+    });
     // A wrapper pointing at a script is refused like the script itself.
-    expect(resolveLink('https://www.google.com/url?q=javascript:alert(1)', undefined)).toEqual({ url: 'https://www.google.com/url?q=javascript:alert(1)' });
+    expect(resolveLink('https://www.google.com/url?q=javascript:alert(1)', undefined)).toEqual({
+      url: 'https://www.google.com/url?q=javascript:alert(1)',
+    });
   });
 });

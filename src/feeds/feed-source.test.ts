@@ -12,7 +12,13 @@ beforeAll(async () => {
 });
 afterAll(() => served.close());
 
-const http = (over: Partial<FeedHttp> = {}): FeedHttp => ({ fetch: (...args) => fetch(...args), timeoutMs: 5000, maxBytes: 5 * 1024 * 1024, now: () => NOW, ...over });
+const http = (over: Partial<FeedHttp> = {}): FeedHttp => ({
+  fetch: (...args) => fetch(...args),
+  timeoutMs: 5000,
+  maxBytes: 5 * 1024 * 1024,
+  now: () => NOW,
+  ...over,
+});
 const source = (path: string, over: Partial<FeedHttp> = {}) => feedSource({ url: `${served.url}${path}`, http: http(over) });
 
 async function failure(promise: Promise<unknown>): Promise<FeedError> {
@@ -35,11 +41,18 @@ describe('feedSource against a local server', () => {
   it('polls with ETag and Last-Modified; a 304 returns without parsing and keeps the cursor', async () => {
     const feed = source('/feed.xml');
     const first = await feed.fetchNew({});
-    expect(first).toMatchObject({ notModified: false, skipped: 2, cursor: { etag: '"v1"', lastModified: 'Tue, 11 Mar 2025 10:00:00 GMT' } });
+    expect(first).toMatchObject({
+      notModified: false,
+      skipped: 2,
+      cursor: { etag: '"v1"', lastModified: 'Tue, 11 Mar 2025 10:00:00 GMT' },
+    });
     expect(first.items).toHaveLength(4);
     const second = await feed.fetchNew(first.cursor);
     expect(second).toEqual({ notModified: true, items: [], cursor: first.cursor, skipped: 0 });
-    expect(served.requests.filter((r) => r.path === '/feed.xml').at(-1)).toMatchObject({ ifNoneMatch: '"v1"', ifModifiedSince: 'Tue, 11 Mar 2025 10:00:00 GMT' });
+    expect(served.requests.filter((r) => r.path === '/feed.xml').at(-1)).toMatchObject({
+      ifNoneMatch: '"v1"',
+      ifModifiedSince: 'Tue, 11 Mar 2025 10:00:00 GMT',
+    });
   });
 
   it('treats an identical body from a server without validators as unchanged', async () => {
@@ -78,19 +91,33 @@ describe('feedSource against a local server', () => {
   });
 
   it('classifies 401, 403, 404, 410, 429, 5xx, with Retry-After kept', async () => {
-    const codes: Record<number, string> = { 401: 'auth', 403: 'forbidden', 404: 'not-found', 410: 'not-found', 429: 'rate-limited', 500: 'server', 502: 'server', 503: 'server' };
+    const codes: Record<number, string> = {
+      401: 'auth',
+      403: 'forbidden',
+      404: 'not-found',
+      410: 'not-found',
+      429: 'rate-limited',
+      500: 'server',
+      502: 'server',
+      503: 'server',
+    };
     for (const [status, code] of Object.entries(codes)) {
       const error = await failure(source(`/status/${status}`).fetchNew({}));
       expect(error.data).toEqual({ code, status: Number(status) });
       if (status === '503' || status === '429') expect(error.retryAfterMs).toBe(120_000);
     }
     const label = { kind: 'feed', host: '127.0.0.1' } as const;
-    expect(feedErrorWords({ code: 'not-found', status: 404 }, label)).toEqual({ message: 'Nothing was found at this address (HTTP 404).', action: 'Check the address.' });
+    expect(feedErrorWords({ code: 'not-found', status: 404 }, label)).toEqual({
+      message: 'Nothing was found at this address (HTTP 404).',
+      action: 'Check the address.',
+    });
     expect(feedErrorWords({ code: 'server', status: 503 }, label).message).toBe('127.0.0.1 failed (HTTP 503). Trying again later.');
   });
 
   it('says what is wrong with a web page, an empty answer, broken XML, an image, and a closed port', async () => {
-    expect((await failure(source('/page.html').check())).message).toBe(`This is a web page, not a feed. The page names its feed: ${served.url}/feed.xml`);
+    expect((await failure(source('/page.html').check())).message).toBe(
+      `This is a web page, not a feed. The page names its feed: ${served.url}/feed.xml`,
+    );
     expect((await failure(source('/empty').check())).data.code).toBe('empty');
     expect((await failure(source('/broken.xml').check())).data).toMatchObject({ code: 'malformed', line: 1 });
     expect((await failure(source('/image.png').check())).message).toBe('This is a file of type image/png, not a feed.');

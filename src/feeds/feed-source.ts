@@ -10,7 +10,8 @@ export interface FeedSourceConfig {
 }
 
 /** Accept header: every format parse-feed reads, feeds first (some servers pick HTML for a bare Accept). */
-const ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
+const ACCEPT =
+  'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
 
 async function sha256(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes);
@@ -42,7 +43,10 @@ export function feedSource(config: FeedSourceConfig): FeedSource {
     },
 
     async fetchNew(cursor: SourceCursor): Promise<FetchResult> {
-      const validators = { ...(cursor.etag ? { etag: cursor.etag } : {}), ...(cursor.lastModified ? { lastModified: cursor.lastModified } : {}) };
+      const validators = {
+        ...(cursor.etag ? { etag: cursor.etag } : {}),
+        ...(cursor.lastModified ? { lastModified: cursor.lastModified } : {}),
+      };
       const answer = await httpRequest(http, url, { headers: { Accept: ACCEPT }, validators });
       if (answer.notModified) return { notModified: true, items: [], cursor: { ...cursor, ...answer.validators }, skipped: 0 };
       const bodyHash = await sha256(answer.bytes);

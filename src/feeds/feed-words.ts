@@ -44,8 +44,14 @@ export function feedErrorWords(error: FeedErrorData, source?: SourceLabel): { me
       return { message: `Nothing was found at this address${http}.`, action: 'Check the address.' };
     case 'auth':
       return ttrss
-        ? { message: `${who} refused the user name or password${http}.${said}`, action: 'Check the user name and password, then press Test.' }
-        : { message: `${who} asks for a login${http}.`, action: 'Use the feed address with its key or token (the reader shows it), then press Test.' };
+        ? {
+            message: `${who} refused the user name or password${http}.${said}`,
+            action: 'Check the user name and password, then press Test.',
+          }
+        : {
+            message: `${who} asks for a login${http}.`,
+            action: 'Use the feed address with its key or token (the reader shows it), then press Test.',
+          };
     case 'forbidden':
       return { message: `${who} refused access to this address${http}.`, action: 'Check the address and its key or token.' };
     case 'host-access':
@@ -98,7 +104,10 @@ export function feedErrorWords(error: FeedErrorData, source?: SourceLabel): { me
     }
     case 'no-api':
       if (error.movedTo)
-        return { message: `This address redirects to ${error.movedTo}, where the API must be asked directly.`, action: 'Use that address instead.' };
+        return {
+          message: `This address redirects to ${error.movedTo}, where the API must be asked directly.`,
+          action: 'Use that address instead.',
+        };
       return {
         message: `No Tiny Tiny RSS API answered at this address${http}.`,
         action: 'Use the address you open Tiny Tiny RSS at (e.g. https://example.org/tt-rss/).',
@@ -123,7 +132,8 @@ export function whenWords(iso: string, now: number): string {
   const then = new Date(iso);
   const today = new Date(now);
   const days = Math.round(
-    (Date.UTC(then.getFullYear(), then.getMonth(), then.getDate()) - Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())) / DAY,
+    (Date.UTC(then.getFullYear(), then.getMonth(), then.getDate()) - Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())) /
+      DAY,
   );
   if (Math.abs(days) < 45) return relative.format(days, 'day');
   const months = Math.round(days / 30.44);

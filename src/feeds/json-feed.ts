@@ -36,7 +36,10 @@ export const JsonFeedDocument = z.object({
 /** True when a parsed JSON value claims to be a JSON Feed (its `version` names jsonfeed.org). */
 export function isJsonFeed(value: unknown): boolean {
   return (
-    typeof value === 'object' && value !== null && typeof (value as { version?: unknown }).version === 'string' && /jsonfeed\.org\/version\//.test((value as { version: string }).version)
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { version?: unknown }).version === 'string' &&
+    /jsonfeed\.org\/version\//.test((value as { version: string }).version)
   );
 }
 

@@ -26,7 +26,13 @@ describe('parseFeed: the four formats', () => {
   it('reads RSS 2.0: FeedBurner origLink, tracking stripped, entities, authors, source, dates, plain summaries', () => {
     const feed = parse(fixture('rss2.xml'));
     expect(ParsedFeed.safeParse(feed).success).toBe(true);
-    expect(feed).toMatchObject({ kind: 'rss', title: 'Ops & Reliability Weekly', siteUrl: 'https://ops.example.org/', total: 6, skippedCount: 2 });
+    expect(feed).toMatchObject({
+      kind: 'rss',
+      title: 'Ops & Reliability Weekly',
+      siteUrl: 'https://ops.example.org/',
+      total: 6,
+      skippedCount: 2,
+    });
     expect(feed.items[0]).toEqual({
       link: 'https://ops.example.org/2025/03/postmortem?id=7',
       title: 'Café & crème: a bold postmortem review',
@@ -149,7 +155,9 @@ describe('parseFeed: hostile and broken input', () => {
     const laughs = Array.from({ length: 9 }, (_, i) =>
       i === 0 ? '<!ENTITY lol0 "lol">' : `<!ENTITY lol${i} "${`&lol${i - 1};`.repeat(10)}">`,
     ).join('');
-    const feed = parse(`<?xml version="1.0"?><!DOCTYPE rss [${laughs}]>${rss('<item><title>&lol8;</title><link>https://e.org/a</link></item>')}`);
+    const feed = parse(
+      `<?xml version="1.0"?><!DOCTYPE rss [${laughs}]>${rss('<item><title>&lol8;</title><link>https://e.org/a</link></item>')}`,
+    );
     expect(feed.items[0]!.title).toBe('&lol8;');
   });
 
@@ -171,7 +179,8 @@ describe('parseFeed: hostile and broken input', () => {
     const base = Date.parse('2025-01-01T00:00:00Z');
     const items = Array.from(
       { length: 10_000 },
-      (_, i) => `<item><title>Item ${i}</title><link>https://big.example.org/${i}</link><pubDate>${new Date(base + i * 60_000).toUTCString()}</pubDate></item>`,
+      (_, i) =>
+        `<item><title>Item ${i}</title><link>https://big.example.org/${i}</link><pubDate>${new Date(base + i * 60_000).toUTCString()}</pubDate></item>`,
     ).join('');
     const feed = parse(rss(items));
     expect(feed.total).toBe(10_000);
@@ -243,9 +252,14 @@ describe('parseFeed: hostile and broken input', () => {
     expect(failure(() => parse('<html><body><p>no feed<br></body></html>', 'text/html')).data).toMatchObject({ found: 'html' });
     expect(failure(() => parse('{"data": [1, 2]}', 'application/json')).data).toMatchObject({ code: 'not-a-feed', found: 'json' });
     expect(failure(() => parse('<?xml version="1.0"?><urlset><url/></urlset>', 'application/xml')).data).toMatchObject({ found: 'xml' });
-    expect(failure(() => parse(new Uint8Array([0x89, 0x50, 0x4e, 0x47]), 'image/png')).data).toMatchObject({ found: 'binary', contentType: 'image/png' });
+    expect(failure(() => parse(new Uint8Array([0x89, 0x50, 0x4e, 0x47]), 'image/png')).data).toMatchObject({
+      found: 'binary',
+      contentType: 'image/png',
+    });
     expect(failure(() => parse('Just some words', 'text/plain')).data).toMatchObject({ found: 'text' });
-    expect(failure(() => parse('{"version": "https://jsonfeed.org/version/1.1", "items": [', 'application/feed+json')).data.code).toBe('malformed');
+    expect(failure(() => parse('{"version": "https://jsonfeed.org/version/1.1", "items": [', 'application/feed+json')).data.code).toBe(
+      'malformed',
+    );
   });
 
   it('says an empty answer is empty', () => {
@@ -254,14 +268,27 @@ describe('parseFeed: hostile and broken input', () => {
   });
 
   it('decodes the feed’s own encoding (charset, XML declaration, BOM) and HTML’s named references', () => {
-    const latin1 = new Uint8Array([...new TextEncoder().encode('<?xml version="1.0" encoding="ISO-8859-1"?><rss><channel><title>Caf'), 0xe9, ...new TextEncoder().encode('</title><item><title>Na&iuml;ve&nbsp;&mdash; x</title><link>https://e.org/a</link></item></channel></rss>')]);
+    const latin1 = new Uint8Array([
+      ...new TextEncoder().encode('<?xml version="1.0" encoding="ISO-8859-1"?><rss><channel><title>Caf'),
+      0xe9,
+      ...new TextEncoder().encode(
+        '</title><item><title>Na&iuml;ve&nbsp;&mdash; x</title><link>https://e.org/a</link></item></channel></rss>',
+      ),
+    ]);
     const feed = parse(latin1, 'application/rss+xml');
     expect(feed.title).toBe('Café');
     expect(feed.items[0]!.title).toBe('Naïve — x');
     // (Not windows-1252 here: Node 20's TextDecoder maps its 0x80–0x9F to C1 controls, unlike browsers.)
-    const latin2 = new Uint8Array([...new TextEncoder().encode('<rss><channel><title>'), 0xb1, 0x71, ...new TextEncoder().encode('</title></channel></rss>')]);
+    const latin2 = new Uint8Array([
+      ...new TextEncoder().encode('<rss><channel><title>'),
+      0xb1,
+      0x71,
+      ...new TextEncoder().encode('</title></channel></rss>'),
+    ]);
     expect(parse(latin2, 'text/xml; charset=ISO-8859-2').title).toBe('ąq');
-    expect(parse(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('<rss><channel><title>ü</title></channel></rss>')])).title).toBe('ü');
+    expect(
+      parse(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('<rss><channel><title>ü</title></channel></rss>')])).title,
+    ).toBe('ü');
   });
 
   it('reads a bare ampersand in a link as the character it was meant to be', () => {

@@ -8,7 +8,9 @@ describe('htmlToText', () => {
   });
 
   it('drops scripts, styles, comments and frames with their content, even unclosed', () => {
-    expect(htmlToText('a<script>alert(1)</script>b<style>p{}</style>c<!-- hidden -->d<iframe src=x>fallback</iframe>e', 100)).toBe('a b c d e');
+    expect(htmlToText('a<script>alert(1)</script>b<style>p{}</style>c<!-- hidden -->d<iframe src=x>fallback</iframe>e', 100)).toBe(
+      'a b c d e',
+    );
     expect(htmlToText('text<script>never closed', 100)).toBe('text');
     expect(htmlToText('text<!-- never closed', 100)).toBe('text');
     expect(htmlToText('cut at <a href="very', 100)).toBe('cut at');

@@ -26,7 +26,6 @@ const TAG = /<\/?[a-z][^>]{0,2000}>|<\/?[a-z][^>]*$/gi;
  * Bidirectional controls (embeddings, overrides, isolates, marks): in a one-line field they reverse
  * the text around them (a link that reads backwards). Stripped from single-line fields.
  */
-// eslint-disable-next-line no-misleading-character-class
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 // C0 controls and DEL (tab, newline and carriage return are whitespace and go with squash).
 // eslint-disable-next-line no-control-regex
@@ -41,12 +40,7 @@ export function oneLineText(text: string, max: number): string {
 export function htmlToText(html: string, max: number): string {
   let text = html.length > HTML_INPUT_LIMIT ? html.slice(0, HTML_INPUT_LIMIT) : html;
   if (text.includes('<')) {
-    text = text
-      .replace(COMMENT, ' ')
-      .replace(CDATA, '$1')
-      .replace(HIDDEN, ' ')
-      .replace(BLOCK, ' ')
-      .replace(TAG, '');
+    text = text.replace(COMMENT, ' ').replace(CDATA, '$1').replace(HIDDEN, ' ').replace(BLOCK, ' ').replace(TAG, '');
   }
   if (text.includes('&')) text = decodeHTML(text);
   return oneLineText(text, max);

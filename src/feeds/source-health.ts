@@ -42,11 +42,20 @@ export function afterSuccess(health: SourceHealth, now: number, intervalMs: numb
  * the editor can fix (a refused login, host access, the API switch) stop polling until the editor acts
  * (Check now, or a change in the options): asking again cannot help, and a refused login may lock the account.
  */
-export function afterFailure(health: SourceHealth, now: number, intervalMs: number, error: FeedError, random: () => number = Math.random): SourceHealth {
+export function afterFailure(
+  health: SourceHealth,
+  now: number,
+  intervalMs: number,
+  error: FeedError,
+  random: () => number = Math.random,
+): SourceHealth {
   const failures = health.failures + 1;
   const base = { ...health, lastTriedAt: now, failures, lastError: error.data };
   if (feedErrorKind(error.code) === 'editor') return { ...base, nextAt: null };
-  const wait = Math.max(backoffMs(failures, random, { baseMs: FAILURE_BASE_MS, capMs: Math.max(FAILURE_CAP_MS, intervalMs) }), error.retryAfterMs ?? 0);
+  const wait = Math.max(
+    backoffMs(failures, random, { baseMs: FAILURE_BASE_MS, capMs: Math.max(FAILURE_CAP_MS, intervalMs) }),
+    error.retryAfterMs ?? 0,
+  );
   return { ...base, nextAt: now + wait };
 }
 

@@ -61,7 +61,11 @@ function apiError(error: string): FeedError {
 export async function ttrssCall<T>(http: FeedHttp, apiUrl: string, body: Record<string, unknown>, schema: z.ZodType<T>): Promise<T> {
   let answer;
   try {
-    answer = await httpRequest(http, apiUrl, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) });
+    answer = await httpRequest(http, apiUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(body),
+    });
   } catch (error) {
     // A 404 or 405 at …/api/ means no Tiny Tiny RSS there, not a missing feed.
     if (error instanceof FeedError && (error.code === 'not-found' || (error.code === 'rejected' && error.data.status === 405)))
@@ -69,7 +73,8 @@ export async function ttrssCall<T>(http: FeedHttp, apiUrl: string, body: Record<
     throw error;
   }
   if (answer.notModified) throw new FeedError('bad-response', { status: 304 });
-  if (answer.redirected && new URL(answer.url).href !== apiUrl) throw new FeedError('no-api', { movedTo: answer.url.replace(/api\/?$/, '') });
+  if (answer.redirected && new URL(answer.url).href !== apiUrl)
+    throw new FeedError('no-api', { movedTo: answer.url.replace(/api\/?$/, '') });
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder().decode(answer.bytes));

@@ -60,7 +60,15 @@ export function ttrssSource(config: TtrssSourceConfig): FeedSource {
       const page = await ttrssCall(
         http,
         api,
-        { op: 'getHeadlines', sid, feed_id: STARRED_FEED_ID, limit: PAGE, skip: all.length, show_content: showContent, view_mode: 'all_articles' },
+        {
+          op: 'getHeadlines',
+          sid,
+          feed_id: STARRED_FEED_ID,
+          limit: PAGE,
+          skip: all.length,
+          show_content: showContent,
+          view_mode: 'all_articles',
+        },
         Headlines,
       );
       all.push(...page);

@@ -33,7 +33,8 @@ function rssEntry(item: XmlElement, feedUrl: string, rdf: boolean): RawEntry {
   const ns = rdf ? RDF_ITEM : RSS;
   const guidEl = child(item, RSS, 'guid');
   // A guid is a link only when it says so (isPermaLink defaults to true) and looks like one.
-  const guidLink = guidEl && attribute(guidEl, 'isPermaLink') !== 'false' && /^https?:\/\//i.test(guidEl.text.trim()) ? guidEl.text : undefined;
+  const guidLink =
+    guidEl && attribute(guidEl, 'isPermaLink') !== 'false' && /^https?:\/\//i.test(guidEl.text.trim()) ? guidEl.text : undefined;
   const atomLink = childrenNamed(item, ATOM, 'link').find((l) => (attribute(l, 'rel') ?? 'alternate') === 'alternate');
   const source = child(item, RSS, 'source');
   const description = childText(item, ns, 'description') || childText(item, RSS, 'description');
@@ -88,7 +89,11 @@ function atomEntry(entry: XmlElement, feedUrl: string, feedAuthors: string[]): R
     titleIsText: title.html === undefined,
     authors: authors.length ? authors : source && atomAuthors(source).length ? atomAuthors(source) : feedAuthors,
     publication: source ? (atomText(child(source, ATOM, 'title')).text ?? atomText(child(source, ATOM, 'title')).html) : undefined,
-    date: childText(entry, ATOM, 'published') || childText(entry, ATOM, 'issued') || childText(entry, ATOM, 'updated') || childText(entry, ATOM, 'modified'),
+    date:
+      childText(entry, ATOM, 'published') ||
+      childText(entry, ATOM, 'issued') ||
+      childText(entry, ATOM, 'updated') ||
+      childText(entry, ATOM, 'modified'),
     ...(summary.html !== undefined ? { summaryHtml: summary.html } : summary.text !== undefined ? { summaryText: summary.text } : {}),
     guid: id,
   };

@@ -7,7 +7,11 @@ export const RETRY_CAP_MS = 60 * 60 * 1000;
  * retries so a recovering server is not hit by every client at once. `random` is injected for tests;
  * `base` and `cap` default to the outbox's (the feed sources use their own, see src/feeds/source-health.ts).
  */
-export function backoffMs(attempts: number, random: () => number = Math.random, { baseMs = RETRY_BASE_MS, capMs = RETRY_CAP_MS } = {}): number {
+export function backoffMs(
+  attempts: number,
+  random: () => number = Math.random,
+  { baseMs = RETRY_BASE_MS, capMs = RETRY_CAP_MS } = {},
+): number {
   const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, attempts - 1));
   const floor = Math.min(ceiling, baseMs / 2);
   return Math.round(floor + (ceiling - floor) * random());

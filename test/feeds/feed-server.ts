@@ -31,11 +31,13 @@ export async function serveFeeds(): Promise<Served> {
   const hanging = new Set<ServerResponse>();
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void> = {
     '/feed.xml': (req, res) => {
-      if (req.headers['if-none-match'] === '"v1"' || req.headers['if-modified-since'] === LAST_MODIFIED) return void res.writeHead(304).end();
+      if (req.headers['if-none-match'] === '"v1"' || req.headers['if-modified-since'] === LAST_MODIFIED)
+        return void res.writeHead(304).end();
       res.writeHead(200, { 'Content-Type': 'application/rss+xml; charset=utf-8', ETag: '"v1"', 'Last-Modified': LAST_MODIFIED }).end(RSS);
     },
     '/plain.xml': (_req, res) => void res.writeHead(200, { 'Content-Type': 'text/plain' }).end(RSS),
-    '/gzip.xml': (_req, res) => void res.writeHead(200, { 'Content-Type': 'application/rss+xml', 'Content-Encoding': 'gzip' }).end(gzipSync(RSS)),
+    '/gzip.xml': (_req, res) =>
+      void res.writeHead(200, { 'Content-Type': 'application/rss+xml', 'Content-Encoding': 'gzip' }).end(gzipSync(RSS)),
     '/stream-50mb': (_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/rss+xml' });
       const chunk = Buffer.alloc(64 * 1024, 0x20);
@@ -62,13 +64,17 @@ export async function serveFeeds(): Promise<Served> {
     '/page.html': (_req, res) =>
       void res
         .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
-        .end('<!doctype html><html><head><link rel="alternate" type="application/atom+xml" href="/feed.xml"></head><body>A blog</body></html>'),
+        .end(
+          '<!doctype html><html><head><link rel="alternate" type="application/atom+xml" href="/feed.xml"></head><body>A blog</body></html>',
+        ),
     '/empty': (_req, res) => void res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(),
-    '/broken.xml': (_req, res) => void res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end('<rss><channel><title>x</channel>'),
+    '/broken.xml': (_req, res) =>
+      void res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end('<rss><channel><title>x</channel>'),
     '/image.png': (_req, res) => void res.writeHead(200, { 'Content-Type': 'image/png' }).end(Buffer.from([0x89, 0x50, 0x4e, 0x47])),
   };
   for (const status of [401, 403, 404, 410, 429, 500, 502, 503]) {
-    routes[`/status/${status}`] = (_req, res) => void res.writeHead(status, status === 503 || status === 429 ? { 'Retry-After': '120' } : {}).end('error page');
+    routes[`/status/${status}`] = (_req, res) =>
+      void res.writeHead(status, status === 503 || status === 429 ? { 'Retry-After': '120' } : {}).end('error page');
   }
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
