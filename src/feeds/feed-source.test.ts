@@ -111,7 +111,9 @@ describe('feedSource against a local server', () => {
       message: 'Nothing was found at this address (HTTP 404).',
       action: 'Check the address.',
     });
-    expect(feedErrorWords({ code: 'server', status: 503 }, label).message).toBe('127.0.0.1 failed (HTTP 503). Trying again later.');
+    expect(feedErrorWords({ code: 'server', status: 503 }, label).message).toBe(
+      'The server at 127.0.0.1 failed (HTTP 503). Trying again later.',
+    );
   });
 
   it('says what is wrong with a web page, an empty answer, broken XML, an image, and a closed port', async () => {

@@ -21,7 +21,7 @@ const MB = 1024 * 1024;
 
 function server(source: SourceLabel | undefined): string {
   if (!source) return 'The server';
-  return source.kind === 'ttrss' ? `Tiny Tiny RSS at ${source.host}` : source.host;
+  return source.kind === 'ttrss' ? `Tiny Tiny RSS at ${source.host}` : `The server at ${source.host}`;
 }
 
 function bytes(n: number): string {
