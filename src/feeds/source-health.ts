@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { backoffMs } from '../sync/retry-policy';
+import { type FeedError, FeedErrorData, feedErrorKind } from './feed-error';
+import { whenWords } from './feed-words';
+
+/** The poll interval unless the editor sets another (settings), and its bounds. */
+export const DEFAULT_POLL_MINUTES = 30;
+export const MIN_POLL_MINUTES = 5;
+export const MAX_POLL_MINUTES = 24 * 60;
+
+/** A failing source is tried again after 1 min, 2, 4 … (with jitter), never less often than every 6 h (or its interval, if longer). */
+export const FAILURE_BASE_MS = 60_000;
+export const FAILURE_CAP_MS = 6 * 60 * 60 * 1000;
+
+/**
+ * How a source is doing, stored by the worker per source and shown in the options page and the desk:
+ * when it last worked, its last error (as data), how many polls in a row failed, and when it is due.
+ */
+export const SourceHealth = z.object({
+  /** When it last answered (new items or not), ms; null before the first success. */
+  lastOkAt: z.number().int().nonnegative().nullable(),
+  lastTriedAt: z.number().int().nonnegative().nullable(),
+  /** Failed polls in a row. */
+  failures: z.number().int().nonnegative(),
+  lastError: FeedErrorData.nullable(),
+  /** When the next poll is due, ms; null = waiting for the editor (credentials, host access, the API switch). */
+  nextAt: z.number().int().nonnegative().nullable(),
+});
+export type SourceHealth = z.infer<typeof SourceHealth>;
+
+/** A new source: due at once, never tried. */
+export const NEW_SOURCE_HEALTH: SourceHealth = { lastOkAt: null, lastTriedAt: null, failures: 0, lastError: null, nextAt: 0 };
+
+/** After a poll that worked: the error cleared, due again one interval later. */
+export function afterSuccess(health: SourceHealth, now: number, intervalMs: number): SourceHealth {
+  return { ...health, lastOkAt: now, lastTriedAt: now, failures: 0, lastError: null, nextAt: now + intervalMs };
+}
+
+/**
+ * After a failed poll: the error kept, and the next try backed off (exponential from a minute, capped at
+ * six hours or the interval when longer, full jitter, never before a server's Retry-After). Errors only
+ * the editor can fix (a refused login, host access, the API switch) stop polling until the editor acts
+ * (Check now, or a change in the options): asking again cannot help, and a refused login may lock the account.
+ */
+export function afterFailure(
+  health: SourceHealth,
+  now: number,
+  intervalMs: number,
+  error: FeedError,
+  random: () => number = Math.random,
+): SourceHealth {
+  const failures = health.failures + 1;
+  const base = { ...health, lastTriedAt: now, failures, lastError: error.data };
+  if (feedErrorKind(error.code) === 'editor') return { ...base, nextAt: null };
+  const wait = Math.max(
+    backoffMs(failures, random, { baseMs: FAILURE_BASE_MS, capMs: Math.max(FAILURE_CAP_MS, intervalMs) }),
+    error.retryAfterMs ?? 0,
+  );
+  return { ...base, nextAt: now + wait };
+}
+
+/** True when the source should be polled now (the alarm fires for all; each source keeps its own time). */
+export function isDue(health: SourceHealth, now: number): boolean {
+  return health.nextAt !== null && health.nextAt <= now;
+}
+
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+
+/** "Last worked 5 minutes ago", "… 3 hours ago", "… yesterday", "Has not worked yet": beside a failing source's error. */
+export function lastWorkedWords(health: SourceHealth, now: number): string {
+  if (health.lastOkAt === null) return 'Has not worked yet.';
+  const minutes = Math.max(0, Math.round((now - health.lastOkAt) / 60_000));
+  const when =
+    minutes < 1
+      ? 'just now'
+      : minutes < 60
+        ? relative.format(-minutes, 'minute')
+        : minutes < 12 * 60
+          ? relative.format(-Math.round(minutes / 60), 'hour')
+          : whenWords(new Date(health.lastOkAt).toISOString(), now);
+  return `Last worked ${when}.`;
+}
