@@ -230,8 +230,14 @@ export class ExtensionDriver {
     const session = await this.context.newCDPSession(page);
     type Version = { versionId: string; scriptURL: string; runningStatus: string };
     const versions = new Map<string, Version>();
+    // Every version seen stopped, even briefly: a page's message may wake the worker again at once
+    // (stopped → starting → running between two polls), and that is a stop all the same.
+    const stopped = new Set<string>();
     session.on('ServiceWorker.workerVersionUpdated' as never, (event: { versions: Version[] }) => {
-      for (const version of event.versions) versions.set(version.versionId, version);
+      for (const version of event.versions) {
+        versions.set(version.versionId, version);
+        if (version.runningStatus === 'stopped') stopped.add(version.versionId);
+      }
     });
     await session.send('ServiceWorker.enable' as never);
     const deadline = Date.now() + 10_000;
@@ -242,8 +248,8 @@ export class ExtensionDriver {
     await session.send('ServiceWorker.stopWorker' as never, { versionId: version.versionId } as never);
     // Its own bound: finding the version may have used most of the first one on a busy machine.
     const stopDeadline = Date.now() + 10_000;
-    while (versions.get(version.versionId)?.runningStatus !== 'stopped' && Date.now() < stopDeadline) await page.waitForTimeout(50);
-    if (versions.get(version.versionId)?.runningStatus !== 'stopped') throw new Error('service worker did not stop');
+    while (!stopped.has(version.versionId) && Date.now() < stopDeadline) await page.waitForTimeout(50);
+    if (!stopped.has(version.versionId)) throw new Error('service worker did not stop');
     await session.detach();
     await page.close();
   }
