@@ -7,6 +7,7 @@ import { openOriginalPage } from '../src/platform/original-page';
 import type { PreparedClip, SavedClip } from '../src/messages/protocol';
 import { createDraftSaver } from './draft-saver';
 import { ReaderViewOffer } from './reader-view-offer';
+import { AuthorsField } from './authors-field';
 import { Field } from './field';
 import { SyncLine } from './sync-line';
 import { formatWhen, readableDate, weekCountText } from './format';
@@ -85,7 +86,7 @@ function ClipEditor({ prepared, tabId }: { prepared: PreparedClip; tabId: number
     [],
   );
 
-  const update = (name: keyof ClippingForm) => (value: string) => {
+  const update = (name: keyof ClippingForm) => (value: string | string[]) => {
     const next = { ...formRef.current, [name]: name === 'section' && value === '' ? null : value };
     setForm(next);
     if (status.kind !== 'idle') setStatus({ kind: 'idle' });
@@ -198,7 +199,7 @@ function ClipEditor({ prepared, tabId }: { prepared: PreparedClip; tabId: number
         <fieldset class="details">
           <legend>About the article</legend>
           <div class="row">
-            <Field id="byline" label="Author" value={form.byline} source={sources.byline} onInput={update('byline')} />
+            <AuthorsField authors={form.authors} source={sources.authors} onChange={update('authors')} />
             <Field id="siteName" label="Publication" value={form.siteName} source={sources.siteName} onInput={update('siteName')} />
           </div>
           <div class="row">

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Authors, withAuthorList } from './authors';
 import { CaptureSource, FIELD_LIMITS, ReaderView } from './capture';
 
 /** How a clipping came to be: from a page read in full, from a right-clicked link, or from a tab that could not be read. */
@@ -8,13 +9,14 @@ export type ClippingOrigin = z.infer<typeof ClippingOrigin>;
 export const SUMMARY_LIMIT = 20000;
 
 /**
- * The fields the editor sees and edits in the popup. Everything is a string (empty = not known),
- * so a form can hold it as typed; `section` is null until the editor picks one.
+ * The fields the editor sees and edits in the popup. Everything but the authors is a string (empty =
+ * not known), so a form can hold it as typed; `authors` is a list of names ([] = not known); `section`
+ * is null until the editor picks one.
  */
 export const ClippingForm = z.object({
   url: z.string().trim().max(FIELD_LIMITS.url),
   title: z.string().max(FIELD_LIMITS.title),
-  byline: z.string().max(FIELD_LIMITS.byline),
+  authors: Authors,
   siteName: z.string().max(FIELD_LIMITS.siteName),
   publishedTime: z.string().max(FIELD_LIMITS.publishedTime),
   excerpt: z.string().max(FIELD_LIMITS.excerpt),
@@ -26,7 +28,7 @@ export const ClippingForm = z.object({
 });
 export type ClippingForm = z.infer<typeof ClippingForm>;
 
-export const FORM_FIELDS_WITH_SOURCE = ['url', 'title', 'byline', 'siteName', 'publishedTime', 'excerpt', 'lang', 'quote'] as const;
+export const FORM_FIELDS_WITH_SOURCE = ['url', 'title', 'authors', 'siteName', 'publishedTime', 'excerpt', 'lang', 'quote'] as const;
 export type FormFieldWithSource = (typeof FORM_FIELDS_WITH_SOURCE)[number];
 
 /** For each pre-filled field, where its value came from. */
@@ -63,6 +65,13 @@ export const Clipping = ClippingForm.extend({
 });
 export type Clipping = z.infer<typeof Clipping>;
 
+/**
+ * A clipping read back from the store or from a file. A record written before authors were a list
+ * (its `byline` a string) is upgraded on the way in (see withAuthorList), so a row the database
+ * upgrade has not reached yet, or a version-1 backup or issue file, still reads.
+ */
+export const StoredClipping = z.preprocess(withAuthorList, Clipping);
+
 /** The popup's unsaved form for one page, kept so nothing typed is lost. */
 export const DraftClipping = z.object({
   /** urlKey of the page the popup was opened on. */
@@ -74,3 +83,12 @@ export const DraftClipping = z.object({
   updatedAt: z.number().int().nonnegative(),
 });
 export type DraftClipping = z.infer<typeof DraftClipping>;
+
+/** A draft read back from the store: one kept before authors were a list is upgraded on the way in. */
+export const StoredDraft = z.preprocess(
+  (row: unknown) =>
+    typeof row === 'object' && row !== null && 'form' in row && 'context' in row
+      ? { ...row, form: withAuthorList(row.form), context: withAuthorList(row.context) }
+      : row,
+  DraftClipping,
+);

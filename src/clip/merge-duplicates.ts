@@ -32,13 +32,13 @@ export function isOlder(a: Pick<Clipping, 'createdAt' | 'id'>, b: Pick<Clipping,
  */
 export function mergeDuplicates(older: Clipping, newer: Clipping, now: number, prefer: PreferFields = 'older'): Clipping {
   const [first, second] = prefer === 'older' ? [older, newer] : [newer, older];
-  const fill = (field: 'url' | 'title' | 'byline' | 'siteName' | 'publishedTime' | 'excerpt' | 'lang') => first[field] || second[field];
+  const fill = (field: 'url' | 'title' | 'siteName' | 'publishedTime' | 'excerpt' | 'lang') => first[field] || second[field];
   const quote = joinTexts(older.quote, newer.quote, FIELD_LIMITS.quote);
   return {
     ...older,
     url: fill('url'),
     title: fill('title'),
-    byline: fill('byline'),
+    authors: first.authors.length ? first.authors : second.authors,
     siteName: fill('siteName'),
     publishedTime: fill('publishedTime'),
     excerpt: fill('excerpt'),

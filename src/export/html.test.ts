@@ -45,7 +45,7 @@ describe('renderHtml: layout', () => {
             summary: 'Why it *matters*.',
             quote: 'Q1\n\nQ2',
             quoteLink: 'https://a.example/1#:~:text=Q1',
-            byline: 'Ann',
+            authors: ['Ann'],
             siteName: 'A Blog',
           }),
         ]),
@@ -95,9 +95,9 @@ describe('renderHtml: layout', () => {
   });
 
   it('prints only the parts of the attribution that exist', () => {
-    expect(renderHtml(entries({ byline: 'Ann', siteName: '' }), { sanitize })).toContain('<p class="attribution">Ann</p>');
-    expect(renderHtml(entries({ byline: '', siteName: 'Site' }), { sanitize })).toContain('<p class="attribution">Site</p>');
-    expect(renderHtml(entries({ byline: '', siteName: ' ' }), { sanitize })).not.toContain('attribution');
+    expect(renderHtml(entries({ authors: ['Ann'], siteName: '' }), { sanitize })).toContain('<p class="attribution">Ann</p>');
+    expect(renderHtml(entries({ authors: [], siteName: 'Site' }), { sanitize })).toContain('<p class="attribution">Site</p>');
+    expect(renderHtml(entries({ authors: [], siteName: ' ' }), { sanitize })).not.toContain('attribution');
   });
 
   it('keeps a multi-paragraph summary of a bullet as paragraphs in the nested item', () => {
@@ -110,7 +110,7 @@ describe('renderHtml: layout', () => {
     const html = renderHtml(
       entries({
         summary: 'See [the book](https://sre.google/) and https://bare.example/x — "really" -- *yes*.\n\n* one\n* two',
-        byline: '',
+        authors: [],
         siteName: '',
       }),
       { sanitize },
@@ -130,7 +130,7 @@ describe('renderHtml: layout', () => {
 
   it('unwraps what the allow-list has no place for to its text, and keeps an image as a link', () => {
     const html = renderHtml(
-      entries({ summary: '# Big\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n![alt text](https://img.example/x.png)', byline: '' }),
+      entries({ summary: '# Big\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n![alt text](https://img.example/x.png)', authors: [] }),
       { sanitize },
     );
     expectInert(html);
@@ -200,7 +200,7 @@ describe('renderHtml: hostile inputs', () => {
           testEntry({
             title: 'Nice](javascript:alert(1)) <script>alert(1)</script>',
             url: 'https://evil.example/"><script>alert(1)</script>',
-            byline: '[Jane](javascript:alert(1)) <img src=x onerror=alert(1)>',
+            authors: ['[Jane](javascript:alert(1)) <img src=x onerror=alert(1)>'],
             siteName: '<a href="javascript:alert(1)">Site</a>',
             summary:
               'Raw <script>alert(1)</script>, [x](javascript:alert(1)), [y](JAVASCRIPT:alert(1)), [z](data:text/html,<script>alert(1)</script>), <img src=x onerror=alert(1)>, <a href="javascript:alert(1)">a</a>, [r](/relative), <javascript:alert(1)>, [ok](https://ok.example/ "t\\" onmouseover=\\"alert(1)")',

@@ -49,12 +49,12 @@ function blockquoteHtml(entry: DocumentEntry): string | undefined {
   return `<blockquote>\n${quoted.map((p) => `<p>${p}</p>`).join('\n')}\n</blockquote>`;
 }
 
-function entryHtml(entry: DocumentEntry, summary: string): string[] {
+function entryHtml(entry: DocumentEntry, summary: string, lang: string): string[] {
   const parts = [`<h3>${titleHtml(entry)}</h3>`];
   if (summary) parts.push(summary);
   const quote = blockquoteHtml(entry);
   if (quote) parts.push(quote);
-  const attribution = attributionText(entry);
+  const attribution = attributionText(entry, lang);
   if (attribution) parts.push(`<p class="attribution">${escapeHtml(attribution)}</p>`);
   return parts;
 }
@@ -64,11 +64,11 @@ function bulletHtml(entry: DocumentEntry, summary: string): string {
   return `<li>${titleHtml(entry)}\n<ul>\n<li>${summary}</li>\n</ul>\n</li>`;
 }
 
-function sectionHtml(section: DocumentSection, summaries: readonly string[]): string[] {
+function sectionHtml(section: DocumentSection, summaries: readonly string[], lang: string): string[] {
   const heading = `<h2>${escapeHtml(oneLine(section.name))}</h2>`;
   if (section.style === 'bullets')
     return [heading, `<ul>\n${section.entries.map((e, i) => bulletHtml(e, summaries[i] ?? '')).join('\n')}\n</ul>`];
-  return [heading, ...section.entries.flatMap((e, i) => entryHtml(e, summaries[i] ?? ''))];
+  return [heading, ...section.entries.flatMap((e, i) => entryHtml(e, summaries[i] ?? '', lang))];
 }
 
 /**
@@ -98,7 +98,7 @@ export function renderHtml(doc: IssueDocument, { sanitize }: HtmlRenderOptions =
   if (sponsor) parts.push(`<div class="sponsor">\n${sponsor}\n</div>`, '<hr>');
   let next = 0;
   for (const section of sections) {
-    parts.push(...sectionHtml(section, summaries.slice(next, next + section.entries.length)));
+    parts.push(...sectionHtml(section, summaries.slice(next, next + section.entries.length), doc.lang));
     next += section.entries.length;
   }
   return `${parts.join('\n')}\n`;

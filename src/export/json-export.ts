@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Clipping } from '../clip/clipping';
+import { type Clipping, StoredClipping } from '../clip/clipping';
 import { Issue } from '../issue/issue';
 import { groupBySection } from '../issue/issue-order';
 import { Section, Settings } from '../settings/settings';
@@ -9,8 +9,12 @@ import { stableJson } from './stable-json';
 
 /** The `format` of an exported issue file. */
 export const ISSUE_EXPORT_FORMAT = 'newsletter-clipper.issue';
-/** The newest issue-file version this code writes and reads. Bump it (with a reader for the old one) when the shape changes. */
-export const ISSUE_EXPORT_VERSION = 1;
+/**
+ * The newest issue-file version this code writes; it reads every version up to it. Bump it (with a reader
+ * for the old one) when the shape changes. Version 2: a clipping's authors are a list (`authors`), not a
+ * `byline` string (version-1 clippings are upgraded as they are read, see StoredClipping).
+ */
+export const ISSUE_EXPORT_VERSION = 2;
 
 /**
  * One issue as a file, for backup, transfer and import (documented in docs/export-format.md). The
@@ -19,7 +23,7 @@ export const ISSUE_EXPORT_VERSION = 1;
 export const IssueExportFile = z
   .object({
     format: z.literal(ISSUE_EXPORT_FORMAT),
-    version: z.literal(ISSUE_EXPORT_VERSION),
+    version: z.number().int().min(1).max(ISSUE_EXPORT_VERSION),
     /** When the file was written, ISO 8601. */
     exportedAt: z.iso.datetime({ offset: true }),
     /** The newsletter's name, from the settings at export time. */
@@ -28,7 +32,7 @@ export const IssueExportFile = z
     /** The newsletter's sections at export time, in order: what the clippings' `section` ids refer to. */
     sections: z.array(Section),
     /** The issue's clippings (tombstones left out), in issue order. */
-    clippings: z.array(Clipping),
+    clippings: z.array(StoredClipping),
   })
   .superRefine((file, ctx) => {
     const sectionIds = new Set<string>();

@@ -25,7 +25,7 @@ describe('renderMarkdown: layout', () => {
     const doc = testDocument(
       [
         testSection('entries', [
-          testEntry({ title: 'First', url: 'https://a.example/1', summary: 'Why it matters.', byline: 'Ann', siteName: 'A Blog' }),
+          testEntry({ title: 'First', url: 'https://a.example/1', summary: 'Why it matters.', authors: ['Ann'], siteName: 'A Blog' }),
         ]),
         testSection('bullets', [testEntry({ title: 'Acme down', url: 'https://status.acme.example/1', summary: 'DNS, again.' })]),
       ],
@@ -108,7 +108,7 @@ describe('renderMarkdown: entries', () => {
 
   it('keeps the editor’s Markdown in the summary as written, paragraphs and all', () => {
     const summary = 'See [the book](https://sre.google/sre-book/) — *really*.\n\n* one\n* two';
-    expect(body(renderMarkdown(entries({ summary, byline: '', siteName: '' })))).toBe(
+    expect(body(renderMarkdown(entries({ summary, authors: [], siteName: '' })))).toBe(
       `### [A post](https://blog.example/post)\n\n${summary}\n`,
     );
   });
@@ -118,7 +118,7 @@ describe('renderMarkdown: entries', () => {
       entries({
         quote: 'First paragraph\nof the quote.\n\nSecond one.',
         quoteLink: 'https://blog.example/post#:~:text=First%20paragraph',
-        byline: '',
+        authors: [],
         siteName: '',
       }),
     );
@@ -134,21 +134,22 @@ describe('renderMarkdown: entries', () => {
   });
 
   it('orders summary, quote and attribution, each its own block', () => {
-    expect(body(renderMarkdown(entries({ summary: 'S.', quote: 'Q.', byline: 'Ann', siteName: 'Site' })))).toBe(
+    expect(body(renderMarkdown(entries({ summary: 'S.', quote: 'Q.', authors: ['Ann'], siteName: 'Site' })))).toBe(
       '### [A post](https://blog.example/post)\n\nS.\n\n> Q.\n\nAnn — Site\n',
     );
   });
 
   it.each([
-    ['Ann', 'Site', 'Ann — Site'],
-    ['Ann', '', 'Ann'],
-    ['', 'Site', 'Site'],
-  ])('prints the attribution of byline %j and site %j as %j', (byline, siteName, line) => {
-    expect(renderMarkdown(entries({ byline, siteName })).endsWith(`\n\n${line}\n`)).toBe(true);
+    [['Ann'], 'Site', 'Ann — Site'],
+    [['Ann'], '', 'Ann'],
+    [[], 'Site', 'Site'],
+    [['Ann Lee', 'Bo Kim', 'Cy Park'], 'Site', 'Ann Lee, Bo Kim, and Cy Park — Site'],
+  ])('prints the attribution of authors %j and site %j as %j', (authors, siteName, line) => {
+    expect(renderMarkdown(entries({ authors, siteName })).endsWith(`\n\n${line}\n`)).toBe(true);
   });
 
   it('prints no attribution line when neither part is known', () => {
-    expect(renderMarkdown(entries({ byline: '', siteName: '' })).endsWith('\n### [A post](https://blog.example/post)\n')).toBe(true);
+    expect(renderMarkdown(entries({ authors: [], siteName: '' })).endsWith('\n### [A post](https://blog.example/post)\n')).toBe(true);
   });
 
   it('prints the title as plain text when the URL is not http(s)', () => {
@@ -195,7 +196,7 @@ describe('renderMarkdown: bullets', () => {
   });
 
   it('prints neither quote nor attribution in the Outages layout', () => {
-    const markdown = renderMarkdown(bullets({ quote: 'Quoted.', byline: 'Ann', siteName: 'Site' }));
+    const markdown = renderMarkdown(bullets({ quote: 'Quoted.', authors: ['Ann'], siteName: 'Site' }));
     expect(markdown).not.toContain('Quoted.');
     expect(markdown).not.toContain('Ann');
   });
@@ -216,7 +217,7 @@ describe('renderMarkdown: hostile page values', () => {
           testEntry({
             title: 'Nice](javascript:alert(1)) <script>alert(1)</script>',
             url: 'https://evil.example/a',
-            byline: '[Jane](javascript:alert(1)) <img src=x onerror=alert(1)>',
+            authors: ['[Jane](javascript:alert(1)) <img src=x onerror=alert(1)>'],
             siteName: '<a href="javascript:alert(1)">Site</a>',
             quote: '> nested\n\n[q](javascript:alert(1)) <iframe src=javascript:alert(1)>',
             quoteLink: 'https://evil.example/a#:~:text=x)](javascript:alert(1)',

@@ -30,14 +30,14 @@ function blockquote(entry: DocumentEntry): string | undefined {
 // SRE Weekly's article layout. The title is a `###` heading rather than a bold link: it reads the
 // same in a Markdown viewer, gives each article an anchor and a place in a CMS's outline, and cannot
 // run into the commentary paragraph the way a bold line can when a blank line goes missing.
-function entryBlocks(entry: DocumentEntry): string[] {
+function entryBlocks(entry: DocumentEntry, lang: string): string[] {
   const blocks = [`### ${titleLink(entry, false)}`];
   // The commentary is the editor's own Markdown, printed as written but for raw HTML and unsafe links (see renderMarkdown).
   const summary = safeEditorMarkdown(entry.summary);
   if (summary) blocks.push(summary);
   const quote = blockquote(entry);
   if (quote) blocks.push(quote);
-  const attribution = attributionText(entry);
+  const attribution = attributionText(entry, lang);
   if (attribution) blocks.push(escapeMarkdownText(attribution, { atBlockStart: true }));
   return blocks;
 }
@@ -54,10 +54,10 @@ function bullet(entry: DocumentEntry): string {
   return lines.join('\n');
 }
 
-function sectionBlocks(section: DocumentSection): string[] {
+function sectionBlocks(section: DocumentSection, lang: string): string[] {
   const heading = `## ${escapeMarkdownHeading(section.name)}`;
   if (section.style === 'bullets') return [heading, section.entries.map(bullet).join('\n')];
-  return [heading, ...section.entries.flatMap(entryBlocks)];
+  return [heading, ...section.entries.flatMap((entry) => entryBlocks(entry, lang))];
 }
 
 /**
@@ -104,7 +104,7 @@ export function renderMarkdown(doc: IssueDocument): string {
   const sponsor = safeEditorMarkdown(doc.sponsor);
   if (sponsor) blocks.push(sponsor, '---');
   for (const section of doc.sections) {
-    if (section.entries.length) blocks.push(...sectionBlocks(section));
+    if (section.entries.length) blocks.push(...sectionBlocks(section, doc.lang));
   }
   return `${blocks.join('\n\n')}\n`;
 }
