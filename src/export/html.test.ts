@@ -59,7 +59,7 @@ describe('renderHtml: layout', () => {
     expect(renderHtml(doc, { sanitize })).toBe(
       [
         '<h1>SRE Weekly Issue #501</h1>',
-        '<p class="issue-dates">November 16–22, 2026</p>',
+        '<p class="issue-dates">November 16\u2009–\u200922, 2026</p>',
         '<div class="sponsor">',
         '<p>Thanks to <strong>Quietpage</strong>.</p>',
         '</div>',
@@ -277,11 +277,17 @@ describe('renderHtmlPage', () => {
 
   it('wraps the fragment in a standalone page with inline CSS and a no-script CSP', () => {
     const page = renderHtmlPage(doc, { sanitize });
-    expect(page.startsWith('<!doctype html>\n<html>\n<head>\n<meta charset="utf-8">\n')).toBe(true);
+    expect(page.startsWith('<!doctype html>\n<html lang="en-US" dir="ltr">\n<head>\n<meta charset="utf-8">\n')).toBe(true);
     expect(page).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`);
     expect(page).toContain('<title>SRE Weekly Issue #501</title>');
     expect(page).toContain(`<main>\n${renderHtml(doc, { sanitize })}</main>`);
     expect(page.endsWith('</html>\n')).toBe(true);
+  });
+
+  it('says the newsletter’s language and its direction on <html>, escaped', () => {
+    expect(renderHtmlPage({ ...doc, lang: 'he' }, { sanitize })).toContain('<html lang="he" dir="rtl">');
+    expect(renderHtmlPage({ ...doc, lang: 'de-AT' }, { sanitize })).toContain('<html lang="de-AT" dir="ltr">');
+    expect(renderHtmlPage({ ...doc, lang: '"><script>' }, { sanitize })).toContain('<html lang="&quot;&gt;&lt;script&gt;" dir="ltr">');
   });
 
   it('loads nothing from elsewhere', () => {

@@ -1,3 +1,4 @@
+import { textDirection } from '../i18n/text-direction';
 import { attributionText } from './attribution';
 import { LINK_REL, editorHtml } from './editor-html';
 import { escapeHtml } from './html-escape';
@@ -93,7 +94,7 @@ export function renderHtml(doc: IssueDocument, { sanitize }: HtmlRenderOptions =
     sanitize,
   );
   const parts = [`<h1>${escapeHtml(oneLine(doc.title))}</h1>`];
-  const dates = issueDateRange(doc.start, doc.end);
+  const dates = issueDateRange(doc.start, doc.end, doc.lang);
   if (dates) parts.push(`<p class="issue-dates">${escapeHtml(dates)}</p>`);
   if (sponsor) parts.push(`<div class="sponsor">\n${sponsor}\n</div>`, '<hr>');
   let next = 0;
@@ -120,13 +121,14 @@ code{font-size:.9em;background:#f3f3f3;padding:0 .2em;border-radius:3px}`;
 
 /**
  * The HTML export as a standalone page for downloading: the fragment of {@link renderHtml} in a
- * minimal `<!doctype html>` document with inline CSS. Its Content-Security-Policy allows no script
+ * minimal `<!doctype html>` document with inline CSS, its `lang` the newsletter's language and its `dir`
+ * the direction that language is written in (so screen readers and the browser's layout read it right). Its Content-Security-Policy allows no script
  * and nothing loaded from elsewhere, a second lock behind the escaping should the file be opened
  * in a browser.
  */
 export function renderHtmlPage(doc: IssueDocument, options: HtmlRenderOptions = {}): string {
   return `<!doctype html>
-<html>
+<html lang="${escapeHtml(doc.lang)}" dir="${textDirection(doc.lang)}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">

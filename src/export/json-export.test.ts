@@ -128,6 +128,19 @@ describe('parseIssueExport', () => {
     );
   });
 
+  it('writes the newsletter’s language and its direction when known', () => {
+    const file = buildIssueExport({
+      newsletter: 'N',
+      lang: 'ar-EG',
+      issue: GOLDEN_ISSUE,
+      sections: GOLDEN_SECTIONS,
+      clippings: [],
+      now: GOLDEN_NOW,
+    });
+    expect(file).toMatchObject({ lang: 'ar-EG', dir: 'rtl' });
+    expect(parseIssueExport(renderJson(file))).toMatchObject({ ok: true, file: { lang: 'ar-EG', dir: 'rtl' } });
+  });
+
   it('reads a version-1 file, whose clippings have the authors as one byline string', () => {
     const file = JSON.parse(renderJson(build())) as { version: number; clippings: Record<string, unknown>[] };
     file.version = 1;

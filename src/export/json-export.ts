@@ -3,6 +3,7 @@ import { type Clipping, StoredClipping } from '../clip/clipping';
 import { Issue } from '../issue/issue';
 import { groupBySection } from '../issue/issue-order';
 import { Section, Settings } from '../settings/settings';
+import { textDirection } from '../i18n/text-direction';
 import { readEnvelope } from './file-envelope';
 import { describeProblems, quoteForMessage } from './record-errors';
 import { stableJson } from './stable-json';
@@ -28,6 +29,9 @@ export const IssueExportFile = z
     exportedAt: z.iso.datetime({ offset: true }),
     /** The newsletter's name, from the settings at export time. */
     newsletter: Settings.shape.newsletterName.unwrap(),
+    /** The newsletter's language (BCP 47) and the direction it is written in, when known (version 2). */
+    lang: z.string().max(35).optional(),
+    dir: z.enum(['ltr', 'rtl']).optional(),
     issue: Issue,
     /** The newsletter's sections at export time, in order: what the clippings' `section` ids refer to. */
     sections: z.array(Section),
@@ -60,6 +64,8 @@ export type IssueExportFile = z.infer<typeof IssueExportFile>;
 /** What an issue export is made from: the store's records, and the export time (a frozen clock in tests). */
 export interface IssueExportInput {
   newsletter: string;
+  /** The newsletter's language: written with its direction, so a reader of the file knows how to show its text. */
+  lang?: string;
   issue: Issue;
   sections: readonly Section[];
   /** The issue's clippings; tombstones and clippings of other issues are left out. */
@@ -71,13 +77,14 @@ export interface IssueExportInput {
  * The export file of one issue. Clippings are listed in issue order (the order of the issue view)
  * so the file reads like the issue; their `position` fields are what an import uses.
  */
-export function buildIssueExport({ newsletter, issue, sections, clippings, now }: IssueExportInput): IssueExportFile {
+export function buildIssueExport({ newsletter, lang, issue, sections, clippings, now }: IssueExportInput): IssueExportFile {
   const own = clippings.filter((c) => c.issueId === issue.id && c.deletedAt === undefined);
   return {
     format: ISSUE_EXPORT_FORMAT,
     version: ISSUE_EXPORT_VERSION,
     exportedAt: new Date(now).toISOString(),
     newsletter,
+    ...(lang ? { lang, dir: textDirection(lang) } : {}),
     issue,
     sections: [...sections],
     clippings: groupBySection(own, sections).flatMap((group) => group.clippings),

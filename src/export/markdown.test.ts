@@ -35,7 +35,7 @@ describe('renderMarkdown: layout', () => {
       [
         '# SRE Weekly Issue #501',
         '',
-        '*November 16–22, 2026*',
+        '*November 16\u2009–\u200922, 2026*',
         '',
         'Thanks to **Quietpage** for sponsoring.',
         '',
@@ -61,7 +61,7 @@ describe('renderMarkdown: layout', () => {
   it('leaves out the sponsor block and its rule when there is no sponsor', () => {
     const markdown = renderMarkdown(entries({}));
     expect(markdown).not.toContain('---');
-    expect(markdown.startsWith('# SRE Weekly Issue #501\n\n*November 16–22, 2026*\n\n## Articles\n\n')).toBe(true);
+    expect(markdown.startsWith('# SRE Weekly Issue #501\n\n*November 16\u2009–\u200922, 2026*\n\n## Articles\n\n')).toBe(true);
   });
 
   it('skips empty sections, and prints only the heading of an issue with nothing in it', () => {
@@ -74,7 +74,9 @@ describe('renderMarkdown: layout', () => {
     expect(markdown).not.toContain('## Articles');
     expect(markdown).not.toContain('## Tools');
     expect(markdown).toContain('## Outages');
-    expect(renderMarkdown(testDocument([testSection('entries', [])]))).toBe('# SRE Weekly Issue #501\n\n*November 16–22, 2026*\n');
+    expect(renderMarkdown(testDocument([testSection('entries', [])]))).toBe(
+      '# SRE Weekly Issue #501\n\n*November 16\u2009–\u200922, 2026*\n',
+    );
   });
 
   it('leaves out the dates line when the window is unreadable', () => {

@@ -99,7 +99,7 @@ function sectionBlocks(section: DocumentSection, lang: string): string[] {
  */
 export function renderMarkdown(doc: IssueDocument): string {
   const blocks = [`# ${escapeMarkdownHeading(doc.title)}`];
-  const dates = issueDateRange(doc.start, doc.end);
+  const dates = issueDateRange(doc.start, doc.end, doc.lang);
   if (dates) blocks.push(`*${dates}*`);
   const sponsor = safeEditorMarkdown(doc.sponsor);
   if (sponsor) blocks.push(sponsor, '---');

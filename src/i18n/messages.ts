@@ -69,7 +69,19 @@ export function plural(key: PluralKey, count: number, ...substitutions: Substitu
   return from.message(`${base}_${category}`, filled) || from.message(`${base}_other`, filled) || from.missing(`${base}_other`);
 }
 
+/**
+ * `tag` if Intl can format in it, else undefined (Intl's default language): a language tag from a
+ * setting, a file or a page must not make a formatter throw.
+ */
+export function formattingLocale(tag: string): string | undefined {
+  try {
+    return Intl.getCanonicalLocales(tag)[0];
+  } catch {
+    return undefined;
+  }
+}
+
 /** Names joined as the UI language (or `language`) joins a list: "A", "A and B", "A, B, and C". */
 export function listOf(items: readonly string[], language: string = uiLanguage()): string {
-  return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(items);
+  return new Intl.ListFormat(formattingLocale(language), { style: 'long', type: 'conjunction' }).format(items);
 }
