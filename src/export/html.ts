@@ -4,7 +4,7 @@ import { LINK_REL, editorHtml } from './editor-html';
 import { escapeHtml } from './html-escape';
 import type { DocumentEntry, DocumentSection, IssueDocument } from './issue-document';
 import { issueDateRange } from './issue-dates';
-import { QUOTE_LINK_TEXT, UNTITLED } from './labels';
+import { quoteLinkText, untitled } from './labels';
 import { oneLine, paragraphs } from './page-text';
 import { webHref } from './safe-url';
 
@@ -38,7 +38,7 @@ function link(href: string, text: string): string {
 /** The title as a link when the URL is http(s), else as plain text (a `javascript:` URL is never linked). */
 function titleHtml(entry: DocumentEntry): string {
   const href = webHref(entry.url);
-  const text = oneLine(entry.title) || href || UNTITLED;
+  const text = oneLine(entry.title) || href || untitled();
   return href ? link(href, text) : escapeHtml(text);
 }
 
@@ -46,7 +46,7 @@ function blockquoteHtml(entry: DocumentEntry): string | undefined {
   const quoted = paragraphs(entry.quote).map(escapeHtml);
   if (!quoted.length) return undefined;
   const href = webHref(entry.quoteLink);
-  if (href) quoted[quoted.length - 1] += ` (${link(href, QUOTE_LINK_TEXT)})`;
+  if (href) quoted[quoted.length - 1] += ` (${link(href, quoteLinkText())})`;
   return `<blockquote>\n${quoted.map((p) => `<p>${p}</p>`).join('\n')}\n</blockquote>`;
 }
 

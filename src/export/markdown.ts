@@ -2,7 +2,7 @@ import { attributionText } from './attribution';
 import { safeEditorMarkdown } from './editor-markdown';
 import type { DocumentEntry, DocumentSection, IssueDocument } from './issue-document';
 import { issueDateRange } from './issue-dates';
-import { QUOTE_LINK_TEXT, UNTITLED } from './labels';
+import { quoteLinkText, untitled } from './labels';
 import { escapeMarkdownHeading, escapeMarkdownText, markdownDestination } from './markdown-escape';
 import { oneLine, paragraphs } from './page-text';
 import { webHref } from './safe-url';
@@ -13,7 +13,7 @@ import { webHref } from './safe-url';
  */
 function titleLink(entry: DocumentEntry, atBlockStart: boolean): string {
   const href = webHref(entry.url);
-  const text = oneLine(entry.title) || href || UNTITLED;
+  const text = oneLine(entry.title) || href || untitled();
   if (!href) return escapeMarkdownText(text, { atBlockStart });
   return `[${escapeMarkdownText(text)}](${markdownDestination(href)})`;
 }
@@ -23,7 +23,7 @@ function blockquote(entry: DocumentEntry): string | undefined {
   const quoted = paragraphs(entry.quote).map((p) => escapeMarkdownText(p, { atBlockStart: true }));
   if (!quoted.length) return undefined;
   const href = webHref(entry.quoteLink);
-  if (href) quoted[quoted.length - 1] += ` ([${QUOTE_LINK_TEXT}](${markdownDestination(href)}))`;
+  if (href) quoted[quoted.length - 1] += ` ([${quoteLinkText()}](${markdownDestination(href)}))`;
   return quoted.map((p) => `> ${p}`).join('\n>\n');
 }
 

@@ -18,7 +18,7 @@ describe('syncBadge', () => {
     expect(syncBadge([pending, pending], 'ready')).toMatchObject({
       text: '2',
       color: '#5b6472',
-      title: expect.stringMatching(/2 issue\(s\) waiting to sync to the drafting backend$/),
+      title: expect.stringMatching(/2 issues waiting to sync to the drafting backend$/),
     });
   });
 
@@ -26,19 +26,19 @@ describe('syncBadge', () => {
     expect(syncBadge([pending, failed, conflict], 'ready')).toMatchObject({
       text: '!2',
       color: '#b42318',
-      title: expect.stringMatching(/2 issue\(s\) need attention/),
+      title: expect.stringMatching(/2 issues need attention/),
     });
   });
 
   it('names the target the editor set up, never WordPress for a generic one', () => {
     expect(syncBadge([pending, failed], 'ready', GENERIC).title).toBe(
-      'Clip this page (Alt+Shift+C) — 1 issue(s) need attention to sync to drafting server drafts.example.org/api/v1',
+      'Clip this page (Alt+Shift+C) — 1 issue needs attention to sync to drafting server drafts.example.org/api/v1',
     );
     expect(syncBadge([pending], 'no-access', GENERIC).title).toBe(
       'Clip this page (Alt+Shift+C) — sync is waiting for access to drafting server drafts.example.org/api/v1: grant it in the options',
     );
     expect(syncBadge([pending], 'ready', WP).title).toBe(
-      'Clip this page (Alt+Shift+C) — 1 issue(s) waiting to sync to WordPress site news.example.org',
+      'Clip this page (Alt+Shift+C) — 1 issue waiting to sync to WordPress site news.example.org',
     );
   });
 

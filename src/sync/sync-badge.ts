@@ -1,4 +1,5 @@
 import type { OutboxEntry } from './outbox-entry';
+import { plural, t } from '../i18n/messages';
 import { type TargetDescription, targetName } from './sync-words';
 
 /** Where syncing stands: no target set up, a target without host access yet, or ready to sync. */
@@ -10,7 +11,6 @@ export interface SyncBadge {
   title: string;
 }
 
-const TITLE = 'Clip this page (Alt+Shift+C)';
 const RED = '#b42318';
 const GREY = '#5b6472';
 
@@ -25,11 +25,12 @@ export function syncBadge(
   readiness: TargetReadiness,
   target?: TargetDescription,
 ): SyncBadge {
-  if (readiness === 'none' || !entries.length) return { text: '', color: GREY, title: TITLE };
+  // The button's own tooltip (the manifest's default title), with the queue's state after it.
+  const title = t('actionTitle');
+  if (readiness === 'none' || !entries.length) return { text: '', color: GREY, title };
   const name = targetName(target);
-  if (readiness === 'no-access')
-    return { text: '!', color: RED, title: `${TITLE} — sync is waiting for access to ${name}: grant it in the options` };
+  if (readiness === 'no-access') return { text: '!', color: RED, title: t('badgeWaitingForAccess', title, name) };
   const stuck = entries.filter((e) => e.state !== 'pending').length;
-  if (stuck) return { text: `!${stuck}`, color: RED, title: `${TITLE} — ${stuck} issue(s) need attention to sync to ${name}` };
-  return { text: String(entries.length), color: GREY, title: `${TITLE} — ${entries.length} issue(s) waiting to sync to ${name}` };
+  if (stuck) return { text: `!${stuck}`, color: RED, title: plural('badgeNeedAttention', stuck, title, name) };
+  return { text: String(entries.length), color: GREY, title: plural('badgeWaiting', entries.length, title, name) };
 }
