@@ -15,6 +15,7 @@ export default defineConfig({
       'scripts/**/*.test.ts',
     ],
     environment: 'node',
+    setupFiles: ['test/i18n-setup.ts'],
     testTimeout: 15000,
   },
 });

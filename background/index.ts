@@ -1,6 +1,7 @@
 // Wiring only: listeners are registered synchronously at the top level (MV3 workers are killed
 // when idle and restarted for the next event), and everything durable lives in IndexedDB.
 import '../src/platform/zod-setup';
+import '../src/platform/i18n-setup';
 import browser, { type Runtime } from 'webextension-polyfill';
 import { createRouter, isExtensionPageSender } from '../src/messages/router';
 import { onClipShortcutChanged } from '../src/platform/clip-shortcut';

@@ -267,7 +267,6 @@ export function makeStoreData({ total, openCount, closedIssues, now, settings, t
     const url = `https://${site.host}/${year}/${month}/${slugify(title)}-${serial.toString(36)}/`;
     const origin = rand() < 0.9 ? 'page' : rand() < 0.8 ? 'link' : 'tab';
     const authors = site.authors.length && origin === 'page' ? site.authors.filter(() => rand() < 0.5) : [];
-    const byline = authors.length ? authors.join(' and ') : '';
     const siteName = origin === 'page' ? site.name : '';
     const publishedTime =
       origin === 'page' ? new Date(createdAt - Math.floor(rand() * 3 * 86_400_000)).toISOString().replace(/\.\d{3}Z$/, 'Z') : '';
@@ -284,7 +283,7 @@ export function makeStoreData({ total, openCount, closedIssues, now, settings, t
         ? {
             url: 'canonical-link',
             title: rand() < 0.6 ? 'json-ld' : 'opengraph',
-            ...(byline ? { byline: rand() < 0.7 ? 'json-ld' : 'byline-markup' } : {}),
+            ...(authors.length ? { authors: rand() < 0.7 ? 'json-ld' : 'byline-markup' } : {}),
             siteName: 'opengraph',
             publishedTime: rand() < 0.7 ? 'json-ld' : 'time-element',
             excerpt: 'meta',
@@ -299,7 +298,7 @@ export function makeStoreData({ total, openCount, closedIssues, now, settings, t
     return {
       url,
       title,
-      byline,
+      authors,
       siteName,
       publishedTime,
       excerpt,

@@ -155,7 +155,7 @@ function makeWorld(settings: Settings): World {
       const row: Clipping = {
         url,
         title: `${titleToken(id)} ${TOPICS[Math.floor(rand() * TOPICS.length)]}`,
-        byline: rand() < 0.6 ? 'Priya Raman' : '',
+        authors: rand() < 0.6 ? ['Priya Raman'] : [],
         siteName: 'Bench Weekly',
         publishedTime: new Date(createdAt - 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
         excerpt: 'An excerpt from the page.',

@@ -59,7 +59,7 @@ test('an issue exported as JSON imports into a fresh profile unchanged', async (
   const downloading = desk.page.waitForEvent('download');
   await desk.page.getByRole('button', { name: 'Download .json' }).click();
   const path = await (await downloading).path();
-  expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ format: 'newsletter-clipper.issue', version: 1 });
+  expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ format: 'newsletter-clipper.issue', version: 2 });
 
   const fresh = new ExtensionDriver(await launchWithExtension());
   try {

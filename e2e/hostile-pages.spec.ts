@@ -69,10 +69,10 @@ test('bidirectional controls in a title, an author and a link text are stripped,
 }) => {
   const { page, popup } = await clipper.clipFlow(articles.url('/special/bidi.html'));
   await expect(popup.field('title')).toHaveValue('Invoice fdp.exe from your bank');
-  await expect(popup.field('byline')).toHaveValue('yrollaM');
+  await expect(popup.field('authors')).toHaveValue('yrollaM');
   await expect(popup.field('siteName')).toHaveValue('Override Times');
   // Every field takes its direction from its own text.
-  for (const name of ['title', 'byline', 'siteName', 'url', 'excerpt', 'quote'] as const)
+  for (const name of ['title', 'authors', 'siteName', 'url', 'excerpt', 'quote'] as const)
     await expect(popup.field(name)).toHaveAttribute('dir', 'auto');
   // A control typed (or pasted) into the form is stripped by the worker when saved.
   await popup.replace('siteName', 'Override\u202E Times');
@@ -84,8 +84,10 @@ test('bidirectional controls in a title, an author and a link text are stripped,
   await ask(clipper, 'clip.link', { url: href, text: linkText });
   const stored = await clipper.storedClippings();
   expect(stored).toHaveLength(2);
-  for (const clipping of stored)
-    for (const field of ['url', 'title', 'byline', 'siteName', 'publishedTime', 'lang'] as const) expect(clipping[field]).not.toMatch(BIDI);
+  for (const clipping of stored) {
+    for (const field of ['url', 'title', 'siteName', 'publishedTime', 'lang'] as const) expect(clipping[field]).not.toMatch(BIDI);
+    for (const name of clipping.authors) expect(name).not.toMatch(BIDI);
+  }
   expect(stored.map((c) => c.title).sort()).toEqual(['Invoice fdp.exe from your bank', 'Read tsop siht']);
   // The desk isolates page text: titles and credits in <bdi>, fields with dir=auto; a desk edit is stripped too.
   const desk = await IssueDeskPage.open(await clipper.context.newPage(), clipper.extensionId);

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Clipping, ClippingForm } from '../src/clip/clipping';
+import { splitAuthors } from '../src/clip/authors';
 import { webHref } from '../src/export/safe-url';
+import { listOf, t } from '../src/i18n/messages';
 import { needsSummary } from '../src/issue/issue-order';
 import type { Section } from '../src/settings/settings';
 import type { ClippingSync } from '../src/sync/clipping-sync';
@@ -28,7 +30,7 @@ export interface CardActions {
 const DETAIL_FIELDS: [keyof ClippingForm, string][] = [
   ['title', 'Title'],
   ['url', 'URL'],
-  ['byline', 'Author'],
+  ['authors', 'Authors'],
   ['siteName', 'Publication'],
   ['publishedTime', 'Published'],
   ['quote', 'Quote'],
@@ -64,7 +66,7 @@ export function ClippingCard({
     const control = event.target instanceof HTMLElement ? event.target.dataset.move : undefined;
     actions.nudge(clipping.id, delta, control === 'up' || control === 'down' ? control : 'card');
   };
-  const attribution = [clipping.byline, clipping.siteName].filter(Boolean).join(' — ');
+  const attribution = [listOf(clipping.authors), clipping.siteName].filter(Boolean).join(' — ');
   return (
     <li
       class={`card ${needsSummary(clipping) ? 'needs-summary' : ''}`}
@@ -159,18 +161,33 @@ export function ClippingCard({
       </button>
       {open && (
         <div class="details">
-          {DETAIL_FIELDS.map(([name, label]) => (
-            <label>
-              {label}
-              <EditField
-                multiline={name === 'quote'}
-                rows={name === 'quote' ? 2 : undefined}
-                saveWhileTyping={name !== 'url'}
-                value={String(clipping[name] ?? '')}
-                onCommit={commit(name)}
-              />
-            </label>
-          ))}
+          {DETAIL_FIELDS.map(([name, label]) =>
+            name === 'authors' ? (
+              <label>
+                {t('authorsLabel')}
+                <EditField
+                  saveWhileTyping={false}
+                  value={listOf(clipping.authors)}
+                  aria-describedby={`authors-hint-${clipping.id}`}
+                  onCommit={(text) => actions.update(clipping.id, { authors: splitAuthors(text) })}
+                />
+                <small id={`authors-hint-${clipping.id}`} class="hint">
+                  {t('authorsHint')}
+                </small>
+              </label>
+            ) : (
+              <label>
+                {label}
+                <EditField
+                  multiline={name === 'quote'}
+                  rows={name === 'quote' ? 2 : undefined}
+                  saveWhileTyping={name !== 'url'}
+                  value={String(clipping[name] ?? '')}
+                  onCommit={commit(name)}
+                />
+              </label>
+            ),
+          )}
         </div>
       )}
     </li>

@@ -10,6 +10,7 @@ interface NativeAttributes {
   id?: string;
   class?: string;
   'aria-label'?: string;
+  'aria-describedby'?: string;
   placeholder?: string;
   /** The textarea's height in lines (ignored by a single-line input). */
   rows?: number | undefined;

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t, uiLanguage } from '../src/i18n/messages';
 import { send } from '../src/messages/client';
 import { type FocusSpot, useFocusAfterRender } from '../issue/focus-after';
 import { BackupPanel } from './backup-panel';
@@ -218,6 +219,14 @@ export function OptionsPage() {
           placeholder="this browser's zone (e.g. Europe/Berlin)"
           value={settings.timeZone}
           onInput={(e) => change({ ...settings, timeZone: e.currentTarget.value.trim() })}
+        />
+      </label>
+      <label>
+        {t('optionsLanguage')}
+        <input
+          placeholder={t('optionsLanguagePlaceholder', uiLanguage())}
+          value={settings.language}
+          onInput={(e) => change({ ...settings, language: e.currentTarget.value.trim() })}
         />
       </label>
 

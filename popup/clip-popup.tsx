@@ -8,6 +8,7 @@ import type { PreparedClip, SavedClip } from '../src/messages/protocol';
 import { createLatestSaver } from '../src/messages/latest-saver';
 import { ReaderViewOffer } from './reader-view-offer';
 import { ShortcutHint } from './shortcut-hint';
+import { AuthorsField } from './authors-field';
 import { Field } from './field';
 import { SyncLine } from './sync-line';
 import { formatWhen, readableDate, weekCountText } from './format';
@@ -120,7 +121,7 @@ function ClipEditor({ prepared, tabId }: { prepared: PreparedClip; tabId: number
     [],
   );
 
-  const update = (name: keyof ClippingForm) => (value: string) => {
+  const update = (name: keyof ClippingForm) => (value: string | string[]) => {
     const next = { ...formRef.current, [name]: name === 'section' && value === '' ? null : value };
     setForm(next);
     if (status.kind !== 'idle') setStatus({ kind: 'idle' });
@@ -238,7 +239,7 @@ function ClipEditor({ prepared, tabId }: { prepared: PreparedClip; tabId: number
         <fieldset class="details">
           <legend>About the article</legend>
           <div class="row">
-            <Field id="byline" label="Author" value={form.byline} source={sources.byline} onInput={update('byline')} />
+            <AuthorsField authors={form.authors} source={sources.authors} onChange={update('authors')} />
             <Field id="siteName" label="Publication" value={form.siteName} source={sources.siteName} onInput={update('siteName')} />
           </div>
           <div class="row">

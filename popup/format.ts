@@ -1,3 +1,5 @@
+import { plural } from '../src/i18n/messages';
+
 /** "Tue 24 Nov, 10:42" (with the year when it is not this year), in the editor's locale and zone. */
 export function formatWhen(epochMs: number, now: number = Date.now()): string {
   const date = new Date(epochMs);
@@ -14,7 +16,7 @@ export function formatWhen(epochMs: number, now: number = Date.now()): string {
 
 /** "5 clippings this week" / "1 clipping this week". */
 export function weekCountText(count: number): string {
-  return `${count} ${count === 1 ? 'clipping' : 'clippings'} this week`;
+  return plural('clippingsThisWeek', count);
 }
 
 /** A published date as the editor reads it ("3 Mar 2026"), or undefined when it does not parse. */

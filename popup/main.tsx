@@ -1,4 +1,5 @@
 import '../src/platform/zod-setup';
+import '../src/platform/i18n-setup';
 import { render } from 'preact';
 import { ClipPopup } from './clip-popup';
 

@@ -142,7 +142,7 @@ async function main(): Promise<void> {
         .map((c) => ({
           section: c.section,
           title: c.title.slice(0, 48),
-          author: c.byline.slice(0, 28),
+          author: c.authors.join(', ').slice(0, 28),
           publication: c.siteName.slice(0, 24),
           published: c.publishedTime.slice(0, 10),
         })),

@@ -8,7 +8,7 @@ export function testEntry(overrides: Partial<DocumentEntry> = {}): DocumentEntry
     id: 'entry-0001',
     url: 'https://blog.example/post',
     title: 'A post',
-    byline: 'Ada Lovelace',
+    authors: ['Ada Lovelace'],
     siteName: 'Example Blog',
     publishedTime: '2026-11-17',
     summary: '',
@@ -37,6 +37,7 @@ export function testSection(
 export function testDocument(sections: DocumentSection[], overrides: Partial<IssueDocument> = {}): IssueDocument {
   return {
     newsletter: 'SRE Weekly',
+    lang: 'en-US',
     number: 501,
     title: 'SRE Weekly Issue #501',
     start: '2026-11-16T00:00:00.000-05:00',

@@ -31,7 +31,7 @@ export function makeCapture(url: string, overrides: Partial<Capture> = {}): Capt
   const base = Capture.parse({
     pageUrl: url,
     title: { value: 'What went wrong on Tuesday', source: 'json-ld' },
-    byline: { value: 'Ada Lovelace', source: 'json-ld' },
+    authors: { value: ['Ada Lovelace'], source: 'json-ld' },
     siteName: { value: 'Example Times', source: 'opengraph' },
     publishedTime: { value: '2026-06-09', source: 'json-ld' },
     excerpt: { value: 'A post-incident review.', source: 'meta' },
@@ -49,7 +49,7 @@ export function makeForm(overrides: Partial<ClippingForm> = {}): ClippingForm {
   const base = ClippingForm.parse({
     url: 'https://example.com/post',
     title: 'A post',
-    byline: '',
+    authors: [],
     siteName: '',
     publishedTime: '',
     excerpt: '',

@@ -12,7 +12,7 @@ export interface StoredClipping {
   id: string;
   url: string;
   title: string;
-  byline: string;
+  authors: string[];
   siteName: string;
   summary: string;
   section: string | null;

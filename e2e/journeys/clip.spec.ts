@@ -12,7 +12,7 @@ test('clip with the toolbar button: the form is pre-filled, the editor annotates
   const { popup } = await startClip(app, articles.url(article(SAMPLE.blogPost)));
   expect(await popup.value('#url')).toBe(expected.canonicalUrl);
   expect(await popup.value('#title')).toBe(expected.title);
-  expect(await popup.value('#byline')).toBe(expected.byline);
+  expect(await popup.value('#authors')).toBe(expected.byline);
   expect(await popup.value('#siteName')).toBe(expected.siteName);
   expect(await popup.value('#publishedTime')).toBe(expected.publishedTime);
   expect(await popup.value('#excerpt')).toBe(expected.excerpt);
@@ -31,7 +31,7 @@ test('clip with the toolbar button: the form is pre-filled, the editor annotates
   expect(stored[0]).toMatchObject({
     url: expected.canonicalUrl,
     title: expected.title,
-    byline: expected.byline,
+    authors: expected.byline?.split(' and ') ?? [],
     summary: 'Two SREs on error budgets.\nThe second half is the useful part.',
     section: 'articles',
     origin: 'page',
@@ -99,7 +99,7 @@ test('the toolbar button opens the real popup, filled for the active tab', async
   expect(new URL(await popup.url()).search).toBe('');
   expect(await popup.value('#url')).toBe(expected.canonicalUrl);
   expect(await popup.value('#title')).toBe(expected.title);
-  expect(await popup.value('#byline')).toBe(expected.byline);
+  expect(await popup.value('#authors')).toBe(expected.byline);
   await popup.type('#summary', 'Annotated in the real popup.');
   await save(popup);
   const stored = await app.storedClippings();

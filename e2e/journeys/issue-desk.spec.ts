@@ -66,7 +66,7 @@ test('assemble the issue: reorder by keyboard, move, edit in place, delete with 
   // A backup, restored into a fresh profile of the same browser, brings everything back.
   const options = await app.openExtensionPage('options/index.html');
   const backup = await app.download(options, 'button', 'Download backup');
-  expect(JSON.parse(backup)).toMatchObject({ format: 'newsletter-clipper.backup', version: 1 });
+  expect(JSON.parse(backup)).toMatchObject({ format: 'newsletter-clipper.backup', version: 2 });
   const before = (await app.storedClippings()).sort((x, y) => x.id.localeCompare(y.id));
 
   const fresh = await launchApp();
@@ -76,7 +76,9 @@ test('assemble the issue: reorder by keyboard, move, edit in place, delete with 
   try {
     writeFileSync(join(dir, 'backup.json'), backup);
     await restore.setFiles('input[type=file]', [join(dir, 'backup.json')]);
-    await waitForText(restore, '[data-testid=backup-status]', 'Restored 1 issue, 4 clippings and the settings.');
+    // The list is joined as the browser's language joins one (Intl.ListFormat: en-US writes a comma before "and").
+    await waitForText(restore, '[data-testid=backup-status]', 'Restored 1 issue, 4 clippings');
+    await waitForText(restore, '[data-testid=backup-status]', 'and the settings.');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

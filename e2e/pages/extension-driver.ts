@@ -10,7 +10,7 @@ export interface StoredClipping {
   url: string;
   urlKey: string;
   title: string;
-  byline: string;
+  authors: string[];
   siteName: string;
   publishedTime: string;
   excerpt: string;

@@ -1,6 +1,6 @@
 import { type Locator, type Page, expect } from '@playwright/test';
 
-export const FORM_FIELDS = ['title', 'url', 'byline', 'siteName', 'publishedTime', 'lang', 'excerpt', 'quote', 'summary'] as const;
+export const FORM_FIELDS = ['title', 'url', 'authors', 'siteName', 'publishedTime', 'lang', 'excerpt', 'quote', 'summary'] as const;
 export type FormFieldName = (typeof FORM_FIELDS)[number];
 
 /** The clip form (popup/index.html), driven through its visible controls. */

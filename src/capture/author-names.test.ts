@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cleanByline, joinNames } from './author-names';
+import { cleanAuthors } from './author-names';
 
-describe('cleanByline', () => {
+/** The names found, written as a British reader would ("A, B and C"), to keep the cases short. */
+const cleanByline = (...args: Parameters<typeof cleanAuthors>) => {
+  const names = cleanAuthors(...args);
+  return names && new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(names);
+};
+
+describe('cleanAuthors', () => {
   it.each([
     [['By Jane Doe, Staff Writer · Updated March 3'], 'Jane Doe'],
     [['Written by Jane Doe'], 'Jane Doe'],
@@ -29,14 +35,6 @@ describe('cleanByline', () => {
   it('in strict mode (page text) wants capitalised names', () => {
     expect(cleanByline(['by the way this is prose'], '', true)).toBeUndefined();
     expect(cleanByline(['Ludwig van Beethoven'], '', true)).toBe('Ludwig van Beethoven');
-  });
-});
-
-describe('joinNames', () => {
-  it('joins as the newsletter writes', () => {
-    expect(joinNames(['A'])).toBe('A');
-    expect(joinNames(['A', 'B'])).toBe('A and B');
-    expect(joinNames(['A', 'B', 'C'])).toBe('A, B and C');
   });
 });
 
@@ -77,5 +75,13 @@ describe('cleanByline: names, not the words around them', () => {
 
   it('in strict mode accepts names in scripts without capitals', () => {
     expect(cleanByline(['中村 真子'], '', true)).toBe('中村 真子');
+  });
+});
+
+describe('cleanAuthors: a list of names', () => {
+  it('gives each author on their own, in the page’s order, at most eight', () => {
+    expect(cleanAuthors(['By JANE DOE and JOHN ROE'])).toEqual(['Jane Doe', 'John Roe']);
+    expect(cleanAuthors(['Ann Lee, Bo Chen & Cy Diaz'])).toEqual(['Ann Lee', 'Bo Chen', 'Cy Diaz']);
+    expect(cleanAuthors([Array.from({ length: 10 }, (_, i) => `Person ${String.fromCharCode(65 + i)}`).join(', ')])).toHaveLength(8);
   });
 });

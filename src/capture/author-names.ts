@@ -2,7 +2,7 @@ import { looksLikeUrl, looseKey, squash, wordSet as set } from './text';
 
 /**
  * Turning raw author strings ("By JANE DOE, Staff Writer · Updated March 3") into the names the
- * newsletter prints ("Jane Doe"; "A and B"; "A, B and C").
+ * newsletter prints (["Jane Doe"]; "A and B" is ["A", "B"]; the exports join them in their language).
  *
  * Word lists are Sets of lower-case words, not regular expressions: a 40-word alternation with
  * `\b` and `/i` costs ~0.4 ms to compile on its first use, and capture runs cold in every page.
@@ -117,17 +117,12 @@ function cleanName(raw: string, siteKey: string, strict: boolean): string | unde
   return titleCaseIfShouting(name);
 }
 
-/** Join names the way the newsletter writes them: "A", "A and B", "A, B and C". */
-export function joinNames(names: string[]): string {
-  return names.join(', ').replace(/, ([^,]*)$/, ' and $1');
-}
-
 /**
- * Clean raw author strings into a byline, or undefined when nothing name-like is left.
+ * Clean raw author strings into the authors' names, or undefined when nothing name-like is left.
  * `strict` (for text found in the page, not in metadata) requires capitalised words.
  * Never returns a URL or the site name.
  */
-export function cleanByline(raws: string[], siteName = '', strict = false): string | undefined {
+export function cleanAuthors(raws: string[], siteName = '', strict = false): string[] | undefined {
   const siteKey = looseKey(siteName);
   const names: string[] = [];
   const seen = new Set<string>();
@@ -144,5 +139,5 @@ export function cleanByline(raws: string[], siteName = '', strict = false): stri
       if (found.length) break;
     }
   }
-  return names.length ? joinNames(names.slice(0, 8)) : undefined;
+  return names.length ? names.slice(0, 8) : undefined;
 }

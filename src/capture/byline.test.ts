@@ -3,10 +3,13 @@ import { extractCapture } from './extract';
 import { documentAt } from '../../test/document';
 
 const PROSE = `<p>${'Prose of the story goes on for a while here. '.repeat(12)}</p>`;
-const byline = (head: string, body = '') =>
-  extractCapture(documentAt(`<html><head>${head}</head><body>${body}</body></html>`, 'https://ex.com/2021/story'), {
+/** The authors found, their names written as a British reader would ("A and B"), to keep the cases short. */
+const byline = (head: string, body = '') => {
+  const found = extractCapture(documentAt(`<html><head>${head}</head><body>${body}</body></html>`, 'https://ex.com/2021/story'), {
     now: new Date('2024-01-01'),
-  }).byline;
+  }).authors;
+  return found && { value: new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(found.value), source: found.source };
+};
 
 describe('findByline: declared authors', () => {
   it('keeps a JSON-LD person named like the site (a blog named after its author), not an organisation', () => {
@@ -67,7 +70,7 @@ describe('findByline: the byline in the page', () => {
     const page = (attrs: string) =>
       `<html><head></head><body ${attrs}><article>${PROSE}</article><footer><span class="theme-author">Jane Doe</span></footer></body></html>`;
     const at = (attrs: string) =>
-      extractCapture(documentAt(page(attrs), 'https://ex.com/2021/story'), { now: new Date('2024-01-01') }).byline;
+      extractCapture(documentAt(page(attrs), 'https://ex.com/2021/story'), { now: new Date('2024-01-01') }).authors;
     expect(at('itemscope itemtype="https://schema.org/Article"')).toBeUndefined();
     expect(at('')).toBeUndefined();
   });

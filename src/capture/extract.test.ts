@@ -21,13 +21,13 @@ describe('extractCapture', () => {
       <script type="application/ld+json">{"@type":"NewsArticle","headline":"Pagers at night: a field guide","author":{"@type":"Person","name":"LD Author"}}</script>
       </head><body></body></html>`);
     expect(c.title).toEqual({ value: 'Pagers at night: a field guide', source: 'json-ld' });
-    expect(c.byline).toEqual({ value: 'LD Author', source: 'json-ld' });
+    expect(c.authors).toEqual({ value: ['LD Author'], source: 'json-ld' });
     expect(c.publishedTime).toEqual({ value: '2021-05-04T10:00:00+02:00', source: 'opengraph' });
   });
 
   it('falls through metadata families: Dublin Core, Highwire, microdata, <time>, byline markup, text, URL', () => {
-    expect(capture('<html><head><meta name="DC.creator" content="Dee Cee"></head><body></body></html>').byline).toEqual({
-      value: 'Dee Cee',
+    expect(capture('<html><head><meta name="DC.creator" content="Dee Cee"></head><body></body></html>').authors).toEqual({
+      value: ['Dee Cee'],
       source: 'dublin-core',
     });
     expect(
@@ -35,7 +35,7 @@ describe('extractCapture', () => {
         '<html><head><meta name="citation_author" content="Hopper, Grace"><meta name="citation_publication_date" content="2019/03/02"></head><body></body></html>',
       ),
     ).toMatchObject({
-      byline: { value: 'Grace Hopper', source: 'highwire' },
+      authors: { value: ['Grace Hopper'], source: 'highwire' },
       publishedTime: { value: '2019-03-02', source: 'highwire' },
     });
     const body = (inner: string) =>
@@ -43,17 +43,17 @@ describe('extractCapture', () => {
         `<html><head></head><body><article>${inner}<p>${'Prose of the story goes here. '.repeat(20)}</p></article></body></html>`,
         'https://ex.com/story',
       );
-    expect(body('<span itemprop="author" itemscope><span itemprop="name">Micro Data</span></span>').byline).toEqual({
-      value: 'Micro Data',
+    expect(body('<span itemprop="author" itemscope><span itemprop="name">Micro Data</span></span>').authors).toEqual({
+      value: ['Micro Data'],
       source: 'microdata',
     });
     expect(
       body('<div class="byline">By <a rel="author" href="/a/x">Rel Author</a> | <time datetime="2020-02-03T04:05:06Z">Feb 3</time></div>'),
     ).toMatchObject({
-      byline: { value: 'Rel Author', source: 'byline-markup' },
+      authors: { value: ['Rel Author'], source: 'byline-markup' },
       publishedTime: { value: '2020-02-03T04:05:06Z', source: 'time-element' },
     });
-    expect(body('<p>By Text Person</p>').byline).toEqual({ value: 'Text Person', source: 'page-text' });
+    expect(body('<p>By Text Person</p>').authors).toEqual({ value: ['Text Person'], source: 'page-text' });
     expect(capture('<html><head></head><body></body></html>').publishedTime).toEqual({ value: '2021-05-04', source: 'url' });
   });
 
@@ -98,7 +98,7 @@ describe('extractCapture', () => {
     const c = Capture.parse(extractCapture(doc, { now }));
     expect(c.title?.value).toBe('report.pdf');
     expect(c.canonicalUrl?.value).toBe('https://ex.com/report.pdf');
-    expect(c.byline).toBeUndefined();
+    expect(c.authors).toBeUndefined();
     expect(c.notes).toEqual(['This tab shows a PDF, not a web page: only its address and title were kept.']);
   });
 
@@ -139,7 +139,7 @@ describe('extractCapture', () => {
     const original = doc.querySelectorAll.bind(doc);
     Object.defineProperty(doc, 'querySelectorAll', { value: (selector: string) => (seen.push(selector), original(selector)) });
     const c = Capture.parse(extractCapture(doc, { now }));
-    expect(c).toMatchObject({ byline: { source: 'meta' }, publishedTime: { source: 'opengraph' }, excerpt: { source: 'meta' } });
+    expect(c).toMatchObject({ authors: { source: 'meta' }, publishedTime: { source: 'opengraph' }, excerpt: { source: 'meta' } });
     // The byline, date and paragraph scans of the text never ran.
     expect(seen.some((s) => /byline|datePublished|itemprop~=author/.test(s))).toBe(false);
   });
@@ -150,6 +150,6 @@ describe('extractCapture', () => {
       <div class="comments-list"><p>By Commenter Person</p></div></body></html>`,
       'https://ex.com/story',
     );
-    expect(c.byline).toBeUndefined();
+    expect(c.authors).toBeUndefined();
   });
 });

@@ -8,7 +8,6 @@ import type { CANDIDATE_LIMITS as SchemaCandidateLimits, FIELD_LIMITS as SchemaL
 export const FIELD_LIMITS: typeof SchemaLimits = {
   url: 4096,
   title: 1000,
-  byline: 500,
   siteName: 300,
   publishedTime: 64,
   excerpt: 5000,

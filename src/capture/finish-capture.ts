@@ -2,7 +2,7 @@ import type { Capture, PageCapture } from '../clip/capture';
 import type { Found } from './found';
 import { FIELD_LIMITS } from './field-limits';
 import { found } from './found';
-import { pickByline } from './pick-byline';
+import { pickAuthors } from './pick-byline';
 import { pickPublishedTime } from './pick-published-time';
 import { clip, squash } from './text';
 
@@ -29,7 +29,7 @@ export function finishCapture(page: PageCapture, options: FinishOptions = {}): C
   const note = (text: string) => {
     if (capture.notes.length < 20) capture.notes.push(clip(text, 500));
   };
-  const set = (name: 'byline' | 'publishedTime', candidate: Found | undefined) => {
+  const set = (name: 'publishedTime', candidate: Found | undefined) => {
     const value = candidate && clip(squash(candidate.value), FIELD_LIMITS[name]);
     if (value) capture[name] = found(value, candidate.source);
   };
@@ -43,10 +43,13 @@ export function finishCapture(page: PageCapture, options: FinishOptions = {}): C
   };
   // The site's own name is never a byline; a name guessed from the host is no evidence either way.
   const site = capture.siteName?.source === 'host' ? '' : (capture.siteName?.value ?? '');
-  attempt('author', () => set('byline', pickByline(candidates.authors, site)));
+  attempt('author', () => {
+    const authors = pickAuthors(candidates.authors, site);
+    if (authors) capture.authors = authors;
+  });
   const url = capture.canonicalUrl?.value ?? capture.pageUrl;
   attempt('publication date', () => set('publishedTime', pickPublishedTime(candidates, url, options.now ?? new Date())));
-  if (!(['title', 'byline', 'publishedTime', 'excerpt', 'siteName'] as const).some((name) => !GUESSED.test(capture[name]?.source ?? ''))) {
+  if (!(['title', 'authors', 'publishedTime', 'excerpt', 'siteName'] as const).some((name) => !GUESSED.test(capture[name]?.source ?? ''))) {
     note('No article metadata found: check the title and author.');
   }
   return capture;

@@ -22,7 +22,7 @@ describe('bidirectional controls', () => {
       makeForm({
         url: ' \u202Ehttps://ex.com/a ',
         title: 'Invoice\u202E fdp.exe',
-        byline: '\u2067Mallory\u2069',
+        authors: ['\u2067Mallory\u2069'],
         siteName: 'Evil\u200F Site',
         publishedTime: '2026-01-02\u200E',
         lang: 'en\u061C',
@@ -35,7 +35,7 @@ describe('bidirectional controls', () => {
     expect(form).toMatchObject({
       url: 'https://ex.com/a',
       title: 'Invoice fdp.exe',
-      byline: 'Mallory',
+      authors: ['Mallory'],
       siteName: 'Evil Site',
       publishedTime: '2026-01-02',
       lang: 'en',
@@ -69,7 +69,7 @@ describe('bidirectional controls', () => {
       pageUrl: 'https://ex.com/a',
       title: { value: 'Hello dlrow' },
       siteName: { value: 'Ex' },
-      byline: { value: 'Jane Roe' },
+      authors: { value: ['Jane Roe'] },
       excerpt: { value: 'Kept \u202E as written' },
       notes: ['The page title was “evil”.'],
     });

@@ -19,9 +19,10 @@ export function stripBidi(value: string): string {
 /** A capture with its single-line fields and notes stripped of bidi controls; the quote and the description keep theirs. */
 export function captureWithoutBidi(capture: Capture): Capture {
   const out: Capture = { ...capture, pageUrl: stripBidi(capture.pageUrl), notes: capture.notes.map(stripBidi) };
-  for (const name of ['canonicalUrl', 'title', 'byline', 'siteName', 'publishedTime', 'lang'] as const) {
+  for (const name of ['canonicalUrl', 'title', 'siteName', 'publishedTime', 'lang'] as const) {
     const field = capture[name];
     if (field) out[name] = { ...field, value: stripBidi(field.value) };
   }
+  if (capture.authors) out.authors = { ...capture.authors, value: capture.authors.value.map(stripBidi) };
   return out;
 }

@@ -29,13 +29,13 @@ describe('captureFromPage: raw candidates in, cleaned fields out', () => {
         ],
       }),
     );
-    expect(c.byline).toEqual({ value: 'Jane Doe', source: 'meta' });
+    expect(c.authors).toEqual({ value: ['Jane Doe'], source: 'meta' });
   });
 
   it('never takes the site’s name, unless a JSON-LD person owns the blog; a desk credit yields to the page’s byline', () => {
-    expect(finished(page({ authors: [{ source: 'meta', names: ['Ex News'] }] })).byline).toBeUndefined();
-    expect(finished(page({ authors: [{ source: 'json-ld', names: ['Ex News'], ownSite: true }] })).byline).toEqual({
-      value: 'Ex News',
+    expect(finished(page({ authors: [{ source: 'meta', names: ['Ex News'] }] })).authors).toBeUndefined();
+    expect(finished(page({ authors: [{ source: 'json-ld', names: ['Ex News'], ownSite: true }] })).authors).toEqual({
+      value: ['Ex News'],
       source: 'json-ld',
     });
     const staff = page({
@@ -44,12 +44,12 @@ describe('captureFromPage: raw candidates in, cleaned fields out', () => {
         { source: 'page-text', names: ['By Ann Lee'] },
       ],
     });
-    expect(finished(staff).byline).toEqual({ value: 'Ann Lee', source: 'page-text' });
+    expect(finished(staff).authors).toEqual({ value: ['Ann Lee'], source: 'page-text' });
   });
 
   it('the page’s own byline must be capitalised, declared metadata need not', () => {
-    expect(finished(page({ authors: [{ source: 'byline-markup', names: ['by the editors of this site'] }] })).byline).toBeUndefined();
-    expect(finished(page({ authors: [{ source: 'meta', names: ['ann lee'] }] })).byline?.value).toBe('ann lee');
+    expect(finished(page({ authors: [{ source: 'byline-markup', names: ['by the editors of this site'] }] })).authors).toBeUndefined();
+    expect(finished(page({ authors: [{ source: 'meta', names: ['ann lee'] }] })).authors?.value).toEqual(['ann lee']);
   });
 
   it('parses the first plausible date: no future dates, a zone taken from the shown text, a bare day refined, the address last', () => {
@@ -119,12 +119,12 @@ describe('captureFromPage: a hostile page’s data', () => {
   it('lets a page decide neither the byline, nor the date, nor a Reader View offer: the worker does', () => {
     const sneaky = {
       ...page({ authors: [{ source: 'meta', names: ['Ann Lee'] }] }),
-      byline: { value: 'Evil', source: 'json-ld' },
+      authors: { value: ['Evil'], source: 'json-ld' },
       publishedTime: { value: '2099-01-01', source: 'json-ld' },
       readerView: { originalUrl: 'https://evil.example/' },
     };
     const c = finished(sneaky);
-    expect(c.byline).toEqual({ value: 'Ann Lee', source: 'meta' });
+    expect(c.authors).toEqual({ value: ['Ann Lee'], source: 'meta' });
     expect(c.publishedTime).toEqual({ value: '2021-05-04', source: 'url' });
     expect(c).not.toHaveProperty('readerView');
   });

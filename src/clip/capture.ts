@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Authors } from './authors';
 
 /**
  * Where a captured field's value came from, in the extractor's order of trust.
@@ -55,7 +56,6 @@ export const SOURCE_LABELS: Record<CaptureSource, string> = {
 export const FIELD_LIMITS = {
   url: 4096,
   title: 1000,
-  byline: 500,
   siteName: 300,
   publishedTime: 64,
   excerpt: 5000,
@@ -101,7 +101,8 @@ export const Capture = z.object({
   pageUrl: z.string().max(FIELD_LIMITS.url),
   canonicalUrl: field(FIELD_LIMITS.url).optional(),
   title: field(FIELD_LIMITS.title).optional(),
-  byline: field(FIELD_LIMITS.byline).optional(),
+  /** The article's authors, one name each (a byline "A and B" is two). */
+  authors: z.object({ value: Authors.min(1), source: CaptureSource }).optional(),
   siteName: field(FIELD_LIMITS.siteName).optional(),
   /** ISO 8601, with the page's offset when known, or a plain YYYY-MM-DD. */
   publishedTime: field(FIELD_LIMITS.publishedTime).optional(),
@@ -121,12 +122,12 @@ export const Capture = z.object({
 });
 export type Capture = z.infer<typeof Capture>;
 
-export type CaptureFieldName = 'canonicalUrl' | 'title' | 'byline' | 'siteName' | 'publishedTime' | 'excerpt' | 'lang';
+export type CaptureFieldName = 'canonicalUrl' | 'title' | 'siteName' | 'publishedTime' | 'excerpt' | 'lang';
 
 /**
  * Caps on the raw candidates a page sends. The content script cuts to these before sending
  * (src/capture/candidate-limits.ts keeps a copy, as field-limits.ts does), so an honest page never
- * exceeds them: cleaning reads no further (`cleanByline` takes 20 strings, `parseDate` 200 characters).
+ * exceeds them: cleaning reads no further (`cleanAuthors` takes 20 strings, `parseDate` 200 characters).
  */
 export const CANDIDATE_LIMITS = {
   /** Characters of one raw author string (already squashed). */
@@ -165,7 +166,7 @@ export type DateCandidate = z.infer<typeof DateCandidate>;
 
 const dateList = z.array(DateCandidate).max(CANDIDATE_LIMITS.dates);
 
-/** What the page half found for the fields the worker half decides (byline, published time), in order of trust. */
+/** What the page half found for the fields the worker half decides (authors, published time), in order of trust. */
 export const CaptureCandidates = z.object({
   authors: z.array(AuthorCandidate).max(CANDIDATE_LIMITS.authors),
   /** JSON-LD datePublished, then the publication meta tags. */
@@ -185,7 +186,7 @@ export type CaptureCandidates = z.infer<typeof CaptureCandidates>;
  * date parsing are too big for the content script's budget. Without `candidates` (a page that
  * could not be read, a non-HTML page) the worker adds nothing. A page cannot claim Reader View.
  */
-export const PageCapture = Capture.omit({ byline: true, publishedTime: true, readerView: true }).extend({
+export const PageCapture = Capture.omit({ authors: true, publishedTime: true, readerView: true }).extend({
   candidates: CaptureCandidates.optional(),
 });
 export type PageCapture = z.infer<typeof PageCapture>;

@@ -1,3 +1,5 @@
+import { t } from '../i18n/messages';
+
 /**
  * The words about the keyboard shortcut that opens the clip form (the manifest's `_execute_action`
  * command). The browser owns the binding: the manifest only suggests one, which the browser may refuse
@@ -21,7 +23,7 @@ export const EXTENSIONS_SHORTCUTS_PAGE = 'chrome://extensions/shortcuts';
 
 /** The toolbar button's tooltip: what it does, with the real shortcut when there is one. */
 export function actionTitle(shortcut: string): string {
-  return shortcut ? `Clip this page (${shortcut})` : 'Clip this page';
+  return shortcut ? t('actionTitleWithShortcut', shortcut) : t('actionTitle');
 }
 
 /** Where the browser's shortcut settings are, in words ("at the page", "in the menus", as the browser names them). */

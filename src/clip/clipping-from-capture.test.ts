@@ -22,7 +22,7 @@ describe('formFromCapture', () => {
     expect(form).toEqual({
       url: 'https://www.example.com/2026/05/outage-report',
       title: 'What went wrong on Tuesday',
-      byline: 'Ada Lovelace',
+      authors: ['Ada Lovelace'],
       siteName: 'Example Times',
       publishedTime: '2026-05-04T09:30:00+02:00',
       excerpt: 'A post-incident review.',
@@ -37,7 +37,7 @@ describe('formFromCapture', () => {
       sources: {
         url: 'canonical-link',
         title: 'json-ld',
-        byline: 'json-ld',
+        authors: 'json-ld',
         siteName: 'opengraph',
         publishedTime: 'json-ld',
         excerpt: 'meta',
@@ -74,7 +74,16 @@ describe('formFromCapture', () => {
   it('leaves missing and empty fields blank, with no source', () => {
     const capture: Capture = { pageUrl: 'https://example.com/x', title: { value: '', source: 'document-title' }, notes: ['nothing found'] };
     const { form, context } = formFromCapture(capture, SECTIONS);
-    expect(form).toMatchObject({ title: '', byline: '', siteName: '', publishedTime: '', excerpt: '', lang: '', quote: '', quoteLink: '' });
+    expect(form).toMatchObject({
+      title: '',
+      authors: [],
+      siteName: '',
+      publishedTime: '',
+      excerpt: '',
+      lang: '',
+      quote: '',
+      quoteLink: '',
+    });
     expect(context.sources).toEqual({ url: 'url' });
     expect(context.notes).toEqual(['nothing found']);
   });
@@ -133,16 +142,16 @@ describe('formFromCapture', () => {
 });
 
 describe('sourcesAfterEdit', () => {
-  const prefilled = makeForm({ title: 'Captured title', byline: 'Ada', url: 'https://example.com/a' });
-  const sources = { url: 'canonical-link', title: 'json-ld', byline: 'byline-markup' } as const;
+  const prefilled = makeForm({ title: 'Captured title', authors: ['Ada'], url: 'https://example.com/a' });
+  const sources = { url: 'canonical-link', title: 'json-ld', authors: 'byline-markup' } as const;
 
   it('keeps the source of unchanged fields and marks changed ones as the editor’s', () => {
     const edited = { ...prefilled, title: 'My better title', summary: 'Worth reading.' };
-    expect(sourcesAfterEdit(prefilled, edited, sources)).toEqual({ url: 'canonical-link', title: 'editor', byline: 'byline-markup' });
+    expect(sourcesAfterEdit(prefilled, edited, sources)).toEqual({ url: 'canonical-link', title: 'editor', authors: 'byline-markup' });
   });
 
   it('marks a field cleared by the editor as the editor’s', () => {
-    expect(sourcesAfterEdit(prefilled, { ...prefilled, byline: '' }, sources).byline).toBe('editor');
+    expect(sourcesAfterEdit(prefilled, { ...prefilled, authors: [] }, sources).authors).toBe('editor');
   });
 
   it('gives back the sources unchanged when nothing was edited, without mutating them', () => {
@@ -167,7 +176,7 @@ describe('buildClipping', () => {
     expect(clipping).toEqual({
       url: 'https://www.example.com/post/?id=2',
       title: 'A post',
-      byline: '',
+      authors: [],
       siteName: '',
       publishedTime: '',
       excerpt: '',

@@ -25,10 +25,15 @@ function siteHost(url: string): string {
  */
 export function formFromCapture(capture: Capture, sectionIds: readonly string[], origin: ClippingOrigin = 'page'): PrefilledForm {
   const sources: FieldSources = {};
-  const pick = (name: keyof FieldSources, field: { value: string; source: FieldSources[keyof FieldSources] } | undefined): string => {
-    if (!field || !field.value) return '';
+  const pick = <T extends string | readonly string[]>(
+    name: keyof FieldSources,
+    field: { value: T; source: FieldSources[keyof FieldSources] } | undefined,
+  ): T | '' => {
+    if (!field || !field.value.length) return '';
     sources[name] = field.source;
-    return name === 'quote' || name === 'excerpt' ? field.value : stripBidi(field.value);
+    // Names arrive stripped (captureWithoutBidi, the Authors schema); the quote and the description keep theirs.
+    if (typeof field.value !== 'string' || name === 'quote' || name === 'excerpt') return field.value;
+    return stripBidi(field.value) as T;
   };
   const url = capture.canonicalUrl?.value
     ? pick('url', { value: cleanUrl(capture.canonicalUrl.value), source: capture.canonicalUrl.source })
@@ -43,7 +48,7 @@ export function formFromCapture(capture: Capture, sectionIds: readonly string[],
     form: {
       url,
       title: pick('title', capture.title),
-      byline: pick('byline', capture.byline),
+      authors: [...(pick('authors', capture.authors) || [])],
       siteName: pick('siteName', capture.siteName),
       publishedTime: pick('publishedTime', capture.publishedTime),
       excerpt: pick('excerpt', capture.excerpt),
@@ -64,11 +69,17 @@ export function formFromCapture(capture: Capture, sectionIds: readonly string[],
   };
 }
 
+/** Whether two form values are the same: strings by value, author lists name by name. */
+function sameValue(a: string | readonly string[], b: string | readonly string[]): boolean {
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  return a.length === b.length && a.every((name, i) => name === b[i]);
+}
+
 /** A form field the editor changed no longer comes from the page: mark it as the editor's. */
 export function sourcesAfterEdit(prefilled: ClippingForm, edited: ClippingForm, sources: FieldSources): FieldSources {
   const result: FieldSources = {};
   for (const [name, source] of Object.entries(sources) as [keyof FieldSources, FieldSources[keyof FieldSources]][]) {
-    result[name] = prefilled[name] === edited[name] ? source : 'editor';
+    result[name] = sameValue(prefilled[name], edited[name]) ? source : 'editor';
   }
   return result;
 }

@@ -21,7 +21,7 @@ describe('captureFromLink', () => {
 
   it('reads nothing else from a link (no author, date or site)', () => {
     const capture = captureFromLink('https://example.com/a', 'A');
-    expect(capture.byline).toBeUndefined();
+    expect(capture.authors).toBeUndefined();
     expect(capture.siteName).toBeUndefined();
     expect(capture.publishedTime).toBeUndefined();
     expect(capture.canonicalUrl).toBeUndefined();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { stripBidi } from './bidi';
+import { Authors, withAuthorList } from './authors';
 import { CaptureSource, FIELD_LIMITS, ReaderView } from './capture';
 
 /** How a clipping came to be: from a page read in full, from a right-clicked link, or from a tab that could not be read. */
@@ -12,8 +13,9 @@ export const SUMMARY_LIMIT = 20000;
 const line = (max: number) => z.string().max(max).transform(stripBidi);
 
 /**
- * The fields the editor sees and edits in the popup. Everything is a string (empty = not known),
- * so a form can hold it as typed; `section` is null until the editor picks one.
+ * The fields the editor sees and edits in the popup. Everything but the authors is a string (empty =
+ * not known), so a form can hold it as typed; `authors` is a list of names ([] = not known); `section`
+ * is null until the editor picks one.
  */
 export const ClippingForm = z.object({
   url: z
@@ -22,7 +24,7 @@ export const ClippingForm = z.object({
     .max(FIELD_LIMITS.url)
     .transform((url) => stripBidi(url).trim()),
   title: line(FIELD_LIMITS.title),
-  byline: line(FIELD_LIMITS.byline),
+  authors: Authors,
   siteName: line(FIELD_LIMITS.siteName),
   publishedTime: line(FIELD_LIMITS.publishedTime),
   excerpt: z.string().max(FIELD_LIMITS.excerpt),
@@ -45,7 +47,7 @@ export const ClippingForm = z.object({
 });
 export type ClippingForm = z.infer<typeof ClippingForm>;
 
-export const FORM_FIELDS_WITH_SOURCE = ['url', 'title', 'byline', 'siteName', 'publishedTime', 'excerpt', 'lang', 'quote'] as const;
+export const FORM_FIELDS_WITH_SOURCE = ['url', 'title', 'authors', 'siteName', 'publishedTime', 'excerpt', 'lang', 'quote'] as const;
 export type FormFieldWithSource = (typeof FORM_FIELDS_WITH_SOURCE)[number];
 
 /** For each pre-filled field, where its value came from. */
@@ -84,6 +86,13 @@ export const Clipping = ClippingForm.extend({
 });
 export type Clipping = z.infer<typeof Clipping>;
 
+/**
+ * A clipping read back from the store or from a file. A record written before authors were a list
+ * (its `byline` a string) is upgraded on the way in (see withAuthorList), so a row the database
+ * upgrade has not reached yet, or a version-1 backup or issue file, still reads.
+ */
+export const StoredClipping = z.preprocess(withAuthorList, Clipping);
+
 /** The popup's unsaved form for one page, kept so nothing typed is lost. */
 export const DraftClipping = z.object({
   /** urlKey of the page the popup was opened on. */
@@ -95,3 +104,12 @@ export const DraftClipping = z.object({
   updatedAt: z.number().int().nonnegative(),
 });
 export type DraftClipping = z.infer<typeof DraftClipping>;
+
+/** A draft read back from the store: one kept before authors were a list is upgraded on the way in. */
+export const StoredDraft = z.preprocess(
+  (row: unknown) =>
+    typeof row === 'object' && row !== null && 'form' in row && 'context' in row
+      ? { ...row, form: withAuthorList(row.form), context: withAuthorList(row.context) }
+      : row,
+  DraftClipping,
+);

@@ -32,7 +32,7 @@ export function isOlder(a: Pick<Clipping, 'createdAt' | 'id'>, b: Pick<Clipping,
  */
 export function mergeDuplicates(older: Clipping, newer: Clipping, now: number, prefer: PreferFields = 'older'): Clipping {
   const [first, second] = prefer === 'older' ? [older, newer] : [newer, older];
-  const fill = (field: 'url' | 'title' | 'byline' | 'siteName' | 'publishedTime' | 'excerpt' | 'lang') => first[field] || second[field];
+  const fill = (field: 'url' | 'title' | 'siteName' | 'publishedTime' | 'excerpt' | 'lang') => first[field] || second[field];
   const quote = joinTexts(older.quote, newer.quote, FIELD_LIMITS.quote);
   const url = fill('url');
   // The address the editor was reading goes with the canonical one kept (and only when it differs from it).
@@ -43,7 +43,7 @@ export function mergeDuplicates(older: Clipping, newer: Clipping, now: number, p
     ...(visitedUrl && { visitedUrl }),
     url,
     title: fill('title'),
-    byline: fill('byline'),
+    authors: first.authors.length ? first.authors : second.authors,
     siteName: fill('siteName'),
     publishedTime: fill('publishedTime'),
     excerpt: fill('excerpt'),

@@ -38,7 +38,7 @@ const errorOf = (text: string) => {
 describe('buildBackup and renderBackup', () => {
   it('writes the format, version, time and every record', () => {
     const file = JSON.parse(backupText()) as { issues: unknown[]; clippings: unknown[] };
-    expect(file).toMatchObject({ format: BACKUP_FORMAT, version: 1, exportedAt: '2026-11-22T18:30:00.000Z', settings });
+    expect(file).toMatchObject({ format: BACKUP_FORMAT, version: 2, exportedAt: '2026-11-22T18:30:00.000Z', settings });
     expect(file.issues).toHaveLength(2);
     expect(file.clippings).toHaveLength(6);
   });
@@ -83,6 +83,21 @@ describe('buildBackup and renderBackup', () => {
 describe('readBackup', () => {
   it('round-trips everything', () => {
     expect(restored(backupText())).toEqual({ settings, issues: [closedIssue, GOLDEN_ISSUE], clippings: goldenClippings(), skipped: [] });
+  });
+
+  it('reads a version-1 backup, whose clippings have the authors as one byline string', () => {
+    const file = JSON.parse(backupText()) as { version: number; clippings: Record<string, unknown>[] };
+    file.version = 1;
+    for (const clipping of file.clippings) {
+      clipping.byline = (clipping.authors as string[]).join(', ');
+      delete clipping.authors;
+    }
+    expect(restored(JSON.stringify(file))).toEqual({
+      settings,
+      issues: [closedIssue, GOLDEN_ISSUE],
+      clippings: goldenClippings(),
+      skipped: [],
+    });
   });
 
   it('keeps the valid records around broken ones, and says which it skipped and why', () => {
@@ -156,7 +171,7 @@ describe('readBackup', () => {
     expect(errorOf('not json')).toMatch(/^This file is not JSON, so it cannot be a Newsletter Clipper backup \(.+\)\.$/);
     expect(errorOf('[1,2]')).toBe('This file is JSON, but not a Newsletter Clipper backup: it has no "format" field.');
     expect(errorOf(damaged((file) => (file.version = 7)))).toBe(
-      'This backup was made by a newer version of Newsletter Clipper (file version 7; this version reads up to 1). Update the extension, then try again.',
+      'This backup was made by a newer version of Newsletter Clipper (file version 7; this version reads up to 2). Update the extension, then try again.',
     );
     expect(errorOf(damaged((file) => delete file.clippings))).toBe('This backup is damaged: its "clippings" field is missing.');
     expect(errorOf(damaged((file) => (file.issues = {} as unknown[])))).toBe('This backup is damaged: its "issues" field is not a list.');

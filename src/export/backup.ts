@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Clipping } from '../clip/clipping';
+import { Clipping, StoredClipping } from '../clip/clipping';
 import { Issue } from '../issue/issue';
 import { Settings } from '../settings/settings';
 import { repairSettings } from '../settings/settings-repair';
@@ -9,8 +9,11 @@ import { stableJson } from './stable-json';
 
 /** The `format` of a whole-store backup file. */
 export const BACKUP_FORMAT = 'newsletter-clipper.backup';
-/** The newest backup version this code writes and reads. */
-export const BACKUP_VERSION = 1;
+/**
+ * The newest backup version this code writes; it reads every version up to it. Version 2: a clipping's
+ * authors are a list (`authors`), not a `byline` string (version-1 clippings are upgraded as they are read).
+ */
+export const BACKUP_VERSION = 2;
 
 /**
  * Everything the extension stores, as one file (documented in docs/export-format.md): settings,
@@ -20,7 +23,7 @@ export const BACKUP_VERSION = 1;
  */
 export const BackupFile = z.object({
   format: z.literal(BACKUP_FORMAT),
-  version: z.literal(BACKUP_VERSION),
+  version: z.number().int().min(1).max(BACKUP_VERSION),
   exportedAt: z.iso.datetime({ offset: true }),
   settings: z.unknown(),
   issues: z.array(z.unknown()),
@@ -144,6 +147,6 @@ export function readBackup(text: string): RestoredBackup | { error: string } {
     skipped.push({ kind: 'settings', index: 0, reason: 'the settings in the file are not an object; the current settings were kept' });
   }
   const issues = readRecords('issue', Issue, file.issues as unknown[], skipped);
-  const clippings = readRecords('clipping', Clipping, file.clippings as unknown[], skipped);
+  const clippings = readRecords('clipping', StoredClipping, file.clippings as unknown[], skipped);
   return settings ? { settings, issues, clippings, skipped } : { issues, clippings, skipped };
 }

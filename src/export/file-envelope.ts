@@ -50,7 +50,6 @@ export function readEnvelope(
       error: `This ${spec.noun} was made by a newer version of Newsletter Clipper (file version ${version}; this version reads up to ${spec.version}). Update the extension, then try again.`,
     };
   }
-  // A version below the current one would be migrated here, the way settings are; version 1 is the first.
-  if (version !== spec.version) return { ok: false, error: `This ${spec.noun} has version ${version}, which this version cannot read.` };
+  // An older version is read by the file's own schemas, which upgrade its records (e.g. StoredClipping).
   return { ok: true, value };
 }

@@ -19,7 +19,7 @@ describe('golden: an SRE Weekly issue from the sample articles', () => {
     const [articles, tools, outages] = doc.sections;
     expect(doc.sponsor).not.toBe('');
     expect(articles?.entries.length).toBeGreaterThanOrEqual(3);
-    expect(articles?.entries.every((e) => e.summary && e.byline && e.siteName)).toBe(true);
+    expect(articles?.entries.every((e) => e.summary && e.authors && e.siteName)).toBe(true);
     expect(articles?.entries.some((e) => e.quote && e.quoteLink)).toBe(true);
     expect(articles?.entries.some((e) => /\[.+\]\(https:/.test(e.summary) && /\*\w/.test(e.summary))).toBe(true);
     expect(tools?.entries).toEqual([]);

@@ -62,7 +62,7 @@ describe('renderHtml: layout', () => {
             summary: 'Why it *matters*.',
             quote: 'Q1\n\nQ2',
             quoteLink: 'https://a.example/1#:~:text=Q1',
-            byline: 'Ann',
+            authors: ['Ann'],
             siteName: 'A Blog',
           }),
         ]),
@@ -76,7 +76,7 @@ describe('renderHtml: layout', () => {
     expect(renderHtml(doc, { sanitize })).toBe(
       [
         '<h1>SRE Weekly Issue #501</h1>',
-        '<p class="issue-dates">November 16–22, 2026</p>',
+        '<p class="issue-dates">November 16\u2009–\u200922, 2026</p>',
         '<div class="sponsor">',
         '<p>Thanks to <strong>Quietpage</strong>.</p>',
         '</div>',
@@ -112,9 +112,9 @@ describe('renderHtml: layout', () => {
   });
 
   it('prints only the parts of the attribution that exist', () => {
-    expect(renderHtml(entries({ byline: 'Ann', siteName: '' }), { sanitize })).toContain('<p class="attribution">Ann</p>');
-    expect(renderHtml(entries({ byline: '', siteName: 'Site' }), { sanitize })).toContain('<p class="attribution">Site</p>');
-    expect(renderHtml(entries({ byline: '', siteName: ' ' }), { sanitize })).not.toContain('attribution');
+    expect(renderHtml(entries({ authors: ['Ann'], siteName: '' }), { sanitize })).toContain('<p class="attribution">Ann</p>');
+    expect(renderHtml(entries({ authors: [], siteName: 'Site' }), { sanitize })).toContain('<p class="attribution">Site</p>');
+    expect(renderHtml(entries({ authors: [], siteName: ' ' }), { sanitize })).not.toContain('attribution');
   });
 
   it('keeps a multi-paragraph summary of a bullet as paragraphs in the nested item', () => {
@@ -127,7 +127,7 @@ describe('renderHtml: layout', () => {
     const html = renderHtml(
       entries({
         summary: 'See [the book](https://sre.google/) and https://bare.example/x — "really" -- *yes*.\n\n* one\n* two',
-        byline: '',
+        authors: [],
         siteName: '',
       }),
       { sanitize },
@@ -147,7 +147,7 @@ describe('renderHtml: layout', () => {
 
   it('unwraps what the allow-list has no place for to its text, and keeps an image as a link', () => {
     const html = renderHtml(
-      entries({ summary: '# Big\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n![alt text](https://img.example/x.png)', byline: '' }),
+      entries({ summary: '# Big\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n![alt text](https://img.example/x.png)', authors: [] }),
       { sanitize },
     );
     expectInert(html);
@@ -217,7 +217,7 @@ describe('renderHtml: hostile inputs', () => {
           testEntry({
             title: 'Nice](javascript:alert(1)) <script>alert(1)</script>',
             url: 'https://evil.example/"><script>alert(1)</script>',
-            byline: '[Jane](javascript:alert(1)) <img src=x onerror=alert(1)>',
+            authors: ['[Jane](javascript:alert(1)) <img src=x onerror=alert(1)>'],
             siteName: '<a href="javascript:alert(1)">Site</a>',
             summary:
               'Raw <script>alert(1)</script>, [x](javascript:alert(1)), [y](JAVASCRIPT:alert(1)), [z](data:text/html,<script>alert(1)</script>), <img src=x onerror=alert(1)>, <a href="javascript:alert(1)">a</a>, [r](/relative), <javascript:alert(1)>, [ok](https://ok.example/ "t\\" onmouseover=\\"alert(1)")',
@@ -294,11 +294,17 @@ describe('renderHtmlPage', () => {
 
   it('wraps the fragment in a standalone page with inline CSS and a no-script CSP', () => {
     const page = renderHtmlPage(doc, { sanitize });
-    expect(page.startsWith('<!doctype html>\n<html>\n<head>\n<meta charset="utf-8">\n')).toBe(true);
+    expect(page.startsWith('<!doctype html>\n<html lang="en-US" dir="ltr">\n<head>\n<meta charset="utf-8">\n')).toBe(true);
     expect(page).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`);
     expect(page).toContain('<title>SRE Weekly Issue #501</title>');
     expect(page).toContain(`<main>\n${renderHtml(doc, { sanitize })}</main>`);
     expect(page.endsWith('</html>\n')).toBe(true);
+  });
+
+  it('says the newsletter’s language and its direction on <html>, escaped', () => {
+    expect(renderHtmlPage({ ...doc, lang: 'he' }, { sanitize })).toContain('<html lang="he" dir="rtl">');
+    expect(renderHtmlPage({ ...doc, lang: 'de-AT' }, { sanitize })).toContain('<html lang="de-AT" dir="ltr">');
+    expect(renderHtmlPage({ ...doc, lang: '"><script>' }, { sanitize })).toContain('<html lang="&quot;&gt;&lt;script&gt;" dir="ltr">');
   });
 
   it('loads nothing from elsewhere', () => {
@@ -328,9 +334,9 @@ describe('renderHtml: right-to-left page text', () => {
     const html = body(
       renderHtml(
         entries(
-          { title: 'مرحبا بالعالم', url: 'https://ex.com/ar', byline: 'כותב', siteName: 'Ex' },
+          { title: 'مرحبا بالعالم', url: 'https://ex.com/ar', authors: ['כותב'], siteName: 'Ex' },
           { title: 'שלום', url: 'javascript:alert(1)' },
-          { title: 'Plain', url: 'https://ex.com/en', byline: 'Ada', siteName: 'Ex' },
+          { title: 'Plain', url: 'https://ex.com/en', authors: ['Ada'], siteName: 'Ex' },
         ),
       ),
     );

@@ -1,9 +1,10 @@
+import { textDirection } from '../i18n/text-direction';
 import { attributionText } from './attribution';
 import { LINK_REL, editorHtml } from './editor-html';
 import { escapeHtml } from './html-escape';
 import type { DocumentEntry, DocumentSection, IssueDocument } from './issue-document';
 import { issueDateRange } from './issue-dates';
-import { QUOTE_LINK_TEXT, UNTITLED } from './labels';
+import { quoteLinkText, untitled } from './labels';
 import { oneLine, paragraphs } from './page-text';
 import { webHref } from './safe-url';
 
@@ -46,7 +47,7 @@ const isolate = (text: string) => (RTL.test(text) ? ' dir="auto"' : '');
 /** The title as a link when the URL is http(s), else as plain text (a `javascript:` URL is never linked). */
 function titleHtml(entry: DocumentEntry): string {
   const href = webHref(entry.url);
-  const text = oneLine(entry.title) || href || UNTITLED;
+  const text = oneLine(entry.title) || href || untitled();
   return href ? link(href, text, isolate(text)) : isolate(text) ? `<bdi>${escapeHtml(text)}</bdi>` : escapeHtml(text);
 }
 
@@ -54,16 +55,16 @@ function blockquoteHtml(entry: DocumentEntry): string | undefined {
   const quoted = paragraphs(entry.quote).map(escapeHtml);
   if (!quoted.length) return undefined;
   const href = webHref(entry.quoteLink);
-  if (href) quoted[quoted.length - 1] += ` (${link(href, QUOTE_LINK_TEXT)})`;
+  if (href) quoted[quoted.length - 1] += ` (${link(href, quoteLinkText())})`;
   return `<blockquote>\n${quoted.map((p) => `<p>${p}</p>`).join('\n')}\n</blockquote>`;
 }
 
-function entryHtml(entry: DocumentEntry, summary: string): string[] {
+function entryHtml(entry: DocumentEntry, summary: string, lang: string): string[] {
   const parts = [`<h3>${titleHtml(entry)}</h3>`];
   if (summary) parts.push(summary);
   const quote = blockquoteHtml(entry);
   if (quote) parts.push(quote);
-  const attribution = attributionText(entry);
+  const attribution = attributionText(entry, lang);
   if (attribution) parts.push(`<p class="attribution"${isolate(attribution)}>${escapeHtml(attribution)}</p>`);
   return parts;
 }
@@ -73,11 +74,11 @@ function bulletHtml(entry: DocumentEntry, summary: string): string {
   return `<li>${titleHtml(entry)}\n<ul>\n<li>${summary}</li>\n</ul>\n</li>`;
 }
 
-function sectionHtml(section: DocumentSection, summaries: readonly string[]): string[] {
+function sectionHtml(section: DocumentSection, summaries: readonly string[], lang: string): string[] {
   const heading = `<h2>${escapeHtml(oneLine(section.name))}</h2>`;
   if (section.style === 'bullets')
     return [heading, `<ul>\n${section.entries.map((e, i) => bulletHtml(e, summaries[i] ?? '')).join('\n')}\n</ul>`];
-  return [heading, ...section.entries.flatMap((e, i) => entryHtml(e, summaries[i] ?? ''))];
+  return [heading, ...section.entries.flatMap((e, i) => entryHtml(e, summaries[i] ?? '', lang))];
 }
 
 /**
@@ -102,12 +103,12 @@ export function renderHtml(doc: IssueDocument, { sanitize }: HtmlRenderOptions =
     sanitize,
   );
   const parts = [`<h1>${escapeHtml(oneLine(doc.title))}</h1>`];
-  const dates = issueDateRange(doc.start, doc.end);
+  const dates = issueDateRange(doc.start, doc.end, doc.lang);
   if (dates) parts.push(`<p class="issue-dates">${escapeHtml(dates)}</p>`);
   if (sponsor) parts.push(`<div class="sponsor">\n${sponsor}\n</div>`, '<hr>');
   let next = 0;
   for (const section of sections) {
-    parts.push(...sectionHtml(section, summaries.slice(next, next + section.entries.length)));
+    parts.push(...sectionHtml(section, summaries.slice(next, next + section.entries.length), doc.lang));
     next += section.entries.length;
   }
   return `${parts.join('\n')}\n`;
@@ -132,13 +133,14 @@ code{font-size:.9em;background:#f3f3f3;padding:0 .2em;border-radius:3px}
 
 /**
  * The HTML export as a standalone page for downloading: the fragment of {@link renderHtml} in a
- * minimal `<!doctype html>` document with inline CSS. Its Content-Security-Policy allows no script
+ * minimal `<!doctype html>` document with inline CSS, its `lang` the newsletter's language and its `dir`
+ * the direction that language is written in (so screen readers and the browser's layout read it right). Its Content-Security-Policy allows no script
  * and nothing loaded from elsewhere, a second lock behind the escaping should the file be opened
  * in a browser.
  */
 export function renderHtmlPage(doc: IssueDocument, options: HtmlRenderOptions = {}): string {
   return `<!doctype html>
-<html>
+<html lang="${escapeHtml(doc.lang)}" dir="${textDirection(doc.lang)}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">

@@ -1,26 +1,7 @@
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+import { formattingLocale } from '../i18n/messages';
 
 // Date, optional time, optional offset: what `toISOString()` and @date-fns/tz's `TZDate#toISOString()` write.
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
-
-interface CalendarDay {
-  year: number;
-  month: number;
-  day: number;
-}
 
 /**
  * The wall-clock time written in an ISO string, as if it were UTC: the local time in the string's own
@@ -39,27 +20,25 @@ function wallClock(iso: string): number | null {
   return time;
 }
 
-function calendarDay(time: number): CalendarDay {
-  const date = new Date(time);
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth(), day: date.getUTCDate() };
-}
+const DAY = 86_400_000;
+/** Midnight UTC of the calendar day `time` falls on (as written: see wallClock). */
+const dayOf = (time: number) => Math.floor(time / DAY) * DAY;
 
 /**
- * The issue's window as readers see it, e.g. "November 16–22, 2026", "November 30 – December 6, 2026",
- * "December 28, 2026 – January 3, 2027" or "November 16, 2026". `start` and `end` are ISO instants of
+ * The issue's window as readers of `lang` see it, through Intl.DateTimeFormat#formatRange: in English
+ * "November 16 – 22, 2026", "November 30 – December 6, 2026", "December 28, 2026 – January 3, 2027"
+ * or "November 16, 2026"; in German "16.–22. November 2026". `start` and `end` are ISO instants of
  * the window [start, end): the last day printed is the day before an `end` at midnight. Dates are the
- * calendar days in each string's own offset (so `2026-11-16T00:00:00+01:00` is the 16th). Empty when
- * either is not an ISO date or the window is empty.
+ * calendar days in each string's own offset (so `2026-11-16T00:00:00+01:00` is the 16th), formatted in
+ * UTC so the result depends on neither the machine's zone nor its clock. Empty when either is not an
+ * ISO date or the window is empty.
  */
-export function issueDateRange(start: string, end: string): string {
+export function issueDateRange(start: string, end: string, lang: string): string {
   const from = wallClock(start);
   const until = wallClock(end);
   if (from === null || until === null || until <= from) return '';
-  const first = calendarDay(from);
-  const last = calendarDay(until - 1);
-  const month = (d: CalendarDay) => MONTHS[d.month] ?? '';
-  if (first.year !== last.year) return `${month(first)} ${first.day}, ${first.year} – ${month(last)} ${last.day}, ${last.year}`;
-  if (first.month !== last.month) return `${month(first)} ${first.day} – ${month(last)} ${last.day}, ${last.year}`;
-  if (first.day !== last.day) return `${month(first)} ${first.day}–${last.day}, ${last.year}`;
-  return `${month(first)} ${first.day}, ${first.year}`;
+  const first = dayOf(from);
+  const last = dayOf(until - 1);
+  const format = new Intl.DateTimeFormat(formattingLocale(lang), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+  return first === last ? format.format(first) : format.formatRange(first, last);
 }

@@ -6,8 +6,8 @@ export const DocumentEntry = z.object({
   id: z.string(),
   url: z.string(),
   title: z.string(),
-  /** The article's author(s), as printed in "Author — Publication". */
-  byline: z.string(),
+  /** The article's authors, one name each, printed as a list in "Author — Publication". */
+  authors: z.array(z.string()),
   siteName: z.string(),
   /** ISO 8601 or YYYY-MM-DD; empty when unknown. */
   publishedTime: z.string(),
@@ -35,6 +35,8 @@ export type DocumentSection = z.infer<typeof DocumentSection>;
  */
 export const IssueDocument = z.object({
   newsletter: z.string(),
+  /** The newsletter's language (BCP 47): how author lists and dates are written, and the exports' `lang`. */
+  lang: z.string(),
   number: z.number().int().positive(),
   title: z.string(),
   /** The issue's date window, as ISO 8601 instants. */

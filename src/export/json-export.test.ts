@@ -21,7 +21,7 @@ describe('buildIssueExport', () => {
     const file = build();
     expect(file).toMatchObject({
       format: 'newsletter-clipper.issue',
-      version: 1,
+      version: 2,
       exportedAt: '2026-11-22T18:30:00.000Z',
       newsletter: 'SRE Weekly',
       issue: GOLDEN_ISSUE,
@@ -66,7 +66,7 @@ describe('renderJson', () => {
 
   it('indents by two spaces and ends with a newline', () => {
     const json = renderJson(build());
-    expect(json.startsWith('{\n  "format": "newsletter-clipper.issue",\n  "version": 1,\n')).toBe(true);
+    expect(json.startsWith('{\n  "format": "newsletter-clipper.issue",\n  "version": 2,\n')).toBe(true);
     expect(json.endsWith('}\n')).toBe(true);
     expect(json.endsWith('\n\n')).toBe(false);
   });
@@ -123,9 +123,39 @@ describe('parseIssueExport', () => {
   });
 
   it('says when the file comes from a newer version', () => {
-    expect(errorOf(text((f) => (f.version = 2)))).toBe(
-      'This issue export was made by a newer version of Newsletter Clipper (file version 2; this version reads up to 1). Update the extension, then try again.',
+    expect(errorOf(text((f) => (f.version = 3)))).toBe(
+      'This issue export was made by a newer version of Newsletter Clipper (file version 3; this version reads up to 2). Update the extension, then try again.',
     );
+  });
+
+  it('writes the newsletter’s language and its direction when known', () => {
+    const file = buildIssueExport({
+      newsletter: 'N',
+      lang: 'ar-EG',
+      issue: GOLDEN_ISSUE,
+      sections: GOLDEN_SECTIONS,
+      clippings: [],
+      now: GOLDEN_NOW,
+    });
+    expect(file).toMatchObject({ lang: 'ar-EG', dir: 'rtl' });
+    expect(parseIssueExport(renderJson(file))).toMatchObject({ ok: true, file: { lang: 'ar-EG', dir: 'rtl' } });
+  });
+
+  it('reads a version-1 file, whose clippings have the authors as one byline string', () => {
+    const file = JSON.parse(renderJson(build())) as { version: number; clippings: Record<string, unknown>[] };
+    file.version = 1;
+    for (const clipping of file.clippings) {
+      delete clipping.authors;
+      clipping.byline = 'Priya Raman and Tomás Ortega';
+      clipping.sources = { byline: 'json-ld' };
+    }
+    const parsed = parseIssueExport(JSON.stringify(file));
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.file.clippings.length).toBeGreaterThan(0);
+    for (const clipping of parsed.file.clippings) {
+      expect(clipping.authors).toEqual(['Priya Raman', 'Tomás Ortega']);
+      expect(clipping.sources).toEqual({ authors: 'json-ld' });
+    }
   });
 
   it.each([['"1"'], ['0'], ['1.5'], ['null'], ['-3']])('says when the version (%s) is unreadable', (version) => {

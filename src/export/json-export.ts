@@ -1,16 +1,21 @@
 import { z } from 'zod';
-import { Clipping } from '../clip/clipping';
+import { type Clipping, StoredClipping } from '../clip/clipping';
 import { Issue } from '../issue/issue';
 import { groupBySection } from '../issue/issue-order';
 import { Section, Settings } from '../settings/settings';
+import { textDirection } from '../i18n/text-direction';
 import { readEnvelope } from './file-envelope';
 import { describeProblems, quoteForMessage } from './record-errors';
 import { stableJson } from './stable-json';
 
 /** The `format` of an exported issue file. */
 export const ISSUE_EXPORT_FORMAT = 'newsletter-clipper.issue';
-/** The newest issue-file version this code writes and reads. Bump it (with a reader for the old one) when the shape changes. */
-export const ISSUE_EXPORT_VERSION = 1;
+/**
+ * The newest issue-file version this code writes; it reads every version up to it. Bump it (with a reader
+ * for the old one) when the shape changes. Version 2: a clipping's authors are a list (`authors`), not a
+ * `byline` string (version-1 clippings are upgraded as they are read, see StoredClipping).
+ */
+export const ISSUE_EXPORT_VERSION = 2;
 
 /**
  * One issue as a file, for backup, transfer and import (documented in docs/export-format.md). The
@@ -19,16 +24,19 @@ export const ISSUE_EXPORT_VERSION = 1;
 export const IssueExportFile = z
   .object({
     format: z.literal(ISSUE_EXPORT_FORMAT),
-    version: z.literal(ISSUE_EXPORT_VERSION),
+    version: z.number().int().min(1).max(ISSUE_EXPORT_VERSION),
     /** When the file was written, ISO 8601. */
     exportedAt: z.iso.datetime({ offset: true }),
     /** The newsletter's name, from the settings at export time. */
     newsletter: Settings.shape.newsletterName.unwrap(),
+    /** The newsletter's language (BCP 47) and the direction it is written in, when known (version 2). */
+    lang: z.string().max(35).optional(),
+    dir: z.enum(['ltr', 'rtl']).optional(),
     issue: Issue,
     /** The newsletter's sections at export time, in order: what the clippings' `section` ids refer to. */
     sections: z.array(Section),
     /** The issue's clippings (tombstones left out), in issue order. */
-    clippings: z.array(Clipping),
+    clippings: z.array(StoredClipping),
   })
   .superRefine((file, ctx) => {
     const sectionIds = new Set<string>();
@@ -56,6 +64,8 @@ export type IssueExportFile = z.infer<typeof IssueExportFile>;
 /** What an issue export is made from: the store's records, and the export time (a frozen clock in tests). */
 export interface IssueExportInput {
   newsletter: string;
+  /** The newsletter's language: written with its direction, so a reader of the file knows how to show its text. */
+  lang?: string;
   issue: Issue;
   sections: readonly Section[];
   /** The issue's clippings; tombstones and clippings of other issues are left out. */
@@ -67,13 +77,14 @@ export interface IssueExportInput {
  * The export file of one issue. Clippings are listed in issue order (the order of the issue view)
  * so the file reads like the issue; their `position` fields are what an import uses.
  */
-export function buildIssueExport({ newsletter, issue, sections, clippings, now }: IssueExportInput): IssueExportFile {
+export function buildIssueExport({ newsletter, lang, issue, sections, clippings, now }: IssueExportInput): IssueExportFile {
   const own = clippings.filter((c) => c.issueId === issue.id && c.deletedAt === undefined);
   return {
     format: ISSUE_EXPORT_FORMAT,
     version: ISSUE_EXPORT_VERSION,
     exportedAt: new Date(now).toISOString(),
     newsletter,
+    ...(lang ? { lang, dir: textDirection(lang) } : {}),
     issue,
     sections: [...sections],
     clippings: groupBySection(own, sections).flatMap((group) => group.clippings),

@@ -25,7 +25,7 @@ describe('renderMarkdown: layout', () => {
     const doc = testDocument(
       [
         testSection('entries', [
-          testEntry({ title: 'First', url: 'https://a.example/1', summary: 'Why it matters.', byline: 'Ann', siteName: 'A Blog' }),
+          testEntry({ title: 'First', url: 'https://a.example/1', summary: 'Why it matters.', authors: ['Ann'], siteName: 'A Blog' }),
         ]),
         testSection('bullets', [testEntry({ title: 'Acme down', url: 'https://status.acme.example/1', summary: 'DNS, again.' })]),
       ],
@@ -35,7 +35,7 @@ describe('renderMarkdown: layout', () => {
       [
         '# SRE Weekly Issue #501',
         '',
-        '*November 16–22, 2026*',
+        '*November 16\u2009–\u200922, 2026*',
         '',
         'Thanks to **Quietpage** for sponsoring.',
         '',
@@ -61,7 +61,7 @@ describe('renderMarkdown: layout', () => {
   it('leaves out the sponsor block and its rule when there is no sponsor', () => {
     const markdown = renderMarkdown(entries({}));
     expect(markdown).not.toContain('---');
-    expect(markdown.startsWith('# SRE Weekly Issue #501\n\n*November 16–22, 2026*\n\n## Articles\n\n')).toBe(true);
+    expect(markdown.startsWith('# SRE Weekly Issue #501\n\n*November 16\u2009–\u200922, 2026*\n\n## Articles\n\n')).toBe(true);
   });
 
   it('skips empty sections, and prints only the heading of an issue with nothing in it', () => {
@@ -74,7 +74,9 @@ describe('renderMarkdown: layout', () => {
     expect(markdown).not.toContain('## Articles');
     expect(markdown).not.toContain('## Tools');
     expect(markdown).toContain('## Outages');
-    expect(renderMarkdown(testDocument([testSection('entries', [])]))).toBe('# SRE Weekly Issue #501\n\n*November 16–22, 2026*\n');
+    expect(renderMarkdown(testDocument([testSection('entries', [])]))).toBe(
+      '# SRE Weekly Issue #501\n\n*November 16\u2009–\u200922, 2026*\n',
+    );
   });
 
   it('leaves out the dates line when the window is unreadable', () => {
@@ -108,7 +110,7 @@ describe('renderMarkdown: entries', () => {
 
   it('keeps the editor’s Markdown in the summary as written, paragraphs and all', () => {
     const summary = 'See [the book](https://sre.google/sre-book/) — *really*.\n\n* one\n* two';
-    expect(body(renderMarkdown(entries({ summary, byline: '', siteName: '' })))).toBe(
+    expect(body(renderMarkdown(entries({ summary, authors: [], siteName: '' })))).toBe(
       `### [A post](https://blog.example/post)\n\n${summary}\n`,
     );
   });
@@ -118,7 +120,7 @@ describe('renderMarkdown: entries', () => {
       entries({
         quote: 'First paragraph\nof the quote.\n\nSecond one.',
         quoteLink: 'https://blog.example/post#:~:text=First%20paragraph',
-        byline: '',
+        authors: [],
         siteName: '',
       }),
     );
@@ -134,21 +136,22 @@ describe('renderMarkdown: entries', () => {
   });
 
   it('orders summary, quote and attribution, each its own block', () => {
-    expect(body(renderMarkdown(entries({ summary: 'S.', quote: 'Q.', byline: 'Ann', siteName: 'Site' })))).toBe(
+    expect(body(renderMarkdown(entries({ summary: 'S.', quote: 'Q.', authors: ['Ann'], siteName: 'Site' })))).toBe(
       '### [A post](https://blog.example/post)\n\nS.\n\n> Q.\n\nAnn — Site\n',
     );
   });
 
   it.each([
-    ['Ann', 'Site', 'Ann — Site'],
-    ['Ann', '', 'Ann'],
-    ['', 'Site', 'Site'],
-  ])('prints the attribution of byline %j and site %j as %j', (byline, siteName, line) => {
-    expect(renderMarkdown(entries({ byline, siteName })).endsWith(`\n\n${line}\n`)).toBe(true);
+    [['Ann'], 'Site', 'Ann — Site'],
+    [['Ann'], '', 'Ann'],
+    [[], 'Site', 'Site'],
+    [['Ann Lee', 'Bo Kim', 'Cy Park'], 'Site', 'Ann Lee, Bo Kim, and Cy Park — Site'],
+  ])('prints the attribution of authors %j and site %j as %j', (authors, siteName, line) => {
+    expect(renderMarkdown(entries({ authors, siteName })).endsWith(`\n\n${line}\n`)).toBe(true);
   });
 
   it('prints no attribution line when neither part is known', () => {
-    expect(renderMarkdown(entries({ byline: '', siteName: '' })).endsWith('\n### [A post](https://blog.example/post)\n')).toBe(true);
+    expect(renderMarkdown(entries({ authors: [], siteName: '' })).endsWith('\n### [A post](https://blog.example/post)\n')).toBe(true);
   });
 
   it('prints the title as plain text when the URL is not http(s)', () => {
@@ -195,7 +198,7 @@ describe('renderMarkdown: bullets', () => {
   });
 
   it('prints neither quote nor attribution in the Outages layout', () => {
-    const markdown = renderMarkdown(bullets({ quote: 'Quoted.', byline: 'Ann', siteName: 'Site' }));
+    const markdown = renderMarkdown(bullets({ quote: 'Quoted.', authors: ['Ann'], siteName: 'Site' }));
     expect(markdown).not.toContain('Quoted.');
     expect(markdown).not.toContain('Ann');
   });
@@ -216,7 +219,7 @@ describe('renderMarkdown: hostile page values', () => {
           testEntry({
             title: 'Nice](javascript:alert(1)) <script>alert(1)</script>',
             url: 'https://evil.example/a',
-            byline: '[Jane](javascript:alert(1)) <img src=x onerror=alert(1)>',
+            authors: ['[Jane](javascript:alert(1)) <img src=x onerror=alert(1)>'],
             siteName: '<a href="javascript:alert(1)">Site</a>',
             quote: '> nested\n\n[q](javascript:alert(1)) <iframe src=javascript:alert(1)>',
             quoteLink: 'https://evil.example/a#:~:text=x)](javascript:alert(1)',

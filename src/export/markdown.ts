@@ -2,7 +2,7 @@ import { attributionText } from './attribution';
 import { safeEditorMarkdown } from './editor-markdown';
 import type { DocumentEntry, DocumentSection, IssueDocument } from './issue-document';
 import { issueDateRange } from './issue-dates';
-import { QUOTE_LINK_TEXT, UNTITLED } from './labels';
+import { quoteLinkText, untitled } from './labels';
 import { escapeMarkdownHeading, escapeMarkdownText, markdownDestination } from './markdown-escape';
 import { oneLine, paragraphs } from './page-text';
 import { webHref } from './safe-url';
@@ -13,7 +13,7 @@ import { webHref } from './safe-url';
  */
 function titleLink(entry: DocumentEntry, atBlockStart: boolean): string {
   const href = webHref(entry.url);
-  const text = oneLine(entry.title) || href || UNTITLED;
+  const text = oneLine(entry.title) || href || untitled();
   if (!href) return escapeMarkdownText(text, { atBlockStart });
   return `[${escapeMarkdownText(text)}](${markdownDestination(href)})`;
 }
@@ -23,21 +23,21 @@ function blockquote(entry: DocumentEntry): string | undefined {
   const quoted = paragraphs(entry.quote).map((p) => escapeMarkdownText(p, { atBlockStart: true }));
   if (!quoted.length) return undefined;
   const href = webHref(entry.quoteLink);
-  if (href) quoted[quoted.length - 1] += ` ([${QUOTE_LINK_TEXT}](${markdownDestination(href)}))`;
+  if (href) quoted[quoted.length - 1] += ` ([${quoteLinkText()}](${markdownDestination(href)}))`;
   return quoted.map((p) => `> ${p}`).join('\n>\n');
 }
 
 // SRE Weekly's article layout. The title is a `###` heading rather than a bold link: it reads the
 // same in a Markdown viewer, gives each article an anchor and a place in a CMS's outline, and cannot
 // run into the commentary paragraph the way a bold line can when a blank line goes missing.
-function entryBlocks(entry: DocumentEntry): string[] {
+function entryBlocks(entry: DocumentEntry, lang: string): string[] {
   const blocks = [`### ${titleLink(entry, false)}`];
   // The commentary is the editor's own Markdown, printed as written but for raw HTML and unsafe links (see renderMarkdown).
   const summary = safeEditorMarkdown(entry.summary);
   if (summary) blocks.push(summary);
   const quote = blockquote(entry);
   if (quote) blocks.push(quote);
-  const attribution = attributionText(entry);
+  const attribution = attributionText(entry, lang);
   if (attribution) blocks.push(escapeMarkdownText(attribution, { atBlockStart: true }));
   return blocks;
 }
@@ -54,10 +54,10 @@ function bullet(entry: DocumentEntry): string {
   return lines.join('\n');
 }
 
-function sectionBlocks(section: DocumentSection): string[] {
+function sectionBlocks(section: DocumentSection, lang: string): string[] {
   const heading = `## ${escapeMarkdownHeading(section.name)}`;
   if (section.style === 'bullets') return [heading, section.entries.map(bullet).join('\n')];
-  return [heading, ...section.entries.flatMap(entryBlocks)];
+  return [heading, ...section.entries.flatMap((entry) => entryBlocks(entry, lang))];
 }
 
 /**
@@ -99,12 +99,12 @@ function sectionBlocks(section: DocumentSection): string[] {
  */
 export function renderMarkdown(doc: IssueDocument): string {
   const blocks = [`# ${escapeMarkdownHeading(doc.title)}`];
-  const dates = issueDateRange(doc.start, doc.end);
+  const dates = issueDateRange(doc.start, doc.end, doc.lang);
   if (dates) blocks.push(`*${dates}*`);
   const sponsor = safeEditorMarkdown(doc.sponsor);
   if (sponsor) blocks.push(sponsor, '---');
   for (const section of doc.sections) {
-    if (section.entries.length) blocks.push(...sectionBlocks(section));
+    if (section.entries.length) blocks.push(...sectionBlocks(section, doc.lang));
   }
   return `${blocks.join('\n\n')}\n`;
 }

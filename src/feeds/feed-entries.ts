@@ -1,4 +1,5 @@
 import { parseDate } from '../capture/dates';
+import { AUTHOR_LIMITS } from '../clip/authors';
 import { FIELD_LIMITS } from '../clip/capture';
 import { urlKey } from '../clip/url-key';
 import { FEED_LIMITS, FUTURE_SLACK_MS, type FeedItem, type SkippedItem } from './feed-item';
@@ -50,12 +51,12 @@ export function authorNames(raws: readonly string[]): string[] {
   const names: string[] = [];
   const seen = new Set<string>();
   for (const raw of raws.slice(0, FEED_LIMITS.authors * 2)) {
-    let name = htmlToText(raw, FIELD_LIMITS.byline * 2);
+    let name = htmlToText(raw, AUTHOR_LIMITS.name * 2);
     const inParens = /^\S+@\S+\s*\((.+)\)$/.exec(name);
     const beforeAngle = /^(.+?)\s*<[^>]*@[^>]*>$/.exec(name);
     if (inParens) name = inParens[1]!;
     else if (beforeAngle) name = beforeAngle[1]!;
-    name = oneLineText(name.replace(/^by\s+/i, '').replace(/^["']|["']$/g, ''), FIELD_LIMITS.byline);
+    name = oneLineText(name.replace(/^by\s+/i, '').replace(/^["']|["']$/g, ''), AUTHOR_LIMITS.name);
     if (!name || EMAIL.test(name) || /^(unknown|admin|anonymous)$/i.test(name)) continue;
     const key = name.toLowerCase();
     if (!seen.has(key)) names.push(name);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AUTHOR_LIMITS } from '../clip/authors';
 import { FIELD_LIMITS } from '../clip/capture';
 
 /** Caps on what one feed may bring in. */
@@ -31,7 +32,7 @@ export const FeedItem = z.object({
     .max(FIELD_LIMITS.url)
     .regex(/^https?:\/\//),
   title: z.string().max(FIELD_LIMITS.title),
-  authors: z.array(z.string().min(1).max(FIELD_LIMITS.byline)).max(FEED_LIMITS.authors),
+  authors: z.array(z.string().min(1).max(AUTHOR_LIMITS.name)).max(FEED_LIMITS.authors),
   /** The item's own source (RSS `<source>`, Atom `<source><title>`, the reader's feed title), else the feed's title. */
   publication: z.string().max(FIELD_LIMITS.siteName),
   /** ISO 8601 as the feed wrote it (offset kept), or null when missing or unreadable. */

@@ -16,7 +16,7 @@ function clip(id: string, section: string | null, position: number, overrides: P
   return {
     url: `https://example.com/${id}`,
     title: `Title ${id}`,
-    byline: '',
+    authors: [],
     siteName: '',
     publishedTime: '',
     excerpt: '',
@@ -310,7 +310,7 @@ describe('matchesQuery', () => {
   const c = clip('q', 'articles', 1, {
     title: 'Postmortem: the Café outage',
     summary: 'A *great* write-up about retries.',
-    byline: 'Zoë Müller',
+    authors: ['Zoë Müller'],
     siteName: 'Ops Journal',
     url: 'https://blog.example.org/2026/incident-42',
     quote: 'The queue backed up.',
@@ -325,14 +325,14 @@ describe('matchesQuery', () => {
   it.each([
     ['title', 'postmortem'],
     ['summary', 'retries'],
-    ['byline', 'zoë'],
+    ['authors', 'zoë'],
     ['siteName', 'journal'],
     ['url', 'incident-42'],
     ['quote', 'backed'],
     ['excerpt', 'eviction'],
   ])('searches the %s', (field, word) => {
     expect(matchesQuery(c, word)).toBe(true);
-    expect(matchesQuery({ ...c, [field]: '' }, word)).toBe(false);
+    expect(matchesQuery({ ...c, [field]: field === 'authors' ? [] : '' }, word)).toBe(false);
   });
 
   it('ignores case', () => {

@@ -74,7 +74,7 @@ export function matchesQuery(clipping: Clipping, query: string): boolean {
   const words = fold(query).split(/\s+/).filter(Boolean);
   if (!words.length) return true;
   const haystack = fold(
-    [clipping.title, clipping.summary, clipping.byline, clipping.siteName, clipping.url, clipping.quote, clipping.excerpt].join('\n'),
+    [clipping.title, clipping.summary, ...clipping.authors, clipping.siteName, clipping.url, clipping.quote, clipping.excerpt].join('\n'),
   );
   return words.every((word) => haystack.includes(word));
 }

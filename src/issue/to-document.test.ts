@@ -33,7 +33,7 @@ function clip(id: string, section: string | null, position: number, overrides: P
   return {
     url: `https://example.com/${id}`,
     title: `Title ${id}`,
-    byline: `Author ${id}`,
+    authors: [`Author ${id}`],
     siteName: `Site ${id}`,
     publishedTime: '2026-06-09',
     excerpt: `Excerpt ${id}`,
@@ -123,7 +123,7 @@ describe('toIssueDocument', () => {
       id: 'clipping-a1',
       url: 'https://example.com/a1',
       title: 'Title a1',
-      byline: 'Author a1',
+      authors: ['Author a1'],
       siteName: 'Site a1',
       publishedTime: '2026-06-09',
       summary: 'Summary a1',

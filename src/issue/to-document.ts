@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import type { Clipping } from '../clip/clipping';
 import type { DocumentEntry, IssueDocument } from '../export/issue-document';
+import { uiLanguage } from '../i18n/messages';
 import type { Settings } from '../settings/settings';
 import type { Issue } from './issue';
 import { groupBySection } from './issue-order';
@@ -10,7 +11,7 @@ function entry(clipping: Clipping): DocumentEntry {
     id: clipping.id,
     url: clipping.url,
     title: clipping.title,
-    byline: clipping.byline,
+    authors: clipping.authors,
     siteName: clipping.siteName,
     publishedTime: clipping.publishedTime,
     summary: clipping.summary,
@@ -26,6 +27,7 @@ function entry(clipping: Clipping): DocumentEntry {
 export function toIssueDocument(issue: Issue, settings: Settings, clippings: readonly Clipping[]): IssueDocument {
   return {
     newsletter: settings.newsletterName,
+    lang: settings.language || uiLanguage(),
     number: issue.number,
     title: issue.title,
     // Written with the newsletter's offset, so the dates line reads the days as the editor sees them.

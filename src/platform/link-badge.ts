@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { Clipping } from '../clip/clipping';
+import { t } from '../i18n/messages';
 
 /**
  * Confirms a link clip on the tab's toolbar button: ✓ for a new clipping, = for one clipped before.
@@ -7,7 +8,7 @@ import type { Clipping } from '../clip/clipping';
  */
 export async function confirmLinkClip(tabId: number | undefined, clipping: Clipping, created: boolean): Promise<void> {
   if (tabId === undefined) return;
-  const title = created ? `Clipped: ${clipping.title}` : `Clipped before: ${clipping.title}`;
+  const title = t(created ? 'linkClipped' : 'linkClippedBefore', clipping.title);
   try {
     await Promise.all([
       browser.action.setBadgeBackgroundColor({ tabId, color: created ? '#1a7f37' : '#9a6700' }),

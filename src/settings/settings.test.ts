@@ -27,6 +27,7 @@ describe('defaultSettings', () => {
         { id: 'outages', name: 'Outages', style: 'bullets' },
       ],
       weekStartsOn: 1,
+      language: '',
       timeZone: '',
     });
     expect(defaultSettings().sections).toEqual(DEFAULT_SECTIONS);

@@ -52,6 +52,13 @@ export const Settings = z.object({
     .default(() => structuredClone(DEFAULT_SECTIONS)),
   /** 0 = Sunday … 6 = Saturday; the day an issue's week starts. */
   weekStartsOn: z.number().int().min(0).max(6).default(1),
+  /** The newsletter's language (BCP 47, e.g. `en-GB`): how the exports join authors and write dates; empty = the browser's. */
+  language: z
+    .string()
+    .trim()
+    .max(35)
+    .refine((tag) => tag === '' || isLanguageTag(tag), 'not a language tag (use one such as en, en-GB or de)')
+    .default(''),
   /** IANA time zone for week boundaries; empty = the browser's own. */
   timeZone: z
     .string()
@@ -60,6 +67,15 @@ export const Settings = z.object({
     .default(''),
 });
 export type Settings = z.infer<typeof Settings>;
+
+/** Whether `tag` is a well-formed BCP 47 language tag (Intl's own check). */
+function isLanguageTag(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
 
 /** The defaults, derived from the schema so there is no second literal to drift. */
 export function defaultSettings(): Settings {

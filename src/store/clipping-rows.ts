@@ -1,7 +1,7 @@
 // How clippings are written so that an issue holds one live clipping per article: every write goes
 // through clippingRow() (which sets or clears the unique index's key) and, inside a read-write
 // transaction, through putClipping() (which merges instead of tripping the unique index).
-import { Clipping } from '../clip/clipping';
+import { type Clipping, StoredClipping } from '../clip/clipping';
 import { isOlder, mergeDuplicates } from '../clip/merge-duplicates';
 import type { ClippingRow } from './db';
 import { type OutboxStore, markIssuesChanged } from './outbox-marks';
@@ -52,7 +52,7 @@ export async function putClipping(store: ClippingsStore, clipping: Clipping, now
     await store.put(row);
     return clipping;
   }
-  const other = Clipping.safeParse(found);
+  const other = StoredClipping.safeParse(found);
   if (!other.success) {
     // A damaged row holds the slot: keep it as it is (a backup still has it), just out of the index.
     const { liveUrlKey: _slot, ...kept } = found;
@@ -86,7 +86,7 @@ export async function mergeStoredDuplicates(store: UpgradingClippingsStore, outb
   let cursor = await store.openCursor();
   while (cursor) {
     const raw = cursor.value as ClippingRow;
-    const parsed = Clipping.safeParse(raw);
+    const parsed = StoredClipping.safeParse(raw);
     if (parsed.success && parsed.data.deletedAt === undefined) {
       const key = `${parsed.data.issueId ?? ''}\u0000${parsed.data.urlKey}`;
       groups.set(key, [...(groups.get(key) ?? []), parsed.data]);

@@ -1,4 +1,4 @@
-import { Clipping } from '../clip/clipping';
+import { Clipping, StoredClipping } from '../clip/clipping';
 import type { TimeWindow } from '../clip/week';
 import { clippingRow, isConstraintError, putClipping } from './clipping-rows';
 import { type ClipperDB, type OpenDB, settleQuietly } from './db';
@@ -39,7 +39,7 @@ export interface TombstoneRef {
 /** Parses a stored row; a damaged row is reported and skipped rather than crashing a listing. */
 function parseRow(row: unknown): Clipping | undefined {
   if (row === undefined) return undefined;
-  const parsed = Clipping.safeParse(row);
+  const parsed = StoredClipping.safeParse(row);
   if (parsed.success) return parsed.data;
   console.warn('newsletter-clipper: skipped an unreadable clipping row', parsed.error.issues[0]);
   return undefined;

@@ -109,6 +109,8 @@ const V4_LAYOUT = {
   },
 };
 
+const V5_LAYOUT = { ...V4_LAYOUT, version: 5 };
+
 /** A layout as of version 3: what the later steps added to the clippings store left out. */
 function asOfVersion3(layout: ReturnType<typeof describeLayout>) {
   const { byIssueUrl: _unique, byDeletedAt: _tombstones, ...indexes } = layout.clippings.indexes;
@@ -116,9 +118,9 @@ function asOfVersion3(layout: ReturnType<typeof describeLayout>) {
 }
 
 /** The version-3 layout as shipped (the ladder's first three steps, without their data moves), written without the current code. */
-function createV3(name: string) {
-  return openDB(name, 3, {
-    upgrade(db) {
+function createV3(name: string, version = 3) {
+  return openDB(name, version, {
+    upgrade(db, _old, _new, tx) {
       const clippings = db.createObjectStore('clippings', { keyPath: 'id' });
       clippings.createIndex('byUrlKey', 'urlKey');
       clippings.createIndex('byCreatedAt', 'createdAt');
@@ -130,9 +132,15 @@ function createV3(name: string) {
       issues.createIndex('byStatus', 'status');
       db.createObjectStore('outbox', { keyPath: 'issueId' }).createIndex('byNextAttempt', 'nextAttemptAt');
       db.createObjectStore('syncState', { keyPath: 'issueId' });
+      if (version < 4) return;
+      tx.objectStore('clippings').createIndex('byIssueUrl', ['issueId', 'liveUrlKey'], { unique: true });
+      tx.objectStore('clippings').createIndex('byDeletedAt', 'deletedAt');
     },
   });
 }
+
+/** The version-4 layout as shipped (createV3 plus the unique index), written without the current code. */
+const createV4 = (name: string) => createV3(name, 4);
 
 const UPGRADED_AT = Date.parse('2026-06-12T09:00:00Z');
 
@@ -220,7 +228,7 @@ const upgradeSteps: Record<number, () => Promise<void>> = {
 
     const db = await openClipperDB(name, () => UPGRADED_AT);
     opened.push(db);
-    expect(describeLayout(db)).toEqual(V4_LAYOUT);
+    expect({ ...describeLayout(db), version: 4 }).toEqual(V4_LAYOUT);
     // The oldest of the issue's three copies stays, with the text of all three (summaries joined in
     // creation order; the quote only the second had, with its link; the first one's section).
     const kept = await db.get('clippings', 'clipping-0001');
@@ -256,6 +264,34 @@ const upgradeSteps: Record<number, () => Promise<void>> = {
     await expect(db.put('clippings', { ...makeClipping(9, { urlKey: key, issueId: A }), liveUrlKey: key })).rejects.toMatchObject({
       name: 'ConstraintError',
     });
+  },
+  5: async () => {
+    // A version-4 database: clippings and a draft with the author line as one string.
+    const name = freshName();
+    const v4 = await createV4(name);
+    const { authors: _list, sources: _sources, ...current } = makeClipping(1);
+    const old = { ...current, byline: 'Priya Raman and Tomás Ortega', sources: { byline: 'json-ld', title: 'meta' } };
+    await v4.put('clippings', { ...old, liveUrlKey: old.urlKey });
+    const { authors: _second, ...second } = makeClipping(2);
+    await v4.put('clippings', { ...second, authors: [], liveUrlKey: second.urlKey });
+    const { authors: _none, ...form } = makeClipping(3);
+    await v4.put('drafts', {
+      key: 'k',
+      form: { ...form, byline: 'Ann Lee, Bo Kim' },
+      context: { origin: 'page', sources: { byline: 'meta' }, notes: [] },
+      updatedAt: 1,
+    });
+    v4.close();
+
+    const db = await open(name);
+    expect(describeLayout(db)).toEqual(V5_LAYOUT);
+    const first = await db.get('clippings', 'clipping-0001');
+    expect(first).toMatchObject({ authors: ['Priya Raman', 'Tomás Ortega'], sources: { authors: 'json-ld', title: 'meta' } });
+    expect(first).not.toHaveProperty('byline');
+    expect(await db.get('clippings', 'clipping-0002')).toMatchObject({ authors: [] });
+    const draft = await db.get('drafts', 'k');
+    expect(draft?.form.authors).toEqual(['Ann Lee', 'Bo Kim']);
+    expect(draft?.context.sources).toEqual({ authors: 'meta' });
   },
 };
 
@@ -299,7 +335,7 @@ describe('openClipperDB on an existing database', () => {
     first.close();
     const second = await open(name);
     expect(await second.get('meta', 'probe')).toBe('kept');
-    expect(describeLayout(second)).toEqual(V4_LAYOUT);
+    expect(describeLayout(second)).toEqual(V5_LAYOUT);
   });
 
   it('gives way to a newer version instead of blocking its upgrade', async () => {

@@ -1,4 +1,5 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { withAuthorList } from '../clip/authors';
 import type { Clipping, DraftClipping } from '../clip/clipping';
 import { mergeStoredDuplicates } from './clipping-rows';
 import type { Issue } from '../issue/issue';
@@ -6,7 +7,7 @@ import type { OutboxEntry } from '../sync/outbox-entry';
 import type { SyncState } from '../sync/sync-state';
 
 export const DB_NAME = 'newsletter-clipper';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /**
  * The IndexedDB layout. Rows are typed here for convenience, but every read is parsed with zod
@@ -128,6 +129,22 @@ export async function openClipperDB(name: string = DB_NAME, now: () => number = 
         await mergeStoredDuplicates(clippings, tx.objectStore('outbox'), now());
         clippings.createIndex('byIssueUrl', ['issueId', 'liveUrlKey'], { unique: true });
         clippings.createIndex('byDeletedAt', 'deletedAt');
+      }
+      if (oldVersion < 5) {
+        // Authors become a list: a clipping's or draft's `byline` string ("A and B") is split into names.
+        let row = await tx.objectStore('clippings').openCursor();
+        while (row) {
+          const upgraded = withAuthorList(row.value);
+          if (upgraded !== row.value) await row.update(upgraded as ClippingRow);
+          row = await row.continue();
+        }
+        let draft = await tx.objectStore('drafts').openCursor();
+        while (draft) {
+          const { form, context } = draft.value as { form?: unknown; context?: unknown };
+          const upgraded = { ...draft.value, form: withAuthorList(form), context: withAuthorList(context) };
+          if (upgraded.form !== form || upgraded.context !== context) await draft.update(upgraded as DraftClipping);
+          draft = await draft.continue();
+        }
       }
     },
     blocking() {

@@ -1,4 +1,4 @@
-import { DraftClipping } from '../clip/clipping';
+import { DraftClipping, StoredDraft } from '../clip/clipping';
 import { type OpenDB, settleQuietly } from './db';
 
 /** Drafts untouched for this long are removed on the next save: the page was abandoned. */
@@ -12,7 +12,7 @@ export class DraftsRepo {
     const db = await this.open();
     const row = await db.get('drafts', key);
     if (row === undefined) return undefined;
-    const parsed = DraftClipping.safeParse(row);
+    const parsed = StoredDraft.safeParse(row);
     if (!parsed.success) console.warn('newsletter-clipper: ignored an unreadable draft', parsed.error.issues[0]);
     return parsed.success ? parsed.data : undefined;
   }

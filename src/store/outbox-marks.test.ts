@@ -330,7 +330,7 @@ describe('a failed write leaves no outbox entry (one transaction)', () => {
       form: {
         url: 'x',
         title: '',
-        byline: '',
+        authors: [],
         siteName: '',
         publishedTime: '',
         excerpt: '',

@@ -18,7 +18,7 @@ describe('syncBadge', () => {
     expect(syncBadge([pending, pending], 'ready')).toMatchObject({
       text: '2',
       color: '#5b6472',
-      title: expect.stringMatching(/2 issue\(s\) waiting to sync to the drafting backend$/),
+      title: expect.stringMatching(/2 issues waiting to sync to the drafting backend$/),
     });
   });
 
@@ -26,25 +26,25 @@ describe('syncBadge', () => {
     expect(syncBadge([pending, failed, conflict], 'ready')).toMatchObject({
       text: '!2',
       color: '#b42318',
-      title: expect.stringMatching(/2 issue\(s\) need attention/),
+      title: expect.stringMatching(/2 issues need attention/),
     });
   });
 
   it('names the shortcut the browser bound, and none when there is none', () => {
     expect(syncBadge([pending], 'ready', WP, 'Ctrl+Shift+Y').title).toBe(
-      'Clip this page (Ctrl+Shift+Y) — 1 issue(s) waiting to sync to WordPress site news.example.org',
+      'Clip this page (Ctrl+Shift+Y) — 1 issue waiting to sync to WordPress site news.example.org',
     );
     expect(syncBadge([], 'none', undefined, '').title).toBe('Clip this page');
   });
 
   it('names the target the editor set up, never WordPress for a generic one', () => {
     expect(syncBadge([pending, failed], 'ready', GENERIC).title).toBe(
-      'Clip this page — 1 issue(s) need attention to sync to drafting server drafts.example.org/api/v1',
+      'Clip this page — 1 issue needs attention to sync to drafting server drafts.example.org/api/v1',
     );
     expect(syncBadge([pending], 'no-access', GENERIC).title).toBe(
       'Clip this page — sync is waiting for access to drafting server drafts.example.org/api/v1: grant it in the options',
     );
-    expect(syncBadge([pending], 'ready', WP).title).toBe('Clip this page — 1 issue(s) waiting to sync to WordPress site news.example.org');
+    expect(syncBadge([pending], 'ready', WP).title).toBe('Clip this page — 1 issue waiting to sync to WordPress site news.example.org');
   });
 
   it('shows nothing to an editor who has not set up a target, whatever is queued', () => {

@@ -1,5 +1,6 @@
 import { actionTitle } from '../clip/clip-shortcut';
 import type { OutboxEntry } from './outbox-entry';
+import { plural, t } from '../i18n/messages';
 import { type TargetDescription, targetName } from './sync-words';
 
 /** Where syncing stands: no target set up, a target without host access yet, or ready to sync. */
@@ -27,12 +28,12 @@ export function syncBadge(
   target?: TargetDescription,
   shortcut = '',
 ): SyncBadge {
-  const job = actionTitle(shortcut);
-  if (readiness === 'none' || !entries.length) return { text: '', color: GREY, title: job };
+  // The button's own tooltip (the manifest's default title), with the queue's state after it.
+  const title = actionTitle(shortcut);
+  if (readiness === 'none' || !entries.length) return { text: '', color: GREY, title };
   const name = targetName(target);
-  if (readiness === 'no-access')
-    return { text: '!', color: RED, title: `${job} — sync is waiting for access to ${name}: grant it in the options` };
+  if (readiness === 'no-access') return { text: '!', color: RED, title: t('badgeWaitingForAccess', title, name) };
   const stuck = entries.filter((e) => e.state !== 'pending').length;
-  if (stuck) return { text: `!${stuck}`, color: RED, title: `${job} — ${stuck} issue(s) need attention to sync to ${name}` };
-  return { text: String(entries.length), color: GREY, title: `${job} — ${entries.length} issue(s) waiting to sync to ${name}` };
+  if (stuck) return { text: `!${stuck}`, color: RED, title: plural('badgeNeedAttention', stuck, title, name) };
+  return { text: String(entries.length), color: GREY, title: plural('badgeWaiting', entries.length, title, name) };
 }

@@ -121,7 +121,7 @@ describe('clip.prepare', () => {
     expect(prepared.form).toEqual({
       url: URL_A,
       title: 'What went wrong on Tuesday',
-      byline: 'Ada Lovelace',
+      authors: ['Ada Lovelace'],
       siteName: 'Example Times',
       publishedTime: '2026-06-09',
       excerpt: 'A post-incident review.',
@@ -133,7 +133,7 @@ describe('clip.prepare', () => {
     });
     expect(prepared.captured).toEqual(prepared.form);
     expect(prepared.key).toBe('https://example.com/2026/06/outage-report');
-    expect(prepared.context).toMatchObject({ origin: 'page', sources: { url: 'url', title: 'json-ld', byline: 'json-ld' }, notes: [] });
+    expect(prepared.context).toMatchObject({ origin: 'page', sources: { url: 'url', title: 'json-ld', authors: 'json-ld' }, notes: [] });
     expect(prepared.existing).toBeUndefined();
     expect(prepared.draftRestoredFrom).toBeUndefined();
     expect(prepared.settings).toEqual(defaultSettings());
@@ -582,7 +582,7 @@ describe('clip.link', () => {
     const prepared = await world.call('clip.prepare', {});
     expect(prepared.existing?.id).toBe(link.clipping.id);
     expect(prepared.form.title).toBe('From the link');
-    expect(prepared.form.byline).toBe('Ada Lovelace');
+    expect(prepared.form.authors).toEqual(['Ada Lovelace']);
     expect(prepared.form.section).toBe('articles');
     expect(prepared.context.origin).toBe('link');
 
@@ -593,7 +593,7 @@ describe('clip.link', () => {
       clippingId: link.clipping.id,
     });
     expect(saved.updated).toBe(true);
-    expect(saved.clipping).toMatchObject({ id: link.clipping.id, origin: 'link', byline: 'Ada Lovelace', section: 'articles' });
+    expect(saved.clipping).toMatchObject({ id: link.clipping.id, origin: 'link', authors: ['Ada Lovelace'], section: 'articles' });
     expect(await world.stored()).toHaveLength(1);
   });
 });

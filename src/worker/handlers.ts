@@ -18,7 +18,7 @@ function formFromClipping(clipping: Clipping, captured: ClippingForm): ClippingF
   return {
     url: clipping.url,
     title: fill(clipping.title, captured.title),
-    byline: fill(clipping.byline, captured.byline),
+    authors: clipping.authors.length ? clipping.authors : captured.authors,
     siteName: fill(clipping.siteName, captured.siteName),
     publishedTime: fill(clipping.publishedTime, captured.publishedTime),
     excerpt: fill(clipping.excerpt, captured.excerpt),

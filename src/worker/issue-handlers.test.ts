@@ -289,7 +289,7 @@ describe('issue.document', () => {
     expect(doc.sections[0]!.entries[0]).toMatchObject({
       url: url(1),
       title: `Article at ${url(1)}`,
-      byline: 'Ada Lovelace',
+      authors: ['Ada Lovelace'],
       siteName: 'Example Times',
       summary: 'First',
     });
@@ -303,16 +303,16 @@ describe('issue.document', () => {
 describe('clip.update', () => {
   it('edits fields, and marks edited page fields as the editor’s', async () => {
     const c = await world.clip(url(1));
-    expect(c.sources).toMatchObject({ title: 'json-ld', byline: 'json-ld', siteName: 'opengraph' });
+    expect(c.sources).toMatchObject({ title: 'json-ld', authors: 'json-ld', siteName: 'opengraph' });
     world.clock += MINUTE;
     const { clipping } = await world.call('clip.update', {
       id: c.id,
-      changes: { title: 'Better title', byline: 'A. Lovelace', summary: 'My words', quote: 'Quoted.' },
+      changes: { title: 'Better title', authors: ['A. Lovelace'], summary: 'My words', quote: 'Quoted.' },
     });
     expect(clipping).toMatchObject({
       id: c.id,
       title: 'Better title',
-      byline: 'A. Lovelace',
+      authors: ['A. Lovelace'],
       summary: 'My words',
       quote: 'Quoted.',
       siteName: 'Example Times',
@@ -321,7 +321,7 @@ describe('clip.update', () => {
       issueId: c.issueId,
       position: c.position,
     });
-    expect(clipping.sources).toEqual({ ...c.sources, title: 'editor', byline: 'editor' });
+    expect(clipping.sources).toEqual({ ...c.sources, title: 'editor', authors: 'editor' });
     expect(await world.call('clip.get', { id: c.id })).toEqual({ clipping });
   });
 

@@ -1,4 +1,5 @@
 import { buildBackup, readBackup } from '../export/backup';
+import { uiLanguage } from '../i18n/messages';
 import { buildIssueExport, parseIssueExport } from '../export/json-export';
 import { MessageError } from '../messages/message-error';
 import type { Handlers } from '../messages/router';
@@ -17,7 +18,15 @@ export function transferHandlers(deps: HandlerDeps): Pick<Handlers, TransferHand
         deps.clippings.listByIssue(issueId),
       ]);
       if (!issue) throw new MessageError('not-found', 'That issue no longer exists.');
-      return buildIssueExport({ newsletter: settings.newsletterName, issue, sections: settings.sections, clippings, now: deps.now() });
+      const lang = settings.language || uiLanguage();
+      return buildIssueExport({
+        newsletter: settings.newsletterName,
+        lang,
+        issue,
+        sections: settings.sections,
+        clippings,
+        now: deps.now(),
+      });
     },
 
     async 'issue.import'({ text }) {

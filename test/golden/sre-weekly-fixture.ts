@@ -2,6 +2,7 @@
 // (samples/articles/*.expected.json: what capture reads from each page) plus the editor's words.
 // Frozen data: fixed ids, times and window, so the golden files never change by themselves.
 import { readFileSync } from 'node:fs';
+import { splitAuthors } from '../../src/clip/authors';
 import type { Clipping } from '../../src/clip/clipping';
 import { urlKey } from '../../src/clip/url-key';
 import type { Issue } from '../../src/issue/issue';
@@ -117,7 +118,7 @@ export function goldenClippings(): Clipping[] {
       url: page.canonicalUrl,
       urlKey: urlKey(page.canonicalUrl),
       title: page.title,
-      byline: page.byline ?? '',
+      authors: splitAuthors(page.byline ?? ''),
       siteName: page.siteName ?? '',
       publishedTime: page.publishedTime ?? '',
       excerpt: page.excerpt ?? '',
@@ -138,8 +139,8 @@ export function goldenClippings(): Clipping[] {
 }
 
 function entry(clipping: Clipping): DocumentEntry {
-  const { id, url, title, byline, siteName, publishedTime, summary, quote, quoteLink } = clipping;
-  return { id, url, title, byline, siteName, publishedTime, summary, quote, quoteLink };
+  const { id, url, title, authors, siteName, publishedTime, summary, quote, quoteLink } = clipping;
+  return { id, url, title, authors, siteName, publishedTime, summary, quote, quoteLink };
 }
 
 /**
@@ -150,6 +151,7 @@ export function goldenDocument(): IssueDocument {
   const clippings = goldenClippings();
   return {
     newsletter: 'SRE Weekly',
+    lang: 'en-US',
     number: GOLDEN_ISSUE.number,
     title: GOLDEN_ISSUE.title,
     start: '2026-11-16T00:00:00.000-05:00',
