@@ -13,13 +13,17 @@ import { Field } from './field';
 import { SyncLine } from './sync-line';
 import { formatWhen, readableDate, weekCountText } from './format';
 import { FIELD_LIMITS } from '../src/clip/capture';
+import { plural, t, uiLanguage } from '../src/i18n/messages';
 
 /** A length in characters in words: "2.4 million", "45,000". */
 function characters(count: number): string {
   return count >= 1e6
-    ? new Intl.NumberFormat('en', { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1 }).format(count)
-    : count.toLocaleString('en');
+    ? new Intl.NumberFormat(uiLanguage(), { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1 }).format(count)
+    : count.toLocaleString(uiLanguage());
 }
+
+/** Stands in a message for an address that is rendered as its own element. */
+const ADDRESS_MARK = '\u2063';
 
 /**
  * When the page's canonical address is on another host than the one the editor was reading, both
@@ -29,19 +33,16 @@ function AddressChoice({ form, canonical, choose }: { form: ClippingForm; canoni
   const visited = form.visitedUrl;
   if (!visited || visited === canonical) return null;
   const keepsVisited = form.url === visited;
+  const other = keepsVisited ? canonical : visited;
+  // The sentence is one message; the other address goes where its placeholder is, isolated in a <bdi>.
+  const [before = '', after = ''] = t(keepsVisited ? 'popupKeepingVisited' : 'popupKeepingCanonical', ADDRESS_MARK).split(ADDRESS_MARK);
   return (
     <p class="hint address-choice" data-testid="visited-url">
-      {keepsVisited ? (
-        <>
-          Keeping the address you were reading · Canonical address <bdi>{canonical}</bdi>{' '}
-        </>
-      ) : (
-        <>
-          Canonical address, from the page · You were reading <bdi>{visited}</bdi>{' '}
-        </>
-      )}
-      <button type="button" class="link" onClick={() => choose(keepsVisited ? canonical : visited)}>
-        {keepsVisited ? 'Use the canonical address' : 'Use this one instead'}
+      {before}
+      <bdi>{other}</bdi>
+      {after}{' '}
+      <button type="button" class="link" onClick={() => choose(other)}>
+        {keepsVisited ? t('popupUseCanonical') : t('popupUseVisited')}
       </button>
     </p>
   );
@@ -64,7 +65,7 @@ export function ClipPopup({ tabId }: { tabId: number | undefined }) {
     return (
       <main class="popup">
         <p class="banner error" role="alert">
-          Could not open the clipping form: {loadError}
+          {t('popupLoadError', loadError)}
         </p>
       </main>
     );
@@ -73,7 +74,7 @@ export function ClipPopup({ tabId }: { tabId: number | undefined }) {
     return (
       <main class="popup">
         <p class="loading" aria-busy="true">
-          Reading the page…
+          {t('popupReading')}
         </p>
       </main>
     );
@@ -116,7 +117,7 @@ function ClipEditor({ prepared, tabId }: { prepared: PreparedClip; tabId: number
     () =>
       createLatestSaver(
         (payload: ReturnType<typeof draftPayload>) => send('draft.save', payload),
-        (error) => setDraftError(`Your unsaved text could not be kept as a draft: ${errorText(error)}`),
+        (error) => setDraftError(t('popupDraftError', errorText(error))),
       ),
     [],
   );
@@ -159,25 +160,27 @@ function ClipEditor({ prepared, tabId }: { prepared: PreparedClip; tabId: number
   return (
     <main class="popup" onKeyDown={onKeyDown}>
       <header>
-        <h1>{clippingId ? 'Edit clipping' : 'Clip this page'}</h1>
+        <h1>{clippingId ? t('popupTitleEdit') : t('popupTitleNew')}</h1>
         <span class="week-count" data-testid="week-count" aria-busy={weekCount === undefined}>
           {typeof weekCount === 'number' ? weekCountText(weekCount) : ''}
         </span>
         <button type="button" class="link" onClick={() => void openIssueDesk()}>
-          Issue desk
+          {t('popupIssueDesk')}
         </button>
       </header>
 
       {prepared.existing && (
         <p class="banner warning" role="status" data-testid="clipped-before">
           {prepared.existing.issue?.status === 'closed'
-            ? `Published before, in issue #${prepared.existing.issue.number} (clipped ${formatWhen(prepared.existing.createdAt)}): you are editing that clipping.`
-            : `Clipped before, on ${formatWhen(prepared.existing.createdAt)}${prepared.existing.issue ? ` (issue #${prepared.existing.issue.number})` : ''}: you are editing that clipping.`}
+            ? t('popupPublishedBefore', prepared.existing.issue.number, formatWhen(prepared.existing.createdAt))
+            : prepared.existing.issue
+              ? t('popupClippedBeforeInIssue', formatWhen(prepared.existing.createdAt), prepared.existing.issue.number)
+              : t('popupClippedBefore', formatWhen(prepared.existing.createdAt))}
         </p>
       )}
       {prepared.draftRestoredFrom !== undefined && (
         <p class="banner info" role="status" data-testid="draft-restored">
-          Restored your unsaved text from {formatWhen(prepared.draftRestoredFrom)}.
+          {t('popupDraftRestored', formatWhen(prepared.draftRestoredFrom))}
         </p>
       )}
       {prepared.context.notes.map((note) => (
@@ -200,63 +203,81 @@ function ClipEditor({ prepared, tabId }: { prepared: PreparedClip; tabId: number
           void save();
         }}
       >
-        <Field id="title" label="Title" value={form.title} source={sources.title} onInput={update('title')} />
-        <Field id="url" label="URL" value={form.url} source={sources.url} onInput={update('url')} />
+        <Field id="title" label={t('popupFieldTitle')} value={form.title} source={sources.title} onInput={update('title')} />
+        <Field id="url" label={t('popupFieldUrl')} value={form.url} source={sources.url} onInput={update('url')} />
         <AddressChoice form={form} canonical={prepared.captured.url} choose={update('url')} />
         <Field
           id="summary"
-          label="Your summary"
+          label={t('popupFieldSummary')}
           value={form.summary}
           multiline
           rows={5}
           autoFocus
-          placeholder="Why this matters to your readers (Markdown allowed)"
+          placeholder={t('popupSummaryPlaceholder')}
           onInput={update('summary')}
         />
         <Field
           id="quote"
-          label="Quote"
+          label={t('popupFieldQuote')}
           value={form.quote}
           source={sources.quote}
           multiline
           rows={3}
-          placeholder="Select text on the page before clipping to quote it"
+          placeholder={t('popupQuotePlaceholder')}
           hint={
             prepared.context.quoteCut &&
-            `Your selection was ${characters(prepared.context.quoteCut.selectionLength)} characters; the quote keeps the first ${characters(FIELD_LIMITS.quote)}.`
+            plural(
+              'popupQuoteCut',
+              prepared.context.quoteCut.selectionLength,
+              characters(prepared.context.quoteCut.selectionLength),
+              characters(FIELD_LIMITS.quote),
+            )
           }
           onInput={update('quote')}
         />
         <div class="field">
-          <label for="section">Section</label>
+          <label for="section">{t('popupFieldSection')}</label>
           <select id="section" name="section" value={form.section ?? ''} onChange={(event) => update('section')(event.currentTarget.value)}>
-            <option value="">Choose later</option>
+            <option value="">{t('popupSectionLater')}</option>
             {prepared.settings.sections.map((section) => (
               <option value={section.id}>{section.name}</option>
             ))}
           </select>
         </div>
         <fieldset class="details">
-          <legend>About the article</legend>
+          <legend>{t('popupAboutArticle')}</legend>
           <div class="row">
             <AuthorsField authors={form.authors} source={sources.authors} onChange={update('authors')} />
-            <Field id="siteName" label="Publication" value={form.siteName} source={sources.siteName} onInput={update('siteName')} />
+            <Field
+              id="siteName"
+              label={t('popupFieldPublication')}
+              value={form.siteName}
+              source={sources.siteName}
+              onInput={update('siteName')}
+            />
           </div>
           <div class="row">
             <Field
               id="publishedTime"
-              label="Published"
+              label={t('popupFieldPublished')}
               value={form.publishedTime}
               source={sources.publishedTime}
-              placeholder="YYYY-MM-DD"
+              placeholder={t('popupPublishedPlaceholder')}
               hint={dateHint}
               onInput={update('publishedTime')}
             />
-            <Field id="lang" label="Language" value={form.lang} source={sources.lang} placeholder="en" onInput={update('lang')} />
+            <Field
+              id="lang"
+              label={t('popupFieldLanguage')}
+              value={form.lang}
+              source={sources.lang}
+              placeholder={t('popupLanguagePlaceholder')}
+              onInput={update('lang')}
+            />
           </div>
           <Field
             id="excerpt"
-            label="Description"
+            label={t('popupFieldDescription')}
             value={form.excerpt}
             source={sources.excerpt}
             multiline
@@ -267,12 +288,12 @@ function ClipEditor({ prepared, tabId }: { prepared: PreparedClip; tabId: number
 
         <footer>
           <button type="submit" class="primary" disabled={status.kind === 'saving'}>
-            {status.kind === 'saving' ? 'Saving…' : clippingId ? 'Save changes' : 'Save clipping'}
+            {status.kind === 'saving' ? t('popupSaving') : clippingId ? t('popupSaveChanges') : t('popupSaveClipping')}
           </button>
-          <span class="shortcut">Ctrl+Enter</span>
+          <span class="shortcut">{t('popupSaveShortcut')}</span>
           <span class="status" role="status" data-testid="save-status">
-            {status.kind === 'saved' && `Saved ✓ ${weekCountText(status.saved.weekCount)}.`}
-            {status.kind === 'error' && <span class="error">Not saved: {status.message} Your text is kept as a draft.</span>}
+            {status.kind === 'saved' && plural('popupSaved', status.saved.weekCount)}
+            {status.kind === 'error' && <span class="error">{t('popupNotSaved', status.message)}</span>}
           </span>
         </footer>
         {status.kind === 'saved' && status.saved.clipping.issueId && (

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../src/i18n/messages';
 
 type OfferState = { kind: 'idle' } | { kind: 'opening' } | { kind: 'opened' } | { kind: 'error'; message: string };
 
@@ -21,11 +22,11 @@ export function ReaderViewOffer({ originalUrl, open }: { originalUrl: string; op
   return (
     <div class="banner note reader-view-offer" data-testid="reader-view-offer">
       <button type="button" disabled={state.kind === 'opening' || state.kind === 'opened'} onClick={() => void onClick()}>
-        Open the original page
+        {t('popupOpenOriginal')}
       </button>
       <span role="status">
-        {state.kind === 'opened' && 'Opening the original page: once it has loaded, click the toolbar button again to clip it.'}
-        {state.kind === 'error' && <span class="error">Could not open the original page: {state.message}</span>}
+        {state.kind === 'opened' && t('popupOpeningOriginal')}
+        {state.kind === 'error' && <span class="error">{t('popupOpenOriginalError', state.message)}</span>}
       </span>
     </div>
   );

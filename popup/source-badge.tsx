@@ -1,34 +1,59 @@
-import { type CaptureSource, SOURCE_LABELS } from '../src/clip/capture';
+import type { CaptureSource } from '../src/clip/capture';
+import { type MessageKey, t } from '../src/i18n/messages';
 
-/** Short names for the badge; the tooltip carries the full words (SOURCE_LABELS). */
-const SHORT: Partial<Record<CaptureSource, string>> = {
-  'json-ld': 'JSON-LD',
-  opengraph: 'OpenGraph',
-  twitter: 'Twitter card',
-  meta: 'meta tag',
-  'dublin-core': 'Dublin Core',
-  highwire: 'citation tag',
-  microdata: 'microdata',
-  'canonical-link': 'canonical',
-  'time-element': '<time>',
-  'byline-markup': 'byline',
-  'page-text': 'page text',
-  'document-title': 'page title',
-  'html-lang': 'page lang',
-  url: 'address',
-  host: 'host name',
-  selection: 'selection',
-  tab: 'tab',
-  link: 'link',
+/** Where a value came from, in full words ("from OpenGraph tags"): the tooltip, and what a screen reader hears. */
+const FROM: Record<CaptureSource, MessageKey> = {
+  'json-ld': 'popupFromJsonLd',
+  opengraph: 'popupFromOpenGraph',
+  twitter: 'popupFromTwitter',
+  meta: 'popupFromMeta',
+  'dublin-core': 'popupFromDublinCore',
+  highwire: 'popupFromHighwire',
+  microdata: 'popupFromMicrodata',
+  'canonical-link': 'popupFromCanonicalLink',
+  'time-element': 'popupFromTimeElement',
+  'byline-markup': 'popupFromByline',
+  'page-text': 'popupFromPageText',
+  'document-title': 'popupFromDocumentTitle',
+  'html-lang': 'popupFromHtmlLang',
+  url: 'popupFromUrl',
+  host: 'popupFromHost',
+  selection: 'popupFromSelection',
+  tab: 'popupFromTab',
+  link: 'popupFromLink',
+  editor: 'popupFromEditor',
+};
+
+/** Short names for the badge; the tooltip carries the full words (FROM). */
+const SHORT: Partial<Record<CaptureSource, MessageKey>> = {
+  'json-ld': 'popupSourceJsonLd',
+  opengraph: 'popupSourceOpenGraph',
+  twitter: 'popupSourceTwitter',
+  meta: 'popupSourceMeta',
+  'dublin-core': 'popupSourceDublinCore',
+  highwire: 'popupSourceHighwire',
+  microdata: 'popupSourceMicrodata',
+  'canonical-link': 'popupSourceCanonicalLink',
+  'time-element': 'popupSourceTimeElement',
+  'byline-markup': 'popupSourceByline',
+  'page-text': 'popupSourcePageText',
+  'document-title': 'popupSourceDocumentTitle',
+  'html-lang': 'popupSourceHtmlLang',
+  url: 'popupSourceUrl',
+  host: 'popupSourceHost',
+  selection: 'popupSourceSelection',
+  tab: 'popupSourceTab',
+  link: 'popupSourceLink',
 };
 
 /** A small marker saying where a pre-filled value came from, so the editor knows what to double-check. */
 export function SourceBadge({ source }: { source: CaptureSource }) {
-  const label = `from ${SOURCE_LABELS[source] ?? source}`;
+  const label = t(FROM[source]);
+  const short = SHORT[source];
   return (
     // The short name is for the eye; a screen reader hears the full words (an aria-label on a plain span is not announced).
     <span class="source" title={label} data-source={source}>
-      <span aria-hidden="true">{SHORT[source] ?? source}</span>
+      <span aria-hidden="true">{short ? t(short) : source}</span>
       <span class="sr-only">{label}</span>
     </span>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../src/messages/client';
 import type { SyncStatus } from '../src/messages/protocol';
+import { t, uiLanguage } from '../src/i18n/messages';
 import { describeTarget, syncErrorWords, targetName } from '../src/sync/sync-words';
 
 /** One line under a saved clipping: where its issue's draft stands, with "Sync now". */
@@ -13,13 +14,19 @@ export function SyncLine({ issueId, savedAt }: { issueId: string; savedAt: numbe
   const entry = status.entries[0];
   const target = status.targetKind && status.target ? describeTarget(status.targetKind, status.target) : undefined;
   const words = entry?.lastError && syncErrorWords(entry.lastError, target);
+  const syncedAt =
+    status.state && new Date(status.state.lastSyncedAt).toLocaleTimeString(uiLanguage(), { hour: '2-digit', minute: '2-digit' });
   const text = !entry
-    ? `Synced to the draft on ${targetName(target)}${status.state ? ` at ${new Date(status.state.lastSyncedAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}` : ''}.`
+    ? syncedAt
+      ? t('popupSyncedAt', targetName(target), syncedAt)
+      : t('popupSynced', targetName(target))
     : entry.state === 'pending'
       ? words
-        ? `Waiting to sync: ${words.message}`
-        : `Waiting to sync to the draft on ${targetName(target)}.`
-      : `Not synced: ${words?.message ?? 'see the issue desk.'}`;
+        ? t('popupWaitingError', words.message)
+        : t('popupWaiting', targetName(target))
+      : words
+        ? t('popupNotSyncedError', words.message)
+        : t('popupNotSynced');
   return (
     <p class="sync-line" data-testid="sync-line">
       {text}{' '}
@@ -38,7 +45,7 @@ export function SyncLine({ issueId, savedAt }: { issueId: string; savedAt: numbe
               });
           }}
         >
-          {busy ? 'Syncing…' : 'Sync now'}
+          {busy ? t('popupSyncing') : t('popupSyncNow')}
         </button>
       )}
     </p>

@@ -29,29 +29,6 @@ export const CAPTURE_SOURCES = [
 export const CaptureSource = z.enum(CAPTURE_SOURCES);
 export type CaptureSource = z.infer<typeof CaptureSource>;
 
-/** Human words for each source, used in tooltips. */
-export const SOURCE_LABELS: Record<CaptureSource, string> = {
-  'json-ld': 'JSON-LD structured data',
-  opengraph: 'OpenGraph tags',
-  twitter: 'Twitter card tags',
-  meta: 'standard <meta> tags',
-  'dublin-core': 'Dublin Core tags',
-  highwire: 'Highwire (citation_*) tags',
-  microdata: 'microdata (itemprop)',
-  'canonical-link': 'the canonical link',
-  'time-element': 'a <time> element',
-  'byline-markup': 'byline markup in the page',
-  'page-text': 'the visible page text',
-  'document-title': 'the document title',
-  'html-lang': 'the page language attribute',
-  url: 'the address',
-  host: 'the host name',
-  selection: 'your selection',
-  tab: 'the browser tab',
-  link: 'the link you right-clicked',
-  editor: 'you',
-};
-
 /** Generous caps: a hostile page must not be able to bloat the store or the popup. */
 export const FIELD_LIMITS = {
   url: 4096,

@@ -26,11 +26,6 @@ export function actionTitle(shortcut: string): string {
   return shortcut ? t('actionTitleWithShortcut', shortcut) : t('actionTitle');
 }
 
-/** Where the browser's shortcut settings are, in words ("at the page", "in the menus", as the browser names them). */
-export function shortcutSettingsWords(place: ShortcutSettingsPlace): string {
-  return place === 'addons-manager' ? 'in about:addons → ⚙ → Manage Extension Shortcuts' : `at ${EXTENSIONS_SHORTCUTS_PAGE}`;
-}
-
 /** What the options page says about the shortcut. */
 export interface ShortcutStatement {
   /** The sentence: the binding, or that there is none. */
@@ -43,13 +38,22 @@ export interface ShortcutStatement {
 
 /** The options page's statement of the shortcut (bound or not) and where to change it. */
 export function shortcutStatement(shortcut: string, place: ShortcutSettingsPlace): ShortcutStatement {
-  const settings = shortcutSettingsWords(place);
+  const inAddons = place === 'addons-manager';
   return shortcut
-    ? { text: `Press ${shortcut} on any page to clip it.`, where: `Change it ${settings}`, action: 'Change the shortcut' }
-    : { text: 'No keyboard shortcut is set for clipping.', where: `Set one ${settings}`, action: 'Set a shortcut' };
+    ? {
+        text: t('shortcutPress', shortcut),
+        where: inAddons ? t('shortcutChangeInAddons') : t('shortcutChangeAtPage', EXTENSIONS_SHORTCUTS_PAGE),
+        action: t('shortcutChangeAction'),
+      }
+    : {
+        text: t('shortcutNone'),
+        where: inAddons ? t('shortcutSetInAddons') : t('shortcutSetAtPage', EXTENSIONS_SHORTCUTS_PAGE),
+        action: t('shortcutSetAction'),
+      };
 }
 
 /** The popup's quiet line when no shortcut is set ('' when one is: the popup then says nothing about it). */
 export function missingShortcutLine(shortcut: string, place: ShortcutSettingsPlace): string {
-  return shortcut ? '' : `No keyboard shortcut opens this form. Set one ${shortcutSettingsWords(place)}`;
+  if (shortcut) return '';
+  return place === 'addons-manager' ? t('shortcutMissingInAddons') : t('shortcutMissingAtPage', EXTENSIONS_SHORTCUTS_PAGE);
 }
