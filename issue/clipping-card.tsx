@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Clipping, ClippingForm } from '../src/clip/clipping';
 import { splitAuthors } from '../src/clip/authors';
 import { webHref } from '../src/export/safe-url';
-import { listOf, t } from '../src/i18n/messages';
+import { type MessageKey, listOf, t } from '../src/i18n/messages';
 import { needsSummary } from '../src/issue/issue-order';
 import type { Section } from '../src/settings/settings';
 import type { ClippingSync } from '../src/sync/clipping-sync';
@@ -11,10 +11,10 @@ import { EditField } from './edit-field';
 import type { CardControl } from './focus-after';
 
 /** The words and hover text of a card's sync mark. */
-const SYNC_MARKS: Record<ClippingSync, [string, string]> = {
-  'in-draft': ['✓ In the draft', 'This version of the clipping is in the issue’s draft.'],
-  waiting: ['Waiting to sync', 'This change is kept here and will be sent to the draft.'],
-  'not-synced': ['Not synced', 'The issue’s sync is stopped: see the sync line above.'],
+const SYNC_MARKS: Record<ClippingSync, [MessageKey, MessageKey]> = {
+  'in-draft': ['deskSyncMarkInDraft', 'deskSyncMarkInDraftHint'],
+  waiting: ['deskSyncMarkWaiting', 'deskSyncMarkWaitingHint'],
+  'not-synced': ['deskSyncMarkNotSynced', 'deskSyncMarkNotSyncedHint'],
 };
 
 /** What a card can ask the desk to do. Every action goes through the worker, then the view reloads. */
@@ -27,14 +27,21 @@ export interface CardActions {
   remove(id: string): void;
 }
 
-const DETAIL_FIELDS: [keyof ClippingForm, string][] = [
-  ['title', 'Title'],
-  ['url', 'URL'],
-  ['authors', 'Authors'],
-  ['siteName', 'Publication'],
-  ['publishedTime', 'Published'],
-  ['quote', 'Quote'],
+const DETAIL_FIELDS: [keyof ClippingForm, MessageKey][] = [
+  ['title', 'deskFieldTitle'],
+  ['url', 'deskFieldUrl'],
+  ['authors', 'authorsLabel'],
+  ['siteName', 'deskFieldPublication'],
+  ['publishedTime', 'deskFieldPublished'],
+  ['quote', 'deskFieldQuote'],
 ];
+
+/** A message with one element inside it (a link, an isolated address): the text before and after the element. */
+function around(message: (slot: string) => string): [string, string] {
+  const slot = '\u{E000}';
+  const [before = '', after = ''] = message(slot).split(slot);
+  return [before, after];
+}
 
 /** One clipping in the issue: its summary is edited in place, the rest behind "Edit details". */
 export function ClippingCard({
@@ -67,6 +74,9 @@ export function ClippingCard({
     actions.nudge(clipping.id, delta, control === 'up' || control === 'down' ? control : 'card');
   };
   const attribution = [listOf(clipping.authors), clipping.siteName].filter(Boolean).join(' — ');
+  const canonical = around((url) => t('deskCanonicalAddress', url));
+  const reading = around((url) => t('deskYouWereReading', url));
+
   return (
     <li
       class={`card ${needsSummary(clipping) ? 'needs-summary' : ''}`}
@@ -78,7 +88,7 @@ export function ClippingCard({
     >
       <div class="card-head">
         {draggable && (
-          <span class="drag-handle" title="Drag to reorder" aria-hidden="true">
+          <span class="drag-handle" title={t('deskDragToReorder')} aria-hidden="true">
             ⠿
           </span>
         )}
@@ -91,8 +101,8 @@ export function ClippingCard({
             data-move="up"
             disabled={first}
             onClick={() => actions.nudge(clipping.id, -1, 'up')}
-            aria-label={`Move “${clipping.title}” up`}
-            title="Move up (Alt+↑)"
+            aria-label={t('deskMoveUpLabel', clipping.title)}
+            title={t('deskMoveUpHint')}
           >
             ↑
           </button>
@@ -101,17 +111,17 @@ export function ClippingCard({
             data-move="down"
             disabled={last}
             onClick={() => actions.nudge(clipping.id, 1, 'down')}
-            aria-label={`Move “${clipping.title}” down`}
-            title="Move down (Alt+↓)"
+            aria-label={t('deskMoveDownLabel', clipping.title)}
+            title={t('deskMoveDownHint')}
           >
             ↓
           </button>
           <select
-            aria-label={`Section of “${clipping.title}”`}
+            aria-label={t('deskSectionOf', clipping.title)}
             value={clipping.section ?? ''}
             onChange={(e) => actions.moveToSection(clipping.id, e.currentTarget.value || null)}
           >
-            <option value="">Unsorted</option>
+            <option value="">{t('deskUnsorted')}</option>
             {sections.map((s) => (
               <option value={s.id}>{s.name}</option>
             ))}
@@ -119,13 +129,18 @@ export function ClippingCard({
           <button
             type="button"
             onClick={() => actions.moveToNextIssue(clipping.id)}
-            aria-label={`Move “${clipping.title}” to the next issue`}
-            title="Move to the next issue"
+            aria-label={t('deskNextIssueLabel', clipping.title)}
+            title={t('deskNextIssueHint')}
           >
-            Next issue
+            {t('deskNextIssue')}
           </button>
-          <button type="button" class="danger" onClick={() => actions.remove(clipping.id)} aria-label={`Delete “${clipping.title}”`}>
-            Delete
+          <button
+            type="button"
+            class="danger"
+            onClick={() => actions.remove(clipping.id)}
+            aria-label={t('deskDeleteLabel', clipping.title)}
+          >
+            {t('deskDelete')}
           </button>
         </span>
       </div>
@@ -133,35 +148,38 @@ export function ClippingCard({
         <p class="attribution">
           <bdi>{attribution}</bdi>
           {sync && (
-            <span class={`sync-mark ${sync}`} data-testid="clipping-sync" data-state={sync} title={SYNC_MARKS[sync][1]}>
-              {SYNC_MARKS[sync][0]}
+            <span class={`sync-mark ${sync}`} data-testid="clipping-sync" data-state={sync} title={t(SYNC_MARKS[sync][1])}>
+              {t(SYNC_MARKS[sync][0])}
             </span>
           )}
         </p>
       )}
       {clipping.visitedUrl && (
         <p class="visited-url" data-testid="visited-url">
-          Canonical address <bdi>{clipping.url}</bdi> · You were reading{' '}
+          {canonical[0]}
+          <bdi>{clipping.url}</bdi>
+          {canonical[1]} · {reading[0]}
           <a href={webHref(clipping.visitedUrl) ?? undefined} target="_blank" rel="noopener noreferrer">
             <bdi>{clipping.visitedUrl}</bdi>
           </a>
+          {reading[1]}
         </p>
       )}
       <EditField
         multiline
         class="summary"
-        aria-label={`Summary of “${clipping.title}”`}
-        placeholder="No summary yet: why should readers care?"
+        aria-label={t('deskSummaryLabel', clipping.title)}
+        placeholder={t('deskSummaryPlaceholder')}
         rows={3}
         value={clipping.summary}
         onCommit={commit('summary')}
       />
       <button type="button" class="link" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {open ? 'Hide details' : 'Edit details'}
+        {t(open ? 'deskHideDetails' : 'deskEditDetails')}
       </button>
       {open && (
         <div class="details">
-          {DETAIL_FIELDS.map(([name, label]) =>
+          {DETAIL_FIELDS.map(([name, labelKey]) =>
             name === 'authors' ? (
               <label>
                 {t('authorsLabel')}
@@ -177,7 +195,7 @@ export function ClippingCard({
               </label>
             ) : (
               <label>
-                {label}
+                {t(labelKey)}
                 <EditField
                   multiline={name === 'quote'}
                   rows={name === 'quote' ? 2 : undefined}

@@ -1,5 +1,6 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { plural, t } from '../src/i18n/messages';
 
 /** "Close issue": asks once, and offers to carry clippings without a summary over to the next issue. */
 export function CloseIssue({ unfinished, onClose }: { unfinished: number; onClose: (moveUnfinished: boolean) => void }) {
@@ -21,23 +22,23 @@ export function CloseIssue({ unfinished, onClose }: { unfinished: number; onClos
   if (!asking) {
     return (
       <button type="button" ref={shown as RefObject<HTMLButtonElement>} onClick={() => ask(true)}>
-        Close issue…
+        {t('deskCloseIssue')}
       </button>
     );
   }
   return (
-    <div class="close-issue" role="group" aria-label="Close this issue" ref={shown as RefObject<HTMLDivElement>}>
+    <div class="close-issue" role="group" aria-label={t('deskCloseIssueGroup')} ref={shown as RefObject<HTMLDivElement>}>
       {unfinished > 0 && (
         <label>
-          <input type="checkbox" checked={move} onChange={(e) => setMove(e.currentTarget.checked)} /> Move the {unfinished} clippings
-          without a summary to the next issue
+          <input type="checkbox" checked={move} onChange={(e) => setMove(e.currentTarget.checked)} />{' '}
+          {plural('deskMoveUnfinished', unfinished)}
         </label>
       )}
       <button type="button" class="primary" onClick={() => (setAsking(false), onClose(unfinished > 0 && move))}>
-        Close and start the next issue
+        {t('deskCloseAndStartNext')}
       </button>
       <button type="button" onClick={() => ask(false)}>
-        Cancel
+        {t('deskCancel')}
       </button>
     </div>
   );

@@ -2,6 +2,7 @@ import type { IssueDocument } from '../src/export/issue-document';
 import { renderHtml, renderHtmlPage } from '../src/export/html';
 import { renderMarkdown } from '../src/export/markdown';
 import { renderJson } from '../src/export/json-export';
+import { t } from '../src/i18n/messages';
 import { send } from '../src/messages/client';
 import { downloadText as download, fileStem } from '../src/platform/download';
 import { sanitize } from './sanitize';
@@ -15,7 +16,7 @@ export function ExportBar({ doc, issueId, onNotice }: { doc: IssueDocument; issu
     try {
       download(`${stem}.json`, 'application/json', renderJson(await send('issue.exportFile', { issueId })));
     } catch (error) {
-      onNotice({ kind: 'error', text: `Could not export JSON: ${error instanceof Error ? error.message : String(error)}` });
+      onNotice({ kind: 'error', text: t('deskExportFailed', error instanceof Error ? error.message : String(error)) });
     }
   };
   const copy = async (what: string, text: string, html?: string) => {
@@ -30,18 +31,18 @@ export function ExportBar({ doc, issueId, onNotice }: { doc: IssueDocument; issu
       } else {
         await navigator.clipboard.writeText(text);
       }
-      onNotice({ kind: 'info', text: `${what} copied to the clipboard.` });
+      onNotice({ kind: 'info', text: t('deskCopied', what) });
     } catch (error) {
-      onNotice({ kind: 'error', text: `Could not copy ${what}: ${error instanceof Error ? error.message : String(error)}` });
+      onNotice({ kind: 'error', text: t('deskCopyFailed', what, error instanceof Error ? error.message : String(error)) });
     }
   };
   return (
-    <span class="export-bar" role="group" aria-label="Export">
+    <span class="export-bar" role="group" aria-label={t('deskExportGroup')}>
       <button type="button" onClick={() => void copy('Markdown', renderMarkdown(doc))}>
-        Copy Markdown
+        {t('deskCopyMarkdown')}
       </button>
       <button type="button" onClick={() => download(`${stem}.md`, 'text/markdown', renderMarkdown(doc))}>
-        Download .md
+        {t('deskDownloadMarkdown')}
       </button>
       <button
         type="button"
@@ -50,13 +51,13 @@ export function ExportBar({ doc, issueId, onNotice }: { doc: IssueDocument; issu
           void copy('HTML', html, html);
         }}
       >
-        Copy HTML
+        {t('deskCopyHtml')}
       </button>
       <button type="button" onClick={() => download(`${stem}.html`, 'text/html', renderHtmlPage(doc, { sanitize }))}>
-        Download .html
+        {t('deskDownloadHtml')}
       </button>
       <button type="button" onClick={() => void downloadJson()}>
-        Download .json
+        {t('deskDownloadJson')}
       </button>
     </span>
   );

@@ -5,6 +5,8 @@ import { documentClippingIds, toIssueDocument } from '../src/issue/to-document';
 import { send } from '../src/messages/client';
 import { clippingSync } from '../src/sync/clipping-sync';
 import { mergeReportText } from '../src/messages/merge-report-text';
+import { type MessageKey, formattingLocale, plural, t, uiLanguage } from '../src/i18n/messages';
+import type { Issue } from '../src/issue/issue';
 import type { CardActions } from './clipping-card';
 import { CloseIssue } from './close-issue';
 import { isUndoChord, typesText, undoChord } from './desk-keys';
@@ -19,9 +21,17 @@ import { useSyncStatus } from './use-sync-status';
 
 type Notice = { kind: 'info' | 'error'; text: string; undoId?: string };
 
+/** An issue's status in words. */
+const STATUS_WORDS: Record<Issue['status'], MessageKey> = {
+  open: 'deskStatusOpen',
+  planned: 'deskStatusPlanned',
+  closed: 'deskStatusClosed',
+};
+
 function formatWindow(start: number, end: number): string {
-  const fmt = (t: number) => new Date(t).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-  return `${fmt(start)} – ${fmt(end - 1)}`;
+  const fmt = (time: number) =>
+    new Date(time).toLocaleDateString(formattingLocale(uiLanguage()), { day: 'numeric', month: 'short', year: 'numeric' });
+  return t('deskIssueWindow', fmt(start), fmt(end - 1));
 }
 
 /** The issue desk: the open issue's clippings by section, to reorder, edit and export. */
@@ -53,14 +63,14 @@ export function IssueDesk() {
     return (
       <main class="desk">
         <p class="notice error" role="alert">
-          Could not load the issue: {error}
+          {t('deskLoadFailed', error)}
         </p>
       </main>
     );
   if (!view || !doc)
     return (
       <main class="desk">
-        <p aria-busy="true">Loading the issue…</p>
+        <p aria-busy="true">{t('deskLoading')}</p>
       </main>
     );
 
@@ -84,7 +94,7 @@ export function IssueDesk() {
   const filtering = query.trim() !== '' || onlyMissing;
   const visibleOf = (clippings: typeof view.clippings) =>
     clippings.filter((c) => matchesQuery(c, query) && (!onlyMissing || needsSummary(c)));
-  const titleOf = (id: string) => view.clippings.find((c) => c.id === id)?.title ?? 'the clipping';
+  const titleOf = (id: string) => view.clippings.find((c) => c.id === id)?.title ?? t('deskTheClipping');
   /** Where focus goes when a card leaves the desk: its neighbour as shown, else its section's heading. */
   const focusAfterLeaving = (id: string): FocusSpot[] => {
     const group = groups.find((g) => g.clippings.some((c) => c.id === id));
@@ -92,7 +102,7 @@ export function IssueDesk() {
     return focusAfterRemoval(shown, id, group?.section?.id ?? null);
   };
   const undoKey = undoChord();
-  const undo = (id: string) => void act(() => send('clip.restore', { id }), { kind: 'info', text: 'Restored.' }, [{ card: id }]);
+  const undo = (id: string) => void act(() => send('clip.restore', { id }), { kind: 'info', text: t('deskRestored') }, [{ card: id }]);
   undoRef.current = notice?.undoId ? () => undo(notice.undoId!) : undefined;
 
   const actions: CardActions = {
@@ -113,14 +123,14 @@ export function IssueDesk() {
       void act(
         async () => {
           const { issue } = await send('clip.moveToNextIssue', { id });
-          setNotice({ kind: 'info', text: `Moved “${titleOf(id)}” to issue #${issue.number}.` });
+          setNotice({ kind: 'info', text: t('deskMovedToIssue', titleOf(id), issue.number) });
         },
         undefined,
         focus,
       );
     },
     remove: (id) =>
-      void act(() => send('clip.delete', { id }), { kind: 'info', text: `Deleted “${titleOf(id)}”.`, undoId: id }, focusAfterLeaving(id)),
+      void act(() => send('clip.delete', { id }), { kind: 'info', text: t('deskDeleted', titleOf(id)), undoId: id }, focusAfterLeaving(id)),
   };
 
   const syncFacts = sync.status && { configured: sync.status.configured, entry: sync.status.entries[0], state: sync.status.state };
@@ -134,9 +144,9 @@ export function IssueDesk() {
     <main class="desk">
       <header class="desk-header">
         <div class="issue-title">
-          <p class="desk-name">Issue desk</p>
+          <p class="desk-name">{t('deskName')}</p>
           <label class="sr-only" for="issue-title">
-            Issue title
+            {t('deskIssueTitleLabel')}
           </label>
           <EditField
             id="issue-title"
@@ -147,34 +157,25 @@ export function IssueDesk() {
           <div class="issue-meta">
             {/* Focusable from code: focus lands here when the next issue opens. */}
             <h1 id={ISSUE_HEADING_ID} class="issue-heading" tabIndex={-1}>
-              Issue #{view.issue.number}
+              {t('deskIssueHeading', view.issue.number)}
             </h1>{' '}
-            · {formatWindow(view.issue.start, view.issue.end)} · {view.issue.status} ·{' '}
-            <span data-testid="issue-count">
-              {view.clippings.length} {view.clippings.length === 1 ? 'clipping' : 'clippings'}
-            </span>
-            {missing > 0 && <span class="missing"> · {missing} without a summary</span>}
-            {view.planned && (
-              <span>
-                {' '}
-                · {view.planned.count} waiting for issue #{view.planned.number}
-              </span>
-            )}
+            · {formatWindow(view.issue.start, view.issue.end)} · {t(STATUS_WORDS[view.issue.status])} ·{' '}
+            <span data-testid="issue-count">{plural('deskClippingCount', view.clippings.length)}</span>
+            {missing > 0 && <span class="missing"> · {plural('deskWithoutSummary', missing)}</span>}
+            {view.planned && <span> · {plural('deskWaitingForIssue', view.planned.count, view.planned.number)}</span>}
           </div>
         </div>
         <div class="issue-switch">
           <label>
-            Issue{' '}
+            {t('deskIssueSwitch')}{' '}
             <select value={view.issue.id} onChange={(e) => setIssueId(e.currentTarget.value)}>
               {view.issues.map((i) => (
-                <option value={i.id}>
-                  #{i.number} ({i.status})
-                </option>
+                <option value={i.id}>{t('deskIssueOption', i.number, t(STATUS_WORDS[i.status]))}</option>
               ))}
             </select>
           </label>
           <label class="file-button">
-            Import issue…
+            {t('deskImport')}
             <input
               type="file"
               accept="application/json,.json"
@@ -199,7 +200,9 @@ export function IssueDesk() {
                     setIssueId(next.id);
                     setNotice({
                       kind: 'info',
-                      text: `Issue #${view.issue.number} is closed; #${next.number} is open${moved ? ` with ${moved} unfinished clippings` : ''}.`,
+                      text: moved
+                        ? plural('deskIssueClosedMoved', moved, view.issue.number, next.number)
+                        : t('deskIssueClosed', view.issue.number, next.number),
                     });
                   },
                   undefined,
@@ -216,7 +219,7 @@ export function IssueDesk() {
           {notice.text}{' '}
           {notice.undoId && (
             <button type="button" aria-keyshortcuts={undoKey.aria} onClick={() => undo(notice.undoId!)}>
-              Undo ({undoKey.label})
+              {t('deskUndo', undoKey.label)}
             </button>
           )}
         </p>
@@ -227,14 +230,13 @@ export function IssueDesk() {
       <div class="toolbar">
         <input
           type="search"
-          placeholder="Search this issue"
-          aria-label="Search this issue"
+          placeholder={t('deskSearch')}
+          aria-label={t('deskSearch')}
           value={query}
           onInput={(e) => setQuery(e.currentTarget.value)}
         />
         <label>
-          <input type="checkbox" checked={onlyMissing} onChange={(e) => setOnlyMissing(e.currentTarget.checked)} /> Only clippings without a
-          summary
+          <input type="checkbox" checked={onlyMissing} onChange={(e) => setOnlyMissing(e.currentTarget.checked)} /> {t('deskOnlyMissing')}
         </label>
         <ExportBar doc={doc} issueId={view.issue.id} onNotice={setNotice} />
       </div>
@@ -242,7 +244,8 @@ export function IssueDesk() {
       <div class="columns">
         <div class="sections">
           <label class="sponsor">
-            Sponsor message (Markdown; leave empty for none)
+            {t('deskSponsorLabel')}
+
             <EditField
               multiline
               rows={3}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { IssueDocument } from '../src/export/issue-document';
 import { renderHtmlPage } from '../src/export/html';
+import { t } from '../src/i18n/messages';
 import { sanitize } from './sanitize';
 
 /**
@@ -15,12 +16,12 @@ export function IssuePreview({ doc }: { doc: IssueDocument }) {
     return () => clearTimeout(timer);
   }, [doc]);
   return (
-    <aside class="preview" aria-label="Preview">
-      <h2>Preview</h2>
+    <aside class="preview" aria-label={t('deskPreview')}>
+      <h2>{t('deskPreview')}</h2>
       {html === undefined ? (
-        <p aria-busy="true">Rendering the preview…</p>
+        <p aria-busy="true">{t('deskRenderingPreview')}</p>
       ) : (
-        <iframe title="Issue preview" sandbox="" srcdoc={html} data-testid="preview" />
+        <iframe title={t('deskPreviewFrame')} sandbox="" srcdoc={html} data-testid="preview" />
       )}
     </aside>
   );

@@ -1,6 +1,7 @@
 import Sortable from 'sortablejs';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Clipping } from '../src/clip/clipping';
+import { t } from '../src/i18n/messages';
 import { budgetWarning, type SectionGroup } from '../src/issue/issue-order';
 import type { Section } from '../src/settings/settings';
 import type { ClippingSync } from '../src/sync/clipping-sync';
@@ -49,7 +50,7 @@ export function SectionList({ group, visible, sections, draggable, actions, sync
     return () => sortable.destroy();
   }, [draggable]);
 
-  const name = group.section?.name ?? 'Unsorted';
+  const name = group.section?.name ?? t('deskUnsorted');
   const warning = group.section ? budgetWarning(group.section, group.clippings.length) : undefined;
   const budget = group.section?.budget;
   return (
@@ -57,13 +58,10 @@ export function SectionList({ group, visible, sections, draggable, actions, sync
       {/* Focusable from code: focus lands here when the section's last card is deleted. */}
       <h2 id={sectionHeadingId(sectionId)} tabIndex={-1}>
         {name}{' '}
-        <span class="count">
-          {group.clippings.length}
-          {budget !== undefined && ` / ${budget}`}
-        </span>
-        {group.section && <span class="style">{group.section.style === 'entries' ? 'entries' : 'bullets'}</span>}
+        <span class="count">{budget === undefined ? group.clippings.length : t('deskSectionBudget', group.clippings.length, budget)}</span>
+        {group.section && <span class="style">{t(group.section.style === 'entries' ? 'deskStyleEntries' : 'deskStyleBullets')}</span>}
       </h2>
-      {!group.section && <p class="hint">These clippings have no section yet: they are left out of the exports until you pick one.</p>}
+      {!group.section && <p class="hint">{t('deskUnsortedHint')}</p>}
       {warning && (
         <p class="budget-warning" role="status">
           {warning}
@@ -83,9 +81,7 @@ export function SectionList({ group, visible, sections, draggable, actions, sync
           />
         ))}
       </ol>
-      {visible.length === 0 && (
-        <p class="empty">{group.clippings.length ? 'Nothing here matches the search or filter.' : 'No clippings yet.'}</p>
-      )}
+      {visible.length === 0 && <p class="empty">{t(group.clippings.length ? 'deskNoMatch' : 'deskNoClippings')}</p>}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { formattingLocale, t, uiLanguage } from '../src/i18n/messages';
 import { send } from '../src/messages/client';
 import { type PageError, pageError } from '../src/messages/message-error';
 import type { SyncStatus } from '../src/messages/protocol';
@@ -9,7 +10,7 @@ import { describeTarget, keepRemoteLabel, syncErrorWords, targetName } from '../
 import { useFocusAfterRender } from './focus-after';
 
 function when(epochMs: number): string {
-  return new Date(epochMs).toLocaleString(undefined, {
+  return new Date(epochMs).toLocaleString(formattingLocale(uiLanguage()), {
     weekday: 'short',
     hour: '2-digit',
     minute: '2-digit',
@@ -59,9 +60,9 @@ export function SyncPanel({
   if (!status.configured) {
     return (
       <p class="sync-panel" data-testid="sync-state">
-        Not syncing: no WordPress site or drafting server is set up.{' '}
+        {t('deskNotSyncing')}{' '}
         <button type="button" class="link" onClick={() => void openOptions()}>
-          Set one up
+          {t('deskSetOneUp')}
         </button>
       </p>
     );
@@ -72,13 +73,13 @@ export function SyncPanel({
   const target = status.targetKind && status.target ? describeTarget(status.targetKind, status.target) : undefined;
   const name = targetName(target);
   const words = entry?.lastError && syncErrorWords(entry.lastError, target);
-  const last = status.state ? `Last synced ${when(status.state.lastSyncedAt)}` : 'Not synced yet';
+  const last = status.state ? t('deskLastSynced', when(status.state.lastSyncedAt)) : t('deskNotSyncedYet');
   let text: string;
-  if (!entry) text = status.state ? `Synced to ${name} · ${last}` : 'Nothing to sync yet';
+  if (!entry) text = status.state ? t('deskSyncedTo', name, last) : t('deskNothingToSync');
   else if (entry.state === 'pending')
-    text = words ? `Waiting to sync (next try ${when(entry.nextAttemptAt)}): ${words.message} · ${last}` : `Syncing… · ${last}`;
-  else if (entry.state === 'failed') text = `Not synced: ${words?.message ?? 'the last attempt failed.'} ${words?.action ?? ''}`;
-  else text = `Conflict: ${words?.message ?? `the draft was edited on ${name}.`}`;
+    text = words ? t('deskWaitingToSync', when(entry.nextAttemptAt), words.message, last) : t('deskSyncingLine', last);
+  else if (entry.state === 'failed') text = t('deskSyncFailed', words?.message ?? t('deskSyncFailedReason'), words?.action ?? '');
+  else text = t('deskConflict', words?.message ?? t('deskConflictReason', name));
   // The worker says by code when the options must be opened (no target, no host access).
   const needsOptions = error?.code === 'no-target' || error?.code === 'no-access';
   return (
@@ -87,7 +88,7 @@ export function SyncPanel({
         {text}{' '}
         {draftHref && (
           <a href={draftHref} target="_blank" rel="noopener noreferrer">
-            Open the draft
+            {t('deskOpenDraft')}
           </a>
         )}
       </p>
@@ -98,19 +99,19 @@ export function SyncPanel({
               {keepRemoteLabel(target)}
             </button>
             <button type="button" disabled={busy} onClick={() => void run(() => send('sync.resolve', { issueId, choice: 'overwrite' }))}>
-              Overwrite it
+              {t('deskOverwrite')}
             </button>
             <button type="button" disabled={busy} onClick={() => void run(async () => setCompare(await send('sync.compare', { issueId })))}>
-              See both
+              {t('deskSeeBoth')}
             </button>
           </>
         ) : entry?.state === 'failed' && draftIsGone(entry.lastError?.code) ? (
           <button type="button" disabled={busy} onClick={() => void run(() => send('sync.resolve', { issueId, choice: 'recreate' }))}>
-            Recreate the draft
+            {t('deskRecreateDraft')}
           </button>
         ) : (
           <button type="button" disabled={busy} onClick={() => void run(() => send('sync.now', { issueId }))}>
-            {busy ? 'Syncing…' : 'Sync now'}
+            {t(busy ? 'deskSyncing' : 'deskSyncNow')}
           </button>
         )}
         {error && (
@@ -121,7 +122,7 @@ export function SyncPanel({
               <>
                 {' '}
                 <button type="button" class="link" onClick={() => void openOptions()}>
-                  Open the options
+                  {t('deskOpenOptions')}
                 </button>
               </>
             )}
@@ -131,11 +132,12 @@ export function SyncPanel({
       {compare && (
         <div class="compare" data-testid="sync-compare">
           <figure>
-            <figcaption>In the extension</figcaption>
+            <figcaption>{t('deskInExtension')}</figcaption>
             <pre tabIndex={0}>{compare.local}</pre>
           </figure>
           <figure>
-            <figcaption>On the {name} now</figcaption>
+            <figcaption>{t('deskOnTargetNow', name)}</figcaption>
+
             <pre tabIndex={0}>{compare.remote}</pre>
           </figure>
         </div>

@@ -89,10 +89,10 @@ test('assemble the issue: reorder by keyboard, move, edit in place, delete with 
 
   // Publishing day is over: the issue is closed, and clipping one of its articles again says where it ran.
   await desk.click('button', 'Close issue…');
-  await expect.poll(() => desk.focused()).toBe('Move the 1 clippings without a summary to the next issue');
+  await expect.poll(() => desk.focused()).toBe('Move the 1 clipping without a summary to the next issue');
   await desk.click('button', 'Close and start the next issue');
   // The outage without a summary moves on to the next issue (the default); focus is on the new issue's heading.
-  await waitForText(desk, '[data-testid=notice]', 'Issue #1 is closed; #2 is open with 1 unfinished clippings.');
+  await waitForText(desk, '[data-testid=notice]', 'Issue #1 is closed; #2 is open with 1 unfinished clipping.');
   await waitForText(desk, '[data-testid=issue-count]', '1 clipping');
   await expect.poll(() => desk.focused()).toBe('h1: Issue #2');
   const { popup } = await startClip(app, articles.url(`/articles/${ARTICLES[0]}.html`));
