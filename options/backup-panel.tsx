@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { plural, t } from '../src/i18n/messages';
 import { renderBackup } from '../src/export/backup';
 import { send } from '../src/messages/client';
 import { mergeReportText } from '../src/messages/merge-report-text';
@@ -15,7 +16,10 @@ export function BackupPanel({ onRestored }: { onRestored: () => void }) {
     try {
       const file = await send('backup.create', {});
       downloadText(`${fileStem('newsletter-clipper-backup', file.exportedAt.slice(0, 10))}.json`, 'application/json', renderBackup(file));
-      setState({ kind: 'done', text: `Backup of ${file.issues.length} issues and ${file.clippings.length} clippings downloaded.` });
+      setState({
+        kind: 'done',
+        text: t('optionsBackupDone', plural('reportIssues', file.issues.length), plural('reportClippings', file.clippings.length)),
+      });
     } catch (error) {
       setState({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
     }
@@ -30,19 +34,19 @@ export function BackupPanel({ onRestored }: { onRestored: () => void }) {
       setState({ kind: 'done', text: mergeReportText(report, 'Restored'), report });
       onRestored();
     } catch (error) {
-      setState({ kind: 'error', text: `Nothing was restored: ${error instanceof Error ? error.message : String(error)}` });
+      setState({ kind: 'error', text: t('optionsBackupFailed', error instanceof Error ? error.message : String(error)) });
     }
   };
   return (
     <section aria-labelledby="backup-heading">
-      <h2 id="backup-heading">Backup and restore</h2>
-      <p class="help">One file with every clipping, issue and setting (never passwords). Restoring keeps whatever is newer here.</p>
+      <h2 id="backup-heading">{t('optionsBackupHeading')}</h2>
+      <p class="help">{t('optionsBackupHelp')}</p>
       <p>
         <button type="button" onClick={() => void backup()} disabled={state.kind === 'busy'}>
-          Download backup
+          {t('optionsBackupDownload')}
         </button>{' '}
         <label class="file-button">
-          Restore from a backup file…
+          {t('optionsBackupRestore')}
           <input
             type="file"
             accept="application/json,.json"
@@ -52,15 +56,13 @@ export function BackupPanel({ onRestored }: { onRestored: () => void }) {
         </label>
       </p>
       <div role="status" data-testid="backup-status">
-        {state.kind === 'busy' && 'Working…'}
+        {state.kind === 'busy' && t('optionsWorking')}
         {state.kind === 'done' && state.text}
         {state.kind === 'error' && <span class="error">{state.text}</span>}
         {state.kind === 'done' && state.report && state.report.skipped.length > 0 && (
           <ul class="skipped">
             {state.report.skipped.slice(0, 50).map((s) => (
-              <li>
-                {s.kind} {s.id ?? (s.index !== undefined ? `#${s.index + 1}` : '')}: {s.reason}
-              </li>
+              <li>{t('optionsBackupSkipped', s.kind, s.id ?? (s.index !== undefined ? `#${s.index + 1}` : ''), s.reason)}</li>
             ))}
           </ul>
         )}

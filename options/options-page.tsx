@@ -8,7 +8,11 @@ import { TargetPanel } from './target-panel';
 import { sectionIdFor } from '../src/settings/section-id';
 import type { Section, Settings } from '../src/settings/settings';
 
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** The weekdays' names in the UI language, Sunday first (4 January 1970 was a Sunday). */
+function weekdays(): string[] {
+  const format = new Intl.DateTimeFormat(uiLanguage(), { weekday: 'long', timeZone: 'UTC' });
+  return Array.from({ length: 7 }, (_, i) => format.format(Date.UTC(1970, 0, 4 + i)));
+}
 
 type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
@@ -24,7 +28,7 @@ export function OptionsPage() {
       setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) }),
     );
   }, []);
-  if (!settings) return <main>{status.kind === 'error' ? <p role="alert">{status.message}</p> : <p>Loading…</p>}</main>;
+  if (!settings) return <main>{status.kind === 'error' ? <p role="alert">{status.message}</p> : <p>{t('optionsLoading')}</p>}</main>;
 
   const change = (next: Settings) => {
     setSettings(next);
@@ -69,33 +73,29 @@ export function OptionsPage() {
 
   return (
     <main>
-      <h1>Newsletter Clipper settings</h1>
+      <h1>{t('optionsTitle')}</h1>
       <label>
-        Newsletter name
+        {t('optionsNewsletterName')}
         <input value={settings.newsletterName} onInput={(e) => change({ ...settings, newsletterName: e.currentTarget.value })} />
       </label>
 
       <label>
-        Issue title
+        {t('optionsIssueTitle')}
         <input value={settings.titleTemplate} onInput={(e) => change({ ...settings, titleTemplate: e.currentTarget.value })} />
-        <small class="help">
-          {'{newsletter}'} and {'{number}'} are filled in, e.g. “{'{newsletter}'} Issue #{'{number}'}”.
-        </small>
+        <small class="help">{t('optionsIssueTitleHelp')}</small>
       </label>
 
-      <h2>Sections</h2>
-      <p class="help">The categories offered when you clip, in the order the newsletter prints them. Renaming keeps their clippings.</p>
+      <h2>{t('optionsSections')}</h2>
+      <p class="help">{t('optionsSectionsHelp')}</p>
       <table class="sections">
         <thead>
           <tr>
-            <th>Name</th>
-            <th>Layout</th>
-            <th>Budget</th>
-            <th title="Optional: the WordPress category and tag the draft gets while this section has clippings">
-              WordPress category / tag
-            </th>
+            <th>{t('optionsColumnName')}</th>
+            <th>{t('optionsColumnLayout')}</th>
+            <th>{t('optionsColumnBudget')}</th>
+            <th title={t('optionsColumnWordpressHint')}>{t('optionsColumnWordpress')}</th>
             <th>
-              <span class="sr-only">Order and removal</span>
+              <span class="sr-only">{t('optionsColumnActions')}</span>
             </th>
           </tr>
         </thead>
@@ -104,7 +104,7 @@ export function OptionsPage() {
             <tr key={section.id}>
               <td>
                 <input
-                  aria-label={`Name of section ${index + 1}`}
+                  aria-label={t('optionsSectionName', index + 1)}
                   value={section.name}
                   onInput={(e) => changeSection(index, { name: e.currentTarget.value })}
                 />
@@ -112,19 +112,19 @@ export function OptionsPage() {
               <td>
                 <select
                   value={section.style}
-                  aria-label={`Layout of ${section.name}`}
+                  aria-label={t('optionsSectionLayout', section.name)}
                   onChange={(e) => changeSection(index, { style: e.currentTarget.value as Section['style'] })}
                 >
-                  <option value="entries">Entries (title, commentary, quote, author)</option>
-                  <option value="bullets">Bullets (link and a note)</option>
+                  <option value="entries">{t('optionsLayoutEntries')}</option>
+                  <option value="bullets">{t('optionsLayoutBullets')}</option>
                 </select>
               </td>
               <td>
                 <input
                   type="number"
                   min={1}
-                  placeholder="no limit"
-                  aria-label={`Budget of ${section.name}`}
+                  placeholder={t('optionsBudgetNone')}
+                  aria-label={t('optionsSectionBudget', section.name)}
                   value={section.budget ?? ''}
                   onInput={(e) => {
                     const value = e.currentTarget.valueAsNumber;
@@ -141,15 +141,15 @@ export function OptionsPage() {
               <td>
                 <input
                   class="short"
-                  placeholder="category"
-                  aria-label={`WordPress category of ${section.name}`}
+                  placeholder={t('optionsCategoryPlaceholder')}
+                  aria-label={t('optionsSectionCategory', section.name)}
                   value={section.wpCategory ?? ''}
                   onInput={(e) => changeSection(index, { wpCategory: e.currentTarget.value.trim() || undefined })}
                 />{' '}
                 <input
                   class="short"
-                  placeholder="tag"
-                  aria-label={`WordPress tag of ${section.name}`}
+                  placeholder={t('optionsTagPlaceholder')}
+                  aria-label={t('optionsSectionTag', section.name)}
                   value={section.wpTag ?? ''}
                   onInput={(e) => changeSection(index, { wpTag: e.currentTarget.value.trim() || undefined })}
                 />
@@ -160,7 +160,7 @@ export function OptionsPage() {
                   data-move="up"
                   disabled={index === 0}
                   onClick={() => moveSection(index, -1)}
-                  aria-label={`Move ${section.name} up`}
+                  aria-label={t('optionsMoveUp', section.name)}
                 >
                   ↑
                 </button>
@@ -169,7 +169,7 @@ export function OptionsPage() {
                   data-move="down"
                   disabled={index === settings.sections.length - 1}
                   onClick={() => moveSection(index, 1)}
-                  aria-label={`Move ${section.name} down`}
+                  aria-label={t('optionsMoveDown', section.name)}
                 >
                   ↓
                 </button>
@@ -178,9 +178,9 @@ export function OptionsPage() {
                   data-remove
                   disabled={settings.sections.length === 1}
                   onClick={() => removeSection(index)}
-                  aria-label={`Remove ${section.name}`}
+                  aria-label={t('optionsRemoveSectionLabel', section.name)}
                 >
-                  Remove
+                  {t('optionsRemoveSection')}
                 </button>
               </td>
             </tr>
@@ -190,33 +190,33 @@ export function OptionsPage() {
       <p>
         <input
           id="new-section"
-          aria-label="New section name"
-          placeholder="New section name"
+          aria-label={t('optionsNewSection')}
+          placeholder={t('optionsNewSection')}
           value={newSection}
           onInput={(e) => setNewSection(e.currentTarget.value)}
           onKeyDown={(e) => e.key === 'Enter' && addSection()}
         />
         <button type="button" onClick={addSection}>
-          Add section
+          {t('optionsAddSection')}
         </button>
       </p>
 
-      <h2>Week</h2>
+      <h2>{t('optionsWeek')}</h2>
       <label>
-        Issues start on
+        {t('optionsWeekStartsOn')}
         <select
           value={String(settings.weekStartsOn)}
           onChange={(e) => change({ ...settings, weekStartsOn: Number(e.currentTarget.value) })}
         >
-          {DAYS.map((day, i) => (
+          {weekdays().map((day, i) => (
             <option value={String(i)}>{day}</option>
           ))}
         </select>
       </label>
       <label>
-        Time zone
+        {t('optionsTimeZone')}
         <input
-          placeholder="this browser's zone (e.g. Europe/Berlin)"
+          placeholder={t('optionsTimeZonePlaceholder')}
           value={settings.timeZone}
           onInput={(e) => change({ ...settings, timeZone: e.currentTarget.value.trim() })}
         />
@@ -232,11 +232,11 @@ export function OptionsPage() {
 
       <p>
         <button type="button" class="primary" onClick={save}>
-          Save settings
+          {t('optionsSave')}
         </button>{' '}
         <span role="status">
-          {status.kind === 'saved' && 'Saved ✓'}
-          {status.kind === 'error' && <span class="error">Not saved: {status.message}</span>}
+          {status.kind === 'saved' && t('optionsSaved')}
+          {status.kind === 'error' && <span class="error">{t('optionsNotSaved', status.message)}</span>}
         </span>
       </p>
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { t } from '../src/i18n/messages';
 import { send } from '../src/messages/client';
 import { addressProblem, originPattern } from '../src/sync/target-config';
 
@@ -44,13 +45,13 @@ export function TargetPanel() {
     try {
       return await browser.permissions.request({ origins: [originPattern(siteUrl)] });
     } catch (error) {
-      setStatus({ kind: 'error', text: `Enter the site’s address first (${error instanceof Error ? error.message : String(error)}).` });
+      setStatus({ kind: 'error', text: t('optionsTargetAddressFirst', error instanceof Error ? error.message : String(error)) });
       return false;
     }
   };
   const save = async () => {
     if (!(await grantAccess())) {
-      setStatus((s) => (s.kind === 'error' ? s : { kind: 'error', text: 'Without access to the site the extension cannot sync to it.' }));
+      setStatus((s) => (s.kind === 'error' ? s : { kind: 'error', text: t('optionsTargetNoAccess') }));
       return;
     }
     setStatus({ kind: 'busy' });
@@ -91,26 +92,21 @@ export function TargetPanel() {
 
   return (
     <section aria-labelledby="wordpress-heading">
-      <h2 id="wordpress-heading">Drafting backend</h2>
+      <h2 id="wordpress-heading">{t('optionsTargetHeading')}</h2>
       <label>
-        Backend
-        <select aria-label="Backend" value={kind} onChange={(e) => (setKind(e.currentTarget.value as Kind), setSteps([]))}>
-          <option value="wordpress">WordPress</option>
-          <option value="generic">Generic HTTP/JSON server</option>
+        {t('optionsTargetBackend')}
+        <select
+          aria-label={t('optionsTargetBackend')}
+          value={kind}
+          onChange={(e) => (setKind(e.currentTarget.value as Kind), setSteps([]))}
+        >
+          <option value="wordpress">{t('optionsTargetWordpress')}</option>
+          <option value="generic">{t('optionsTargetGeneric')}</option>
         </select>
       </label>
-      {wordpress ? (
-        <p class="help">
-          Each issue is kept as a draft post on your site. In WordPress, open Users → Profile → Application Passwords, add one named
-          “Newsletter Clipper”, and paste it below. The extension never publishes.
-        </p>
-      ) : (
-        <p class="help">
-          A server implementing the drafting protocol in the extension’s docs/generic-target.md: one draft per issue, bearer-token auth.
-        </p>
-      )}
+      {wordpress ? <p class="help">{t('optionsTargetWordpressHelp')}</p> : <p class="help">{t('optionsTargetGenericHelp')}</p>}
       <label>
-        {wordpress ? 'Site address' : 'Server address'}
+        {wordpress ? t('optionsTargetSiteAddress') : t('optionsTargetServerAddress')}
         <input
           type="url"
           placeholder={wordpress ? 'https://news.example.org' : 'https://drafts.example.org/api/v1'}
@@ -120,37 +116,37 @@ export function TargetPanel() {
       </label>
       {wordpress && (
         <label>
-          User name
+          {t('optionsTargetUser')}
           <input value={user} autocomplete="username" onInput={(e) => setUser(e.currentTarget.value)} />
         </label>
       )}
       <label>
-        {wordpress ? 'Application Password' : 'Token'}
+        {wordpress ? t('optionsTargetAppPassword') : t('optionsTargetToken')}
         <input
           type="password"
           autocomplete="new-password"
-          placeholder={hasPassword ? 'saved (leave empty to keep it)' : wordpress ? 'xxxx xxxx xxxx xxxx xxxx xxxx' : ''}
+          placeholder={hasPassword ? t('optionsTargetSecretSaved') : wordpress ? 'xxxx xxxx xxxx xxxx xxxx xxxx' : ''}
           value={password}
           onInput={(e) => setPassword(e.currentTarget.value)}
         />
       </label>
       <p>
         <button type="button" onClick={() => void test()} disabled={status.kind === 'busy'}>
-          Test connection
+          {t('optionsTargetTest')}
         </button>{' '}
         <button type="button" class="primary" onClick={() => void save()} disabled={status.kind === 'busy'}>
-          Save and allow access
+          {t('optionsTargetSave')}
         </button>{' '}
         {hasPassword && (
           <>
             <button type="button" onClick={() => void remove()} disabled={status.kind === 'busy'}>
-              Remove
+              {t('optionsTargetRemove')}
             </button>{' '}
           </>
         )}
         <span role="status" data-testid="wordpress-status">
-          {status.kind === 'busy' && 'Working…'}
-          {status.kind === 'saved' && 'Saved ✓ — clippings will sync to a draft.'}
+          {status.kind === 'busy' && t('optionsWorking')}
+          {status.kind === 'saved' && t('optionsTargetSaved')}
           {status.kind === 'error' && <span class="error">{status.text}</span>}
         </span>
       </p>

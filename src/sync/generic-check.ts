@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages';
 import { GenericAdapter, type GenericConfig } from './generic';
 import { SyncError } from './sync-error';
 import { describeTarget, syncErrorWords } from './sync-words';
@@ -8,14 +9,14 @@ export async function checkGeneric(config: GenericConfig, fetchImpl?: typeof fet
   try {
     const info = await new GenericAdapter(config, fetchImpl ? { fetch: fetchImpl } : {}).check();
     const steps: CheckStep[] = [
-      { name: 'reachable', ok: true, message: 'The server answered.' },
-      { name: 'rest-api', ok: true, message: `It speaks the drafting protocol (version ${info.version}).` },
-      { name: 'credentials', ok: true, message: 'The token was accepted.' },
+      { name: 'reachable', ok: true, message: t('syncCheckServerAnswered') },
+      { name: 'rest-api', ok: true, message: t('syncCheckProtocol', String(info.version)) },
+      { name: 'credentials', ok: true, message: t('syncCheckTokenAccepted') },
     ];
     steps.push(
       info.canWrite === false
-        ? { name: 'can-edit', ok: false, message: 'This token may read drafts but not change them.' }
-        : { name: 'can-edit', ok: true, message: 'This token may change drafts.' },
+        ? { name: 'can-edit', ok: false, message: t('syncCheckTokenReadOnly') }
+        : { name: 'can-edit', ok: true, message: t('syncCheckTokenCanWrite') },
     );
     return steps;
   } catch (error) {

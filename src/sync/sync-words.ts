@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages';
 import type { SyncErrorData } from './sync-error';
 
 /** The target as the editor set it up, for naming it in words: its kind and where it is. */
@@ -21,21 +22,17 @@ export function describeTarget(kind: TargetDescription['kind'], address: string)
 
 /** "WordPress site news.example.org", "drafting server drafts.example.org", or a neutral name when none is known. */
 export function targetName(target: TargetDescription | undefined): string {
-  if (!target) return 'the drafting backend';
-  return target.kind === 'wordpress' ? `WordPress site ${target.site}` : `drafting server ${target.site}`;
+  if (!target) return t('syncTargetNone');
+  return target.kind === 'wordpress' ? t('syncTargetWordpress', target.site) : t('syncTargetGeneric', target.site);
 }
 
 /** The label of the editor's choice that keeps the target's version of a conflicting region. */
 export function keepRemoteLabel(target: TargetDescription | undefined): string {
-  return target?.kind === 'wordpress' ? 'Keep WordPress’s version' : 'Keep the server’s version';
+  return target?.kind === 'wordpress' ? t('syncKeepWordpress') : t('syncKeepServer');
 }
 
 function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function uncapitalised(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 /**
@@ -46,77 +43,61 @@ function uncapitalised(text: string): string {
 export function syncErrorWords(error: SyncErrorData, target: TargetDescription | undefined): { message: string; action?: string } {
   const name = targetName(target);
   const Name = capitalised(name);
-  const http = error.status ? ` (HTTP ${error.status})` : '';
+  const http = error.status ? t('syncHttpStatus', String(error.status)) : '';
   const wordpress = target?.kind === 'wordpress';
-  const credentials = !target ? 'credentials' : wordpress ? 'user name and Application Password' : 'token';
-  const checkAddress = wordpress
-    ? 'Check the site address in the options (the site’s address, not wp-admin).'
-    : 'Check the address in the options.';
-  const retry = '; trying again later.';
-  const said = error.said ? ` ${Name} said: “${error.said}”` : '';
+  const checkAddress = wordpress ? t('syncCheckAddressWordpress') : t('syncCheckAddress');
   const words = ((): { message: string; action?: string } => {
     switch (error.code) {
       case 'auth':
         return {
-          message: `${Name} refused the credentials${http}.`,
-          action: `Check the ${credentials} in the options, then press “Sync now”.`,
+          message: t('syncAuth', Name, http),
+          action: !target ? t('syncAuthAction') : wordpress ? t('syncAuthActionWordpress') : t('syncAuthActionGeneric'),
         };
       case 'forbidden':
         return {
-          message: `${Name} refused the credentials for this${http}.`,
-          action: `Check the ${credentials} in the options (the account must be allowed to edit drafts), then press “Sync now”.`,
+          message: t('syncForbidden', Name, http),
+          action: !target ? t('syncForbiddenAction') : wordpress ? t('syncForbiddenActionWordpress') : t('syncForbiddenActionGeneric'),
         };
       case 'not-found':
         return {
-          message: `No ${wordpress ? 'WordPress REST API' : 'drafting protocol'} was found at ${name}${http}.`,
+          message: wordpress ? t('syncNotFoundWordpress', name + http) : t('syncNotFoundGeneric', name + http),
           action: checkAddress,
         };
       case 'draft-deleted':
-        return {
-          message: `The draft is gone from ${name}${http}: it was deleted there.`,
-          action: 'Press “Recreate the draft” to make a new one.',
-        };
+        return { message: t('syncDraftDeleted', name + http), action: t('syncDraftDeletedAction') };
       case 'draft-trashed':
-        return {
-          message: `The issue's draft is in the trash of ${name}.`,
-          action: 'Restore it from the trash there, or press “Recreate the draft”.',
-        };
+        return { message: t('syncDraftTrashed', name), action: t('syncDraftTrashedAction') };
       case 'published':
-        return {
-          message: `The issue's post was published on ${name}; the extension no longer changes it.`,
-          action: 'Close this issue in the issue desk.',
-        };
+        return { message: t('syncPublished', name), action: t('syncPublishedAction') };
       case 'conflict':
         return error.status
-          ? { message: `${Name} reports that the draft changed since the last sync${http}.` }
+          ? { message: t('syncConflictRemote', Name, http) }
           : {
-              message: `The clippings' part of the draft was edited on ${name} since the last sync.`,
-              action: `Choose in the issue desk: ${uncapitalised(keepRemoteLabel(target))}, or overwrite it.`,
+              message: t('syncConflictEdited', name),
+              action: wordpress ? t('syncConflictActionWordpress') : t('syncConflictActionServer'),
             };
       case 'moved':
         return {
-          message: error.movedTo
-            ? `${Name} moved to ${error.movedTo} (the request was redirected there).`
-            : `${Name} redirected a request that may not be redirected (it would drop what is sent).`,
-          action: 'Press “Test connection” in the options: it shows the address to enter. Then press “Sync now”.',
+          message: error.movedTo ? t('syncMovedTo', Name, error.movedTo) : t('syncMovedRedirect', Name),
+          action: t('syncMovedAction'),
         };
       case 'offline':
-        return { message: `${Name} could not be reached${error.text ? ` (${error.text})` : ''}${retry}` };
+        return { message: error.text ? t('syncOfflineDetail', Name, error.text) : t('syncOffline', Name) };
       case 'timeout':
-        return { message: `${Name} did not answer in time${http}${retry}` };
+        return { message: t('syncTimeout', Name, http) };
       case 'rate-limited':
-        return { message: `${Name} asked for fewer requests${http}${retry}` };
+        return { message: t('syncRateLimited', Name, http) };
       case 'server':
-        return { message: `${Name} is not answering properly${http}${retry}` };
+        return { message: t('syncServer', Name, http) };
       case 'bad-response':
-        return { message: `${Name} answered with something that is not what its protocol promises (is the address right?)${retry}` };
+        return { message: t('syncBadResponse', Name) };
       case 'rejected':
-        return { message: `${Name} refused the update${http}.`, action: checkAddress };
+        return { message: t('syncRejected', Name, http), action: checkAddress };
       case 'edit-race':
-        return { message: `${Name} says the draft changed while it was being updated; trying again.` };
+        return { message: t('syncEditRace', Name) };
       case 'unexpected':
-        return { message: `Sync failed unexpectedly${error.text ? ` (${error.text})` : ''}.` };
+        return { message: error.text ? t('syncUnexpectedDetail', error.text) : t('syncUnexpected') };
     }
   })();
-  return { ...words, message: `${words.message}${said}` };
+  return { ...words, message: error.said ? t('syncSaid', words.message, Name, error.said) : words.message };
 }

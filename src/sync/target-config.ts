@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages';
 import { z } from 'zod';
 
 /** The hosts that are this machine: a plain http:// target there sends nothing over a network. */
@@ -11,18 +12,15 @@ const THIS_MACHINE = new Set(['localhost', '127.0.0.1', '[::1]']);
  */
 export function addressProblem(url: string): string | undefined {
   const value = url.trim();
-  if (!/^https?:\/\/[^/]+/i.test(value)) return 'The address must start with https:// (or http:// for a server on this machine).';
+  if (!/^https?:\/\/[^/]+/i.test(value)) return t('syncAddressScheme');
   let parsed: URL;
   try {
     parsed = new URL(value);
   } catch {
-    return 'The address is not a valid web address.';
+    return t('syncAddressInvalid');
   }
   if (parsed.protocol === 'https:' || THIS_MACHINE.has(parsed.hostname)) return undefined;
-  return (
-    `The address ${parsed.origin} uses plain http://, which would send the password unencrypted over the network: ` +
-    'use its https:// address. (http:// is allowed only for a server on this machine: localhost, 127.0.0.1 or [::1].)'
-  );
+  return t('syncAddressPlainHttp', parsed.origin);
 }
 
 const address = z

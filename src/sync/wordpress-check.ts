@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages';
 import { z } from 'zod';
 import type { WordPressConfig } from './wordpress';
 import { WordPressUser, basicAuth, restUrl, siteAddressOf } from './wordpress-api';
@@ -45,12 +46,12 @@ export async function checkWordPress(
   let index: { response: Response; text: string };
   try {
     index = await get(restUrl(config.siteUrl, '/'), false);
-    steps.push({ name: 'reachable', ok: true, message: `The site answered (HTTP ${index.response.status}).` });
+    steps.push({ name: 'reachable', ok: true, message: t('syncCheckSiteAnswered', String(index.response.status)) });
   } catch (error) {
     steps.push({
       name: 'reachable',
       ok: false,
-      message: `The site could not be reached: ${error instanceof Error ? error.message : String(error)}. Check the address and your connection.`,
+      message: t('syncCheckSiteUnreachable', error instanceof Error ? error.message : String(error)),
     });
     return steps;
   }
@@ -61,7 +62,7 @@ export async function checkWordPress(
     steps.push({
       name: 'rest-api',
       ok: false,
-      message: `The site redirects to ${movedTo}: enter that address instead, so that the password is sent to it and updates are not redirected.`,
+      message: t('syncCheckSiteRedirects', movedTo),
     });
     return steps;
   }
@@ -70,30 +71,29 @@ export async function checkWordPress(
     steps.push({
       name: 'rest-api',
       ok: false,
-      message:
-        'No WordPress REST API was found at this address. Check that it is the site’s address (not wp-admin) and that the REST API is not disabled.',
+      message: t('syncCheckNoRestApi'),
     });
     return steps;
   }
-  steps.push({ name: 'rest-api', ok: true, message: 'The WordPress REST API was found.' });
+  steps.push({ name: 'rest-api', ok: true, message: t('syncCheckRestApi') });
 
   const me = await get(restUrl(config.siteUrl, '/wp/v2/users/me', { context: 'edit' }), true).catch(() => undefined);
   const user = me ? WordPressUser.safeParse(json(me.text)) : undefined;
   if (!me || !me.response.ok || !user?.success) {
-    const status = me ? ` (HTTP ${me.response.status})` : '';
+    const status = me ? t('syncHttpStatus', String(me.response.status)) : '';
     steps.push({
       name: 'credentials',
       ok: false,
-      message: `The user name and Application Password were not accepted${status}. Create an Application Password under Users → Profile in WordPress and paste it here.`,
+      message: t('syncCheckCredentialsRefused', status),
     });
     return steps;
   }
-  steps.push({ name: 'credentials', ok: true, message: `Signed in as ${user.data.name}.` });
+  steps.push({ name: 'credentials', ok: true, message: t('syncCheckSignedIn', user.data.name) });
   const canEdit = user.data.capabilities?.edit_posts === true;
   steps.push(
     canEdit
-      ? { name: 'can-edit', ok: true, message: 'This user may create and edit posts.' }
-      : { name: 'can-edit', ok: false, message: 'This user may not edit posts: use an Author, Editor or Administrator account.' },
+      ? { name: 'can-edit', ok: true, message: t('syncCheckCanEdit') }
+      : { name: 'can-edit', ok: false, message: t('syncCheckCannotEdit') },
   );
   return steps;
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages';
 import { type Clipping, type ClippingForm } from '../clip/clipping';
 import { buildClipping, formFromCapture } from '../clip/clipping-from-capture';
 import { captureFromLink } from '../clip/clipping-from-link';
@@ -37,7 +38,7 @@ async function countThisWeek(deps: HandlerDeps, settings: Settings): Promise<num
 
 function checkSection(section: string | null, settings: Settings): void {
   if (section !== null && !settings.sections.some((s) => s.id === section)) {
-    throw new MessageError('bad-request', `There is no section “${section}” any more: pick one from the list.`);
+    throw new MessageError('bad-request', t('workerSectionGone', section));
   }
 }
 
@@ -124,7 +125,7 @@ export function clipHandlers(deps: HandlerDeps): Pick<Handlers, ClipHandlerNames
     },
 
     async 'clip.save'({ key, form, context, clippingId }) {
-      if (!form.url.trim()) throw new MessageError('bad-request', 'The clipping needs an address (URL).');
+      if (!form.url.trim()) throw new MessageError('bad-request', t('workerNeedsAddress'));
       const settings = await deps.settings.get();
       checkSection(form.section, settings);
       const duplicateKey = urlKey(form.url);
@@ -152,7 +153,7 @@ export function clipHandlers(deps: HandlerDeps): Pick<Handlers, ClipHandlerNames
     },
 
     async 'clip.link'({ url, text, tabId }) {
-      if (!isWebUrl(url)) throw new MessageError('bad-request', 'Only web links (http or https) can be clipped.');
+      if (!isWebUrl(url)) throw new MessageError('bad-request', t('workerOnlyWebLinks'));
       const duplicateKey = urlKey(url);
       const seen = await deps.clippings.findByUrlKey(duplicateKey);
       if (seen) {

@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages';
 import type { Clipping } from '../clip/clipping';
 import { cleanUrl, urlKey } from '../clip/url-key';
 import type { Issue } from '../issue/issue';
@@ -12,13 +13,13 @@ type IssueHandlerNames =
 
 async function requireIssue(deps: HandlerDeps, issueId: string): Promise<Issue> {
   const issue = await deps.issues.get(issueId);
-  if (!issue) throw new MessageError('not-found', 'That issue no longer exists.');
+  if (!issue) throw new MessageError('not-found', t('workerIssueGone'));
   return issue;
 }
 
 async function requireClipping(deps: HandlerDeps, id: string): Promise<Clipping> {
   const clipping = await deps.clippings.get(id);
-  if (!clipping) throw new MessageError('not-found', 'That clipping was deleted in the meantime.');
+  if (!clipping) throw new MessageError('not-found', t('workerClippingGone'));
   return clipping;
 }
 
@@ -74,10 +75,10 @@ export function issueHandlers(deps: HandlerDeps): Pick<Handlers, IssueHandlerNam
       const clipping = await requireClipping(deps, id);
       const settings = await deps.settings.get();
       if (changes.section !== undefined && changes.section !== null && !settings.sections.some((s) => s.id === changes.section)) {
-        throw new MessageError('bad-request', `There is no section “${changes.section}”.`);
+        throw new MessageError('bad-request', t('workerNoSection', changes.section));
       }
       const url = changes.url !== undefined ? cleanUrl(changes.url) : clipping.url;
-      if (!url) throw new MessageError('bad-request', 'The clipping needs an address (URL).');
+      if (!url) throw new MessageError('bad-request', t('workerNeedsAddress'));
       const edited = Object.keys(changes).filter((k) => k !== 'summary' && k !== 'section');
       const updated: Clipping = {
         ...clipping,
@@ -95,10 +96,10 @@ export function issueHandlers(deps: HandlerDeps): Pick<Handlers, IssueHandlerNam
 
     async 'clip.move'({ id, section, index }) {
       const clipping = await requireClipping(deps, id);
-      if (!clipping.issueId) throw new MessageError('bad-request', 'This clipping is not in an issue yet.');
+      if (!clipping.issueId) throw new MessageError('bad-request', t('workerNotInIssue'));
       const settings = await deps.settings.get();
       if (section !== null && !settings.sections.some((s) => s.id === section))
-        throw new MessageError('bad-request', `There is no section “${section}”.`);
+        throw new MessageError('bad-request', t('workerNoSection', section));
       const changed = moveClipping(await deps.clippings.listByIssue(clipping.issueId), settings.sections, id, section, index, deps.now());
       await deps.clippings.putMany(changed);
       return { changed: changed.length };
@@ -109,7 +110,7 @@ export function issueHandlers(deps: HandlerDeps): Pick<Handlers, IssueHandlerNam
       const ctx = await context();
       const open = await deps.issues.ensureOpen(ctx);
       const current = clipping.issueId ? await deps.issues.get(clipping.issueId) : undefined;
-      if (current?.status === 'planned') throw new MessageError('bad-request', 'The clipping is already in the next issue.');
+      if (current?.status === 'planned') throw new MessageError('bad-request', t('workerAlreadyPlanned'));
       // From the open issue it goes to the planned one; from a closed one, back to the open one.
       const target = current?.status === 'open' ? await deps.issues.ensurePlanned(open, ctx) : open;
       await deps.clippings.putMany([{ ...clipping, issueId: target.id, position: ctx.now, updatedAt: ctx.now }]);

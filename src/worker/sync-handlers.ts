@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages';
 import { MessageError } from '../messages/message-error';
 import type { Handlers } from '../messages/router';
 import { configFromForm, targetAddress } from '../sync/target-config';
@@ -12,13 +13,9 @@ type SyncHandlerNames =
 export function syncHandlers(deps: HandlerDeps, sync: SyncDeps): Pick<Handlers, SyncHandlerNames> {
   const requireTarget = async () => {
     const config = await sync.readTarget();
-    if (!config)
-      throw new MessageError('no-target', 'No drafting backend is set up yet: add your WordPress site or drafting server in the options.');
+    if (!config) throw new MessageError('no-target', t('syncNoTarget'));
     if (!(await sync.hasHostAccess(targetAddress(config))))
-      throw new MessageError(
-        'no-access',
-        `The extension has no access to ${targetName(describeTarget(config.kind, targetAddress(config)))} yet: grant it in the options.`,
-      );
+      throw new MessageError('no-access', t('syncNoAccess', targetName(describeTarget(config.kind, targetAddress(config)))));
     return config;
   };
   return {
@@ -64,13 +61,7 @@ export function syncHandlers(deps: HandlerDeps, sync: SyncDeps): Pick<Handlers, 
 
     async 'target.save'(form) {
       const config = configFromForm(form, await sync.readTarget());
-      if (!config)
-        throw new MessageError(
-          'bad-request',
-          form.kind === 'wordpress'
-            ? 'Paste the Application Password (WordPress → Users → Profile → Application Passwords).'
-            : 'Paste the token of your drafting server.',
-        );
+      if (!config) throw new MessageError('bad-request', form.kind === 'wordpress' ? t('syncPasteAppPassword') : t('syncPasteToken'));
       await sync.writeTarget(config);
       // Permanent failures (a wrong password) are worth another try with the new settings.
       for (const entry of await deps.outbox.all()) if (entry.state === 'failed') await deps.outbox.retryNow(entry.issueId, deps.now());
@@ -93,13 +84,13 @@ export function syncHandlers(deps: HandlerDeps, sync: SyncDeps): Pick<Handlers, 
             {
               name: 'reachable',
               ok: false,
-              message: `The extension has no access to ${new URL(form.address).origin}: allow it when the browser asks.`,
+              message: t('syncTestNoAccess', new URL(form.address).origin),
             },
           ],
         };
       }
       const config = configFromForm(form, await sync.readTarget());
-      if (!config) return { steps: [{ name: 'credentials', ok: false, message: 'Paste the password or token to test it.' }] };
+      if (!config) return { steps: [{ name: 'credentials', ok: false, message: t('syncTestNoSecret') }] };
       return { steps: await sync.check(config) };
     },
   };

@@ -1,5 +1,5 @@
 import { buildBackup, readBackup } from '../export/backup';
-import { uiLanguage } from '../i18n/messages';
+import { t, uiLanguage } from '../i18n/messages';
 import { buildIssueExport, parseIssueExport } from '../export/json-export';
 import { MessageError } from '../messages/message-error';
 import type { Handlers } from '../messages/router';
@@ -17,7 +17,7 @@ export function transferHandlers(deps: HandlerDeps): Pick<Handlers, TransferHand
         deps.settings.get(),
         deps.clippings.listByIssue(issueId),
       ]);
-      if (!issue) throw new MessageError('not-found', 'That issue no longer exists.');
+      if (!issue) throw new MessageError('not-found', t('workerIssueGone'));
       const lang = settings.language || uiLanguage();
       return buildIssueExport({
         newsletter: settings.newsletterName,
