@@ -39,7 +39,8 @@ test('with no shortcut set, the options page and the popup say where to set one,
 
   const tab = await app.openTab(articles.url(`/articles/${SAMPLE.blogPost}.html`));
   const popup = await app.openToolbarPopup(tab);
-  expect(await popup.text('[data-testid=shortcut-hint]')).toContain(`No keyboard shortcut opens this form. ${where}.`);
+  // The popup asks the browser for the binding after it opens: wait for its line.
+  await waitForText(popup, '[data-testid=shortcut-hint]', `No keyboard shortcut opens this form. ${where}.`);
   await popup.close();
 
   // The editor binds another key in the browser's settings: the options page shows that one, not the manifest's.
