@@ -19,17 +19,6 @@ async function drainLock(page: Page): Promise<{ held: number; pending: number }>
   }, DRAIN_LOCK);
 }
 
-/** Clips an article with a summary through the popup, as the editor does; saving starts a drain. */
-async function clip(clipper: ExtensionDriver, url: string, summary: string): Promise<string> {
-  const { popup, page } = await clipper.clipFlow(url);
-  const title = await popup.value('title');
-  await popup.type('summary', summary);
-  await popup.save();
-  await popup.close();
-  await page.close();
-  return title;
-}
-
 /** The drafting server behind a fault proxy, connected in the options page; the page is kept for lock look-ups. */
 async function connected(clipper: ExtensionDriver): Promise<{ server: GenericTarget; proxy: FaultProxy; page: Page }> {
   const server = await startGenericTarget({ token: TOKEN });
@@ -50,7 +39,7 @@ test.describe('the outbox drain lock (navigator.locks)', () => {
     try {
       // The first draft request hangs at the backend: the drain that sent it holds the lock.
       proxy.enqueueFor({ method: 'PUT', route: DRAFTS }, 'stall');
-      const title = await clip(clipper, articles.url(`/articles/${SAMPLE.blogPost}.html`), 'Sent after the worker died.');
+      const title = await clipper.clipWithSummary(articles.url(`/articles/${SAMPLE.blogPost}.html`), 'Sent after the worker died.');
       await expect.poll(() => proxy.count('PUT', DRAFTS)).toBe(1);
       expect(await drainLock(page)).toEqual({ held: 1, pending: 0 });
 
@@ -93,7 +82,7 @@ test.describe('the outbox drain lock (navigator.locks)', () => {
       );
       // The first draft request hangs for 5 s, then fails.
       proxy.enqueueFor({ method: 'PUT', route: DRAFTS }, { kind: 'stall', ms: 5_000 });
-      const title = await clip(clipper, articles.url(`/articles/${SAMPLE.newsArticle}.html`), 'One push at a time.');
+      const title = await clipper.clipWithSummary(articles.url(`/articles/${SAMPLE.newsArticle}.html`), 'One push at a time.');
       const syncs = [0, 1, 2].map(() => clipper.message<{ ok: boolean }>('sync.now', {}));
       // The save's drain and three "Sync now" drains wait in the worker; not one request reached the backend.
       await expect.poll(() => drainLock(page)).toEqual({ held: 1, pending: 4 });

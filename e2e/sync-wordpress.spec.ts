@@ -1,4 +1,3 @@
-import type { ExtensionDriver } from './pages/extension-driver';
 import { IssueDeskPage } from './pages/issue-desk-page';
 import { OptionsPage } from './pages/options-page';
 import { SAMPLE } from './samples';
@@ -38,16 +37,6 @@ async function draftHolding(wp: WordPress, expected: string[], timeout = 30_000)
   return found!;
 }
 
-async function clip(clipper: ExtensionDriver, url: string, summary: string): Promise<string> {
-  const { popup, page } = await clipper.clipFlow(url);
-  const title = await popup.value('title');
-  await popup.type('summary', summary);
-  await popup.save();
-  await popup.close();
-  await page.close();
-  return title;
-}
-
 test.describe('sync to a real WordPress', () => {
   test.describe.configure({ timeout: 180_000 });
 
@@ -68,8 +57,8 @@ test.describe('sync to a real WordPress', () => {
       value: { kind: 'wordpress', address: wp.url, user: wp.user, hasSecret: true },
     });
 
-    const first = await clip(clipper, articles.url(`/articles/${SAMPLE.blogPost}.html`), 'First summary, about budgets.');
-    const second = await clip(clipper, articles.url(`/articles/${SAMPLE.newsArticle}.html`), 'Second summary, about paging.');
+    const first = await clipper.clipWithSummary(articles.url(`/articles/${SAMPLE.blogPost}.html`), 'First summary, about budgets.');
+    const second = await clipper.clipWithSummary(articles.url(`/articles/${SAMPLE.newsArticle}.html`), 'Second summary, about paging.');
     const post = await draftHolding(wp, [first, second, 'First summary, about budgets.', 'Second summary, about paging.']);
     expect(post.status).toBe('draft');
     expect(post.content.raw.indexOf(first)).toBeLessThan(post.content.raw.indexOf(second));
@@ -90,9 +79,9 @@ test.describe('sync to a real WordPress', () => {
   }) => {
     const options = await OptionsPage.open(await clipper.context.newPage(), clipper.extensionId);
     await options.connect(wp.url, wp.user, wp.appPassword);
-    const a = await clip(clipper, articles.url(`/articles/${SAMPLE.blogPost}.html`), 'About A.');
-    const b = await clip(clipper, articles.url(`/articles/${SAMPLE.newsArticle}.html`), 'About B.');
-    const c = await clip(clipper, articles.url('/articles/kubernetes-german.html'), 'About C.');
+    const a = await clipper.clipWithSummary(articles.url(`/articles/${SAMPLE.blogPost}.html`), 'About A.');
+    const b = await clipper.clipWithSummary(articles.url(`/articles/${SAMPLE.newsArticle}.html`), 'About B.');
+    const c = await clipper.clipWithSummary(articles.url('/articles/kubernetes-german.html'), 'About C.');
     const post = await draftHolding(wp, [a, b, c]);
 
     // The editor writes an introduction and a sign-off around the region in WordPress.
@@ -146,7 +135,7 @@ test.describe('sync to a real WordPress', () => {
     try {
       const options = await OptionsPage.open(await clipper.context.newPage(), clipper.extensionId);
       await options.connect(proxy.origin, wp.user, wp.adminPassword); // the login password: REST refuses it
-      const title = await clip(clipper, articles.url(`/articles/${SAMPLE.blogPost}.html`), 'Kept through every failure.');
+      const title = await clipper.clipWithSummary(articles.url(`/articles/${SAMPLE.blogPost}.html`), 'Kept through every failure.');
       const desk = await IssueDeskPage.open(await clipper.context.newPage(), clipper.extensionId);
       await expect(desk.page.getByTestId('sync-state')).toContainText('refused the credentials', { timeout: 30_000 });
       await expect(desk.page.getByTestId('sync-state')).toContainText('Application Password');
@@ -198,7 +187,7 @@ test.describe('sync to a real WordPress', () => {
         expect.stringContaining(`The site redirects to ${wp.url}: enter that address instead`),
       ]);
       await options.connect(proxy.origin, wp.user, wp.appPassword);
-      const title = await clip(clipper, articles.url(`/articles/${SAMPLE.blogPost}.html`), 'Kept while the site moved.');
+      const title = await clipper.clipWithSummary(articles.url(`/articles/${SAMPLE.blogPost}.html`), 'Kept while the site moved.');
       const desk = await IssueDeskPage.open(await clipper.context.newPage(), clipper.extensionId);
       await expect(desk.page.getByTestId('sync-state')).toContainText(`moved to ${wp.url}`, { timeout: 30_000 });
       await expect(desk.card(title).getByTestId('clipping-sync')).toHaveText('Not synced');
@@ -227,7 +216,7 @@ test.describe('sync to a real WordPress', () => {
       const names = [SAMPLE.blogPost, SAMPLE.newsArticle, SAMPLE.statusPage, 'kubernetes-german', SAMPLE.bare];
       const titles: string[] = [];
       for (const [i, name] of names.entries()) {
-        titles.push(await clip(clipper, articles.url(`/articles/${name}.html`), `Summary ${i + 1}, exactly once.`));
+        titles.push(await clipper.clipWithSummary(articles.url(`/articles/${name}.html`), `Summary ${i + 1}, exactly once.`));
         if (i === 2) await clipper.stopWorker(); // killed while drains are under way
       }
       proxy.random({ rate: 0.3, seed: 7, faults: ALL_FAULTS.filter((f) => f !== 'stall') });
@@ -262,7 +251,7 @@ test.describe('sync to a real WordPress', () => {
     await options.page.getByRole('button', { name: 'Save settings' }).click();
     await expect(options.page.getByText('Saved ✓', { exact: true })).toBeVisible();
     await options.connect(wp.url, wp.user, wp.appPassword);
-    const title = await clip(clipper, articles.url(`/articles/${SAMPLE.statusPage}.html`), 'An outage with terms.');
+    const title = await clipper.clipWithSummary(articles.url(`/articles/${SAMPLE.statusPage}.html`), 'An outage with terms.');
     const post = await draftHolding(wp, [title]);
     const full = await wp.restJson<{ categories: number[]; tags: number[] }>(`/wp/v2/posts/${post.id}?context=edit`);
     const category = await wp.restJson<{ name: string }>(`/wp/v2/categories/${full.categories[0]}`);
@@ -281,7 +270,7 @@ test.describe('sync to a real WordPress', () => {
         '✓ The token was accepted.',
         '✓ This token may change drafts.',
       ]);
-      const title = await clip(clipper, articles.url(`/articles/${SAMPLE.blogPost}.html`), 'Synced to a home-grown backend.');
+      const title = await clipper.clipWithSummary(articles.url(`/articles/${SAMPLE.blogPost}.html`), 'Synced to a home-grown backend.');
       await expect
         .poll(
           () =>

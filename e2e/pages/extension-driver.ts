@@ -195,6 +195,17 @@ export class ExtensionDriver {
     return { page, tabId, popup };
   }
 
+  /** Clips an article with a summary through the popup, as the editor does (saving starts a drain); returns its title. */
+  async clipWithSummary(url: string, summary: string): Promise<string> {
+    const { popup, page } = await this.clipFlow(url);
+    const title = await popup.value('title');
+    await popup.type('summary', summary);
+    await popup.save();
+    await popup.close();
+    await page.close();
+    return title;
+  }
+
   /** The extension's service worker, woken by a message first if the browser had stopped it. */
   async runningWorker(): Promise<Worker> {
     await this.message('clip.listRecent', { limit: 1 });

@@ -47,6 +47,26 @@ async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: 
 }
 
 /** Page code that finds the first visible element matching a selector (and text), scrolled into view. */
+/** A real mouse press and release on an element (the main button, or the context-menu one), over WebDriver BiDi. */
+async function pressOn(bidi: BidiConnection, context: string, sharedId: string, button: 'main' | 'context'): Promise<void> {
+  const origin = { type: 'element', element: { sharedId } };
+  const code = button === 'main' ? 0 : 2;
+  await bidi.send('input.performActions', {
+    context,
+    actions: [
+      {
+        type: 'pointer',
+        id: 'mouse',
+        actions: [
+          { type: 'pointerMove', x: 0, y: 0, origin },
+          { type: 'pointerDown', button: code },
+          { type: 'pointerUp', button: code },
+        ],
+      },
+    ],
+  });
+}
+
 function findElement(selector: string, text?: string, visibleOnly = true): string {
   return `(() => {
     const text = ${JSON.stringify(text ?? null)};
@@ -96,22 +116,7 @@ class FirefoxTab extends PageReads implements BrowserTab {
   }
 
   async click(selector: string, text?: string): Promise<void> {
-    const sharedId = await this.element(selector, text);
-    const origin = { type: 'element', element: { sharedId } };
-    await this.bidi.send('input.performActions', {
-      context: this.context,
-      actions: [
-        {
-          type: 'pointer',
-          id: 'mouse',
-          actions: [
-            { type: 'pointerMove', x: 0, y: 0, origin },
-            { type: 'pointerDown', button: 0 },
-            { type: 'pointerUp', button: 0 },
-          ],
-        },
-      ],
-    });
+    await pressOn(this.bidi, this.context, await this.element(selector, text), 'main');
   }
 
   async fill(selector: string, value: string): Promise<void> {
@@ -483,22 +488,8 @@ export class FirefoxBrowser implements ExtensionBrowser {
       (id) => !!id,
       linkSelector,
     );
-    const origin = { type: 'element', element: { sharedId } };
     // A real right-click: Firefox opens its content context menu with the extension's items in it.
-    await this.firefox.bidi.send('input.performActions', {
-      context: firefoxTab.context,
-      actions: [
-        {
-          type: 'pointer',
-          id: 'mouse',
-          actions: [
-            { type: 'pointerMove', x: 0, y: 0, origin },
-            { type: 'pointerDown', button: 2 },
-            { type: 'pointerUp', button: 2 },
-          ],
-        },
-      ],
-    });
+    await pressOn(this.firefox.bidi, firefoxTab.context, sharedId!, 'context');
     await this.chrome.chooseContextMenuItem('clip-link');
   }
 
