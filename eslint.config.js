@@ -14,7 +14,7 @@ import tseslint from 'typescript-eslint';
 
 const PAGES = ['popup/**', 'options/**', 'issue/**'];
 /** The core's folders that run in the worker (besides background/, its wiring). */
-const WORKER_CORE = ['src/worker', 'src/store', 'src/sync', 'src/feeds'];
+const WORKER_CORE = ['src/worker', 'src/store', 'src/sync', 'src/feeds', 'src/check'];
 const NO_DOM_GLOBALS = [
   { name: 'document', message: 'The worker has no DOM: a service worker has no document.' },
   { name: 'window', message: 'The worker has no DOM: a service worker has no window (use globalThis or self).' },
