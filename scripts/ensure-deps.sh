@@ -10,8 +10,12 @@ if [ "$major" -lt 20 ]; then
   exit 1
 fi
 
-# npm ci when node_modules is missing or older than the lock file.
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# npm ci when node_modules is missing or older than the lock file. Never through a symlinked node_modules
+# (a worktree sharing another checkout's packages): npm ci empties the link's target first, under every
+# checkout that shares it. Such a checkout is kept up to date where the link points.
+if [ -L node_modules ]; then
+  [ -d node_modules/.bin ] || { echo "node_modules links to $(readlink node_modules), which has no packages: run npm ci there." >&2; exit 1; }
+elif [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "› installing npm packages (npm ci)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi
@@ -32,4 +36,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# Tiny Tiny RSS and what it runs on (PHP, PostgreSQL), for the reading-queue tests against a real reader
+# (npm run test:ttrss, e2e/journeys/reading-queue.spec.ts). scripts/ttrss.sh keeps the package list and
+# installs only what is missing; when everything is there it only asks dpkg (≈ 0.1 s).
+if command -v dpkg-query >/dev/null; then
+  bash scripts/ttrss.sh install 2>&1 | grep -v '^\[ttrss\] packages are in$' || true
+  [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "Could not install Tiny Tiny RSS's packages (see above)." >&2; exit 1; }
+else
+  echo "› no dpkg here: the Tiny Tiny RSS tests need Debian's tt-rss, php-cli and postgresql packages" >&2
 fi
