@@ -1,5 +1,6 @@
 import { type ArticleServer, startArticleServer } from './article-server';
 import { type WordPress, startWordPress } from './wordpress';
+import { type Ttrss, startTtrss } from './ttrss';
 
 /**
  * The test servers as Playwright fixtures, shared by the Chromium-only specs (e2e/fixtures.ts,
@@ -44,3 +45,14 @@ export interface SyncFixtures {
 export interface SyncWorkerFixtures {
   wordpress: WordPress;
 }
+
+/** A real Tiny Tiny RSS on 127.0.0.1 (and the local feeds it reads), started once per test file (a worker fixture). */
+export const ttrssFixture: [(args: object, use: (ttrss: Ttrss) => Promise<void>) => Promise<void>, { scope: 'worker'; timeout: number }] = [
+  async ({}, use: (ttrss: Ttrss) => Promise<void>) => {
+    const ttrss = await startTtrss();
+    process.stderr.write(`[ttrss] started in ${ttrss.startMs} ms\n`);
+    await use(ttrss);
+    await ttrss.stop();
+  },
+  { scope: 'worker', timeout: 300_000 },
+];

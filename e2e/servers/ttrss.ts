@@ -1,0 +1,205 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/**
+ * A REAL Tiny Tiny RSS on 127.0.0.1 for the reading-queue tests, started and stopped by the test itself
+ * through scripts/ttrss.sh (Debian's tt-rss, PHP's built-in server, a private PostgreSQL on a unix
+ * socket; packages installed on first use). Each instance gets its own temporary state dir and two free
+ * ports (the reader, and the local feeds it subscribes to), so test files may run several at once.
+ *
+ * As started, the reader is subscribed to an RSS 2.0 and an Atom feed of 5 articles each; RSS article 1
+ * (with a note) and Atom article 2 are starred, RSS article 3 is published.
+ */
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const SCRIPT = join(ROOT, 'scripts', 'ttrss.sh');
+
+/** One headline as the API's getHeadlines answers it (the fields the tests read). */
+export interface TtrssHeadline {
+  id: number;
+  title: string;
+  link: string;
+  marked: boolean;
+  note?: string | null;
+}
+
+export interface Ttrss {
+  /** The address the editor opens Tiny Tiny RSS at, e.g. http://127.0.0.1:27802/ */
+  url: string;
+  user: string;
+  password: string;
+  /** The reader's public feed of starred articles (Atom), with its access key. */
+  starredFeedUrl: string;
+  /** The local feed server's origin, e.g. http://127.0.0.1:27803 (article pages under /posts/). */
+  feedsOrigin: string;
+  /** How long start took, in ms. */
+  startMs: number;
+  /** Calls the JSON API as a client of its own (logs in once, then reuses the session). */
+  api<T = unknown>(op: string, params?: Record<string, unknown>): Promise<T>;
+  /** The article id of the article with this link (from all articles). */
+  articleId(link: string): Promise<number>;
+  /** Stars (or un-stars) an article, as the editor does in the reader. */
+  star(id: number, starred?: boolean): Promise<void>;
+  /** The starred headlines now. */
+  starred(): Promise<TtrssHeadline[]>;
+  /** Ends the instance's processes and removes its state dir. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** `KEY=value` lines as the script writes them (values may be single-quoted). */
+function parseEnv(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const match = /^([A-Z_]+)=(.*)$/.exec(line.trim());
+    if (!match) continue;
+    const value = match[2]!;
+    out[match[1]!] = value.startsWith("'") && value.endsWith("'") ? value.slice(1, -1) : value;
+  }
+  return out;
+}
+
+function runScript(command: string, env: NodeJS.ProcessEnv, timeoutMs: number, log: (line: string) => void): Promise<string> {
+  return new Promise((done, fail) => {
+    // detached: the script leads its own process group, so a timeout ends it with its children (apt-get
+    // included). The servers it starts are in groups of their own, ended by `stop`.
+    const child = spawn('bash', [SCRIPT, command], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      for (const line of chunk.toString().split('\n')) if (line.trim()) log(line);
+    });
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+      fail(new Error(`scripts/ttrss.sh ${command} took longer than ${timeoutMs} ms\n${stderr.slice(-2000)}`));
+    }, timeoutMs);
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      fail(error);
+    });
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      if (code === 0) done(stdout);
+      else fail(new Error(`scripts/ttrss.sh ${command} failed (exit ${code})\n${stderr.slice(-3000)}`));
+    });
+  });
+}
+
+/** A port free on 127.0.0.1 right now (the script refuses a busy one, and start() then tries again). */
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+const running = new Set<string>();
+let exitHookInstalled = false;
+
+/** Best effort: a test run that dies without calling stop() leaves no server behind. */
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const stateDir of running)
+      spawnSync('bash', [SCRIPT, 'stop'], { env: { ...process.env, TTRSS_STATE_DIR: stateDir }, stdio: 'ignore', timeout: 15_000 });
+  });
+}
+
+/** Starts a fresh Tiny Tiny RSS (≈ 6 s here; installing Debian's packages on first use adds 15-60 s). */
+export async function startTtrss(options: { timeoutMs?: number; log?: (line: string) => void } = {}): Promise<Ttrss> {
+  const started = Date.now();
+  const timeoutMs = options.timeoutMs ?? 240_000;
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  installExitHook();
+  let stateDir = '';
+  let credentials: Record<string, string> | undefined;
+  let lastError: unknown;
+  // Two tries: a free port can be taken by someone else between freePort() and the script's own check.
+  for (let attempt = 0; attempt < 2 && !credentials; attempt++) {
+    // Short: PostgreSQL's socket lives in it (unix socket paths stop at ~100 bytes).
+    stateDir = await mkdtemp(join(tmpdir(), 'nc-tt-'));
+    running.add(stateDir);
+    const port = await freePort();
+    let feedPort = await freePort();
+    if (feedPort === port) feedPort = await freePort();
+    const env = { TTRSS_STATE_DIR: stateDir, TTRSS_PORT: String(port), TTRSS_FEED_PORT: String(feedPort) };
+    try {
+      credentials = parseEnv(await runScript('start', env, timeoutMs, log));
+    } catch (error) {
+      lastError = error;
+      await runScript('stop', { TTRSS_STATE_DIR: stateDir }, 30_000, () => {}).catch(() => {});
+      running.delete(stateDir);
+      await rm(stateDir, { recursive: true, force: true });
+    }
+  }
+  if (!credentials) throw lastError;
+  if (!credentials.TTRSS_URL || !credentials.TTRSS_STARRED_FEED_URL || !credentials.FEED_RSS_URL)
+    throw new Error('scripts/ttrss.sh printed no TTRSS_URL / TTRSS_STARRED_FEED_URL / FEED_RSS_URL');
+
+  const url = credentials.TTRSS_URL;
+  const user = credentials.TTRSS_USER ?? 'admin';
+  const password = credentials.TTRSS_PASSWORD ?? '';
+  let sid = '';
+  const call = async (body: Record<string, unknown>): Promise<{ status: number; content: unknown }> => {
+    const response = await fetch(`${url}api/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(20_000),
+    });
+    return (await response.json()) as { status: number; content: unknown };
+  };
+  const api = async <T>(op: string, params: Record<string, unknown> = {}): Promise<T> => {
+    if (!sid) {
+      const login = await call({ op: 'login', user, password });
+      sid = (login.content as { session_id?: string }).session_id ?? '';
+      if (!sid) throw new Error(`Tiny Tiny RSS login failed: ${JSON.stringify(login)}`);
+    }
+    const reply = await call({ sid, op, ...params });
+    if (reply.status !== 0) throw new Error(`Tiny Tiny RSS ${op} failed: ${JSON.stringify(reply)}`);
+    return reply.content as T;
+  };
+  const stop = async () => {
+    if (!running.has(stateDir)) return;
+    running.delete(stateDir);
+    await runScript('stop', { TTRSS_STATE_DIR: stateDir }, 30_000, () => {});
+    await rm(stateDir, { recursive: true, force: true });
+  };
+  return {
+    url,
+    user,
+    password,
+    starredFeedUrl: credentials.TTRSS_STARRED_FEED_URL,
+    feedsOrigin: new URL(credentials.FEED_RSS_URL).origin,
+    startMs: Date.now() - started,
+    api,
+    async articleId(link) {
+      // -4: all articles.
+      const all = await api<TtrssHeadline[]>('getHeadlines', { feed_id: -4, limit: 200 });
+      const found = all.find((headline) => headline.link === link);
+      if (!found) throw new Error(`no article with the link ${link}`);
+      return found.id;
+    },
+    async star(id, starred = true) {
+      await api('updateArticle', { article_ids: String(id), field: 0, mode: starred ? 1 : 0 });
+    },
+    starred: () => api<TtrssHeadline[]>('getHeadlines', { feed_id: -1, limit: 200 }),
+    stop,
+  };
+}
