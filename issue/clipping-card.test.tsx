@@ -11,7 +11,14 @@ afterEach(() => render(null, root()));
 
 function card(place: { first?: boolean; last?: boolean } = {}) {
   const nudge = vi.fn<CardActions['nudge']>();
-  const actions: CardActions = { update: vi.fn(), nudge, moveToSection: vi.fn(), moveToNextIssue: vi.fn(), remove: vi.fn() };
+  const actions: CardActions = {
+    update: vi.fn(),
+    nudge,
+    moveToSection: vi.fn(),
+    moveToNextIssue: vi.fn(),
+    remove: vi.fn(),
+    fillIn: vi.fn(),
+  };
   act(() =>
     render(
       <ol>

@@ -3,6 +3,7 @@ import type { Clipping, ClippingForm } from '../src/clip/clipping';
 import { splitAuthors } from '../src/clip/authors';
 import { webHref } from '../src/export/safe-url';
 import { type MessageKey, listOf, t } from '../src/i18n/messages';
+import { missingCredits } from '../src/clip/fill-in';
 import { needsSummary } from '../src/issue/issue-order';
 import type { Section } from '../src/settings/settings';
 import type { ClippingSync } from '../src/sync/clipping-sync';
@@ -25,6 +26,16 @@ export interface CardActions {
   moveToSection(id: string, section: string | null): void;
   moveToNextIssue(id: string): void;
   remove(id: string): void;
+  /** "Fill in": reads the clipping's page and fills its empty fields (imported clippings). Called inside the click. */
+  fillIn(clipping: Clipping): void;
+}
+
+/**
+ * The "from <source>" mark of a clipping filed from a feed source: the worker notes it as its first
+ * note (src/worker: filing), in words. Undefined for a clipping the editor made.
+ */
+export function importedFrom(clipping: Pick<Clipping, 'notes'>): string | undefined {
+  return clipping.notes.find((note) => note.startsWith('from '));
 }
 
 const DETAIL_FIELDS: [keyof ClippingForm, MessageKey][] = [
@@ -76,6 +87,8 @@ export function ClippingCard({
   const attribution = [listOf(clipping.authors), clipping.siteName].filter(Boolean).join(' — ');
   const canonical = around((url) => t('deskCanonicalAddress', url));
   const reading = around((url) => t('deskYouWereReading', url));
+  const from = importedFrom(clipping);
+  const canFill = from !== undefined && missingCredits(clipping).length > 0;
 
   return (
     <li
@@ -144,9 +157,25 @@ export function ClippingCard({
           </button>
         </span>
       </div>
-      {(attribution || sync) && (
+      {(attribution || sync || from) && (
         <p class="attribution">
           <bdi>{attribution}</bdi>
+          {from && (
+            <span class="source-mark" data-testid="source-mark" title={t('deskImportedHint')}>
+              <bdi>{from}</bdi>
+            </span>
+          )}
+          {canFill && (
+            <button
+              type="button"
+              class="link fill-in"
+              onClick={() => actions.fillIn(clipping)}
+              aria-label={t('deskFillInLabel', clipping.title)}
+              title={t('deskFillInHint')}
+            >
+              {t('deskFillIn')}
+            </button>
+          )}
           {sync && (
             <span class={`sync-mark ${sync}`} data-testid="clipping-sync" data-state={sync} title={t(SYNC_MARKS[sync][1])}>
               {t(SYNC_MARKS[sync][0])}

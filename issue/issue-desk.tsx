@@ -5,7 +5,10 @@ import { documentClippingIds, toIssueDocument } from '../src/issue/to-document';
 import { send } from '../src/messages/client';
 import { clippingSync } from '../src/sync/clipping-sync';
 import { mergeReportText } from '../src/messages/merge-report-text';
-import { type MessageKey, formattingLocale, plural, t, uiLanguage } from '../src/i18n/messages';
+import { type MessageKey, formattingLocale, listOf, plural, t, uiLanguage } from '../src/i18n/messages';
+import type { FillField } from '../src/clip/fill-in';
+import type { ResponseOf } from '../src/messages/protocol';
+import { requestHostAccess } from '../src/platform/host-access';
 import type { Issue } from '../src/issue/issue';
 import type { CardActions } from './clipping-card';
 import { CloseIssue } from './close-issue';
@@ -127,6 +130,21 @@ export function IssueDesk() {
         },
         undefined,
         focus,
+      );
+    },
+    fillIn: (clipping) => {
+      const host = hostOf(clipping.url);
+      // Host access first, inside the click (nothing awaited before it): the browser's prompt needs the gesture.
+      const access = requestHostAccess(clipping.url);
+      void act(
+        async () => {
+          setNotice({ kind: 'info', text: t('deskFillingIn', host) });
+          if (!(await access)) throw new Error(t('deskFillNoAccess', host));
+          const result = await send('clip.fillIn', { id: clipping.id });
+          setNotice({ kind: 'info', text: fillInWords(result) });
+        },
+        undefined,
+        [{ card: clipping.id }],
       );
     },
     remove: (id) =>
@@ -271,4 +289,29 @@ export function IssueDesk() {
       </div>
     </main>
   );
+}
+
+/** The host of an address, for words ("Reading news.example.org…"); the address itself when it is none. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+const FILL_FIELD_WORDS: Record<FillField, MessageKey> = {
+  title: 'deskFillFieldTitle',
+  authors: 'deskFillFieldAuthors',
+  siteName: 'deskFillFieldSiteName',
+  publishedTime: 'deskFillFieldPublishedTime',
+  excerpt: 'deskFillFieldExcerpt',
+  lang: 'deskFillFieldLang',
+};
+
+/** What Fill in did, in words: the fields it filled, or why it filled none. */
+function fillInWords(result: ResponseOf<'clip.fillIn'>): string {
+  if (result.read === 'tab') return t('deskFillUnread', result.note ?? '');
+  if (!result.filled.length) return t('deskFillNothing');
+  return t('deskFilledIn', listOf(result.filled.map((field) => t(FILL_FIELD_WORDS[field]))));
 }

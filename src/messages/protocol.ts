@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CaptureContext, Clipping, ClippingForm } from '../clip/clipping';
 import { BackupFile } from '../export/backup';
+import { FILL_FIELDS } from '../clip/fill-in';
 import { IssueDocument } from '../export/issue-document';
 import { IssueExportFile } from '../export/json-export';
 import { Issue } from '../issue/issue';
@@ -175,6 +176,20 @@ export const protocol = {
   'clip.update': {
     request: z.object({ id: ClippingId, changes: ClippingForm.partial() }),
     response: z.object({ clipping: Clipping }),
+  },
+  /**
+   * "Fill in" (an imported clipping with missing credits): opens its page in a background tab, runs the
+   * normal capture, fills the clipping's EMPTY fields only, closes the tab. `read: 'tab'` = the page could
+   * not be read (`note` says why in words); nothing was changed then.
+   */
+  'clip.fillIn': {
+    request: z.object({ id: ClippingId }),
+    response: z.object({
+      clipping: Clipping,
+      filled: z.array(z.enum(FILL_FIELDS)),
+      read: z.enum(['page', 'tab']),
+      note: z.string().max(500).optional(),
+    }),
   },
   /** Move a clipping to a section (null = unsorted) at an index, within its issue. */
   'clip.move': {

@@ -88,6 +88,7 @@ describe('createRouter', () => {
       'issue.close': record('issue.close', unusedAnswer),
       'issue.document': record('issue.document', unusedAnswer),
       'clip.update': record('clip.update', unusedAnswer),
+      'clip.fillIn': record('clip.fillIn', unusedAnswer),
       'clip.move': record('clip.move', () => ({ changed: 1 })),
       'clip.moveToNextIssue': record('clip.moveToNextIssue', unusedAnswer),
       'clip.restore': record('clip.restore', () => ({ clipping: null })),

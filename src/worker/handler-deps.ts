@@ -13,6 +13,7 @@ import type { DrainReport } from '../sync/engine';
 import type { TargetConfig } from '../sync/target-config';
 import type { CheckStep } from '../sync/wordpress-check';
 import type { TabCapture, TabInfo } from '../platform/tab-capture';
+import type { OpenedTab } from '../platform/page-tab';
 
 /** What the sync handlers need beyond the store: the target's settings and a way to reach it. */
 export interface SyncDeps {
@@ -44,6 +45,8 @@ export interface HandlerDeps {
   /** The tab with this id, or the active tab of the last focused window. */
   resolveTab(tabId: number | undefined): Promise<TabInfo>;
   captureTab(tab: TabInfo): Promise<TabCapture>;
+  /** Opens an address in a background tab and waits for it to load ("Fill in"); the caller closes it. */
+  openTab(url: string): Promise<OpenedTab>;
   readLinkText(tabId: number, href: string): Promise<string | undefined>;
   /** Tells the editor a link was clipped (badge on the tab). */
   confirmLinkClip(tabId: number | undefined, clipping: Clipping, created: boolean): Promise<void>;

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Capture } from '../clip/capture';
 import type { Clipping } from '../clip/clipping';
-import { freshDatabase, makeCapture, makeRepos } from '../../test/fixtures';
+import { freshDatabase, makeCapture, makeForm, makeRepos } from '../../test/fixtures';
+import { urlKey } from '../clip/url-key';
 import { captureFromTab, describeCaptureError, uncapturableReason } from '../clip/tab-fallback';
 import { MessageError } from '../messages/message-error';
 import { type MessageName, type RequestOf, type ResponseOf, protocol } from '../messages/protocol';
@@ -36,6 +37,11 @@ class World {
   readonly linkTexts = new Map<string, string>();
   readonly linkTextReads: { tabId: number; href: string }[] = [];
   readonly confirmations: { tabId: number | undefined; id: string; created: boolean }[] = [];
+  /** What a page shows when "Fill in" opens it (by address), the tabs it opened, and those it closed. */
+  readonly sites = new Map<string, Capture | Error>();
+  readonly openedForFillIn: number[] = [];
+  readonly closedTabs: number[] = [];
+  hostAccess = true;
 
   async start(): Promise<this> {
     const { db, open } = await freshDatabase('handlers-test');
@@ -45,7 +51,7 @@ class World {
     this.drafts = repos.drafts;
     const deps: HandlerDeps = {
       ...repos,
-      sync: offlineSyncDeps(),
+      sync: { ...offlineSyncDeps(), hasHostAccess: async () => this.hostAccess },
       resolveTab: async (tabId) => {
         const tab = this.tabs.get(tabId ?? this.activeTab);
         if (!tab) throw new MessageError('not-found', 'The tab to clip is gone.');
@@ -59,6 +65,20 @@ class World {
           return { capture: captureFromTab(tab.url, tab.title, describeCaptureError(page?.message ?? 'no page')), origin: 'tab' };
         }
         return { capture: page, origin: 'page' };
+      },
+      openTab: async (url) => {
+        const id = this.nextTabId++;
+        this.tabs.set(id, { id, url, title: 'Loaded page' });
+        this.pages.set(id, this.sites.get(url) ?? new Error('net::ERR_NAME_NOT_RESOLVED'));
+        this.openedForFillIn.push(id);
+        return {
+          tab: { id, url, title: 'Loaded page' },
+          loaded: true,
+          close: async () => {
+            this.tabs.delete(id);
+            this.closedTabs.push(id);
+          },
+        };
       },
       readLinkText: async (tabId, href) => {
         this.linkTextReads.push({ tabId, href });
@@ -698,5 +718,62 @@ describe('settings', () => {
     const prepared = await world.call('clip.prepare', {});
     expect(prepared.settings).toEqual(settings);
     expect(prepared.form.section).toBe('tools');
+  });
+});
+
+describe('clip.fillIn', () => {
+  const FEED_URL = 'https://news.example.org/2026/06/postmortem';
+  /** An imported clipping as the feed gave it: a title and a summary, no authors, publication or date. */
+  async function imported(): Promise<Clipping> {
+    const { issue } = await world.call('issue.view', {});
+    const clipping: Clipping = {
+      ...makeForm({ url: FEED_URL, title: 'Postmortem of the feed', excerpt: 'From the feed.', section: null }),
+      id: 'clipping-feed-1',
+      urlKey: urlKey(FEED_URL),
+      origin: 'link',
+      sources: { url: 'link', title: 'link' },
+      notes: ['from My reader'],
+      createdAt: WEDNESDAY,
+      updatedAt: WEDNESDAY,
+      issueId: issue.id,
+      position: 0,
+    };
+    await world.clippings.putMany([clipping]);
+    return clipping;
+  }
+
+  it('fills the empty credits from the page and keeps what the feed and the editor gave; the tab is closed', async () => {
+    const clipping = await imported();
+    await world.call('clip.update', { id: clipping.id, changes: { siteName: 'Typed by the editor' } });
+    world.sites.set(FEED_URL, makeCapture(FEED_URL, { title: { value: 'The page’s own title', source: 'json-ld' } }));
+    const result = await world.call('clip.fillIn', { id: clipping.id });
+    expect(result.read).toBe('page');
+    expect(result.filled).toEqual(['authors', 'publishedTime', 'lang']);
+    const stored = (await world.clippings.get(clipping.id))!;
+    expect(stored.title).toBe('Postmortem of the feed');
+    expect(stored.siteName).toBe('Typed by the editor');
+    expect(stored.excerpt).toBe('From the feed.');
+    expect(stored.authors).toEqual(['Ada Lovelace']);
+    expect(stored.publishedTime).toBe('2026-06-09');
+    expect(stored.sources.authors).toBe('json-ld');
+    expect(world.openedForFillIn).toHaveLength(1);
+    expect(world.closedTabs).toEqual(world.openedForFillIn);
+  });
+
+  it('changes nothing when the page cannot be read, says why, and still closes the tab', async () => {
+    const clipping = await imported();
+    const result = await world.call('clip.fillIn', { id: clipping.id });
+    expect(result.read).toBe('tab');
+    expect(result.filled).toEqual([]);
+    expect(result.note).toBeTruthy();
+    expect((await world.clippings.get(clipping.id))!.updatedAt).toBe(WEDNESDAY);
+    expect(world.closedTabs).toEqual(world.openedForFillIn);
+  });
+
+  it('refuses without host access for the page’s site, before opening any tab', async () => {
+    const clipping = await imported();
+    world.hostAccess = false;
+    await expect(world.call('clip.fillIn', { id: clipping.id })).rejects.toMatchObject({ code: 'no-access' });
+    expect(world.openedForFillIn).toEqual([]);
   });
 });

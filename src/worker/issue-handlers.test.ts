@@ -60,6 +60,9 @@ class World {
       sync: offlineSyncDeps(),
       resolveTab: async () => this.tab,
       captureTab: async () => ({ capture: this.page, origin: 'page' }),
+      openTab: async () => {
+        throw new Error('no tabs here');
+      },
       readLinkText: async () => undefined,
       confirmLinkClip: async () => {},
       now: () => this.clock,

@@ -130,6 +130,9 @@ class World {
       captureTab: async () => {
         throw new Error('no tabs here');
       },
+      openTab: async () => {
+        throw new Error('no tabs here');
+      },
       readLinkText: async () => undefined,
       confirmLinkClip: async () => {},
       now: () => this.clock,

@@ -1,6 +1,7 @@
 import { captureTab, readLinkText } from '../platform/tab-capture';
 import { confirmLinkClip } from '../platform/link-badge';
 import { resolveTab } from '../platform/active-tab';
+import { openPageTab } from '../platform/page-tab';
 import { ClippingsRepo } from '../store/clippings-repo';
 import { lazyOpener } from '../store/db';
 import { DraftsRepo } from '../store/drafts-repo';
@@ -28,6 +29,7 @@ export function browserHandlerDeps(): HandlerDeps {
     sync: browserSyncDeps({ ...repos, tombstones: repos.clippings, draftFor: (issueId) => draftForIssue(repos, issueId) }),
     resolveTab,
     captureTab,
+    openTab: (url) => openPageTab(url),
     readLinkText: (tabId, href) => readLinkText(tabId, undefined, href),
     confirmLinkClip,
     now: () => Date.now(),
