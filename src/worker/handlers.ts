@@ -7,6 +7,7 @@ import { isWebUrl, urlKey } from '../clip/url-key';
 import { weekWindow } from '../clip/week';
 import { MessageError } from '../messages/message-error';
 import type { Handlers } from '../messages/router';
+import { feedHandlers } from './feed-handlers';
 import { issueHandlers } from './issue-handlers';
 import { syncHandlers } from './sync-handlers';
 import type { HandlerDeps } from './handler-deps';
@@ -198,12 +199,21 @@ export function clipHandlers(deps: HandlerDeps): Pick<Handlers, ClipHandlerNames
     },
 
     async 'settings.save'({ settings }) {
-      return deps.settings.put(settings);
+      // Feed sources and their poll interval change through the sources.* messages only: a page holding
+      // settings read before a source was added must not undo it.
+      const current = await deps.settings.get();
+      return deps.settings.put({ ...settings, sources: current.sources, feedPollMinutes: current.feedPollMinutes });
     },
   };
 }
 
 /** The worker's message handlers: one per protocol key (a missing one fails the type-check). */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  return { ...clipHandlers(deps), ...issueHandlers(deps), ...transferHandlers(deps), ...syncHandlers(deps, deps.sync) };
+  return {
+    ...clipHandlers(deps),
+    ...issueHandlers(deps),
+    ...transferHandlers(deps),
+    ...syncHandlers(deps, deps.sync),
+    ...feedHandlers(deps),
+  };
 }
