@@ -42,6 +42,28 @@ const validRequests: { [K in MessageName]: RequestOf<K> } = {
   'target.save': { kind: 'wordpress', address: 'https://news.example.org', user: 'editor', secret: 'abcd efgh ijkl mnop' },
   'target.clear': {},
   'target.test': { kind: 'generic', address: 'https://drafts.example.org/api/v1', user: '', secret: '' },
+  'sources.list': {},
+  'sources.save': {
+    kind: 'ttrss',
+    address: 'https://reader.example.org/tt-rss/',
+    name: 'My reader',
+    section: null,
+    unstarAfterFiling: true,
+    enabled: true,
+    user: 'editor',
+    password: 'secret',
+  },
+  'sources.remove': { id: 'source-1' },
+  'sources.test': {
+    kind: 'feed',
+    address: 'https://news.example.org/feed.xml',
+    name: '',
+    section: 'articles',
+    unstarAfterFiling: false,
+    enabled: true,
+  },
+  'sources.checkNow': { id: 'source-1' },
+  'sources.setInterval': { minutes: 15 },
   'settings.get': {},
   'settings.save': {
     settings: {

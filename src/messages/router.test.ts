@@ -104,6 +104,12 @@ describe('createRouter', () => {
       'target.save': record('target.save', unusedAnswer),
       'target.clear': record('target.clear', unusedAnswer),
       'target.test': record('target.test', unusedAnswer),
+      'sources.list': record('sources.list', unusedAnswer),
+      'sources.save': record('sources.save', unusedAnswer),
+      'sources.remove': record('sources.remove', unusedAnswer),
+      'sources.test': record('sources.test', unusedAnswer),
+      'sources.checkNow': record('sources.checkNow', unusedAnswer),
+      'sources.setInterval': record('sources.setInterval', unusedAnswer),
       'settings.get': record('settings.get', () => defaultSettings()),
       'settings.save': record('settings.save', () => defaultSettings()),
     };

@@ -29,6 +29,8 @@ describe('defaultSettings', () => {
       weekStartsOn: 1,
       language: '',
       timeZone: '',
+      sources: [],
+      feedPollMinutes: 30,
     });
     expect(defaultSettings().sections).toEqual(DEFAULT_SECTIONS);
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { stripBidi } from '../clip/bidi';
 import { isKnownTimeZone } from '../clip/week';
+import { DEFAULT_POLL_MINUTES, MAX_SOURCES, PollMinutes, SourceConfig } from '../feeds/source-config';
 
 /** How a section is laid out in the newsletter: SRE Weekly's article entries, or its Outages bullet list. */
 export const SectionStyle = z.enum(['entries', 'bullets']);
@@ -65,6 +66,14 @@ export const Settings = z.object({
     .max(64)
     .refine((zone) => zone === '' || isKnownTimeZone(zone), 'unknown time zone (use an IANA name such as Europe/Berlin)')
     .default(''),
+  /** Feed sources (issue 13), without credentials; changed through the sources.* messages. */
+  sources: z
+    .array(SourceConfig)
+    .max(MAX_SOURCES)
+    .refine((sources) => new Set(sources.map((s) => s.id)).size === sources.length, 'source ids must be unique')
+    .default([]),
+  /** How often the sources are polled, in minutes. */
+  feedPollMinutes: PollMinutes.default(DEFAULT_POLL_MINUTES),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -7,6 +7,7 @@ import { isWebUrl, urlKey } from '../clip/url-key';
 import { weekWindow } from '../clip/week';
 import { MessageError } from '../messages/message-error';
 import type { Handlers } from '../messages/router';
+import { feedHandlers } from './feed-handlers';
 import { fillInHandlers } from './fill-in-handler';
 import { issueHandlers } from './issue-handlers';
 import { syncHandlers } from './sync-handlers';
@@ -199,7 +200,10 @@ export function clipHandlers(deps: HandlerDeps): Pick<Handlers, ClipHandlerNames
     },
 
     async 'settings.save'({ settings }) {
-      return deps.settings.put(settings);
+      // Feed sources and their poll interval change through the sources.* messages only: a page holding
+      // settings read before a source was added must not undo it.
+      const current = await deps.settings.get();
+      return deps.settings.put({ ...settings, sources: current.sources, feedPollMinutes: current.feedPollMinutes });
     },
   };
 }
@@ -211,6 +215,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...issueHandlers(deps),
     ...transferHandlers(deps),
     ...syncHandlers(deps, deps.sync),
+    ...feedHandlers(deps),
     ...fillInHandlers(deps),
   };
 }
