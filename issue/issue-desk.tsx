@@ -18,6 +18,7 @@ import { ExportBar } from './export-bar';
 import { type FocusSpot, ISSUE_HEADING_ID, focusAfterNudge, focusAfterRemoval, useFocusAfterRender } from './focus-after';
 import { IssuePreview } from './issue-preview';
 import { SectionList } from './section-list';
+import { SourceTrouble } from './source-trouble';
 import { SyncPanel } from './sync-panel';
 import { useIssue } from './use-issue';
 import { useSyncStatus } from './use-sync-status';
@@ -244,6 +245,8 @@ export function IssueDesk() {
       )}
 
       <SyncPanel issueId={view.issue.id} status={sync.status} loadError={sync.error} reload={sync.reload} />
+
+      <SourceTrouble version={version} />
 
       <div class="toolbar">
         <input

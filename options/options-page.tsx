@@ -4,6 +4,7 @@ import { send } from '../src/messages/client';
 import { type FocusSpot, useFocusAfterRender } from '../issue/focus-after';
 import { BackupPanel } from './backup-panel';
 import { ShortcutPanel } from './shortcut-panel';
+import { SourcesPanel } from './sources-panel';
 import { TargetPanel } from './target-panel';
 import { sectionIdFor } from '../src/settings/section-id';
 import type { Section, Settings } from '../src/settings/settings';
@@ -243,6 +244,8 @@ export function OptionsPage() {
       <ShortcutPanel />
 
       <TargetPanel />
+
+      <SourcesPanel sections={settings.sections} />
 
       <BackupPanel onRestored={() => void send('settings.get', {}).then(setSettings)} />
     </main>
