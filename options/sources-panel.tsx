@@ -208,7 +208,7 @@ export function SourcesPanel({ sections }: { sections: readonly Section[] }) {
         >
           <label>
             {t('sourcesKind')}
-            <select value={draft.kind} onChange={(e) => change({ kind: e.currentTarget.value as Kind })}>
+            <select name="kind" value={draft.kind} onChange={(e) => change({ kind: e.currentTarget.value as Kind })}>
               <option value="feed">{t('sourcesKindFeed')}</option>
               <option value="ttrss">{t('sourcesKindTtrss')}</option>
             </select>
@@ -216,6 +216,7 @@ export function SourcesPanel({ sections }: { sections: readonly Section[] }) {
           <label>
             {ttrss ? t('sourcesAddressTtrss') : t('sourcesAddressFeed')}
             <input
+              name="address"
               type="url"
               required
               placeholder={ttrss ? 'https://example.org/tt-rss/' : 'https://example.org/starred.xml'}
@@ -225,11 +226,16 @@ export function SourcesPanel({ sections }: { sections: readonly Section[] }) {
           </label>
           <label>
             {t('sourcesName')}
-            <input value={draft.name} placeholder={t('sourcesNamePlaceholder')} onInput={(e) => change({ name: e.currentTarget.value })} />
+            <input
+              name="name"
+              value={draft.name}
+              placeholder={t('sourcesNamePlaceholder')}
+              onInput={(e) => change({ name: e.currentTarget.value })}
+            />
           </label>
           <label>
             {t('sourcesSection')}
-            <select value={draft.section ?? ''} onChange={(e) => change({ section: e.currentTarget.value || null })}>
+            <select name="section" value={draft.section ?? ''} onChange={(e) => change({ section: e.currentTarget.value || null })}>
               <option value="">{t('sourcesInbox')}</option>
               {sections.map((section) => (
                 <option value={section.id}>{section.name}</option>
@@ -240,11 +246,12 @@ export function SourcesPanel({ sections }: { sections: readonly Section[] }) {
             <>
               <label>
                 {t('sourcesUser')}
-                <input autocomplete="username" value={draft.user} onInput={(e) => change({ user: e.currentTarget.value })} />
+                <input name="user" autocomplete="username" value={draft.user} onInput={(e) => change({ user: e.currentTarget.value })} />
               </label>
               <label>
                 {t('sourcesPassword')}
                 <input
+                  name="password"
                   type="password"
                   autocomplete="current-password"
                   placeholder={draft.hasPassword ? t('sourcesPasswordKept') : ''}
@@ -254,6 +261,7 @@ export function SourcesPanel({ sections }: { sections: readonly Section[] }) {
               </label>
               <label class="inline">
                 <input
+                  name="unstar"
                   type="checkbox"
                   checked={draft.unstarAfterFiling}
                   onChange={(e) => change({ unstarAfterFiling: e.currentTarget.checked })}

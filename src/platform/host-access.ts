@@ -1,10 +1,5 @@
 import browser from 'webextension-polyfill';
-
-/** The match pattern for an address's origin (scheme and host; a browser grants a host on every port). */
-export function hostPattern(address: string): string {
-  const { protocol, hostname } = new URL(address);
-  return `${protocol}//${hostname}/*`;
-}
+import { originPattern } from '../sync/target-config';
 
 /**
  * Asks the browser for access to one address's origin only (it shows its own prompt unless access is
@@ -15,7 +10,7 @@ export async function requestHostAccess(address: string): Promise<boolean> {
   let pattern: string;
   try {
     if (!/^https?:$/.test(new URL(address).protocol)) return false;
-    pattern = hostPattern(address);
+    pattern = originPattern(address);
   } catch {
     return false;
   }
