@@ -8,7 +8,7 @@ export default defineConfig({
       'src/**/*.test.ts',
       'build/**/*.test.ts',
       'popup/**/*.test.ts',
-      'options/**/*.test.ts',
+      'options/**/*.test.{ts,tsx}',
       'issue/**/*.test.{ts,tsx}',
       'bench/**/*.test.ts',
       'e2e/servers/**/*.test.ts',
