@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Capture } from '../clip/capture';
 import type { Clipping } from '../clip/clipping';
 import { freshDatabase, makeCapture, makeRepos } from '../../test/fixtures';
+import { makeFeedDeps } from '../../test/feed-deps';
 import { captureFromTab, describeCaptureError, uncapturableReason } from '../clip/tab-fallback';
 import { MessageError } from '../messages/message-error';
 import { type MessageName, type RequestOf, type ResponseOf, protocol } from '../messages/protocol';
@@ -46,6 +47,7 @@ class World {
     const deps: HandlerDeps = {
       ...repos,
       sync: offlineSyncDeps(),
+      feeds: makeFeedDeps(),
       resolveTab: async (tabId) => {
         const tab = this.tabs.get(tabId ?? this.activeTab);
         if (!tab) throw new MessageError('not-found', 'The tab to clip is gone.');
