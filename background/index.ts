@@ -8,6 +8,9 @@ import { onClipShortcutChanged } from '../src/platform/clip-shortcut';
 import { CLIP_LINK_MENU_ID, OPEN_DESK_MENU_ID, registerContextMenus } from '../src/platform/context-menu';
 import { openIssueDesk } from '../src/platform/extension-pages';
 import { DRAIN_ALARM } from '../src/platform/sync-runtime';
+import { FEED_ALARM } from '../src/platform/feed-runtime';
+import { scheduleFeedPolls } from '../src/worker/feed-handlers';
+import { pollSources } from '../src/worker/feed-poll';
 import type { MessageName } from '../src/messages/protocol';
 import { createHandlers } from '../src/worker/handlers';
 import { SYNC_AFTER } from '../src/worker/sync-triggers';
@@ -21,20 +24,40 @@ const route = createRouter(handlers, (sender) => isExtensionPageSender(sender, b
 /** Sends what changed without making the editor wait; the alarm retries whatever this misses. */
 const syncSoon = () => void deps.sync.drain().catch((error: unknown) => console.warn('newsletter-clipper: sync attempt failed', error));
 
+/** Polls the feed sources that are due (or one just saved), then sends what they filed. */
+const pollSoon = (only?: string) =>
+  void pollSources(deps, only ? { only, force: true } : {}).then(
+    (report) => report.filed && syncSoon(),
+    (error: unknown) => console.warn('newsletter-clipper: feed poll failed', error),
+  );
+/** The poll alarm as the settings want it (on install and startup: an update or a cleared profile loses alarms). */
+const scheduleFeeds = () =>
+  void scheduleFeedPolls(deps).catch((error: unknown) => console.warn('newsletter-clipper: feed alarm not set', error));
+
 browser.runtime.onMessage.addListener(async (message: unknown, sender: Runtime.MessageSender) => {
   const reply = await route(message, sender);
   const type = (message as { type?: unknown } | null)?.type;
   if (reply.ok && SYNC_AFTER.has(type as MessageName)) syncSoon();
+  // A source just saved is read at once, not at the next alarm.
+  if (reply.ok && type === 'sources.save') {
+    const saved = (reply.value as { source?: { id?: string; enabled?: boolean } }).source;
+    if (saved?.id && saved.enabled) pollSoon(saved.id);
+  }
   return reply;
 });
 
 browser.runtime.onInstalled.addListener(() => {
   void registerContextMenus();
   syncSoon();
+  scheduleFeeds();
 });
-browser.runtime.onStartup.addListener(syncSoon);
+browser.runtime.onStartup.addListener(() => {
+  syncSoon();
+  scheduleFeeds();
+});
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === DRAIN_ALARM) syncSoon();
+  if (alarm.name === FEED_ALARM) pollSoon();
 });
 self.addEventListener('online', syncSoon);
 // Access to the target's site granted (from the options page or the browser's own settings): send what waited.

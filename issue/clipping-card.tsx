@@ -31,11 +31,11 @@ export interface CardActions {
 }
 
 /**
- * The "from <source>" mark of a clipping filed from a feed source: the worker notes it as its first
- * note (src/worker: filing), in words. Undefined for a clipping the editor made.
+ * The "from <source>" mark of a clipping filed from a feed source: the worker writes it, in words, as the
+ * clipping's first note when it files the item (src/worker/feed-poll.ts). Undefined for the editor's own clippings.
  */
-export function importedFrom(clipping: Pick<Clipping, 'notes'>): string | undefined {
-  return clipping.notes.find((note) => note.startsWith('from '));
+export function importedFrom(clipping: Pick<Clipping, 'origin' | 'notes'>): string | undefined {
+  return clipping.origin === 'feed' ? clipping.notes[0] : undefined;
 }
 
 const DETAIL_FIELDS: [keyof ClippingForm, MessageKey][] = [

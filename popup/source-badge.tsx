@@ -21,6 +21,7 @@ const FROM: Record<CaptureSource, MessageKey> = {
   selection: 'popupFromSelection',
   tab: 'popupFromTab',
   link: 'popupFromLink',
+  feed: 'popupFromFeed',
   editor: 'popupFromEditor',
 };
 
@@ -44,6 +45,7 @@ const SHORT: Partial<Record<CaptureSource, MessageKey>> = {
   selection: 'popupSourceSelection',
   tab: 'popupSourceTab',
   link: 'popupSourceLink',
+  feed: 'popupSourceFeed',
 };
 
 /** A small marker saying where a pre-filled value came from, so the editor knows what to double-check. */

@@ -10,6 +10,7 @@ import { type ClipperDB, type OpenDB, openClipperDB } from '../src/store/db';
 import { DraftsRepo } from '../src/store/drafts-repo';
 import { IssuesRepo } from '../src/store/issues-repo';
 import { SettingsRepo } from '../src/store/settings-repo';
+import { SourcesRepo } from '../src/store/sources-repo';
 import { OutboxRepo, SyncStateRepo } from '../src/store/sync-repos';
 import { Capture } from '../src/clip/capture';
 import { CaptureContext, Clipping, ClippingForm } from '../src/clip/clipping';
@@ -159,5 +160,6 @@ export function makeRepos(open: OpenDB) {
     openDb: open,
     outbox: new OutboxRepo(open),
     syncStates: new SyncStateRepo(open),
+    sources: new SourcesRepo(open),
   };
 }

@@ -24,6 +24,7 @@ export const CAPTURE_SOURCES = [
   'selection',
   'tab',
   'link',
+  'feed',
   'editor',
 ] as const;
 export const CaptureSource = z.enum(CAPTURE_SOURCES);

@@ -3,8 +3,11 @@ import { stripBidi } from './bidi';
 import { Authors, withAuthorList } from './authors';
 import { CaptureSource, FIELD_LIMITS, ReaderView } from './capture';
 
-/** How a clipping came to be: from a page read in full, from a right-clicked link, or from a tab that could not be read. */
-export const ClippingOrigin = z.enum(['page', 'link', 'tab']);
+/**
+ * How a clipping came to be: from a page read in full, from a right-clicked link, from a tab that could not
+ * be read, or imported from a feed source (issue 13).
+ */
+export const ClippingOrigin = z.enum(['page', 'link', 'tab', 'feed']);
 export type ClippingOrigin = z.infer<typeof ClippingOrigin>;
 
 export const SUMMARY_LIMIT = 20000;

@@ -1,3 +1,4 @@
+import { plural, t, uiLanguage } from '../i18n/messages';
 import type { FeedErrorData } from './feed-error';
 
 /** A source as the editor set it up, for naming it in words. */
@@ -17,15 +18,33 @@ export interface CheckFacts {
   skipped: number;
 }
 
+/** Words for one failure: what happened and, when the editor can do something, what to do. */
+export interface ProblemWords {
+  message: string;
+  action?: string;
+}
+
 const MB = 1024 * 1024;
 
 function server(source: SourceLabel | undefined): string {
-  if (!source) return 'The server';
-  return source.kind === 'ttrss' ? `Tiny Tiny RSS at ${source.host}` : `The server at ${source.host}`;
+  if (!source) return t('feedTheServer');
+  return source.kind === 'ttrss' ? t('feedTtrssAt', source.host) : t('feedServerAt', source.host);
 }
 
 function bytes(n: number): string {
-  return n >= MB ? `${Math.round((n / MB) * 10) / 10} MB` : `${Math.round(n / 1024)} KB`;
+  return n >= MB ? t('feedSizeMb', Math.round((n / MB) * 10) / 10) : t('feedSizeKb', Math.round(n / 1024));
+}
+
+/** A sentence, then the optional ones after it, joined by spaces. */
+function sentences(...parts: (string | false | undefined)[]): string {
+  return parts.filter(Boolean).join(' ');
+}
+
+function found(error: FeedErrorData): string {
+  if (error.found === 'html') return t('feedFoundHtml');
+  if (error.found === 'json') return t('feedFoundJson');
+  if (error.found === 'xml') return t('feedFoundXml');
+  return error.contentType ? t('feedFoundType', error.contentType) : t('feedFoundOther');
 }
 
 /**
@@ -33,99 +52,68 @@ function bytes(n: number): string {
  * what to do. Built from the code and its facts only: the one place where feed errors become sentences
  * (the worker's log, the options page's Test and the desk's source list use it).
  */
-export function feedErrorWords(error: FeedErrorData, source?: SourceLabel): { message: string; action?: string } {
+export function feedErrorWords(error: FeedErrorData, source?: SourceLabel): ProblemWords {
   const who = server(source);
-  const http = error.status ? ` (HTTP ${error.status})` : '';
-  const said = error.said ? ` It said: “${error.said}”` : '';
-  const ttrss = source?.kind === 'ttrss';
-  const later = ' Trying again later.';
+  // Optional details go inside the sentence, after its verb: " (HTTP 404)".
+  const http = error.status ? ` ${t('feedHttpStatus', error.status)}` : '';
+  const said = error.said ? t('feedServerSaid', error.said) : undefined;
+  const later = t('feedTryingLater');
   switch (error.code) {
     case 'not-found':
-      return { message: `Nothing was found at this address${http}.`, action: 'Check the address.' };
+      return { message: t('feedErrNotFound', http), action: t('feedActCheckAddress') };
     case 'auth':
-      return ttrss
-        ? {
-            message: `${who} refused the user name or password${http}.${said}`,
-            action: 'Check the user name and password, then press Test.',
-          }
-        : {
-            message: `${who} asks for a login${http}.`,
-            action: 'Use the feed address with its key or token (the reader shows it), then press Test.',
-          };
+      return source?.kind === 'ttrss'
+        ? { message: sentences(t('feedErrAuthReader', who, http), said), action: t('feedActCheckLogin') }
+        : { message: t('feedErrAuthFeed', who, http), action: t('feedActFeedToken') };
     case 'forbidden':
-      return { message: `${who} refused access to this address${http}.`, action: 'Check the address and its key or token.' };
+      return { message: t('feedErrForbidden', who, http), action: t('feedActCheckToken') };
     case 'host-access':
-      return {
-        message: `The extension may not read ${source?.host ?? 'this site'}: access was not granted.`,
-        action: 'Press Test and allow access to that site.',
-      };
+      return { message: t('feedErrHostAccess', source?.host ?? t('feedThisSite')), action: t('feedActAllowAccess') };
     case 'offline':
-      return { message: `${who} could not be reached${error.text ? ` (${error.text})` : ''}.${later}` };
-    case 'timeout':
-      return {
-        message: `${who} did not answer in time${error.timeoutMs ? ` (${Math.round(error.timeoutMs / 1000)} s)` : ''}${http}.${later}`,
-      };
-    case 'redirect-loop':
-      return { message: 'The address redirects in a loop (too many redirects).', action: 'Open it in a tab to find where it should lead.' };
-    case 'rate-limited':
-      return { message: `${who} asked to slow down${http}.${later}` };
-    case 'server':
-      return { message: `${who} failed${http}.${later}` };
-    case 'rejected':
-      return { message: `${who} refused the request${http}.${said}`, action: 'Check the address.' };
-    case 'too-large':
-      return {
-        message: `The answer is larger than ${bytes(error.limit ?? 5 * MB)}, more than a feed should be.`,
-        action: 'Use a feed of fewer items (many readers offer a limit in the address).',
-      };
-    case 'empty':
-      return { message: `${who} answered with nothing${http}.`, action: 'Check the address.' };
-    case 'not-a-feed': {
-      const what =
-        error.found === 'html'
-          ? 'a web page'
-          : error.found === 'json'
-            ? 'JSON, but not a JSON Feed'
-            : error.found === 'xml'
-              ? 'XML, but not RSS or Atom'
-              : error.contentType
-                ? `a file of type ${error.contentType}`
-                : 'something else';
-      return error.alternate
-        ? { message: `This is ${what}, not a feed. The page names its feed: ${error.alternate}`, action: 'Use that address instead.' }
-        : { message: `This is ${what}, not a feed.`, action: 'Use the address of the feed itself (RSS, Atom or JSON Feed).' };
+      return { message: sentences(t('feedErrOffline', who, error.text ? ` (${error.text})` : ''), later) };
+    case 'timeout': {
+      const limit = error.timeoutMs ? ` ${t('feedSeconds', Math.round(error.timeoutMs / 1000))}` : '';
+      return { message: sentences(t('feedErrTimeout', who, limit, http), later) };
     }
+    case 'redirect-loop':
+      return { message: t('feedErrRedirectLoop'), action: t('feedActOpenInTab') };
+    case 'rate-limited':
+      return { message: sentences(t('feedErrRateLimited', who, http), later) };
+    case 'server':
+      return { message: sentences(t('feedErrServer', who, http), later) };
+    case 'rejected':
+      return { message: sentences(t('feedErrRejected', who, http), said), action: t('feedActCheckAddress') };
+    case 'too-large':
+      return { message: t('feedErrTooLarge', bytes(error.limit ?? 5 * MB)), action: t('feedActFewerItems') };
+    case 'empty':
+      return { message: t('feedErrEmpty', who, http), action: t('feedActCheckAddress') };
+    case 'not-a-feed':
+      return error.alternate
+        ? { message: t('feedErrNotAFeedAlternate', found(error), error.alternate), action: t('feedActUseThat') }
+        : { message: t('feedErrNotAFeed', found(error)), action: t('feedActFeedItself') };
     case 'malformed': {
-      const where = error.line ? ` (line ${error.line}${error.column ? `, column ${error.column}` : ''})` : '';
-      return {
-        message: `The feed is broken: it is not well-formed${where}.${error.said ? ` ${error.said}.` : ''}`,
-        action: 'Tell the site; nothing from it is imported until it is fixed.',
-      };
+      const where = error.line ? ` ${error.column ? t('feedAtLineColumn', error.line, error.column) : t('feedAtLine', error.line)}` : '';
+      return { message: sentences(t('feedErrMalformed', where), error.said && `${error.said}.`), action: t('feedActTellSite') };
     }
     case 'no-api':
-      if (error.movedTo)
-        return {
-          message: `This address redirects to ${error.movedTo}, where the API must be asked directly.`,
-          action: 'Use that address instead.',
-        };
-      return {
-        message: `No Tiny Tiny RSS API answered at this address${http}.`,
-        action: 'Use the address you open Tiny Tiny RSS at (e.g. https://example.org/tt-rss/).',
-      };
+      return error.movedTo
+        ? { message: t('feedErrApiMoved', error.movedTo), action: t('feedActUseThat') }
+        : { message: t('feedErrNoApi', http), action: t('feedActTtrssAddress') };
     case 'api-disabled':
-      return {
-        message: `${who} has its API switched off for this user.`,
-        action: 'In Tiny Tiny RSS: Preferences → General → “Enable API”, then press Test.',
-      };
+      return { message: t('feedErrApiDisabled', who), action: t('feedActEnableApi') };
     case 'bad-response':
-      return { message: `${who} answered in an unexpected form${http}.${said}${later}` };
+      return { message: sentences(t('feedErrBadResponse', who, http), said, later) };
     case 'unexpected':
-      return { message: `Reading the source failed: ${error.text ?? 'unknown error'}.${later}` };
+      return { message: sentences(t('feedErrUnexpected', error.text ?? t('feedUnknownError')), later) };
   }
 }
 
 const DAY = 86_400_000;
-const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+
+/** "5 minutes ago", "in 2 days", … in the UI language. */
+export function relativeWords(value: number, unit: Intl.RelativeTimeFormatUnit): string {
+  return new Intl.RelativeTimeFormat(uiLanguage(), { numeric: 'auto' }).format(value, unit);
+}
 
 /** "today", "yesterday", "3 days ago", "2 months ago", "in 2 days" for a date against `now` (calendar days, local time). */
 export function whenWords(iso: string, now: number): string {
@@ -135,27 +123,30 @@ export function whenWords(iso: string, now: number): string {
     (Date.UTC(then.getFullYear(), then.getMonth(), then.getDate()) - Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())) /
       DAY,
   );
-  if (Math.abs(days) < 45) return relative.format(days, 'day');
+  if (Math.abs(days) < 45) return relativeWords(days, 'day');
   const months = Math.round(days / 30.44);
-  return Math.abs(months) < 24 ? relative.format(months, 'month') : relative.format(Math.round(days / 365.25), 'year');
+  return Math.abs(months) < 24 ? relativeWords(months, 'month') : relativeWords(Math.round(days / 365.25), 'year');
 }
 
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+/** A span of time from now, in the coarsest unit that reads well: "in 25 minutes", "3 hours ago", "yesterday". */
+export function spanWords(at: number, now: number): string {
+  const minutes = Math.round((at - now) / 60_000);
+  if (Math.abs(minutes) < 60) return relativeWords(minutes, 'minute');
+  if (Math.abs(minutes) < 12 * 60) return relativeWords(Math.round(minutes / 60), 'hour');
+  return whenWords(new Date(at).toISOString(), now);
 }
 
 /** What a successful Test found, in words: "A feed with 12 items, newest from yesterday." */
 export function checkWords(facts: CheckFacts, now: number): string {
-  const items = facts.kind === 'ttrss' ? count(facts.items, 'starred item', 'starred items') : count(facts.items, 'item', 'items');
-  const newest = facts.newest ? `, newest from ${whenWords(facts.newest, now)}` : facts.items ? ', none of them dated' : '';
-  const skipped = facts.skipped ? ` ${count(facts.skipped, 'item has', 'items have')} no usable link and will be left out.` : '';
-  const what =
-    facts.kind === 'ttrss'
-      ? facts.items
-        ? `Tiny Tiny RSS answered: ${items}${newest}.`
-        : 'Tiny Tiny RSS answered: no starred items yet.'
-      : facts.items
-        ? `A feed with ${items}${newest}.`
-        : 'A feed, with no items yet.';
-  return what + skipped;
+  const reader = facts.kind === 'ttrss';
+  const items = reader ? plural('feedStarredCount', facts.items) : plural('feedItemCount', facts.items);
+  const when = facts.newest ? whenWords(facts.newest, now) : undefined;
+  const what = !facts.items
+    ? reader
+      ? t('feedCheckTtrssEmpty')
+      : t('feedCheckFeedEmpty')
+    : when
+      ? t(reader ? 'feedCheckTtrss' : 'feedCheckFeed', items, when)
+      : t(reader ? 'feedCheckTtrssUndated' : 'feedCheckFeedUndated', items);
+  return sentences(what, facts.skipped > 0 && plural('feedCheckSkipped', facts.skipped));
 }

@@ -42,3 +42,7 @@ export const SourceConfig = z.object({
 export type SourceConfig = z.infer<typeof SourceConfig>;
 
 export const PollMinutes = z.number().int().min(MIN_POLL_MINUTES).max(MAX_POLL_MINUTES);
+
+/** A Tiny Tiny RSS login: kept in storage.local by the platform layer, never in the settings. */
+export const FeedLogin = z.object({ user: z.string().max(200), password: z.string().max(1000) });
+export type FeedLogin = z.infer<typeof FeedLogin>;

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { backoffMs } from '../sync/retry-policy';
 import { type FeedError, FeedErrorData, feedErrorKind } from './feed-error';
-import { whenWords } from './feed-words';
+import { t } from '../i18n/messages';
+import { spanWords } from './feed-words';
 
-/** The poll interval unless the editor sets another (settings), and its bounds. */
-export const DEFAULT_POLL_MINUTES = 30;
-export const MIN_POLL_MINUTES = 5;
-export const MAX_POLL_MINUTES = 24 * 60;
+/** The poll interval and its bounds live with the settings' source schema (which imports nothing heavy). */
+export { DEFAULT_POLL_MINUTES, MAX_POLL_MINUTES, MIN_POLL_MINUTES } from './source-config';
 
 /** A failing source is tried again after 1 min, 2, 4 … (with jitter), never less often than every 6 h (or its interval, if longer). */
 export const FAILURE_BASE_MS = 60_000;
@@ -64,19 +63,17 @@ export function isDue(health: SourceHealth, now: number): boolean {
   return health.nextAt !== null && health.nextAt <= now;
 }
 
-const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
-
 /** "Last worked 5 minutes ago", "… 3 hours ago", "… yesterday", "Has not worked yet": beside a failing source's error. */
 export function lastWorkedWords(health: SourceHealth, now: number): string {
-  if (health.lastOkAt === null) return 'Has not worked yet.';
-  const minutes = Math.max(0, Math.round((now - health.lastOkAt) / 60_000));
-  const when =
-    minutes < 1
-      ? 'just now'
-      : minutes < 60
-        ? relative.format(-minutes, 'minute')
-        : minutes < 12 * 60
-          ? relative.format(-Math.round(minutes / 60), 'hour')
-          : whenWords(new Date(health.lastOkAt).toISOString(), now);
-  return `Last worked ${when}.`;
+  if (health.lastOkAt === null) return t('feedNeverWorked');
+  const when = now - health.lastOkAt < 60_000 ? t('feedJustNow') : spanWords(health.lastOkAt, now);
+  return t('feedLastWorked', when);
+}
+
+/** When the source is polled next, in words: "Next check in 25 minutes.", or why it is not. */
+export function nextPollWords(health: SourceHealth, enabled: boolean, now: number): string {
+  if (!enabled) return t('feedSourceOff');
+  if (health.nextAt === null) return t('feedWaitingForYou');
+  if (health.nextAt <= now + 30_000) return t('feedDueNow');
+  return t('feedNextCheck', spanWords(health.nextAt, now));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaptureContext, ClippingForm } from '../clip/clipping';
 import { makeContext, makeForm, makeRepos } from '../../test/fixtures';
+import { makeFeedDeps } from '../../test/feed-deps';
 import type { OpenDB } from '../store/db';
 import { offlineSyncDeps } from '../worker/offline-sync-deps';
 import { createHandlers } from '../worker/handlers';
@@ -224,6 +225,7 @@ describe('convention (STYLE rule 13): every protocol message has a handler', () 
   const deps: HandlerDeps = {
     ...makeRepos(open),
     sync: offlineSyncDeps(),
+    feeds: makeFeedDeps(),
     resolveTab: unused,
     captureTab: unused,
     openTab: unused,

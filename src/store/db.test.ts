@@ -24,7 +24,7 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
 
 /** The layout each version must have, checked after the upgrade ladder ran. */
 function describeLayout(db: ClipperDB) {
-  type Name = 'clippings' | 'drafts' | 'meta' | 'issues' | 'outbox' | 'syncState';
+  type Name = 'clippings' | 'drafts' | 'meta' | 'issues' | 'outbox' | 'syncState' | 'sources' | 'imported';
   const names = Array.from(db.objectStoreNames) as Name[];
   const tx = db.transaction(names);
   const store = (name: Name) => {
@@ -48,6 +48,7 @@ function describeLayout(db: ClipperDB) {
     meta: store('meta'),
     ...(names.includes('issues') ? { issues: store('issues') } : {}),
     ...(names.includes('outbox') ? { outbox: store('outbox'), syncState: store('syncState') } : {}),
+    ...(names.includes('sources') ? { sources: store('sources'), imported: store('imported') } : {}),
   };
 }
 
@@ -111,10 +112,24 @@ const V4_LAYOUT = {
 
 const V5_LAYOUT = { ...V4_LAYOUT, version: 5 };
 
+const V6_LAYOUT = {
+  ...V5_LAYOUT,
+  version: 6,
+  stores: ['clippings', 'drafts', 'imported', 'issues', 'meta', 'outbox', 'sources', 'syncState'],
+  sources: { keyPath: 'id', autoIncrement: false, indexes: {} },
+  imported: { keyPath: 'key', autoIncrement: false, indexes: { bySource: { keyPath: 'sourceId', unique: false, multiEntry: false } } },
+};
+
+/** A layout as of version 5: without the feed stores of version 6. */
+function asOfVersion5(layout: ReturnType<typeof describeLayout>) {
+  const { sources: _sources, imported: _imported, ...rest } = layout;
+  return { ...rest, version: 5, stores: rest.stores.filter((s) => s !== 'sources' && s !== 'imported') };
+}
+
 /** A layout as of version 3: what the later steps added to the clippings store left out. */
 function asOfVersion3(layout: ReturnType<typeof describeLayout>) {
   const { byIssueUrl: _unique, byDeletedAt: _tombstones, ...indexes } = layout.clippings.indexes;
-  return { ...layout, version: 3, clippings: { ...layout.clippings, indexes } };
+  return { ...asOfVersion5(layout), version: 3, clippings: { ...layout.clippings, indexes } };
 }
 
 /** The version-3 layout as shipped (the ladder's first three steps, without their data moves), written without the current code. */
@@ -178,7 +193,7 @@ const upgradeSteps: Record<number, () => Promise<void>> = {
     expect({
       ...asOfVersion3(describeLayout(db)),
       version: 2,
-      stores: describeLayout(db).stores.filter((s) => s !== 'outbox' && s !== 'syncState'),
+      stores: asOfVersion5(describeLayout(db)).stores.filter((s) => s !== 'outbox' && s !== 'syncState'),
       outbox: undefined,
       syncState: undefined,
     }).toEqual({
@@ -228,7 +243,7 @@ const upgradeSteps: Record<number, () => Promise<void>> = {
 
     const db = await openClipperDB(name, () => UPGRADED_AT);
     opened.push(db);
-    expect({ ...describeLayout(db), version: 4 }).toEqual(V4_LAYOUT);
+    expect({ ...asOfVersion5(describeLayout(db)), version: 4 }).toEqual(V4_LAYOUT);
     // The oldest of the issue's three copies stays, with the text of all three (summaries joined in
     // creation order; the quote only the second had, with its link; the first one's section).
     const kept = await db.get('clippings', 'clipping-0001');
@@ -284,7 +299,7 @@ const upgradeSteps: Record<number, () => Promise<void>> = {
     v4.close();
 
     const db = await open(name);
-    expect(describeLayout(db)).toEqual(V5_LAYOUT);
+    expect(asOfVersion5(describeLayout(db))).toEqual(V5_LAYOUT);
     const first = await db.get('clippings', 'clipping-0001');
     expect(first).toMatchObject({ authors: ['Priya Raman', 'Tomás Ortega'], sources: { authors: 'json-ld', title: 'meta' } });
     expect(first).not.toHaveProperty('byline');
@@ -292,6 +307,20 @@ const upgradeSteps: Record<number, () => Promise<void>> = {
     const draft = await db.get('drafts', 'k');
     expect(draft?.form.authors).toEqual(['Ann Lee', 'Bo Kim']);
     expect(draft?.context.sources).toEqual({ authors: 'meta' });
+  },
+  6: async () => {
+    // A version-5 database with a clipping: the feed stores arrive empty, the clipping stays as it was.
+    const name = freshName();
+    const v5 = await createV3(name, 5);
+    const row = { ...makeClipping(1), liveUrlKey: makeClipping(1).urlKey };
+    await v5.put('clippings', row);
+    v5.close();
+    const db = await open(name);
+    expect(describeLayout(db)).toEqual(V6_LAYOUT);
+    expect(await db.get('clippings', 'clipping-0001')).toEqual(row);
+    expect(await db.getAll('sources')).toEqual([]);
+    await db.put('imported', { key: 'https://example.com/a', sourceId: 's1', guid: 'g', clippingId: null, filed: false, at: 1 });
+    expect((await db.getAllFromIndex('imported', 'bySource', 's1')).map((r) => r.key)).toEqual(['https://example.com/a']);
   },
 };
 
@@ -335,7 +364,7 @@ describe('openClipperDB on an existing database', () => {
     first.close();
     const second = await open(name);
     expect(await second.get('meta', 'probe')).toBe('kept');
-    expect(describeLayout(second)).toEqual(V5_LAYOUT);
+    expect(describeLayout(second)).toEqual(V6_LAYOUT);
   });
 
   it('gives way to a newer version instead of blocking its upgrade', async () => {

@@ -3,11 +3,12 @@ import { withAuthorList } from '../clip/authors';
 import type { Clipping, DraftClipping } from '../clip/clipping';
 import { mergeStoredDuplicates } from './clipping-rows';
 import type { Issue } from '../issue/issue';
+import type { ImportedRow, SourceStateRow } from '../feeds/source-state';
 import type { OutboxEntry } from '../sync/outbox-entry';
 import type { SyncState } from '../sync/sync-state';
 
 export const DB_NAME = 'newsletter-clipper';
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 /**
  * The IndexedDB layout. Rows are typed here for convenience, but every read is parsed with zod
@@ -44,6 +45,20 @@ export interface ClipperSchema extends DBSchema {
   syncState: {
     key: string;
     value: SyncState;
+  };
+  /** Per feed source (version 6): its cursor (validators, body hash) and health; the source's settings live in the settings. */
+  sources: {
+    key: string;
+    value: SourceStateRow;
+  };
+  /**
+   * The import ledger (version 6): every item ever filed from a source, keyed by its urlKey, never purged,
+   * so an item the editor deleted does not come back when the source still offers it.
+   */
+  imported: {
+    key: string;
+    value: ImportedRow;
+    indexes: { bySource: string };
   };
   /** Small singleton records (settings), keyed by name. */
   meta: {
@@ -145,6 +160,11 @@ export async function openClipperDB(name: string = DB_NAME, now: () => number = 
           if (upgraded.form !== form || upgraded.context !== context) await draft.update(upgraded as DraftClipping);
           draft = await draft.continue();
         }
+      }
+      if (oldVersion < 6) {
+        // Feed sources (issue 13): each source's cursor and health, and the ledger of items filed from them.
+        db.createObjectStore('sources', { keyPath: 'id' });
+        db.createObjectStore('imported', { keyPath: 'key' }).createIndex('bySource', 'sourceId');
       }
     },
     blocking() {

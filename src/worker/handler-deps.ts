@@ -14,6 +14,9 @@ import type { TargetConfig } from '../sync/target-config';
 import type { CheckStep } from '../sync/wordpress-check';
 import type { TabCapture, TabInfo } from '../platform/tab-capture';
 import type { OpenedTab } from '../platform/page-tab';
+import type { FeedHttp } from '../feeds/feed-http';
+import type { FeedLogin } from '../feeds/source-config';
+import type { SourcesRepo } from '../store/sources-repo';
 
 /** What the sync handlers need beyond the store: the target's settings and a way to reach it. */
 export interface SyncDeps {
@@ -31,6 +34,24 @@ export interface SyncDeps {
   drain(only?: { issueId: string; options: PushOptions }): Promise<DrainReport>;
 }
 
+/** What polling feed sources needs beyond the store: logins, host access, the network, the alarm, a lock. */
+export interface FeedDeps {
+  /** A Tiny Tiny RSS login (storage.local, never the settings). */
+  readLogin(sourceId: string): Promise<FeedLogin | undefined>;
+  writeLogin(sourceId: string, login: FeedLogin): Promise<void>;
+  removeLogin(sourceId: string): Promise<void>;
+  /** Host access for the source's origin (requested by the options page; here only checked, before every read). */
+  hasHostAccess(address: string): Promise<boolean>;
+  /** The bounded network a source reads through. */
+  http: FeedHttp;
+  /** Sets the poll alarm to this period in minutes (kept when it already has it); null clears it (no source is on). */
+  schedule(minutes: number | null): Promise<void>;
+  /** Runs polls one at a time across the extension (the alarm and Check now may meet). */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
+  /** Jitter for the backoff. */
+  random: () => number;
+}
+
 /** Everything the handlers touch, injected so they run in Node tests with fakes for the browser parts. */
 export interface HandlerDeps {
   clippings: ClippingsRepo;
@@ -42,6 +63,9 @@ export interface HandlerDeps {
   outbox: OutboxRepo;
   syncStates: SyncStateRepo;
   sync: SyncDeps;
+  /** Feed sources' cursors and health, and the import ledger. */
+  sources: SourcesRepo;
+  feeds: FeedDeps;
   /** The tab with this id, or the active tab of the last focused window. */
   resolveTab(tabId: number | undefined): Promise<TabInfo>;
   captureTab(tab: TabInfo): Promise<TabCapture>;

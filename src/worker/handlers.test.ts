@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Capture } from '../clip/capture';
 import type { Clipping } from '../clip/clipping';
 import { freshDatabase, makeCapture, makeForm, makeRepos } from '../../test/fixtures';
+import { makeFeedDeps } from '../../test/feed-deps';
 import { urlKey } from '../clip/url-key';
 import { captureFromTab, describeCaptureError, uncapturableReason } from '../clip/tab-fallback';
 import { MessageError } from '../messages/message-error';
@@ -52,6 +53,7 @@ class World {
     const deps: HandlerDeps = {
       ...repos,
       sync: { ...offlineSyncDeps(), hasHostAccess: async () => this.hostAccess },
+      feeds: makeFeedDeps(),
       resolveTab: async (tabId) => {
         const tab = this.tabs.get(tabId ?? this.activeTab);
         if (!tab) throw new MessageError('not-found', 'The tab to clip is gone.');
@@ -730,8 +732,8 @@ describe('clip.fillIn', () => {
       ...makeForm({ url: FEED_URL, title: 'Postmortem of the feed', excerpt: 'From the feed.', section: null }),
       id: 'clipping-feed-1',
       urlKey: urlKey(FEED_URL),
-      origin: 'link',
-      sources: { url: 'link', title: 'link' },
+      origin: 'feed',
+      sources: { url: 'feed', title: 'feed' },
       notes: ['from My reader'],
       createdAt: WEDNESDAY,
       updatedAt: WEDNESDAY,

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Capture } from '../clip/capture';
 import type { Clipping } from '../clip/clipping';
 import { freshDatabase, makeCapture, makeClipping, makeRepos } from '../../test/fixtures';
+import { makeFeedDeps } from '../../test/feed-deps';
 import { MessageError } from '../messages/message-error';
 import { type MessageName, type RequestOf, type ResponseOf, protocol } from '../messages/protocol';
 import type { Handlers } from '../messages/router';
@@ -58,6 +59,7 @@ class World {
     const deps: HandlerDeps = {
       ...repos,
       sync: offlineSyncDeps(),
+      feeds: makeFeedDeps(),
       resolveTab: async () => this.tab,
       captureTab: async () => ({ capture: this.page, origin: 'page' }),
       openTab: async () => {

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDatabase, makeRepos } from '../../test/fixtures';
+import { makeFeedDeps } from '../../test/feed-deps';
 import { MessageError } from '../messages/message-error';
 import { type MessageName, type RequestOf, type ResponseOf, protocol } from '../messages/protocol';
 import type { Handlers } from '../messages/router';
@@ -124,6 +125,7 @@ class World {
     const deps: HandlerDeps = {
       ...repos,
       sync,
+      feeds: makeFeedDeps(),
       resolveTab: async () => {
         throw new MessageError('not-found', 'no tabs here');
       },

@@ -18,4 +18,5 @@ export const SYNC_AFTER: ReadonlySet<MessageName> = new Set<MessageName>([
   'issue.import',
   'backup.restore',
   'settings.save',
+  'sources.checkNow',
 ]);

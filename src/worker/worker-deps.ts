@@ -9,6 +9,8 @@ import { IssuesRepo } from '../store/issues-repo';
 import { SettingsRepo } from '../store/settings-repo';
 import { OutboxRepo, SyncStateRepo } from '../store/sync-repos';
 import { browserSyncDeps } from '../platform/sync-runtime';
+import { browserFeedDeps } from '../platform/feed-runtime';
+import { SourcesRepo } from '../store/sources-repo';
 import { draftForIssue } from './draft-for-issue';
 import type { HandlerDeps } from './handler-deps';
 
@@ -26,6 +28,8 @@ export function browserHandlerDeps(): HandlerDeps {
     ...repos,
     drafts: new DraftsRepo(open),
     openDb: open,
+    sources: new SourcesRepo(open),
+    feeds: browserFeedDeps(),
     sync: browserSyncDeps({ ...repos, tombstones: repos.clippings, draftFor: (issueId) => draftForIssue(repos, issueId) }),
     resolveTab,
     captureTab,
