@@ -20,14 +20,16 @@ function loadedWithin(tabId: number, timeoutMs: number): Promise<boolean> {
       browser.tabs.onUpdated.removeListener(listener);
       done(loaded);
     };
-    const listener = (id: number, change: browser.Tabs.OnUpdatedChangeInfoType) => {
-      if (id === tabId && change.status === 'complete') finish(true);
+    // Firefox reports the new tab's initial about:blank as complete before the page starts loading: wait for the page.
+    const loadedPage = (tab: browser.Tabs.Tab) => tab.status === 'complete' && !!tab.url && tab.url !== 'about:blank';
+    const listener = (id: number, change: browser.Tabs.OnUpdatedChangeInfoType, tab: browser.Tabs.Tab) => {
+      if (id === tabId && change.status === 'complete' && loadedPage(tab)) finish(true);
     };
     const timer = setTimeout(() => finish(false), timeoutMs);
     browser.tabs.onUpdated.addListener(listener);
     // It may have loaded before the listener was added.
     void browser.tabs.get(tabId).then(
-      (tab) => tab.status === 'complete' && tab.url !== 'about:blank' && finish(true),
+      (tab) => loadedPage(tab) && finish(true),
       () => finish(false),
     );
   });
