@@ -29,6 +29,7 @@ describe('defaultSettings', () => {
       weekStartsOn: 1,
       language: '',
       timeZone: '',
+      check: { minSummaryLength: 40, maxAgeDays: 14, maxPerPublication: 2, off: [] },
     });
     expect(defaultSettings().sections).toEqual(DEFAULT_SECTIONS);
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { stripBidi } from '../clip/bidi';
 import { isKnownTimeZone } from '../clip/week';
+import { CheckSettings, defaultCheckSettings } from './check-settings';
 
 /** How a section is laid out in the newsletter: SRE Weekly's article entries, or its Outages bullet list. */
 export const SectionStyle = z.enum(['entries', 'bullets']);
@@ -65,6 +66,8 @@ export const Settings = z.object({
     .max(64)
     .refine((zone) => zone === '' || isKnownTimeZone(zone), 'unknown time zone (use an IANA name such as Europe/Berlin)')
     .default(''),
+  /** The pre-publish check's limits and switches (see check-settings.ts). */
+  check: CheckSettings.default(defaultCheckSettings),
 });
 export type Settings = z.infer<typeof Settings>;
 
