@@ -41,6 +41,7 @@ const validRequests: { [K in MessageName]: RequestOf<K> } = {
   'target.save': { kind: 'wordpress', address: 'https://news.example.org', user: 'editor', secret: 'abcd efgh ijkl mnop' },
   'target.clear': {},
   'target.test': { kind: 'generic', address: 'https://drafts.example.org/api/v1', user: '', secret: '' },
+  'check.run': { issueId: 'issue-0001' },
   'settings.get': {},
   'settings.save': {
     settings: {

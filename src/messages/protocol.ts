@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CaptureContext, Clipping, ClippingForm } from '../clip/clipping';
+import { CheckProblem } from '../check/check-problem';
 import { BackupFile } from '../export/backup';
 import { IssueDocument } from '../export/issue-document';
 import { IssueExportFile } from '../export/json-export';
@@ -246,6 +247,14 @@ export const protocol = {
   'target.test': {
     request: TargetForm,
     response: z.object({ steps: z.array(z.object({ name: z.string(), ok: z.boolean(), message: z.string() })) }),
+  },
+  /**
+   * The pre-publish check's rules over a stored issue (credits, repeats, shape; the links are checked
+   * apart), in issue order. Whether anything blocks publishing: blocksPublishing(problems).
+   */
+  'check.run': {
+    request: z.object({ issueId: z.string().max(64) }),
+    response: z.object({ problems: z.array(CheckProblem).max(100_000) }),
   },
   'settings.get': {
     request: z.object({}),

@@ -103,6 +103,7 @@ describe('createRouter', () => {
       'target.save': record('target.save', unusedAnswer),
       'target.clear': record('target.clear', unusedAnswer),
       'target.test': record('target.test', unusedAnswer),
+      'check.run': record('check.run', unusedAnswer),
       'settings.get': record('settings.get', () => defaultSettings()),
       'settings.save': record('settings.save', () => defaultSettings()),
     };

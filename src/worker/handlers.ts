@@ -7,6 +7,7 @@ import { isWebUrl, urlKey } from '../clip/url-key';
 import { weekWindow } from '../clip/week';
 import { MessageError } from '../messages/message-error';
 import type { Handlers } from '../messages/router';
+import { checkHandlers } from './check-handlers';
 import { issueHandlers } from './issue-handlers';
 import { syncHandlers } from './sync-handlers';
 import type { HandlerDeps } from './handler-deps';
@@ -205,5 +206,11 @@ export function clipHandlers(deps: HandlerDeps): Pick<Handlers, ClipHandlerNames
 
 /** The worker's message handlers: one per protocol key (a missing one fails the type-check). */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  return { ...clipHandlers(deps), ...issueHandlers(deps), ...transferHandlers(deps), ...syncHandlers(deps, deps.sync) };
+  return {
+    ...clipHandlers(deps),
+    ...issueHandlers(deps),
+    ...transferHandlers(deps),
+    ...syncHandlers(deps, deps.sync),
+    ...checkHandlers(deps),
+  };
 }
