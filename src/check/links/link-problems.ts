@@ -130,13 +130,13 @@ export function linkProblems(targets: readonly LinkTarget[], verdicts: ReadonlyM
     if (problem) problems.push(problem);
   }
   for (const [reason, urls] of notChecked) {
-    const key =
+    const message =
       reason === 'no-permission'
-        ? 'linksNotCheckedNoPermission'
+        ? plural('linksNotCheckedNoPermission', urls.size)
         : reason === 'over-limit'
-          ? 'linksNotCheckedOverLimit'
-          : 'linksNotCheckedCancelled';
-    problems.push({ rule: 'link-unverified', severity: 'look', clippingId: null, message: plural(key, urls.size) });
+          ? plural('linksNotCheckedOverLimit', urls.size)
+          : plural('linksNotCheckedCancelled', urls.size);
+    problems.push({ rule: 'link-unverified', severity: 'look', clippingId: null, message });
   }
   return problems;
 }
