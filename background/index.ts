@@ -8,6 +8,7 @@ import { onClipShortcutChanged } from '../src/platform/clip-shortcut';
 import { CLIP_LINK_MENU_ID, OPEN_DESK_MENU_ID, registerContextMenus } from '../src/platform/context-menu';
 import { openIssueDesk } from '../src/platform/extension-pages';
 import { DRAIN_ALARM } from '../src/platform/sync-runtime';
+import { listenForLinkChecks } from '../src/platform/link-check-port';
 import type { MessageName } from '../src/messages/protocol';
 import { createHandlers } from '../src/worker/handlers';
 import { SYNC_AFTER } from '../src/worker/sync-triggers';
@@ -26,6 +27,12 @@ browser.runtime.onMessage.addListener(async (message: unknown, sender: Runtime.M
   const type = (message as { type?: unknown } | null)?.type;
   if (reply.ok && SYNC_AFTER.has(type as MessageName)) syncSoon();
   return reply;
+});
+
+// The desk's link check: a long-lived port per check (progress streamed, closing it aborts the check).
+listenForLinkChecks({
+  clippingsOf: (issueId) => deps.clippings.listByIssue(issueId),
+  sections: async () => (await deps.settings.get()).sections,
 });
 
 browser.runtime.onInstalled.addListener(() => {

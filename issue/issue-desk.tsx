@@ -18,6 +18,8 @@ import { SectionList } from './section-list';
 import { SyncPanel } from './sync-panel';
 import { useIssue } from './use-issue';
 import { useSyncStatus } from './use-sync-status';
+import { LinkCheckSection } from './link-check-section';
+import { useLinkCheck } from './use-link-check';
 
 type Notice = { kind: 'info' | 'error'; text: string; undoId?: string };
 
@@ -46,6 +48,7 @@ export function IssueDesk() {
   const groups = useMemo(() => (view ? groupBySection(view.clippings, view.settings.sections) : []), [view]);
   const doc = useMemo(() => (view ? toIssueDocument(view.issue, view.settings, view.clippings) : undefined), [view]);
   const sync = useSyncStatus(view?.issue.id, version);
+  const linkCheck = useLinkCheck(view?.issue.id);
   const focusAfterRender = useFocusAfterRender();
   // Ctrl+Z (⌘Z) anywhere on the desk but in a text field (whose own undo it stays) undoes the last delete.
   const undoRef = useRef<(() => void) | undefined>(undefined);
@@ -226,6 +229,7 @@ export function IssueDesk() {
       )}
 
       <SyncPanel issueId={view.issue.id} status={sync.status} loadError={sync.error} reload={sync.reload} />
+      <LinkCheckSection check={linkCheck} />
 
       <div class="toolbar">
         <input
