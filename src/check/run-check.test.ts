@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkInput, goodClipping } from '../../test/check-fixtures';
 import { makeIssue, makeSettings } from '../../test/fixtures';
 import { CheckProblem } from './check-problem';
-import { checkIssue, inCheckOrder } from './run-check';
+import { inCheckOrder } from './check-order';
+import { checkIssue } from './run-check';
 
 describe('checkIssue', () => {
   it('says nothing about a clean issue', () => {
