@@ -154,24 +154,37 @@ test('check an issue of planted problems: each listed with its fix or a jump to 
   );
 
   // A jump puts focus in the card's field (behind "Edit details" too), where the editor fixes it by hand.
+  const gone = (rule: string) =>
+    eventually(
+      () => listedRules(desk),
+      (rules) => !rules.includes(rule),
+      `${rule} to leave the list`,
+    );
   await desk.click(`[data-rule=credit-author] ${byLabel('button', 'Go to “Scaling Postgres”')}`);
   await expect.poll(() => desk.focused()).toContain('Authors');
   await desk.type(':focus', 'Priya Raman');
   await desk.press(':focus', 'Tab');
+  await gone('credit-author');
   await desk.click(`[data-rule=summary-short] ${byLabel('button', 'Go to “Scaling Postgres”')}`);
   await expect.poll(() => desk.focused()).toBe('Summary of “Scaling Postgres”');
   await desk.fill(':focus', 'How one team scaled Postgres to a billion rows without sharding.');
   await desk.press(':focus', 'Tab');
+  await gone('summary-short');
   await desk.click(`[data-rule=date-too-old] ${byLabel('button', 'Go to “KUBERNETES RELEASE NOTES EXPLAINED”')}`);
   await expect.poll(() => desk.focused()).toContain('Published');
   await desk.fill(':focus', new Date(now - DAY).toISOString());
   await desk.press(':focus', 'Tab');
+  await gone('date-too-old');
   await desk.click(`[data-rule=title-shouting] ${byLabel('button', 'Go to “KUBERNETES RELEASE NOTES EXPLAINED”')}`);
+  await expect.poll(() => desk.focused()).toContain('Title');
   await desk.fill(':focus', 'Kubernetes release notes, explained');
   await desk.press(':focus', 'Tab');
+  await gone('title-shouting');
   // The repeat goes (which also brings Articles within budget), and the sponsor slot is filled.
   await desk.click(byLabel('button', 'Delete “The old news again”'));
+  await waitForText(desk, '[data-testid=notice]', 'Deleted “The old news again”');
   await desk.click('[data-rule=sponsor-empty] button', 'Go to the sponsor slot');
+  await expect.poll(() => desk.focused()).toContain('Sponsor');
   await desk.fill(':focus', 'This issue is brought to you by Acme Pager.');
   await desk.press(':focus', 'Tab');
   await eventually(
