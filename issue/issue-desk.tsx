@@ -48,7 +48,7 @@ export function IssueDesk() {
   const groups = useMemo(() => (view ? groupBySection(view.clippings, view.settings.sections) : []), [view]);
   const doc = useMemo(() => (view ? toIssueDocument(view.issue, view.settings, view.clippings) : undefined), [view]);
   const sync = useSyncStatus(view?.issue.id, version);
-  const linkCheck = useLinkCheck(view?.issue.id);
+  const linkCheck = useLinkCheck(view?.issue.id, view?.clippings);
   const focusAfterRender = useFocusAfterRender();
   // Ctrl+Z (⌘Z) anywhere on the desk but in a text field (whose own undo it stays) undoes the last delete.
   const undoRef = useRef<(() => void) | undefined>(undefined);
