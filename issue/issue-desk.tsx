@@ -18,6 +18,7 @@ import { SectionList } from './section-list';
 import { SyncPanel } from './sync-panel';
 import { useIssue } from './use-issue';
 import { useSyncStatus } from './use-sync-status';
+import { LinkCheckSection } from './link-check-section';
 import { useLinkCheck } from './use-link-check';
 import { CHECK_HEADING_ID, CheckPanel, fixChanges, spotOf } from './check-panel';
 import type { CardReveal } from './clipping-card';
@@ -50,7 +51,7 @@ export function IssueDesk() {
   const groups = useMemo(() => (view ? groupBySection(view.clippings, view.settings.sections) : []), [view]);
   const doc = useMemo(() => (view ? toIssueDocument(view.issue, view.settings, view.clippings) : undefined), [view]);
   const sync = useSyncStatus(view?.issue.id, version);
-  const linkCheck = useLinkCheck(view?.issue.id);
+  const linkCheck = useLinkCheck(view?.issue.id, view?.clippings);
   // The rules run each time the issue loads (on opening, after every change); the links on Check issue.
   const check = useIssueCheck(view, linkCheck);
   const [checkOpen, setCheckOpen] = useState(false);
@@ -283,6 +284,8 @@ export function IssueDesk() {
       )}
 
       <SyncPanel issueId={view.issue.id} status={sync.status} loadError={sync.error} reload={sync.reload} />
+      {/* The link check's own section until its journey moves to Check issue; the panel shows the same, so one at a time. */}
+      {!checkOpen && <LinkCheckSection check={linkCheck} />}
       {checkOpen && (
         <CheckPanel
           check={check}

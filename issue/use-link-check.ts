@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CheckProblem } from '../src/check/check-problem';
+import { accessPatterns, linkTargets } from '../src/check/links/link-targets';
 import { t } from '../src/i18n/messages';
 import { LinkCheckEvent } from '../src/messages/link-check-port';
 import { connectLinkCheck, requestLinkCheckAccess } from '../src/platform/link-check-port';
@@ -23,11 +24,15 @@ export interface LinkCheck {
 }
 
 /**
- * The desk's link check (issue 12): asks for host access inside the editor's click, then runs the check
+ * The desk's link check (issue 12): asks for host access to the sites the issue's `clippings` link to,
+ * inside the editor's click, then runs the check
  * in the worker over a long-lived port (src/messages/link-check-port.ts), with progress streamed back.
  * Stop, another issue, or leaving the desk closes the port, which aborts the requests in the worker.
  */
-export function useLinkCheck(issueId: string | undefined): LinkCheck {
+export function useLinkCheck(
+  issueId: string | undefined,
+  clippings: readonly { id: string; url: string; summary: string }[] = [],
+): LinkCheck {
   const [state, setState] = useState<LinkCheckState>('idle');
   const [progress, setProgress] = useState<{ checked: number; total: number } | undefined>();
   const [problems, setProblems] = useState<CheckProblem[]>([]);
@@ -53,7 +58,8 @@ export function useLinkCheck(issueId: string | undefined): LinkCheck {
     setCancelled(false);
     setError(undefined);
     // permissions.request first, inside the click; the worker checks the outcome itself (permissions.contains).
-    void requestLinkCheckAccess().then(() => {
+    const origins = accessPatterns(linkTargets(clippings).map((target) => target.url));
+    void requestLinkCheckAccess(origins).then(() => {
       const opened = connectLinkCheck();
       port.current = opened;
       let finished = false;

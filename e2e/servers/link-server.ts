@@ -52,6 +52,8 @@ export interface LinkServer {
   port: number;
   /** Requests answered, as "METHOD scheme path". */
   hits: string[];
+  /** Forgets the requests seen (the 429-once routes answer 429 again). */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -181,6 +183,10 @@ export async function startLinkServer(options: { maxRequests?: number } = {}): P
     httpsOrigin: `https://127.0.0.1:${port}`,
     port,
     hits,
+    reset: () => {
+      hits.length = 0;
+      rateSeen.clear();
+    },
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
       for (const socket of sockets) socket.destroy();

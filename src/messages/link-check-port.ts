@@ -9,9 +9,6 @@ import { CheckProblem } from '../check/check-problem';
  */
 export const LINK_CHECK_PORT = 'link-check';
 
-/** The origin patterns the check needs; the desk asks for them at the editor's click (optional_host_permissions). */
-export const LINK_CHECK_ORIGINS = ['https://*/*', 'http://*/*'];
-
 export const LinkCheckRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('start'), issueId: z.string().min(1).max(64) }),
   z.object({ type: z.literal('cancel') }),

@@ -1,7 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { timerSleep } from '../check/links/check-link';
 import { isExtensionPageSender } from '../messages/router';
-import { LINK_CHECK_ORIGINS, LINK_CHECK_PORT, type LinkCheckEvent, LinkCheckRequest } from '../messages/link-check-port';
+import { LINK_CHECK_PORT, type LinkCheckEvent, LinkCheckRequest } from '../messages/link-check-port';
 import { type LinkCheckSessionDeps, runLinkCheckSession } from '../worker/link-check-session';
 
 /**
@@ -61,12 +61,17 @@ export function listenForLinkChecks(deps: Omit<LinkCheckSessionDeps, 'net' | 'ha
   });
 }
 
-/** Asks for host access to every site; must run inside the editor's click (a user gesture). */
-export async function requestLinkCheckAccess(): Promise<boolean> {
+/**
+ * Asks for host access to the sites an issue links to (within the manifest's optional_host_permissions);
+ * must run inside the editor's click (a user gesture). A browser that has the access already grants it
+ * without a prompt; the prompt lists the sites, which an editor recognises.
+ */
+export async function requestLinkCheckAccess(origins: string[]): Promise<boolean> {
+  if (origins.length === 0) return true;
   // Called first, with no await before it: Firefox honours the request only while the click's gesture
   // lasts. A browser that has the access already grants it again without asking.
   try {
-    return await browser.permissions.request({ origins: LINK_CHECK_ORIGINS });
+    return await browser.permissions.request({ origins });
   } catch {
     return false;
   }

@@ -2,20 +2,10 @@ import type { Clipping } from '../clip/clipping';
 import type { LinkCheckDeps } from '../check/links/check-link';
 import { linkProblems } from '../check/links/link-problems';
 import { type LinkRunLimits, runLinkCheck } from '../check/links/link-runner';
-import { linkTargets } from '../check/links/link-targets';
+import { linkTargets, originPattern } from '../check/links/link-targets';
 import { groupBySection } from '../issue/issue-order';
 import type { Section } from '../settings/settings';
 import type { LinkCheckEvent } from '../messages/link-check-port';
-
-/** The match pattern of a web address's site (`https://example.com/*`; patterns carry no port). */
-export function originPattern(url: string): string | undefined {
-  try {
-    const { protocol, hostname } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:' ? `${protocol}//${hostname}/*` : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** What one link check needs from the worker: the issue's clippings, host access, the network. */
 export interface LinkCheckSessionDeps {

@@ -251,7 +251,9 @@ function sameAddress(a: string, b: string): boolean {
  */
 async function followHidden(url: string, deps: LinkCheckDeps, limits: LinkCheckLimits, signal: AbortSignal): Promise<LinkVerdict> {
   const answer = await ask(url, deps, limits, signal, 'follow');
-  if (answer.kind === 'failed') return { kind: 'broken', url, reason: answer.reason };
+  // The browser says only "failed to fetch" for a redirect loop, a hop to a site the extension may not
+  // visit, or a dead site after the redirect: not enough to call the link broken.
+  if (answer.kind === 'failed') return { kind: 'unverified', url, reason: 'redirect-failed' };
   const judged = judgeFinal(url, answer);
   if (judged.kind !== 'ok') return judged;
   if (sameAddress(answer.url, url)) return { kind: 'fine', url, status: answer.status };

@@ -44,6 +44,8 @@ function unverifiedWhy(reason: UnverifiedReason, status: number | undefined): st
       return status ? t('linkWhyStatus', status) : t('linkWhyUnreachable');
     case 'not-address':
       return t('linkWhyNotAddress');
+    case 'redirect-failed':
+      return t('linkWhyRedirectFailed');
     case 'no-permission':
     case 'over-limit':
     case 'cancelled':

@@ -11,7 +11,7 @@ export interface LinkRunLimits extends LinkCheckLimits {
   maxLinks: number;
 }
 
-export const DEFAULT_RUN_LIMITS: LinkRunLimits = { ...DEFAULT_LINK_LIMITS, perHost: 2, concurrency: 8, maxLinks: 400 };
+export const DEFAULT_RUN_LIMITS: LinkRunLimits = { ...DEFAULT_LINK_LIMITS, perHost: 2, concurrency: 12, maxLinks: 400 };
 
 export interface LinkRunProgress {
   checked: number;
@@ -59,6 +59,11 @@ export async function runLinkCheck(
     else queue.push(url);
   });
 
+  // One listener on the caller's signal aborts every link under way (each link has its own controller,
+  // so a dozen requests do not pile listeners onto one signal).
+  const underWay = new Set<AbortController>();
+  const abortAll = () => underWay.forEach((controller) => controller.abort());
+  signal.addEventListener('abort', abortAll, { once: true });
   const busyHosts = new Map<string, number>();
   let running = 0;
   await new Promise<void>((finished) => {
@@ -78,12 +83,16 @@ export async function runLinkCheck(
         queue.splice(i, 1);
         busyHosts.set(host, busy + 1);
         running++;
-        void checkLink(url, deps, limits, signal)
+        const controller = new AbortController();
+        if (signal.aborted) controller.abort();
+        underWay.add(controller);
+        void checkLink(url, deps, limits, controller.signal)
           .catch((error: unknown): LinkVerdict => {
             if (error instanceof LinkCheckCancelled) return { kind: 'unverified', url, reason: 'cancelled' };
             return { kind: 'unverified', url, reason: 'odd-status' };
           })
           .then((verdict) => {
+            underWay.delete(controller);
             busyHosts.set(host, (busyHosts.get(host) ?? 1) - 1);
             running--;
             record(verdict);
@@ -94,5 +103,6 @@ export async function runLinkCheck(
     signal.addEventListener('abort', pump, { once: true });
     pump();
   });
+  signal.removeEventListener('abort', abortAll);
   return verdicts;
 }

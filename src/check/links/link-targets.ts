@@ -55,3 +55,28 @@ export function linkTargets(clippings: readonly { id: string; url: string; summa
     return [...own, ...inside];
   });
 }
+
+/** The match pattern of a web address's site (`https://example.com/*`; patterns carry no port). */
+export function originPattern(url: string): string | undefined {
+  try {
+    const { protocol, hostname } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:' ? `${protocol}//${hostname}/*` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The host access a check of these links needs: each link's site, and for an http:// link the https://
+ * form of its site too (the check tries whether the secure address works).
+ */
+export function accessPatterns(urls: readonly string[]): string[] {
+  const patterns = new Set<string>();
+  for (const url of urls) {
+    const pattern = originPattern(url);
+    if (!pattern) continue;
+    patterns.add(pattern);
+    if (pattern.startsWith('http://')) patterns.add(`https://${pattern.slice('http://'.length)}`);
+  }
+  return [...patterns];
+}

@@ -25,6 +25,7 @@ export type UnverifiedReason =
   | 'bot-wall' // a captcha or a "checking your browser" page
   | 'server-error' // 5xx, also on the retry
   | 'odd-status' // another status the check cannot judge
+  | 'redirect-failed' // the browser followed a redirect and failed without saying why
   | 'not-address' // not an http(s) address
   | 'no-permission' // the editor refused host access
   | 'over-limit' // past the check's total cap
