@@ -11,6 +11,7 @@ import { DRAIN_ALARM } from '../src/platform/sync-runtime';
 import { FEED_ALARM } from '../src/platform/feed-runtime';
 import { scheduleFeedPolls } from '../src/worker/feed-handlers';
 import { pollSources } from '../src/worker/feed-poll';
+import { listenForLinkChecks } from '../src/platform/link-check-port';
 import type { MessageName } from '../src/messages/protocol';
 import { createHandlers } from '../src/worker/handlers';
 import { SYNC_AFTER } from '../src/worker/sync-triggers';
@@ -44,6 +45,12 @@ browser.runtime.onMessage.addListener(async (message: unknown, sender: Runtime.M
     if (saved?.id && saved.enabled) pollSoon(saved.id);
   }
   return reply;
+});
+
+// The desk's link check: a long-lived port per check (progress streamed, closing it aborts the check).
+listenForLinkChecks({
+  clippingsOf: (issueId) => deps.clippings.listByIssue(issueId),
+  sections: async () => (await deps.settings.get()).sections,
 });
 
 browser.runtime.onInstalled.addListener(() => {

@@ -34,10 +34,10 @@ describe('manifestFor', () => {
 
   it('adds host access to 127.0.0.1 only to test builds, never to a release', () => {
     expect(manifestFor(source, 'chromium', 'test')).toMatchObject({
-      host_permissions: ['http://127.0.0.1/*'],
+      host_permissions: ['http://127.0.0.1/*', 'https://127.0.0.1/*'],
       name: '__MSG_extName__ (test build)',
     });
-    expect(manifestFor(source, 'firefox', 'test')).toMatchObject({ host_permissions: ['http://127.0.0.1/*'] });
+    expect(manifestFor(source, 'firefox', 'test')).toMatchObject({ host_permissions: ['http://127.0.0.1/*', 'https://127.0.0.1/*'] });
     expect(manifestFor(source, 'firefox', 'release')).not.toHaveProperty('host_permissions');
     expect(source).not.toHaveProperty('host_permissions');
   });

@@ -16,7 +16,7 @@ export const GECKO_ID = 'newsletter-clipper@newsletter-clipper.app';
 export const FIREFOX_MIN_VERSION = '140.0';
 export const FIREFOX_ANDROID_MIN_VERSION = '142.0';
 /** Test builds only: host access to the local servers of the end-to-end tests, granted at install. */
-const TEST_HOSTS = ['http://127.0.0.1/*'];
+const TEST_HOSTS = ['http://127.0.0.1/*', 'https://127.0.0.1/*'];
 
 type Json = Record<string, unknown>;
 export interface SourceManifest extends Json {

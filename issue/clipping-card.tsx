@@ -1,15 +1,15 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Clipping, ClippingForm } from '../src/clip/clipping';
 import { splitAuthors } from '../src/clip/authors';
 import { webHref } from '../src/export/safe-url';
-import { type MessageKey, listOf, t } from '../src/i18n/messages';
+import { type MessageKey, listOf, plural, t } from '../src/i18n/messages';
 import { missingCredits } from '../src/clip/fill-in';
 import { needsSummary } from '../src/issue/issue-order';
 import type { Section } from '../src/settings/settings';
 import type { ClippingSync } from '../src/sync/clipping-sync';
 import { altArrow, ownsAltArrows } from './desk-keys';
 import { EditField } from './edit-field';
-import type { CardControl } from './focus-after';
+import { type CardControl, findCard } from './focus-after';
 
 /** The words and hover text of a card's sync mark. */
 const SYNC_MARKS: Record<ClippingSync, [MessageKey, MessageKey]> = {
@@ -54,6 +54,15 @@ function around(message: (slot: string) => string): [string, string] {
   return [before, after];
 }
 
+/** A request to put focus on one of a card's fields (the check's "Go to card"); a new `seq` asks again. */
+export interface CardReveal {
+  field: keyof ClippingForm | 'card';
+  seq: number;
+}
+
+/** The id of a card's field, for the check's jump (clipping ids are ours: letters, digits and dashes). */
+export const cardFieldId = (clippingId: string, field: keyof ClippingForm) => `${field}-${clippingId}`;
+
 /** One clipping in the issue: its summary is edited in place, the rest behind "Edit details". */
 export function ClippingCard({
   clipping,
@@ -63,6 +72,8 @@ export function ClippingCard({
   sync,
   first,
   last,
+  checkCount = 0,
+  reveal,
 }: {
   clipping: Clipping;
   sections: readonly Section[];
@@ -72,8 +83,24 @@ export function ClippingCard({
   /** First or last in its section: it cannot move up, or down. */
   first: boolean;
   last: boolean;
+  /** How many problems the pre-publish check found on this clipping (a mark on the card). */
+  checkCount?: number;
+  reveal?: CardReveal | undefined;
 }) {
   const [open, setOpen] = useState(false);
+  // The check's jump: open the details when the field is behind them, then focus the field (or the card).
+  useEffect(() => {
+    if (!reveal) return;
+    const detail = reveal.field !== 'summary' && reveal.field !== 'card';
+    if (detail && !open) {
+      setOpen(true);
+      return; // focus once the details are rendered (this effect runs again with `open`)
+    }
+    const target = reveal.field === 'card' ? undefined : document.getElementById(cardFieldId(clipping.id, reveal.field));
+    (target ?? findCard(document, clipping.id))?.focus();
+    target?.scrollIntoView({ block: 'center' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new request (seq) or the details opening moves focus
+  }, [reveal?.seq, open]);
   const commit = (name: keyof ClippingForm) => (value: string) => actions.update(clipping.id, { [name]: value });
   const onKeyDown = (event: KeyboardEvent) => {
     // Alt+↑/↓ moves the focused clipping: the keyboard twin of drag and drop. A <select> or a text
@@ -157,7 +184,7 @@ export function ClippingCard({
           </button>
         </span>
       </div>
-      {(attribution || sync || from) && (
+      {(attribution || sync || from || checkCount > 0) && (
         <p class="attribution">
           <bdi>{attribution}</bdi>
           {from && (
@@ -175,6 +202,11 @@ export function ClippingCard({
             >
               {t('deskFillIn')}
             </button>
+          )}
+          {checkCount > 0 && (
+            <span class="check-mark" data-testid="clipping-check" title={t('deskCheckMarkHint')}>
+              {plural('deskCheckMark', checkCount)}
+            </span>
           )}
           {sync && (
             <span class={`sync-mark ${sync}`} data-testid="clipping-sync" data-state={sync} title={t(SYNC_MARKS[sync][1])}>
@@ -200,6 +232,7 @@ export function ClippingCard({
         aria-label={t('deskSummaryLabel', clipping.title)}
         placeholder={t('deskSummaryPlaceholder')}
         rows={3}
+        id={cardFieldId(clipping.id, 'summary')}
         value={clipping.summary}
         onCommit={commit('summary')}
       />
@@ -213,6 +246,7 @@ export function ClippingCard({
               <label>
                 {t('authorsLabel')}
                 <EditField
+                  id={cardFieldId(clipping.id, 'authors')}
                   saveWhileTyping={false}
                   value={listOf(clipping.authors)}
                   aria-describedby={`authors-hint-${clipping.id}`}
@@ -226,6 +260,7 @@ export function ClippingCard({
               <label>
                 {t(labelKey)}
                 <EditField
+                  id={cardFieldId(clipping.id, name)}
                   multiline={name === 'quote'}
                   rows={name === 'quote' ? 2 : undefined}
                   saveWhileTyping={name !== 'url'}

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { altArrow, isUndoChord, ownsAltArrows, typesText, undoChord } from './desk-keys';
+import { altArrow, checkChord, isCheckChord, isUndoChord, ownsAltArrows, typesText, undoChord } from './desk-keys';
 
 const key = (init: KeyboardEventInit) => new KeyboardEvent('keydown', init);
 const element = (html: string) => {
@@ -44,5 +44,14 @@ describe('desk keys', () => {
     expect(ownsAltArrows(element('<input>'))).toBe(true);
     expect(ownsAltArrows(element('<button>↑</button>'))).toBe(false);
     expect(ownsAltArrows(element('<li tabindex="0">card</li>'))).toBe(false);
+  });
+
+  it('Alt+Shift+C is Check issue, by the physical key (a Mac’s Option+Shift+C types “Ç”)', () => {
+    expect(isCheckChord(key({ code: 'KeyC', key: 'C', altKey: true, shiftKey: true }))).toBe(true);
+    expect(isCheckChord(key({ code: 'KeyC', key: 'Ç', altKey: true, shiftKey: true }))).toBe(true);
+    expect(isCheckChord(key({ code: 'KeyC', key: 'c', altKey: true }))).toBe(false);
+    expect(isCheckChord(key({ code: 'KeyC', key: 'C', ctrlKey: true, shiftKey: true }))).toBe(false); // the developer tools' inspector
+    expect(checkChord(false)).toEqual({ label: 'Alt+Shift+C', aria: 'Alt+Shift+C' });
+    expect(checkChord(true).label).toBe('⌥⇧C');
   });
 });

@@ -38,3 +38,17 @@ function onMac(): boolean {
 export function undoChord(mac = onMac()): { label: string; aria: string } {
   return mac ? { label: '⌘Z', aria: 'Meta+Z' } : { label: 'Ctrl+Z', aria: 'Control+Z' };
 }
+
+/**
+ * The desk's Check issue chord: Alt+Shift+C (Option+Shift+C on a Mac), matched on the physical key so
+ * it works on any layout and with the Mac's Option characters. Neither Chromium nor Firefox binds it
+ * (Firefox's Alt+Shift access keys apply only to elements that declare one; the desk declares none).
+ */
+export function isCheckChord(event: KeyboardEvent): boolean {
+  return event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyC';
+}
+
+/** The check chord as the editor's keyboard labels it, and as aria-keyshortcuts names it. */
+export function checkChord(mac = onMac()): { label: string; aria: string } {
+  return mac ? { label: '⌥⇧C', aria: 'Alt+Shift+C' } : { label: 'Alt+Shift+C', aria: 'Alt+Shift+C' };
+}

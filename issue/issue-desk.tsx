@@ -12,16 +12,21 @@ import { requestHostAccess } from '../src/platform/host-access';
 import type { Issue } from '../src/issue/issue';
 import type { CardActions } from './clipping-card';
 import { CloseIssue } from './close-issue';
-import { isUndoChord, typesText, undoChord } from './desk-keys';
+import { checkChord, isCheckChord, isUndoChord, typesText, undoChord } from './desk-keys';
 import { EditField } from './edit-field';
 import { ExportBar } from './export-bar';
-import { type FocusSpot, ISSUE_HEADING_ID, focusAfterNudge, focusAfterRemoval, useFocusAfterRender } from './focus-after';
+import { type FocusSpot, ISSUE_HEADING_ID, focusAfterNudge, focusAfterRemoval, sectionHeadingId, useFocusAfterRender } from './focus-after';
 import { IssuePreview } from './issue-preview';
 import { SectionList } from './section-list';
 import { SourceTrouble } from './source-trouble';
 import { SyncPanel } from './sync-panel';
 import { useIssue } from './use-issue';
 import { useSyncStatus } from './use-sync-status';
+import { LinkCheckSection } from './link-check-section';
+import { useLinkCheck } from './use-link-check';
+import { CHECK_HEADING_ID, CheckPanel, fixChanges, spotOf } from './check-panel';
+import type { CardReveal } from './clipping-card';
+import { useIssueCheck } from './use-issue-check';
 
 type Notice = { kind: 'info' | 'error'; text: string; undoId?: string };
 
@@ -50,11 +55,23 @@ export function IssueDesk() {
   const groups = useMemo(() => (view ? groupBySection(view.clippings, view.settings.sections) : []), [view]);
   const doc = useMemo(() => (view ? toIssueDocument(view.issue, view.settings, view.clippings) : undefined), [view]);
   const sync = useSyncStatus(view?.issue.id, version);
+  const linkCheck = useLinkCheck(view?.issue.id, view?.clippings);
+  // The rules run each time the issue loads (on opening, after every change); the links on Check issue.
+  const check = useIssueCheck(view, linkCheck);
+  const [checkOpen, setCheckOpen] = useState(false);
+  const [reveal, setReveal] = useState<{ id: string; reveal: CardReveal } | undefined>();
   const focusAfterRender = useFocusAfterRender();
   // Ctrl+Z (⌘Z) anywhere on the desk but in a text field (whose own undo it stays) undoes the last delete.
   const undoRef = useRef<(() => void) | undefined>(undefined);
+  // Alt+Shift+C anywhere on the desk, in a text field too (it types nothing there), runs the check.
+  const checkRef = useRef<(() => void) | undefined>(undefined);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
+      if (!event.defaultPrevented && isCheckChord(event) && checkRef.current) {
+        event.preventDefault();
+        checkRef.current();
+        return;
+      }
       if (event.defaultPrevented || !isUndoChord(event) || typesText(event.target) || !undoRef.current) return;
       event.preventDefault();
       undoRef.current();
@@ -108,6 +125,31 @@ export function IssueDesk() {
   const undoKey = undoChord();
   const undo = (id: string) => void act(() => send('clip.restore', { id }), { kind: 'info', text: t('deskRestored') }, [{ card: id }]);
   undoRef.current = notice?.undoId ? () => undo(notice.undoId!) : undefined;
+
+  /** Check issue: opens the panel (focus on its heading) and starts the link check, inside the editor's click or key. */
+  const runCheck = () => {
+    setCheckOpen(true);
+    linkCheck.start();
+    focusAfterRender([{ selector: `#${CHECK_HEADING_ID}` }]);
+  };
+  checkRef.current = runCheck;
+  const checkShortcut = checkChord();
+  const checkCounts = new Map<string, number>();
+  for (const p of check.problems) if (p.clippingId !== null) checkCounts.set(p.clippingId, (checkCounts.get(p.clippingId) ?? 0) + 1);
+  /** After a fix, focus goes to the panel's next problem (its first button), else its heading. */
+  const afterFix: FocusSpot[] = [{ selector: '[data-testid=check-problem] button' }, { selector: `#${CHECK_HEADING_ID}` }];
+  const jumpTo = (problem: (typeof check.problems)[number]) => {
+    const clipping = view.clippings.find((c) => c.id === problem.clippingId);
+    if (!clipping) {
+      const selector = problem.sectionId ? `#${sectionHeadingId(problem.sectionId)}` : '#issue-sponsor';
+      document.querySelector<HTMLElement>(selector)?.focus();
+      return;
+    }
+    // A card hidden by the search or the filter is shown again first.
+    setQuery('');
+    setOnlyMissing(false);
+    setReveal({ id: clipping.id, reveal: { field: spotOf(problem, clipping), seq: (reveal?.reveal.seq ?? 0) + 1 } });
+  };
 
   const actions: CardActions = {
     update: (id, changes: Partial<ClippingForm>) => void act(() => send('clip.update', { id, changes })),
@@ -181,10 +223,26 @@ export function IssueDesk() {
             · {formatWindow(view.issue.start, view.issue.end)} · {t(STATUS_WORDS[view.issue.status])} ·{' '}
             <span data-testid="issue-count">{plural('deskClippingCount', view.clippings.length)}</span>
             {missing > 0 && <span class="missing"> · {plural('deskWithoutSummary', missing)}</span>}
+            {check.problems.length > 0 && (
+              <span class="check-count" data-testid="check-count" title={t('deskCheckMarkHint')}>
+                {' '}
+                · {plural('deskCheckMark', check.problems.length)}
+              </span>
+            )}
             {view.planned && <span> · {plural('deskWaitingForIssue', view.planned.count, view.planned.number)}</span>}
           </div>
         </div>
         <div class="issue-switch">
+          <button
+            id="check-issue"
+            type="button"
+            class="primary"
+            aria-keyshortcuts={checkShortcut.aria}
+            title={t('deskCheckButtonHint', checkShortcut.label)}
+            onClick={runCheck}
+          >
+            {t('deskCheckButton')}
+          </button>
           <label>
             {t('deskIssueSwitch')}{' '}
             <select value={view.issue.id} onChange={(e) => setIssueId(e.currentTarget.value)}>
@@ -245,6 +303,28 @@ export function IssueDesk() {
       )}
 
       <SyncPanel issueId={view.issue.id} status={sync.status} loadError={sync.error} reload={sync.reload} />
+      {/* The link check's own section until its journey moves to Check issue; the panel shows the same, so one at a time. */}
+      {!checkOpen && <LinkCheckSection check={linkCheck} />}
+      {checkOpen && (
+        <CheckPanel
+          check={check}
+          links={linkCheck}
+          clippings={view.clippings}
+          sections={view.settings.sections}
+          editable={editable}
+          onFix={(problem) => {
+            const clipping = view.clippings.find((c) => c.id === problem.clippingId);
+            if (clipping)
+              void act(() => send('clip.update', { id: clipping.id, changes: fixChanges(problem.fix, clipping) }), undefined, afterFix);
+          }}
+          onJump={jumpTo}
+          onClose={() => {
+            linkCheck.cancel();
+            setCheckOpen(false);
+            focusAfterRender([{ selector: '#check-issue' }]);
+          }}
+        />
+      )}
 
       <SourceTrouble version={version} />
 
@@ -268,6 +348,7 @@ export function IssueDesk() {
             {t('deskSponsorLabel')}
 
             <EditField
+              id="issue-sponsor"
               multiline
               rows={3}
               value={view.issue.sponsor}
@@ -284,6 +365,8 @@ export function IssueDesk() {
               draggable={!filtering}
               actions={actions}
               syncOf={syncOf}
+              checkOf={(c) => checkCounts.get(c.id) ?? 0}
+              revealOf={(c) => (reveal?.id === c.id ? reveal.reveal : undefined)}
               onDrop={(id, section, index) => void act(() => send('clip.move', { id, section, index }))}
             />
           ))}

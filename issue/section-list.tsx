@@ -5,7 +5,7 @@ import { t } from '../src/i18n/messages';
 import { budgetWarning, type SectionGroup } from '../src/issue/issue-order';
 import type { Section } from '../src/settings/settings';
 import type { ClippingSync } from '../src/sync/clipping-sync';
-import { ClippingCard, type CardActions } from './clipping-card';
+import { ClippingCard, type CardActions, type CardReveal } from './clipping-card';
 import { sectionHeadingId } from './focus-after';
 
 interface SectionListProps {
@@ -19,10 +19,14 @@ interface SectionListProps {
   /** Where a clipping stands against the issue's draft (undefined: no target, or not in the draft's sections). */
   syncOf: (clipping: Clipping) => ClippingSync | undefined;
   onDrop: (id: string, section: string | null, index: number) => void;
+  /** How many problems the pre-publish check found on a clipping. */
+  checkOf?: (clipping: Clipping) => number;
+  /** The check's "Go to card" request for a clipping, if any. */
+  revealOf?: (clipping: Clipping) => CardReveal | undefined;
 }
 
 /** One section of the issue: its heading, count and budget, and its clippings, sortable by drag and drop. */
-export function SectionList({ group, visible, sections, draggable, actions, syncOf, onDrop }: SectionListProps) {
+export function SectionList({ group, visible, sections, draggable, actions, syncOf, onDrop, checkOf, revealOf }: SectionListProps) {
   const listRef = useRef<HTMLOListElement>(null);
   const onDropRef = useRef(onDrop);
   onDropRef.current = onDrop;
@@ -78,6 +82,8 @@ export function SectionList({ group, visible, sections, draggable, actions, sync
             sync={syncOf(clipping)}
             first={group.clippings[0]?.id === clipping.id}
             last={group.clippings.at(-1)?.id === clipping.id}
+            checkCount={checkOf?.(clipping) ?? 0}
+            reveal={revealOf?.(clipping)}
           />
         ))}
       </ol>

@@ -3,6 +3,7 @@ import { t, uiLanguage } from '../src/i18n/messages';
 import { send } from '../src/messages/client';
 import { type FocusSpot, useFocusAfterRender } from '../issue/focus-after';
 import { BackupPanel } from './backup-panel';
+import { CheckSettingsPanel } from './check-settings-panel';
 import { ShortcutPanel } from './shortcut-panel';
 import { SourcesPanel } from './sources-panel';
 import { TargetPanel } from './target-panel';
@@ -230,6 +231,8 @@ export function OptionsPage() {
           onInput={(e) => change({ ...settings, language: e.currentTarget.value.trim() })}
         />
       </label>
+
+      <CheckSettingsPanel check={settings.check} onChange={(check) => change({ ...settings, check })} />
 
       <p>
         <button type="button" class="primary" onClick={save}>

@@ -65,6 +65,7 @@ const validRequests: { [K in MessageName]: RequestOf<K> } = {
   },
   'sources.checkNow': { id: 'source-1' },
   'sources.setInterval': { minutes: 15 },
+  'check.run': { issueId: 'issue-0001' },
   'settings.get': {},
   'settings.save': {
     settings: {

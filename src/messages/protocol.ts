@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CaptureContext, Clipping, ClippingForm } from '../clip/clipping';
+import { CheckProblem } from '../check/check-problem';
 import { BackupFile } from '../export/backup';
 import { FILL_FIELDS } from '../clip/fill-in';
 import { IssueDocument } from '../export/issue-document';
@@ -352,6 +353,14 @@ export const protocol = {
   'sources.setInterval': {
     request: z.object({ minutes: PollMinutes }),
     response: z.object({ pollMinutes: PollMinutes }),
+  },
+  /**
+   * The pre-publish check's rules over a stored issue (credits, repeats, shape; the links are checked
+   * apart), in issue order. Whether anything blocks publishing: blocksPublishing(problems).
+   */
+  'check.run': {
+    request: z.object({ issueId: z.string().max(64) }),
+    response: z.object({ problems: z.array(CheckProblem).max(100_000) }),
   },
   'settings.get': {
     request: z.object({}),

@@ -110,6 +110,7 @@ describe('createRouter', () => {
       'sources.test': record('sources.test', unusedAnswer),
       'sources.checkNow': record('sources.checkNow', unusedAnswer),
       'sources.setInterval': record('sources.setInterval', unusedAnswer),
+      'check.run': record('check.run', unusedAnswer),
       'settings.get': record('settings.get', () => defaultSettings()),
       'settings.save': record('settings.save', () => defaultSettings()),
     };

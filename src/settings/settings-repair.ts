@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { SETTINGS_VERSION, Settings, defaultSettings } from './settings';
 
 /**
@@ -46,13 +47,31 @@ export function repairSettings(raw: unknown): RepairedSettings {
   const repaired: Record<string, unknown> = {};
   const repairs: string[] = [];
   for (const [key, schema] of Object.entries(Settings.shape)) {
-    const parsed = schema.safeParse(migrated[key]);
-    if (parsed.success) {
-      repaired[key] = parsed.data;
-    } else {
-      repaired[key] = defaults[key as keyof Settings];
-      repairs.push(`setting "${key}" was unreadable and was reset to its default`);
-    }
+    repaired[key] = repairField(key, schema, migrated[key], defaults[key as keyof Settings], repairs);
   }
   return { settings: Settings.parse(repaired), repairs };
 }
+
+/**
+ * One field: kept when it reads; a group of settings (an object such as `check`) is repaired field by
+ * field in turn, so one bad limit does not reset the editor's other choices; anything else falls
+ * back to its default, reported under its dotted name.
+ */
+function repairField(name: string, schema: z.ZodType, value: unknown, fallback: unknown, repairs: string[]): unknown {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const inner = schema instanceof z.ZodDefault ? schema.unwrap() : schema;
+  if (inner instanceof z.ZodObject && typeof value === 'object' && value !== null && !Array.isArray(value) && isRecord(fallback)) {
+    const record = value as Record<string, unknown>;
+    return Object.fromEntries(
+      Object.entries(inner.shape as Record<string, z.ZodType>).map(([key, field]) => [
+        key,
+        repairField(`${name}.${key}`, field, record[key], fallback[key], repairs),
+      ]),
+    );
+  }
+  repairs.push(`setting "${name}" was unreadable and was reset to its default`);
+  return fallback;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

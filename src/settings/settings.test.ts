@@ -31,6 +31,7 @@ describe('defaultSettings', () => {
       timeZone: '',
       sources: [],
       feedPollMinutes: 30,
+      check: { minSummaryLength: 40, maxAgeDays: 14, maxPerPublication: 2, off: [] },
     });
     expect(defaultSettings().sections).toEqual(DEFAULT_SECTIONS);
   });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { stripBidi } from '../clip/bidi';
 import { isKnownTimeZone } from '../clip/week';
 import { DEFAULT_POLL_MINUTES, MAX_SOURCES, PollMinutes, SourceConfig } from '../feeds/source-config';
+import { CheckSettings, defaultCheckSettings } from './check-settings';
 
 /** How a section is laid out in the newsletter: SRE Weekly's article entries, or its Outages bullet list. */
 export const SectionStyle = z.enum(['entries', 'bullets']);
@@ -74,6 +75,8 @@ export const Settings = z.object({
     .default([]),
   /** How often the sources are polled, in minutes. */
   feedPollMinutes: PollMinutes.default(DEFAULT_POLL_MINUTES),
+  /** The pre-publish check's limits and switches (see check-settings.ts). */
+  check: CheckSettings.default(defaultCheckSettings),
 });
 export type Settings = z.infer<typeof Settings>;
 

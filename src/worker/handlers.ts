@@ -9,6 +9,7 @@ import { MessageError } from '../messages/message-error';
 import type { Handlers } from '../messages/router';
 import { feedHandlers } from './feed-handlers';
 import { fillInHandlers } from './fill-in-handler';
+import { checkHandlers } from './check-handlers';
 import { issueHandlers } from './issue-handlers';
 import { syncHandlers } from './sync-handlers';
 import type { HandlerDeps } from './handler-deps';
@@ -217,5 +218,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...syncHandlers(deps, deps.sync),
     ...feedHandlers(deps),
     ...fillInHandlers(deps),
+    ...checkHandlers(deps),
   };
 }
