@@ -8,6 +8,8 @@ import { onClipShortcutChanged } from '../src/platform/clip-shortcut';
 import { CLIP_LINK_MENU_ID, OPEN_DESK_MENU_ID, registerContextMenus } from '../src/platform/context-menu';
 import { openIssueDesk } from '../src/platform/extension-pages';
 import { DRAIN_ALARM } from '../src/platform/sync-runtime';
+import { WEEKLY_BACKUP_ALARM, ensureWeeklyBackupAlarm } from '../src/platform/kept-backups';
+import { keepBackup } from '../src/worker/keep-backup';
 import type { MessageName } from '../src/messages/protocol';
 import { createHandlers } from '../src/worker/handlers';
 import { SYNC_AFTER } from '../src/worker/sync-triggers';
@@ -28,13 +30,23 @@ browser.runtime.onMessage.addListener(async (message: unknown, sender: Runtime.M
   return reply;
 });
 
+/** The weekly backup's alarm, set once (it survives restarts; `get` before `create`). */
+const weeklyBackupAlarm = () =>
+  void ensureWeeklyBackupAlarm().catch((error: unknown) => console.warn('newsletter-clipper: no weekly backup alarm', error));
+
 browser.runtime.onInstalled.addListener(() => {
   void registerContextMenus();
+  weeklyBackupAlarm();
   syncSoon();
 });
-browser.runtime.onStartup.addListener(syncSoon);
+browser.runtime.onStartup.addListener(() => {
+  weeklyBackupAlarm();
+  syncSoon();
+});
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === DRAIN_ALARM) syncSoon();
+  if (alarm.name === WEEKLY_BACKUP_ALARM)
+    keepBackup(deps, { kind: 'weekly' }).catch((error: unknown) => console.warn('newsletter-clipper: the weekly backup failed', error));
 });
 self.addEventListener('online', syncSoon);
 // Access to the target's site granted (from the options page or the browser's own settings): send what waited.

@@ -19,10 +19,12 @@ interface SectionListProps {
   /** Where a clipping stands against the issue's draft (undefined: no target, or not in the draft's sections). */
   syncOf: (clipping: Clipping) => ClippingSync | undefined;
   onDrop: (id: string, section: string | null, index: number) => void;
+  /** A published issue: its cards are shown read-only. */
+  locked?: boolean;
 }
 
 /** One section of the issue: its heading, count and budget, and its clippings, sortable by drag and drop. */
-export function SectionList({ group, visible, sections, draggable, actions, syncOf, onDrop }: SectionListProps) {
+export function SectionList({ group, visible, sections, draggable, actions, syncOf, onDrop, locked = false }: SectionListProps) {
   const listRef = useRef<HTMLOListElement>(null);
   const onDropRef = useRef(onDrop);
   onDropRef.current = onDrop;
@@ -78,6 +80,7 @@ export function SectionList({ group, visible, sections, draggable, actions, sync
             sync={syncOf(clipping)}
             first={group.clippings[0]?.id === clipping.id}
             last={group.clippings.at(-1)?.id === clipping.id}
+            locked={locked}
           />
         ))}
       </ol>

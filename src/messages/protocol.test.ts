@@ -23,7 +23,7 @@ const validRequests: { [K in MessageName]: RequestOf<K> } = {
   'clip.delete': { id: 'clipping-0001' },
   'issue.view': { issueId: 'issue-0001' },
   'issue.update': { issueId: 'issue-0001', title: 'SRE Weekly Issue #2', sponsor: 'Thanks to **Acme**.' },
-  'issue.close': { issueId: 'issue-0001', moveUnfinished: true },
+  'issue.publish': { issueId: 'issue-0001', moveUnfinished: true },
   'issue.document': { issueId: 'issue-0001' },
   'clip.update': { id: 'clipping-0001', changes: { summary: 'Better words.', section: 'outages' } },
   'clip.move': { id: 'clipping-0001', section: null, index: 0 },

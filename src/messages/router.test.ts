@@ -85,7 +85,7 @@ describe('createRouter', () => {
       'clip.delete': record('clip.delete', () => ({ deleted: true })),
       'issue.view': record('issue.view', unusedAnswer),
       'issue.update': record('issue.update', unusedAnswer),
-      'issue.close': record('issue.close', unusedAnswer),
+      'issue.publish': record('issue.publish', unusedAnswer),
       'issue.document': record('issue.document', unusedAnswer),
       'clip.update': record('clip.update', unusedAnswer),
       'clip.move': record('clip.move', () => ({ changed: 1 })),

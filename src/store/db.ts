@@ -3,11 +3,12 @@ import { withAuthorList } from '../clip/authors';
 import type { Clipping, DraftClipping } from '../clip/clipping';
 import { mergeStoredDuplicates } from './clipping-rows';
 import type { Issue } from '../issue/issue';
+import type { KeptBackup } from '../export/kept-backup';
 import type { OutboxEntry } from '../sync/outbox-entry';
 import type { SyncState } from '../sync/sync-state';
 
 export const DB_NAME = 'newsletter-clipper';
-export const DB_VERSION = 5;
+export const DB_VERSION = 7;
 
 /**
  * The IndexedDB layout. Rows are typed here for convenience, but every read is parsed with zod
@@ -44,6 +45,12 @@ export interface ClipperSchema extends DBSchema {
   syncState: {
     key: string;
     value: SyncState;
+  };
+  /** The backups kept inside the extension (version 7): the last few, made on publishing and weekly. */
+  backups: {
+    key: string;
+    value: KeptBackup;
+    indexes: { byCreatedAt: number };
   };
   /** Small singleton records (settings), keyed by name. */
   meta: {
@@ -145,6 +152,10 @@ export async function openClipperDB(name: string = DB_NAME, now: () => number = 
           if (upgraded.form !== form || upgraded.context !== context) await draft.update(upgraded as DraftClipping);
           draft = await draft.continue();
         }
+      }
+      if (oldVersion < 7) {
+        // Publishing (issue 12): backups kept inside the extension, newest by creation time.
+        db.createObjectStore('backups', { keyPath: 'id' }).createIndex('byCreatedAt', 'createdAt');
       }
     },
     blocking() {

@@ -1,6 +1,7 @@
 import { captureTab, readLinkText } from '../platform/tab-capture';
 import { confirmLinkClip } from '../platform/link-badge';
 import { resolveTab } from '../platform/active-tab';
+import { BackupsRepo } from '../store/backups-repo';
 import { ClippingsRepo } from '../store/clippings-repo';
 import { lazyOpener } from '../store/db';
 import { DraftsRepo } from '../store/drafts-repo';
@@ -8,6 +9,7 @@ import { IssuesRepo } from '../store/issues-repo';
 import { SettingsRepo } from '../store/settings-repo';
 import { OutboxRepo, SyncStateRepo } from '../store/sync-repos';
 import { browserSyncDeps } from '../platform/sync-runtime';
+import { browserBackupFiles } from '../platform/kept-backups';
 import { draftForIssue } from './draft-for-issue';
 import type { HandlerDeps } from './handler-deps';
 
@@ -24,6 +26,8 @@ export function browserHandlerDeps(): HandlerDeps {
   return {
     ...repos,
     drafts: new DraftsRepo(open),
+    backups: new BackupsRepo(open),
+    backupFiles: browserBackupFiles,
     openDb: open,
     sync: browserSyncDeps({ ...repos, tombstones: repos.clippings, draftFor: (issueId) => draftForIssue(repos, issueId) }),
     resolveTab,
