@@ -13,7 +13,7 @@ test('assemble the issue: reorder by keyboard, move, edit in place, delete with 
   launchApp,
 }) => {
   // Two profiles (the restore goes into a fresh one) on a loaded two-core runner: more than the default minute.
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const titles: string[] = [];
   for (const [i, name] of ARTICLES.entries())
     titles.push(await clipArticle(app, articles.url(`/articles/${name}.html`), `Commentary number ${i + 1}.`));
