@@ -12,6 +12,8 @@ import { FEED_ALARM } from '../src/platform/feed-runtime';
 import { scheduleFeedPolls } from '../src/worker/feed-handlers';
 import { pollSources } from '../src/worker/feed-poll';
 import { listenForLinkChecks } from '../src/platform/link-check-port';
+import { WEEKLY_BACKUP_ALARM, ensureWeeklyBackupAlarm } from '../src/platform/kept-backups';
+import { keepBackup } from '../src/worker/keep-backup';
 import type { MessageName } from '../src/messages/protocol';
 import { createHandlers } from '../src/worker/handlers';
 import { SYNC_AFTER } from '../src/worker/sync-triggers';
@@ -52,19 +54,26 @@ listenForLinkChecks({
   clippingsOf: (issueId) => deps.clippings.listByIssue(issueId),
   sections: async () => (await deps.settings.get()).sections,
 });
+/** The weekly backup's alarm, set once (it survives restarts; `get` before `create`). */
+const weeklyBackupAlarm = () =>
+  void ensureWeeklyBackupAlarm().catch((error: unknown) => console.warn('newsletter-clipper: no weekly backup alarm', error));
 
 browser.runtime.onInstalled.addListener(() => {
   void registerContextMenus();
+  weeklyBackupAlarm();
   syncSoon();
   scheduleFeeds();
 });
 browser.runtime.onStartup.addListener(() => {
+  weeklyBackupAlarm();
   syncSoon();
   scheduleFeeds();
 });
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === DRAIN_ALARM) syncSoon();
   if (alarm.name === FEED_ALARM) pollSoon();
+  if (alarm.name === WEEKLY_BACKUP_ALARM)
+    keepBackup(deps, { kind: 'weekly' }).catch((error: unknown) => console.warn('newsletter-clipper: the weekly backup failed', error));
 });
 self.addEventListener('online', syncSoon);
 // Access to the target's site granted (from the options page or the browser's own settings): send what waited.

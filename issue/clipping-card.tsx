@@ -74,6 +74,7 @@ export function ClippingCard({
   last,
   checkCount = 0,
   reveal,
+  locked = false,
 }: {
   clipping: Clipping;
   sections: readonly Section[];
@@ -86,6 +87,8 @@ export function ClippingCard({
   /** How many problems the pre-publish check found on this clipping (a mark on the card). */
   checkCount?: number;
   reveal?: CardReveal | undefined;
+  /** In a published issue: shown, not editable (the worker refuses changes anyway). */
+  locked?: boolean;
 }) {
   const [open, setOpen] = useState(false);
   // The check's jump: open the details when the field is behind them, then focus the field (or the card).
@@ -106,7 +109,7 @@ export function ClippingCard({
     // Alt+↑/↓ moves the focused clipping: the keyboard twin of drag and drop. A <select> or a text
     // field in the card keeps the keys (Alt+↓ opens a select's list).
     const delta = altArrow(event);
-    if (!delta || ownsAltArrows(event.target)) return;
+    if (locked || !delta || ownsAltArrows(event.target)) return;
     event.preventDefault();
     const control = event.target instanceof HTMLElement ? event.target.dataset.move : undefined;
     actions.nudge(clipping.id, delta, control === 'up' || control === 'down' ? control : 'card');
@@ -115,7 +118,7 @@ export function ClippingCard({
   const canonical = around((url) => t('deskCanonicalAddress', url));
   const reading = around((url) => t('deskYouWereReading', url));
   const from = importedFrom(clipping);
-  const canFill = from !== undefined && missingCredits(clipping).length > 0;
+  const canFill = !locked && from !== undefined && missingCredits(clipping).length > 0;
 
   return (
     <li
@@ -127,7 +130,7 @@ export function ClippingCard({
       aria-label={clipping.title}
     >
       <div class="card-head">
-        {draggable && (
+        {draggable && !locked && (
           <span class="drag-handle" title={t('deskDragToReorder')} aria-hidden="true">
             ⠿
           </span>
@@ -135,54 +138,56 @@ export function ClippingCard({
         <a class="card-title" href={webHref(clipping.url) ?? undefined} target="_blank" rel="noopener noreferrer">
           <bdi>{clipping.title}</bdi>
         </a>
-        <span class="card-actions">
-          <button
-            type="button"
-            data-move="up"
-            disabled={first}
-            onClick={() => actions.nudge(clipping.id, -1, 'up')}
-            aria-label={t('deskMoveUpLabel', clipping.title)}
-            title={t('deskMoveUpHint')}
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            data-move="down"
-            disabled={last}
-            onClick={() => actions.nudge(clipping.id, 1, 'down')}
-            aria-label={t('deskMoveDownLabel', clipping.title)}
-            title={t('deskMoveDownHint')}
-          >
-            ↓
-          </button>
-          <select
-            aria-label={t('deskSectionOf', clipping.title)}
-            value={clipping.section ?? ''}
-            onChange={(e) => actions.moveToSection(clipping.id, e.currentTarget.value || null)}
-          >
-            <option value="">{t('deskUnsorted')}</option>
-            {sections.map((s) => (
-              <option value={s.id}>{s.name}</option>
-            ))}
-          </select>
-          <button
-            type="button"
-            onClick={() => actions.moveToNextIssue(clipping.id)}
-            aria-label={t('deskNextIssueLabel', clipping.title)}
-            title={t('deskNextIssueHint')}
-          >
-            {t('deskNextIssue')}
-          </button>
-          <button
-            type="button"
-            class="danger"
-            onClick={() => actions.remove(clipping.id)}
-            aria-label={t('deskDeleteLabel', clipping.title)}
-          >
-            {t('deskDelete')}
-          </button>
-        </span>
+        {!locked && (
+          <span class="card-actions">
+            <button
+              type="button"
+              data-move="up"
+              disabled={first}
+              onClick={() => actions.nudge(clipping.id, -1, 'up')}
+              aria-label={t('deskMoveUpLabel', clipping.title)}
+              title={t('deskMoveUpHint')}
+            >
+              ↑
+            </button>
+            <button
+              type="button"
+              data-move="down"
+              disabled={last}
+              onClick={() => actions.nudge(clipping.id, 1, 'down')}
+              aria-label={t('deskMoveDownLabel', clipping.title)}
+              title={t('deskMoveDownHint')}
+            >
+              ↓
+            </button>
+            <select
+              aria-label={t('deskSectionOf', clipping.title)}
+              value={clipping.section ?? ''}
+              onChange={(e) => actions.moveToSection(clipping.id, e.currentTarget.value || null)}
+            >
+              <option value="">{t('deskUnsorted')}</option>
+              {sections.map((s) => (
+                <option value={s.id}>{s.name}</option>
+              ))}
+            </select>
+            <button
+              type="button"
+              onClick={() => actions.moveToNextIssue(clipping.id)}
+              aria-label={t('deskNextIssueLabel', clipping.title)}
+              title={t('deskNextIssueHint')}
+            >
+              {t('deskNextIssue')}
+            </button>
+            <button
+              type="button"
+              class="danger"
+              onClick={() => actions.remove(clipping.id)}
+              aria-label={t('deskDeleteLabel', clipping.title)}
+            >
+              {t('deskDelete')}
+            </button>
+          </span>
+        )}
       </div>
       {(attribution || sync || from || checkCount > 0) && (
         <p class="attribution">
@@ -226,51 +231,57 @@ export function ClippingCard({
           {reading[1]}
         </p>
       )}
-      <EditField
-        multiline
-        class="summary"
-        aria-label={t('deskSummaryLabel', clipping.title)}
-        placeholder={t('deskSummaryPlaceholder')}
-        rows={3}
-        id={cardFieldId(clipping.id, 'summary')}
-        value={clipping.summary}
-        onCommit={commit('summary')}
-      />
-      <button type="button" class="link" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {t(open ? 'deskHideDetails' : 'deskEditDetails')}
-      </button>
-      {open && (
-        <div class="details">
-          {DETAIL_FIELDS.map(([name, labelKey]) =>
-            name === 'authors' ? (
-              <label>
-                {t('authorsLabel')}
-                <EditField
-                  id={cardFieldId(clipping.id, 'authors')}
-                  saveWhileTyping={false}
-                  value={listOf(clipping.authors)}
-                  aria-describedby={`authors-hint-${clipping.id}`}
-                  onCommit={(text) => actions.update(clipping.id, { authors: splitAuthors(text) })}
-                />
-                <small id={`authors-hint-${clipping.id}`} class="hint">
-                  {t('authorsHint')}
-                </small>
-              </label>
-            ) : (
-              <label>
-                {t(labelKey)}
-                <EditField
-                  id={cardFieldId(clipping.id, name)}
-                  multiline={name === 'quote'}
-                  rows={name === 'quote' ? 2 : undefined}
-                  saveWhileTyping={name !== 'url'}
-                  value={String(clipping[name] ?? '')}
-                  onCommit={commit(name)}
-                />
-              </label>
-            ),
+      {locked ? (
+        clipping.summary && <p class="summary-text">{clipping.summary}</p>
+      ) : (
+        <>
+          <EditField
+            multiline
+            class="summary"
+            aria-label={t('deskSummaryLabel', clipping.title)}
+            placeholder={t('deskSummaryPlaceholder')}
+            rows={3}
+            id={cardFieldId(clipping.id, 'summary')}
+            value={clipping.summary}
+            onCommit={commit('summary')}
+          />
+          <button type="button" class="link" aria-expanded={open} onClick={() => setOpen(!open)}>
+            {t(open ? 'deskHideDetails' : 'deskEditDetails')}
+          </button>
+          {open && (
+            <div class="details">
+              {DETAIL_FIELDS.map(([name, labelKey]) =>
+                name === 'authors' ? (
+                  <label>
+                    {t('authorsLabel')}
+                    <EditField
+                      id={cardFieldId(clipping.id, 'authors')}
+                      saveWhileTyping={false}
+                      value={listOf(clipping.authors)}
+                      aria-describedby={`authors-hint-${clipping.id}`}
+                      onCommit={(text) => actions.update(clipping.id, { authors: splitAuthors(text) })}
+                    />
+                    <small id={`authors-hint-${clipping.id}`} class="hint">
+                      {t('authorsHint')}
+                    </small>
+                  </label>
+                ) : (
+                  <label>
+                    {t(labelKey)}
+                    <EditField
+                      id={cardFieldId(clipping.id, name)}
+                      multiline={name === 'quote'}
+                      rows={name === 'quote' ? 2 : undefined}
+                      saveWhileTyping={name !== 'url'}
+                      value={String(clipping[name] ?? '')}
+                      onCommit={commit(name)}
+                    />
+                  </label>
+                ),
+              )}
+            </div>
           )}
-        </div>
+        </>
       )}
     </li>
   );

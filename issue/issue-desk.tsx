@@ -9,9 +9,9 @@ import { type MessageKey, formattingLocale, listOf, plural, t, uiLanguage } from
 import type { FillField } from '../src/clip/fill-in';
 import type { ResponseOf } from '../src/messages/protocol';
 import { requestHostAccess } from '../src/platform/host-access';
-import type { Issue } from '../src/issue/issue';
+import { type Issue, isLocked } from '../src/issue/issue';
 import type { CardActions } from './clipping-card';
-import { CloseIssue } from './close-issue';
+import { PublishIssue, PublishedLine } from './publish-issue';
 import { checkChord, isCheckChord, isUndoChord, typesText, undoChord } from './desk-keys';
 import { EditField } from './edit-field';
 import { ExportBar } from './export-bar';
@@ -37,13 +37,14 @@ const STATUS_WORDS: Record<Issue['status'], MessageKey> = {
   closed: 'deskStatusClosed',
 };
 
+const formatDay = (time: number) =>
+  new Date(time).toLocaleDateString(formattingLocale(uiLanguage()), { day: 'numeric', month: 'short', year: 'numeric' });
+
 function formatWindow(start: number, end: number): string {
-  const fmt = (time: number) =>
-    new Date(time).toLocaleDateString(formattingLocale(uiLanguage()), { day: 'numeric', month: 'short', year: 'numeric' });
-  return t('deskIssueWindow', fmt(start), fmt(end - 1));
+  return t('deskIssueWindow', formatDay(start), formatDay(end - 1));
 }
 
-/** The issue desk: the open issue's clippings by section, to reorder, edit and export. */
+/** The issue desk: the open issue's clippings by section, to reorder, edit, check, export and publish. */
 export function IssueDesk() {
   const [issueId, setIssueId] = useState<string | undefined>(new URLSearchParams(location.search).get('issue') ?? undefined);
   const { view, error, reload } = useIssue(issueId);
@@ -200,7 +201,8 @@ export function IssueDesk() {
   const syncOf = (clipping: { id: string; updatedAt: number }) =>
     syncFacts && inSections.has(clipping.id) ? clippingSync(clipping, syncFacts) : undefined;
   const missing = view.clippings.filter(needsSummary).length;
-  const editable = view.issue.status !== 'closed';
+  const locked = isLocked(view.issue);
+  const editable = !locked;
   return (
     <main class="desk">
       <header class="desk-header">
@@ -213,6 +215,7 @@ export function IssueDesk() {
             id="issue-title"
             class="title-input"
             value={view.issue.title}
+            readOnly={locked}
             onCommit={(title) => void act(() => send('issue.update', { issueId: view.issue.id, title }))}
           />
           <div class="issue-meta">
@@ -268,18 +271,22 @@ export function IssueDesk() {
             />
           </label>
           {view.issue.status === 'open' && (
-            <CloseIssue
+            <PublishIssue
+              number={view.issue.number}
+              nextNumber={view.planned?.number ?? view.issue.number + 1}
+              carried={view.planned?.count ?? 0}
               unfinished={missing}
-              onClose={(moveUnfinished) =>
+              blockers={check.problems.filter((p) => p.severity === 'blocks').length}
+              onPublish={(moveUnfinished) =>
                 void act(
                   async () => {
-                    const { next, moved } = await send('issue.close', { issueId: view.issue.id, moveUnfinished });
+                    const { next, moved } = await send('issue.publish', { issueId: view.issue.id, moveUnfinished });
                     setIssueId(next.id);
                     setNotice({
                       kind: 'info',
                       text: moved
-                        ? plural('deskIssueClosedMoved', moved, view.issue.number, next.number)
-                        : t('deskIssueClosed', view.issue.number, next.number),
+                        ? plural('deskPublishedMoved', moved, view.issue.number, next.number)
+                        : t('deskPublished', view.issue.number, next.number),
                     });
                   },
                   undefined,
@@ -290,6 +297,25 @@ export function IssueDesk() {
           )}
         </div>
       </header>
+
+      {view.issue.status === 'closed' && (
+        <PublishedLine
+          issue={view.issue}
+          formatDate={formatDay}
+          onReopen={() =>
+            void act(() => send('issue.reopen', { issueId: view.issue.id }), {
+              kind: 'info',
+              text: t('deskReopened', view.issue.number),
+            })
+          }
+          onLockAgain={() =>
+            void act(() => send('issue.publish', { issueId: view.issue.id, moveUnfinished: false }), {
+              kind: 'info',
+              text: t('deskLockedAgain', view.issue.number),
+            })
+          }
+        />
+      )}
 
       {notice && (
         <p class={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
@@ -362,7 +388,8 @@ export function IssueDesk() {
               group={group}
               visible={visibleOf(group.clippings)}
               sections={view.settings.sections}
-              draggable={!filtering}
+              draggable={!filtering && !locked}
+              locked={locked}
               actions={actions}
               syncOf={syncOf}
               checkOf={(c) => checkCounts.get(c.id) ?? 0}

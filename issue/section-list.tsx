@@ -23,10 +23,23 @@ interface SectionListProps {
   checkOf?: (clipping: Clipping) => number;
   /** The check's "Go to card" request for a clipping, if any. */
   revealOf?: (clipping: Clipping) => CardReveal | undefined;
+  /** A published issue: its cards are shown read-only. */
+  locked?: boolean;
 }
 
 /** One section of the issue: its heading, count and budget, and its clippings, sortable by drag and drop. */
-export function SectionList({ group, visible, sections, draggable, actions, syncOf, onDrop, checkOf, revealOf }: SectionListProps) {
+export function SectionList({
+  group,
+  visible,
+  sections,
+  draggable,
+  actions,
+  syncOf,
+  onDrop,
+  checkOf,
+  revealOf,
+  locked = false,
+}: SectionListProps) {
   const listRef = useRef<HTMLOListElement>(null);
   const onDropRef = useRef(onDrop);
   onDropRef.current = onDrop;
@@ -84,6 +97,7 @@ export function SectionList({ group, visible, sections, draggable, actions, sync
             last={group.clippings.at(-1)?.id === clipping.id}
             checkCount={checkOf?.(clipping) ?? 0}
             reveal={revealOf?.(clipping)}
+            locked={locked}
           />
         ))}
       </ol>

@@ -1,16 +1,18 @@
-import { useState } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import { plural, t } from '../src/i18n/messages';
 import { renderBackup } from '../src/export/backup';
 import { send } from '../src/messages/client';
 import { mergeReportText } from '../src/messages/merge-report-text';
 import type { MergeReport } from '../src/messages/protocol';
 import { downloadText, fileStem } from '../src/platform/download';
+import { KeptBackups } from './kept-backups';
 
 type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string; report?: MergeReport } | { kind: 'error'; text: string };
 
 /** Backup of everything (never credentials) to one JSON file, and restore from it, reporting what was skipped. */
 export function BackupPanel({ onRestored }: { onRestored: () => void }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
+  const onKeptStatus = useCallback((text: string, error?: boolean) => setState({ kind: error ? 'error' : 'done', text }), []);
   const backup = async () => {
     setState({ kind: 'busy' });
     try {
@@ -67,6 +69,7 @@ export function BackupPanel({ onRestored }: { onRestored: () => void }) {
           </ul>
         )}
       </div>
+      <KeptBackups onRestored={onRestored} onStatus={onKeptStatus} />
     </section>
   );
 }

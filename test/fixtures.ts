@@ -7,6 +7,7 @@ import { Issue } from '../src/issue/issue';
 import { DEFAULT_SECTIONS, SETTINGS_VERSION, Settings } from '../src/settings/settings';
 import { ClippingsRepo } from '../src/store/clippings-repo';
 import { type ClipperDB, type OpenDB, openClipperDB } from '../src/store/db';
+import { BackupsRepo } from '../src/store/backups-repo';
 import { DraftsRepo } from '../src/store/drafts-repo';
 import { IssuesRepo } from '../src/store/issues-repo';
 import { SettingsRepo } from '../src/store/settings-repo';
@@ -155,6 +156,9 @@ export function makeRepos(open: OpenDB) {
   return {
     clippings: new ClippingsRepo(open),
     drafts: new DraftsRepo(open),
+    backups: new BackupsRepo(open),
+    /** No downloads in Node: a test that saves files passes its own. */
+    backupFiles: { save: () => Promise.resolve(false) },
     settings: new SettingsRepo(open),
     issues: new IssuesRepo(open),
     openDb: open,

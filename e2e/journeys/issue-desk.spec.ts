@@ -7,11 +7,13 @@ import { byLabel, clipArticle, eventually, expectOrder, openDesk, startClip, unl
 
 const ARTICLES = [SAMPLE.blogPost, SAMPLE.newsArticle, 'kubernetes-german'] as const;
 
-test('assemble the issue: reorder by keyboard, move, edit in place, delete with undo, export Markdown, restore a backup in a fresh profile', async ({
+test('assemble the issue: reorder by keyboard, move, edit in place, delete with undo, export Markdown, mark as published (locked), restore its kept backup in a fresh profile', async ({
   app,
   articles,
   launchApp,
 }) => {
+  // Two profiles (the restore goes into a fresh one) on a loaded two-core runner: more than the default minute.
+  test.setTimeout(180_000);
   const titles: string[] = [];
   for (const [i, name] of ARTICLES.entries())
     titles.push(await clipArticle(app, articles.url(`/articles/${name}.html`), `Commentary number ${i + 1}.`));
@@ -63,9 +65,34 @@ test('assemble the issue: reorder by keyboard, move, edit in place, delete with 
   expect(markdown).toContain(edited);
   expect(markdown).toContain('Priya Raman and Tomás Ortega — Pager Notes');
 
-  // A backup, restored into a fresh profile of the same browser, brings everything back.
+  // Publishing day: Mark as published. The outage without a summary moves on to the next issue (the
+  // default); focus is on the new issue's heading.
+  await desk.click('button', 'Mark as published…');
+  await expect.poll(() => desk.focused()).toBe('Move the 1 clipping without a summary to the next issue');
+  await desk.click('button', 'Publish #1 and open the next issue');
+  await waitForText(desk, '[data-testid=notice]', 'Issue #1 is published and locked; #2 is open with 1 unfinished clipping.');
+  await waitForText(desk, '[data-testid=issue-count]', '1 clipping');
+  await expect.poll(() => desk.focused()).toBe('h1: Issue #2');
+
+  // Issue #1 is locked: the worker refuses an edit, in words, and the desk shows it read-only, with Reopen.
+  const locked = {
+    ok: false,
+    error: { code: 'forbidden', message: 'Issue #1 is published, so it cannot be changed. Reopen it on the issue desk first.' },
+  };
+  const published = (await app.storedClippings()).find((x) => x.title === a)!;
+  expect(await app.message('clip.update', { id: published.id, changes: { summary: 'Too late' } })).toEqual(locked);
+  await desk.select('.issue-switch select', '#1 (published)');
+  await waitForText(desk, '[data-testid=published-line]', 'Published on');
+  await expectOrder(desk, 'Articles', [a, c]);
+  expect(await desk.count('[data-testid=clipping] textarea, [data-testid=clipping] button')).toBe(0);
+  expect(await desk.count('[data-testid=published-line] button')).toBe(1);
+
+  // The backup kept on publishing is listed in the options; downloaded and restored into a fresh profile
+  // of the same browser, it brings back every clipping, and the lock with them.
   const options = await app.openExtensionPage('options/index.html');
-  const backup = await app.download(options, 'button', 'Download backup');
+  await waitForText(options, '[data-testid=kept-backup]', 'Published #1');
+  await waitForText(options, '[data-testid=kept-backup]', '2 issues and 4 clippings');
+  const backup = await app.download(options, '[data-testid=kept-backup] button', 'Download');
   expect(JSON.parse(backup)).toMatchObject({ format: 'newsletter-clipper.backup', version: 2 });
   const before = (await app.storedClippings()).sort((x, y) => x.id.localeCompare(y.id));
 
@@ -77,24 +104,19 @@ test('assemble the issue: reorder by keyboard, move, edit in place, delete with 
     writeFileSync(join(dir, 'backup.json'), backup);
     await restore.setFiles('input[type=file]', [join(dir, 'backup.json')]);
     // The list is joined as the browser's language joins one (Intl.ListFormat: en-US writes a comma before "and").
-    await waitForText(restore, '[data-testid=backup-status]', 'Restored 1 issue, 4 clippings');
+    await waitForText(restore, '[data-testid=backup-status]', 'Restored 2 issues, 4 clippings');
     await waitForText(restore, '[data-testid=backup-status]', 'and the settings.');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   expect((await fresh.storedClippings()).sort((x, y) => x.id.localeCompare(y.id))).toEqual(before);
   const restoredDesk = await openDesk(fresh);
-  await waitForText(restoredDesk, '[data-testid=issue-count]', '4 clippings');
+  await waitForText(restoredDesk, '[data-testid=issue-count]', '1 clipping');
+  await restoredDesk.select('.issue-switch select', '#1 (published)');
   await expectOrder(restoredDesk, 'Articles', [a, c]);
+  expect(await fresh.message('clip.update', { id: published.id, changes: { summary: 'Too late' } })).toEqual(locked);
 
-  // Publishing day is over: the issue is closed, and clipping one of its articles again says where it ran.
-  await desk.click('button', 'Close issue…');
-  await expect.poll(() => desk.focused()).toBe('Move the 1 clipping without a summary to the next issue');
-  await desk.click('button', 'Close and start the next issue');
-  // The outage without a summary moves on to the next issue (the default); focus is on the new issue's heading.
-  await waitForText(desk, '[data-testid=notice]', 'Issue #1 is closed; #2 is open with 1 unfinished clipping.');
-  await waitForText(desk, '[data-testid=issue-count]', '1 clipping');
-  await expect.poll(() => desk.focused()).toBe('h1: Issue #2');
+  // Clipping one of its articles again says where it ran.
   const { popup } = await startClip(app, articles.url(`/articles/${ARTICLES[0]}.html`));
   await waitForText(popup, '[data-testid=clipped-before]', 'Published before, in issue #1');
 });

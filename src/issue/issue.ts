@@ -21,8 +21,22 @@ export const Issue = z.object({
   createdAt: z.number().int().nonnegative(),
   updatedAt: z.number().int().nonnegative(),
   closedAt: z.number().int().nonnegative().optional(),
+  /** When the editor marked it published (a closed issue from before publishing existed has none). */
+  publishedAt: z.number().int().nonnegative().optional(),
+  /** The published post's address, when the issue's draft was synced to a backend that gave one. */
+  postUrl: z.string().max(2000).optional(),
+  /** Set while a closed issue is reopened for corrections (explicitly, by the editor); cleared when it is locked again. */
+  reopenedAt: z.number().int().nonnegative().optional(),
 });
 export type Issue = z.infer<typeof Issue>;
+
+/**
+ * A published issue is read-only until the editor explicitly reopens it (DESIGN invariant 7): the worker
+ * refuses every change to it or its clippings. Every closed issue counts as published.
+ */
+export function isLocked(issue: Pick<Issue, 'status' | 'reopenedAt'>): boolean {
+  return issue.status === 'closed' && issue.reopenedAt === undefined;
+}
 
 /** Fills a title template: `{newsletter}`, `{number}`; unknown placeholders are kept as written. */
 export function issueTitle(template: string, values: { newsletter: string; number: number }): string {

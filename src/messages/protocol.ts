@@ -3,6 +3,7 @@ import { CaptureContext, Clipping, ClippingForm } from '../clip/clipping';
 import { CheckProblem } from '../check/check-problem';
 import { BackupFile } from '../export/backup';
 import { FILL_FIELDS } from '../clip/fill-in';
+import { KeptBackupSummary } from '../export/kept-backup';
 import { IssueDocument } from '../export/issue-document';
 import { IssueExportFile } from '../export/json-export';
 import { Issue } from '../issue/issue';
@@ -224,10 +225,26 @@ export const protocol = {
     request: z.object({ issueId: z.string().max(64), title: Issue.shape.title.optional(), sponsor: z.string().max(5000).optional() }),
     response: Issue,
   },
-  /** Close the open issue and open the next; optionally move clippings without a summary along. */
-  'issue.close': {
+  /**
+   * Mark the open issue as published: record the date (and the post's address when its draft was synced),
+   * lock it, open the next one with the clippings waiting for it, keep a backup. Optionally move clippings
+   * without a summary along. On a reopened issue: lock it again.
+   */
+  'issue.publish': {
     request: z.object({ issueId: z.string().max(64), moveUnfinished: z.boolean() }),
-    response: z.object({ next: Issue, moved: z.number().int().nonnegative() }),
+    response: z.object({
+      issue: Issue,
+      next: Issue,
+      moved: z.number().int().nonnegative(),
+      carried: z.number().int().nonnegative(),
+      /** The backup kept on publishing, when it could be made (publishing never fails for want of one). */
+      backup: KeptBackupSummary.optional(),
+    }),
+  },
+  /** Unlock a published issue for corrections (the editor's explicit choice). */
+  'issue.reopen': {
+    request: z.object({ issueId: z.string().max(64) }),
+    response: Issue,
   },
   /** The issue as the exports render it. */
   'issue.document': {
@@ -284,6 +301,26 @@ export const protocol = {
   'backup.restore': {
     request: z.object({ text: z.string().max(MAX_FILE_CHARS) }),
     response: MergeReport,
+  },
+  /** The backups kept inside the extension (newest first), and whether each is also saved as a file. */
+  'backups.list': {
+    request: z.object({}),
+    response: z.object({ backups: z.array(KeptBackupSummary), saveFiles: z.boolean() }),
+  },
+  /** One kept backup's file, to download. */
+  'backups.file': {
+    request: z.object({ id: z.string().min(1).max(64) }),
+    response: BackupFile,
+  },
+  /** Restore a kept backup (the same merge as restoring a file). */
+  'backups.restore': {
+    request: z.object({ id: z.string().min(1).max(64) }),
+    response: MergeReport,
+  },
+  /** Have each kept backup saved as a file too (the page asks for the downloads permission first). */
+  'backups.setSaveFiles': {
+    request: z.object({ on: z.boolean() }),
+    response: z.object({ saveFiles: z.boolean() }),
   },
   /** The sync state of an issue (or of all issues) and whether a target is configured. */
   'sync.status': {

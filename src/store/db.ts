@@ -4,11 +4,12 @@ import type { Clipping, DraftClipping } from '../clip/clipping';
 import { mergeStoredDuplicates } from './clipping-rows';
 import type { Issue } from '../issue/issue';
 import type { ImportedRow, SourceStateRow } from '../feeds/source-state';
+import type { KeptBackup } from '../export/kept-backup';
 import type { OutboxEntry } from '../sync/outbox-entry';
 import type { SyncState } from '../sync/sync-state';
 
 export const DB_NAME = 'newsletter-clipper';
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 /**
  * The IndexedDB layout. Rows are typed here for convenience, but every read is parsed with zod
@@ -59,6 +60,12 @@ export interface ClipperSchema extends DBSchema {
     key: string;
     value: ImportedRow;
     indexes: { bySource: string };
+  };
+  /** The backups kept inside the extension (version 7): the last few, made on publishing and weekly. */
+  backups: {
+    key: string;
+    value: KeptBackup;
+    indexes: { byCreatedAt: number };
   };
   /** Small singleton records (settings), keyed by name. */
   meta: {
@@ -165,6 +172,10 @@ export async function openClipperDB(name: string = DB_NAME, now: () => number = 
         // Feed sources (issue 13): each source's cursor and health, and the ledger of items filed from them.
         db.createObjectStore('sources', { keyPath: 'id' });
         db.createObjectStore('imported', { keyPath: 'key' }).createIndex('bySource', 'sourceId');
+      }
+      if (oldVersion < 7) {
+        // Publishing (issue 12): backups kept inside the extension, newest by creation time.
+        db.createObjectStore('backups', { keyPath: 'id' }).createIndex('byCreatedAt', 'createdAt');
       }
     },
     blocking() {

@@ -156,14 +156,14 @@ describe('IssuesRepo.issueForNewClipping', () => {
   });
 });
 
-describe('IssuesRepo.close', () => {
+describe('IssuesRepo.publish', () => {
   it('closes the open issue and opens the following one', async () => {
     const first = await issues.ensureOpen(at(WEDNESDAY));
     const closedAt = NEXT_MONDAY + 2 * DAY;
-    const { next, moved } = await issues.close(first.id, false, at(closedAt));
+    const { next, moved } = await issues.publish(first.id, { moveUnfinished: false }, at(closedAt));
     expect(moved).toBe(0);
     expect(next).toMatchObject({ number: 2, status: 'open', start: first.end, end: NEXT_MONDAY + WEEK, createdAt: closedAt });
-    expect(await issues.get(first.id)).toEqual({ ...first, status: 'closed', closedAt, updatedAt: closedAt });
+    expect(await issues.get(first.id)).toEqual({ ...first, status: 'closed', closedAt, publishedAt: closedAt, updatedAt: closedAt });
     expect(await issues.get(next.id)).toEqual(next);
     expect(await issues.ensureOpen(at(closedAt))).toEqual(next);
     expect(summary(await issues.list())).toEqual([
@@ -175,7 +175,7 @@ describe('IssuesRepo.close', () => {
   it('promotes the planned issue to open rather than making another', async () => {
     const first = await issues.ensureOpen(at(WEDNESDAY));
     const planned = await issues.ensurePlanned(first, at(WEDNESDAY));
-    const { next } = await issues.close(first.id, false, at(NEXT_MONDAY));
+    const { next } = await issues.publish(first.id, { moveUnfinished: false }, at(NEXT_MONDAY));
     expect(next).toEqual({ ...planned, status: 'open', updatedAt: NEXT_MONDAY });
     expect(summary(await issues.list())).toEqual([
       [1, 'closed'],
@@ -195,7 +195,7 @@ describe('IssuesRepo.close', () => {
       makeClipping(5, { issueId: 'elsewhere-0001', summary: '' }),
     ]);
     const closedAt = NEXT_MONDAY + DAY;
-    const { next, moved } = await issues.close(first.id, true, at(closedAt));
+    const { next, moved } = await issues.publish(first.id, { moveUnfinished: true }, at(closedAt));
     expect(moved).toBe(2);
     expect((await clippings.listByIssue(first.id)).map((c) => c.id)).toEqual(['clipping-0001']);
     const carried = await clippings.listByIssue(next.id);
@@ -209,7 +209,7 @@ describe('IssuesRepo.close', () => {
     const first = await issues.ensureOpen(at(WEDNESDAY));
     const planned = await issues.ensurePlanned(first, at(WEDNESDAY));
     await clippings.putMany([makeClipping(1, { issueId: first.id, summary: '' }), makeClipping(2, { issueId: planned.id })]);
-    const { next, moved } = await issues.close(first.id, true, at(NEXT_MONDAY));
+    const { next, moved } = await issues.publish(first.id, { moveUnfinished: true }, at(NEXT_MONDAY));
     expect(next.id).toBe(planned.id);
     expect(moved).toBe(1);
     expect((await clippings.listByIssue(planned.id)).map((c) => c.id).sort()).toEqual(['clipping-0001', 'clipping-0002']);
@@ -218,7 +218,7 @@ describe('IssuesRepo.close', () => {
   it('without moveUnfinished, leaves every clipping in the closed issue', async () => {
     const first = await issues.ensureOpen(at(WEDNESDAY));
     await clippings.putMany([makeClipping(1, { issueId: first.id, summary: '' }), makeClipping(2, { issueId: first.id })]);
-    const { next } = await issues.close(first.id, false, at(NEXT_MONDAY));
+    const { next } = await issues.publish(first.id, { moveUnfinished: false }, at(NEXT_MONDAY));
     expect(await clippings.listByIssue(first.id)).toHaveLength(2);
     expect(await clippings.listByIssue(next.id)).toEqual([]);
   });
@@ -226,11 +226,17 @@ describe('IssuesRepo.close', () => {
   it('refuses to close an issue that is not open, changing nothing', async () => {
     const first = await issues.ensureOpen(at(WEDNESDAY));
     const planned = await issues.ensurePlanned(first, at(WEDNESDAY));
-    await expect(issues.close(planned.id, false, at(NEXT_MONDAY))).rejects.toThrow('Only the open issue can be closed.');
-    await expect(issues.close('issue-9999', false, at(NEXT_MONDAY))).rejects.toThrow('Only the open issue can be closed.');
-    const { next } = await issues.close(first.id, false, at(NEXT_MONDAY));
+    await expect(issues.publish(planned.id, { moveUnfinished: false }, at(NEXT_MONDAY))).rejects.toThrow(
+      'Only the open issue can be published.',
+    );
+    await expect(issues.publish('issue-9999', { moveUnfinished: false }, at(NEXT_MONDAY))).rejects.toThrow(
+      'Only the open issue can be published.',
+    );
+    const { next } = await issues.publish(first.id, { moveUnfinished: false }, at(NEXT_MONDAY));
     const before = await issues.list();
-    await expect(issues.close(first.id, true, at(NEXT_MONDAY + DAY))).rejects.toThrow('Only the open issue can be closed.');
+    await expect(issues.publish(first.id, { moveUnfinished: true }, at(NEXT_MONDAY + DAY))).rejects.toThrow(
+      'Only the open issue can be published.',
+    );
     expect(await issues.list()).toEqual(before);
     expect(next.status).toBe('open');
   });
@@ -238,7 +244,7 @@ describe('IssuesRepo.close', () => {
   it('closing issue after issue numbers them in order', async () => {
     let open = await issues.ensureOpen(at(WEDNESDAY));
     for (let week = 1; week <= 3; week++) {
-      open = (await issues.close(open.id, false, at(WEDNESDAY + week * WEEK))).next;
+      open = (await issues.publish(open.id, { moveUnfinished: false }, at(WEDNESDAY + week * WEEK))).next;
     }
     expect(summary(await issues.list())).toEqual([
       [1, 'closed'],

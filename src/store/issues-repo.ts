@@ -1,5 +1,5 @@
 import type { Clipping } from '../clip/clipping';
-import { Issue } from '../issue/issue';
+import { Issue, isLocked } from '../issue/issue';
 import { fallsInIssue, firstIssue, followingIssue } from '../issue/issue-lifecycle';
 import type { Settings } from '../settings/settings';
 import { putClipping } from './clipping-rows';
@@ -110,29 +110,48 @@ export class IssuesRepo {
   }
 
   /**
-   * Closes the open issue and opens the next (the planned one if there is one), in one transaction.
-   * With `moveUnfinished`, clippings still without a summary go to the new issue instead of being
-   * published half-done. Returns the new open issue and how many clippings moved.
+   * Marks the open issue published and opens the next one (the planned issue if there is one, with the
+   * clippings set aside for it), in one transaction. The published issue is locked (see `isLocked`)
+   * and is not marked for sync: its post is out, and no sync may rewrite it. With `moveUnfinished`,
+   * clippings still without a summary go to the next issue instead of being published half-done.
+   * A reopened issue is simply locked again (it keeps its first publishing date; no new issue opens).
    */
-  async close(issueId: string, moveUnfinished: boolean, context: IssueContext): Promise<{ next: Issue; moved: number }> {
+  async publish(issueId: string, options: PublishOptions, context: IssueContext): Promise<PublishResult> {
     const db = await this.open();
     const tx = db.transaction(['issues', 'clippings', 'outbox'], 'readwrite');
     settleQuietly(tx.done);
     const issues = tx.objectStore('issues');
+    const clippings = tx.objectStore('clippings');
     const current = parseIssue(await issues.get(issueId));
+    const open = parseIssue((await issues.index('byStatus').getAll('open'))[0]);
+    if (current?.status === 'closed' && current.reopenedAt !== undefined && open) {
+      const { reopenedAt: _reopened, ...relocked } = current;
+      const issue = { ...relocked, updatedAt: context.now };
+      await issues.put(issue);
+      await tx.done;
+      return { issue, next: open, moved: 0, carried: 0 };
+    }
     if (!current || current.status !== 'open') {
       await tx.done;
-      throw new Error('Only the open issue can be closed.');
+      throw new Error('Only the open issue can be published.');
     }
     const planned = parseIssue((await issues.index('byStatus').getAll('planned'))[0]);
     const next = planned
       ? { ...planned, status: 'open' as const, updatedAt: context.now }
       : followingIssue(current, context.now, context.settings, context.newId());
-    await issues.put({ ...current, status: 'closed', closedAt: context.now, updatedAt: context.now });
+    const carried = planned ? ((await clippings.index('byIssue').getAll(planned.id)) as Clipping[]).filter((c) => !c.deletedAt).length : 0;
+    const issue: Issue = {
+      ...current,
+      status: 'closed',
+      closedAt: context.now,
+      publishedAt: context.now,
+      ...(options.postUrl ? { postUrl: options.postUrl } : {}),
+      updatedAt: context.now,
+    };
+    await issues.put(issue);
     await issues.put(next);
     let moved = 0;
-    if (moveUnfinished) {
-      const clippings = tx.objectStore('clippings');
+    if (options.moveUnfinished) {
       for (const row of (await clippings.index('byIssue').getAll(issueId)) as Clipping[]) {
         if (row.deletedAt || row.summary.trim()) continue;
         // The next issue may have this article already: then the two merge (putClipping).
@@ -140,8 +159,43 @@ export class IssuesRepo {
         moved += 1;
       }
     }
-    await markIssuesChanged(tx.objectStore('outbox'), [current.id, next.id], context.now);
+    // Only the next issue: the published one's post must not be rewritten by a sync.
+    await markIssuesChanged(tx.objectStore('outbox'), [next.id], context.now);
     await tx.done;
-    return { next, moved };
+    return { issue, next, moved, carried };
   }
+
+  /** Unlocks a published issue for corrections (the editor's explicit Reopen); it stays closed, and the open issue stays open. */
+  async reopen(issueId: string, now: number): Promise<Issue> {
+    const db = await this.open();
+    const tx = db.transaction('issues', 'readwrite');
+    settleQuietly(tx.done);
+    const current = parseIssue(await tx.store.get(issueId));
+    if (!current || !isLocked(current)) {
+      await tx.done;
+      throw new Error('Only a published, locked issue can be reopened.');
+    }
+    const issue = { ...current, reopenedAt: now, updatedAt: now };
+    await tx.store.put(issue);
+    await tx.done;
+    return issue;
+  }
+}
+
+export interface PublishOptions {
+  /** Carry the clippings still without a summary over to the next issue. */
+  moveUnfinished: boolean;
+  /** The published post's address, when the draft was synced to a backend that gave one. */
+  postUrl?: string;
+}
+
+export interface PublishResult {
+  /** The issue as published (locked). */
+  issue: Issue;
+  /** The open issue after publishing. */
+  next: Issue;
+  /** Clippings without a summary moved along (moveUnfinished). */
+  moved: number;
+  /** Clippings that were waiting in the planned issue ("not this week") and open with it. */
+  carried: number;
 }

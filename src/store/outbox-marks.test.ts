@@ -271,20 +271,18 @@ describe('IssuesRepo writes mark their issues', () => {
     expect(await outbox()).toEqual([pending(B, WEDNESDAY)]);
   });
 
-  it('close marks the closed issue and the one opened after it', async () => {
+  it('publish marks only the issue opened after it: the published post must not be rewritten', async () => {
     const first = await issues.ensureOpen(at(MONDAY));
     await db.clear('outbox');
     await db.put('clippings', makeClipping(1, { issueId: first.id, summary: '' }));
-    const { next, moved } = await issues.close(first.id, true, at(WEDNESDAY));
+    const { next, moved } = await issues.publish(first.id, { moveUnfinished: true }, at(WEDNESDAY));
     expect(moved).toBe(1);
-    expect(await outbox()).toEqual(
-      [pending(first.id, WEDNESDAY), pending(next.id, WEDNESDAY)].sort((x, y) => x.issueId.localeCompare(y.issueId)),
-    );
+    expect(await outbox()).toEqual([pending(next.id, WEDNESDAY)]);
   });
 
-  it('close refused (not the open issue) marks nothing', async () => {
+  it('publish refused (not the open issue) marks nothing', async () => {
     await db.put('issues', issue(A, 1, { status: 'closed' }));
-    await expect(issues.close(A, false, at(WEDNESDAY))).rejects.toThrow(/open issue/);
+    await expect(issues.publish(A, { moveUnfinished: false }, at(WEDNESDAY))).rejects.toThrow(/open issue/);
     expect(await outbox()).toEqual([]);
   });
 });
@@ -408,13 +406,13 @@ describe('a failed write leaves no outbox entry (one transaction)', () => {
     expect((await strict.get('clippings', 'clipping-0001'))?.issueId).toBeNull();
   });
 
-  it('close whose outbox write fails leaves the issue open and the clippings where they were', async () => {
+  it('publish whose outbox write fails leaves the issue open and the clippings where they were', async () => {
     strict = await openStrictDB({ nextAttempt: true });
     const repo = new IssuesRepo(() => Promise.resolve(strict!));
     await strict.put('issues', issue(A, 1, { status: 'open' }));
     await strict.put('clippings', makeClipping(1, { issueId: A, summary: '' }));
     await strict.put('outbox', pending('issue-other', WEDNESDAY));
-    await expect(repo.close(A, true, at(WEDNESDAY))).rejects.toThrow();
+    await expect(repo.publish(A, { moveUnfinished: true }, at(WEDNESDAY))).rejects.toThrow();
     expect((await strict.get('issues', A))?.status).toBe('open');
     expect(await strict.count('issues')).toBe(1);
     expect((await strict.get('clippings', 'clipping-0001'))?.issueId).toBe(A);

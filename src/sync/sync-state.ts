@@ -9,6 +9,8 @@ export const SyncState = z.object({
   remoteId: z.string().max(200),
   /** A link to edit the draft, shown to the editor. */
   editUrl: z.string().max(2000).optional(),
+  /** The post's public address, as the backend gave it (WordPress `link`): recorded when the issue is published. */
+  postUrl: z.string().max(2000).optional(),
   lastSyncedAt: z.number().int().nonnegative(),
   /**
    * The clippings whose versions the draft holds: id → the `updatedAt` of the version that sync wrote

@@ -66,6 +66,8 @@ describe('WordPressAdapter: the first sync', () => {
       target: 'wordpress:https://news.example.org',
       remoteId: String(post.id),
       editUrl: `https://news.example.org/wp-admin/post.php?post=${post.id}&action=edit`,
+      // The post's own address (WordPress `link`): recorded on the issue when it is published.
+      postUrl: `https://news.example.org/?p=${post.id}`,
       lastSyncedAt: NOW,
       regionHash: await regionHash(up.region),
       remoteModified: FakeWordPress.modifiedGmt(wp.seconds),

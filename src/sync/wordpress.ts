@@ -122,6 +122,7 @@ export class WordPressAdapter implements SyncAdapter {
       target: this.target,
       remoteId: String(post.id),
       editUrl: restUrlToAdmin(this.config.siteUrl, post.id),
+      ...(post.link ? { postUrl: post.link } : {}),
       lastSyncedAt: this.now(),
       regionHash: await regionHash(region?.text ?? ''),
       remoteModified: post.modified_gmt,

@@ -1,11 +1,13 @@
 import { renderHtml } from '../export/html';
+import { isLocked } from '../issue/issue';
 import { documentClippingIds, toIssueDocument } from '../issue/to-document';
 import type { DraftUpdate } from '../sync/adapter';
 import { renderRegion } from '../sync/managed-region';
 import type { HandlerDeps } from './handler-deps';
 
 /**
- * What an issue's draft should hold now: the HTML export's layout inside the managed region.
+ * What an issue's draft should hold now: the HTML export's layout inside the managed region; nothing
+ * for a published, locked issue, whose post must not change.
  * The worker has no DOM for DOMPurify, and needs none: the editor's Markdown is written as HTML by
  * construction from the export's one allow-list (editor-html.ts), the same writer the HTML export
  * uses, so the draft holds exactly what the export holds. The pages add DOMPurify with the same list
@@ -16,7 +18,8 @@ export async function draftForIssue(
   issueId: string,
 ): Promise<DraftUpdate | undefined> {
   const issue = await deps.issues.get(issueId);
-  if (!issue) return undefined;
+  // A published issue's post is out: no sync rewrites it (its outbox entry is simply dropped).
+  if (!issue || isLocked(issue)) return undefined;
   const [settings, clippings] = await Promise.all([deps.settings.get(), deps.clippings.listByIssue(issueId)]);
   const doc = toIssueDocument(issue, settings, clippings);
   const html = renderHtml(doc);

@@ -2,6 +2,7 @@
 // browser parts. A module of its own so that the handler modules and their composition in
 // handlers.ts depend on it, never on each other.
 import type { Clipping } from '../clip/clipping';
+import type { BackupsRepo } from '../store/backups-repo';
 import type { ClippingsRepo } from '../store/clippings-repo';
 import type { OpenDB } from '../store/db';
 import type { DraftsRepo } from '../store/drafts-repo';
@@ -52,6 +53,12 @@ export interface FeedDeps {
   random: () => number;
 }
 
+/** Saves a kept backup as a file through the browser's downloads (only when the editor chose it and granted the permission). */
+export interface BackupFileSaver {
+  /** Saves the text under this name; false when the browser does not allow it (the permission was withdrawn). */
+  save(name: string, text: string): Promise<boolean>;
+}
+
 /** Everything the handlers touch, injected so they run in Node tests with fakes for the browser parts. */
 export interface HandlerDeps {
   clippings: ClippingsRepo;
@@ -62,6 +69,9 @@ export interface HandlerDeps {
   openDb: OpenDB;
   outbox: OutboxRepo;
   syncStates: SyncStateRepo;
+  /** The backups kept inside the extension (on publishing, weekly). */
+  backups: BackupsRepo;
+  backupFiles: BackupFileSaver;
   sync: SyncDeps;
   /** Feed sources' cursors and health, and the import ledger. */
   sources: SourcesRepo;

@@ -14,6 +14,7 @@ import { issueHandlers } from './issue-handlers';
 import { syncHandlers } from './sync-handlers';
 import type { HandlerDeps } from './handler-deps';
 import { transferHandlers } from './transfer-handlers';
+import { lockedIssueError, lockedIssues, refuseIfIssueLocked } from './issue-lock';
 import type { Settings } from '../settings/settings';
 
 /** The stored clipping as a form, with blanks filled from a fresh capture (a link clip gains its author later). */
@@ -135,6 +136,13 @@ export function clipHandlers(deps: HandlerDeps): Pick<Handlers, ClipHandlerNames
       // A quick look first, outside the write: a new clipping needs its issue, which may have to be
       // created (its own transaction). The save itself looks again, inside its write transaction.
       const seen = (clippingId ? await deps.clippings.get(clippingId) : undefined) ?? (await deps.clippings.findByUrlKey(duplicateKey));
+      // A clipping in a published issue is not edited from the popup either (the lock is the worker's).
+      const locked = await lockedIssues(deps);
+      const refuseLocked = (clipping: Clipping | undefined) => {
+        const issue = clipping?.issueId ? locked.get(clipping.issueId) : undefined;
+        if (issue) throw lockedIssueError(issue);
+      };
+      refuseLocked(seen);
       const id = deps.newId();
       const issueId = seen ? seen.issueId : await issueIdForNewClipping(deps, settings);
       const now = deps.now();
@@ -144,6 +152,7 @@ export function clipHandlers(deps: HandlerDeps): Pick<Handlers, ClipHandlerNames
         draftKey: key,
         now,
         compose: (existing) => {
+          refuseLocked(existing);
           // The form edits the clipping the popup opened on: the form wins, as the editor typed it.
           if (!existing || existing.id === clippingId) return buildClipping({ form, context, existing, id, now, issueId });
           // A clipping of this address the popup did not know (clipped from the menu, or from another
@@ -193,6 +202,7 @@ export function clipHandlers(deps: HandlerDeps): Pick<Handlers, ClipHandlerNames
     },
 
     async 'clip.delete'({ id }) {
+      await refuseIfIssueLocked(deps, (await deps.clippings.get(id))?.issueId);
       return { deleted: await deps.clippings.markDeleted(id, deps.now()) };
     },
 

@@ -171,7 +171,7 @@ describe('issue.view', () => {
       [1, 'open'],
     ]);
 
-    const { next } = await world.call('issue.close', { issueId: first.id, moveUnfinished: false });
+    const { next } = await world.call('issue.publish', { issueId: first.id, moveUnfinished: false });
     const old = await world.call('issue.view', { issueId: first.id });
     expect(old.issue).toMatchObject({ id: first.id, status: 'closed' });
     expect(old.clippings.map((c) => c.id)).toEqual([a.id]);
@@ -221,13 +221,13 @@ describe('issue.update', () => {
   });
 });
 
-describe('issue.close', () => {
+describe('issue.publish', () => {
   it('closes the open issue and opens the next', async () => {
     const { issue } = await world.call('issue.view', {});
     const done = await world.clip(url(1), { summary: 'Written.' });
     const unfinished = await world.clip(url(2));
     world.clock = NEXT_MONDAY + DAY;
-    const result = await world.call('issue.close', { issueId: issue.id, moveUnfinished: false });
+    const result = await world.call('issue.publish', { issueId: issue.id, moveUnfinished: false });
     expect(result.moved).toBe(0);
     expect(result.next).toMatchObject({ number: 2, status: 'open', start: NEXT_MONDAY, end: NEXT_MONDAY + WEEK });
     const view = await world.call('issue.view', {});
@@ -246,20 +246,23 @@ describe('issue.close', () => {
     const { issue } = await world.call('issue.view', {});
     const done = await world.clip(url(1), { summary: 'Written.' });
     const unfinished = await world.clip(url(2));
-    const result = await world.call('issue.close', { issueId: issue.id, moveUnfinished: true });
+    const result = await world.call('issue.publish', { issueId: issue.id, moveUnfinished: true });
     expect(result.moved).toBe(1);
     expect((await world.call('issue.view', {})).clippings.map((c) => c.id)).toEqual([unfinished.id]);
     expect((await world.call('issue.view', { issueId: issue.id })).clippings.map((c) => c.id)).toEqual([done.id]);
   });
 
-  it('refuses to close an issue that is not open, as a bad request', async () => {
+  it('refuses to publish an issue that is not open, in words', async () => {
     const { issue } = await world.call('issue.view', {});
-    await world.call('issue.close', { issueId: issue.id, moveUnfinished: false });
-    const attempt = world.call('issue.close', { issueId: issue.id, moveUnfinished: false });
+    await world.call('issue.publish', { issueId: issue.id, moveUnfinished: false });
+    const attempt = world.call('issue.publish', { issueId: issue.id, moveUnfinished: false });
     await expect(attempt).rejects.toBeInstanceOf(MessageError);
-    await expect(attempt).rejects.toMatchObject({ code: 'bad-request', message: 'Only the open issue can be closed.' });
-    await expect(world.call('issue.close', { issueId: 'issue-missing', moveUnfinished: false })).rejects.toMatchObject({
+    await expect(attempt).rejects.toMatchObject({
       code: 'bad-request',
+      message: 'Issue #1 is not the open issue: only the open issue can be marked as published.',
+    });
+    await expect(world.call('issue.publish', { issueId: 'issue-missing', moveUnfinished: false })).rejects.toMatchObject({
+      code: 'not-found',
     });
     expect(await world.issues.list()).toHaveLength(2);
   });
@@ -465,10 +468,12 @@ describe('clip.moveToNextIssue', () => {
     expect(await world.issues.list()).toHaveLength(2);
   });
 
-  it('moves a clipping of a closed issue into the open one', async () => {
+  it('moves a clipping of a published issue into the open one only once the issue is reopened', async () => {
     const { issue } = await world.call('issue.view', {});
     const c = await world.clip(url(1), { summary: 'Done' });
-    const { next } = await world.call('issue.close', { issueId: issue.id, moveUnfinished: false });
+    const { next } = await world.call('issue.publish', { issueId: issue.id, moveUnfinished: false });
+    await expect(world.call('clip.moveToNextIssue', { id: c.id })).rejects.toMatchObject({ code: 'forbidden' });
+    await world.call('issue.reopen', { issueId: issue.id });
     const { issue: target } = await world.call('clip.moveToNextIssue', { id: c.id });
     expect(target.id).toBe(next.id);
     expect((await world.call('issue.view', {})).clippings.map((x) => x.id)).toEqual([c.id]);
@@ -553,7 +558,7 @@ describe('new clippings and the issues', () => {
     expect(view.planned).toEqual({ id: late.issueId, number: 2, count: 1 });
 
     // Closing the old issue promotes the planned one, with the late clipping in it.
-    const { next } = await world.call('issue.close', { issueId: issue.id, moveUnfinished: false });
+    const { next } = await world.call('issue.publish', { issueId: issue.id, moveUnfinished: false });
     expect(next.id).toBe(late.issueId);
     expect((await world.call('issue.view', {})).clippings.map((x) => x.id)).toEqual([late.id]);
   });

@@ -1,15 +1,25 @@
 import { t } from '../i18n/messages';
 import type { Clipping } from '../clip/clipping';
 import { cleanUrl, urlKey } from '../clip/url-key';
-import type { Issue } from '../issue/issue';
+import { type Issue, isLocked } from '../issue/issue';
 import { moveClipping } from '../issue/issue-order';
 import { toIssueDocument } from '../issue/to-document';
 import { MessageError } from '../messages/message-error';
 import type { Handlers } from '../messages/router';
 import type { HandlerDeps } from './handler-deps';
+import { refuseIfIssueLocked, refuseIfLocked } from './issue-lock';
+import { keepBackup } from './keep-backup';
 
 type IssueHandlerNames =
-  'issue.view' | 'issue.update' | 'issue.close' | 'issue.document' | 'clip.update' | 'clip.move' | 'clip.moveToNextIssue' | 'clip.restore';
+  | 'issue.view'
+  | 'issue.update'
+  | 'issue.publish'
+  | 'issue.reopen'
+  | 'issue.document'
+  | 'clip.update'
+  | 'clip.move'
+  | 'clip.moveToNextIssue'
+  | 'clip.restore';
 
 async function requireIssue(deps: HandlerDeps, issueId: string): Promise<Issue> {
   const issue = await deps.issues.get(issueId);
@@ -46,6 +56,7 @@ export function issueHandlers(deps: HandlerDeps): Pick<Handlers, IssueHandlerNam
 
     async 'issue.update'({ issueId, title, sponsor }) {
       const issue = await requireIssue(deps, issueId);
+      refuseIfLocked(issue);
       return deps.issues.put({
         ...issue,
         ...(title !== undefined ? { title } : {}),
@@ -54,12 +65,26 @@ export function issueHandlers(deps: HandlerDeps): Pick<Handlers, IssueHandlerNam
       });
     },
 
-    async 'issue.close'({ issueId, moveUnfinished }) {
-      try {
-        return await deps.issues.close(issueId, moveUnfinished, await context());
-      } catch (error) {
-        throw new MessageError('bad-request', error instanceof Error ? error.message : String(error));
-      }
+    async 'issue.publish'({ issueId, moveUnfinished }) {
+      const issue = await requireIssue(deps, issueId);
+      const relock = issue.status === 'closed' && issue.reopenedAt !== undefined;
+      if (issue.status !== 'open' && !relock) throw new MessageError('bad-request', t('workerOnlyOpenPublishes', issue.number));
+      // The post's address, when the issue's draft was synced to a backend that gave one.
+      const postUrl = relock ? undefined : (await deps.syncStates.get(issueId))?.postUrl;
+      const result = await deps.issues.publish(issueId, { moveUnfinished, ...(postUrl ? { postUrl } : {}) }, await context());
+      if (relock) return result;
+      // Publishing is done and stays done; a backup that fails is logged, and the weekly one follows.
+      const backup = await keepBackup(deps, { kind: 'published', issueNumber: issue.number }).catch((error: unknown) => {
+        console.warn('newsletter-clipper: no backup was kept on publishing', error);
+        return undefined;
+      });
+      return { ...result, ...(backup ? { backup: backup.kept } : {}) };
+    },
+
+    async 'issue.reopen'({ issueId }) {
+      const issue = await requireIssue(deps, issueId);
+      if (!isLocked(issue)) throw new MessageError('bad-request', t('workerNotPublished', issue.number));
+      return deps.issues.reopen(issueId, deps.now());
     },
 
     async 'issue.document'({ issueId }) {
@@ -73,6 +98,7 @@ export function issueHandlers(deps: HandlerDeps): Pick<Handlers, IssueHandlerNam
 
     async 'clip.update'({ id, changes }) {
       const clipping = await requireClipping(deps, id);
+      await refuseIfIssueLocked(deps, clipping.issueId);
       const settings = await deps.settings.get();
       if (changes.section !== undefined && changes.section !== null && !settings.sections.some((s) => s.id === changes.section)) {
         throw new MessageError('bad-request', t('workerNoSection', changes.section));
@@ -97,6 +123,7 @@ export function issueHandlers(deps: HandlerDeps): Pick<Handlers, IssueHandlerNam
     async 'clip.move'({ id, section, index }) {
       const clipping = await requireClipping(deps, id);
       if (!clipping.issueId) throw new MessageError('bad-request', t('workerNotInIssue'));
+      await refuseIfIssueLocked(deps, clipping.issueId);
       const settings = await deps.settings.get();
       if (section !== null && !settings.sections.some((s) => s.id === section))
         throw new MessageError('bad-request', t('workerNoSection', section));
@@ -110,6 +137,8 @@ export function issueHandlers(deps: HandlerDeps): Pick<Handlers, IssueHandlerNam
       const ctx = await context();
       const open = await deps.issues.ensureOpen(ctx);
       const current = clipping.issueId ? await deps.issues.get(clipping.issueId) : undefined;
+      // Out of a published issue: refused (from a reopened one, it goes back to the open issue).
+      refuseIfLocked(current);
       if (current?.status === 'planned') throw new MessageError('bad-request', t('workerAlreadyPlanned'));
       // From the open issue it goes to the planned one; from a closed one, back to the open one.
       const target = current?.status === 'open' ? await deps.issues.ensurePlanned(open, ctx) : open;
@@ -118,6 +147,9 @@ export function issueHandlers(deps: HandlerDeps): Pick<Handlers, IssueHandlerNam
     },
 
     async 'clip.restore'({ id }) {
+      // Undoing a delete puts the clipping back into its issue: not into a published one.
+      const tombstone = (await deps.clippings.listTombstones()).find((c) => c.id === id);
+      await refuseIfIssueLocked(deps, tombstone?.issueId);
       return { clipping: (await deps.clippings.restore(id, deps.now())) ?? null };
     },
   };

@@ -1,15 +1,36 @@
-import { buildBackup, readBackup } from '../export/backup';
+import { buildBackup, readBackup, renderBackup } from '../export/backup';
 import { t, uiLanguage } from '../i18n/messages';
 import { buildIssueExport, parseIssueExport } from '../export/json-export';
 import { MessageError } from '../messages/message-error';
 import type { Handlers } from '../messages/router';
 import { mergeRecords } from '../store/merge-records';
 import type { HandlerDeps } from './handler-deps';
+import { refuseIfIssueLocked } from './issue-lock';
 
-type TransferHandlerNames = 'issue.exportFile' | 'issue.import' | 'backup.create' | 'backup.restore';
+type TransferHandlerNames =
+  | 'issue.exportFile'
+  | 'issue.import'
+  | 'backup.create'
+  | 'backup.restore'
+  | 'backups.list'
+  | 'backups.file'
+  | 'backups.restore'
+  | 'backups.setSaveFiles';
 
 /** The worker's handlers for files: an issue's JSON export and import, the whole-store backup and restore. */
 export function transferHandlers(deps: HandlerDeps): Pick<Handlers, TransferHandlerNames> {
+  /** A restore (a merge that never drops newer work) from a backup's text, reporting what it skipped. */
+  const restore = async (text: string) => {
+    const restored = readBackup(text);
+    if ('error' in restored) throw new MessageError('bad-request', restored.error);
+    const report = await mergeRecords(deps.openDb, restored, deps.now());
+    return { ...report, skipped: [...restored.skipped, ...report.skipped] };
+  };
+  const requireKept = async (id: string) => {
+    const kept = await deps.backups.get(id);
+    if (!kept) throw new MessageError('not-found', t('workerBackupGone'));
+    return kept;
+  };
   return {
     async 'issue.exportFile'({ issueId }) {
       const [issue, settings, clippings] = await Promise.all([
@@ -32,6 +53,8 @@ export function transferHandlers(deps: HandlerDeps): Pick<Handlers, TransferHand
     async 'issue.import'({ text }) {
       const parsed = parseIssueExport(text);
       if (!parsed.ok) throw new MessageError('bad-request', parsed.error);
+      // An import into a published issue would change it: refused like any other edit.
+      await refuseIfIssueLocked(deps, parsed.file.issue.id);
       const settings = await deps.settings.get();
       const known = new Set(settings.sections.map((s) => s.id));
       const missing = parsed.file.sections.filter((s) => !known.has(s.id));
@@ -50,10 +73,26 @@ export function transferHandlers(deps: HandlerDeps): Pick<Handlers, TransferHand
     },
 
     async 'backup.restore'({ text }) {
-      const restored = readBackup(text);
-      if ('error' in restored) throw new MessageError('bad-request', restored.error);
-      const report = await mergeRecords(deps.openDb, restored, deps.now());
-      return { ...report, skipped: [...restored.skipped, ...report.skipped] };
+      return restore(text);
+    },
+
+    async 'backups.list'() {
+      const [backups, saveFiles] = await Promise.all([deps.backups.list(), deps.backups.saveFiles()]);
+      return { backups, saveFiles };
+    },
+
+    async 'backups.file'({ id }) {
+      return (await requireKept(id)).file;
+    },
+
+    async 'backups.restore'({ id }) {
+      // Through the file's own text: exactly what restoring the downloaded file would do.
+      return restore(renderBackup((await requireKept(id)).file));
+    },
+
+    async 'backups.setSaveFiles'({ on }) {
+      await deps.backups.setSaveFiles(on);
+      return { saveFiles: on };
     },
   };
 }

@@ -2,6 +2,7 @@ import { captureTab, readLinkText } from '../platform/tab-capture';
 import { confirmLinkClip } from '../platform/link-badge';
 import { resolveTab } from '../platform/active-tab';
 import { openPageTab } from '../platform/page-tab';
+import { BackupsRepo } from '../store/backups-repo';
 import { ClippingsRepo } from '../store/clippings-repo';
 import { lazyOpener } from '../store/db';
 import { DraftsRepo } from '../store/drafts-repo';
@@ -11,6 +12,7 @@ import { OutboxRepo, SyncStateRepo } from '../store/sync-repos';
 import { browserSyncDeps } from '../platform/sync-runtime';
 import { browserFeedDeps } from '../platform/feed-runtime';
 import { SourcesRepo } from '../store/sources-repo';
+import { browserBackupFiles } from '../platform/kept-backups';
 import { draftForIssue } from './draft-for-issue';
 import type { HandlerDeps } from './handler-deps';
 
@@ -27,6 +29,8 @@ export function browserHandlerDeps(): HandlerDeps {
   return {
     ...repos,
     drafts: new DraftsRepo(open),
+    backups: new BackupsRepo(open),
+    backupFiles: browserBackupFiles,
     openDb: open,
     sources: new SourcesRepo(open),
     feeds: browserFeedDeps(),
