@@ -14,6 +14,7 @@ import type { TargetConfig } from '../sync/target-config';
 import type { CheckStep } from '../sync/wordpress-check';
 import type { TabCapture, TabInfo } from '../platform/tab-capture';
 import type { FeedHttp } from '../feeds/feed-http';
+import type { FeedSourceConfig } from '../feeds/feed-source';
 import type { FeedLogin } from '../feeds/source-config';
 import type { SourcesRepo } from '../store/sources-repo';
 
@@ -49,6 +50,8 @@ export interface FeedDeps {
   exclusive<T>(work: () => Promise<T>): Promise<T>;
   /** Jitter for the backoff. */
   random: () => number;
+  /** The feed parser, when a measurement wraps it (bench:feeds counts its calls); parse-feed's otherwise. */
+  parse?: FeedSourceConfig['parse'];
 }
 
 /** Everything the handlers touch, injected so they run in Node tests with fakes for the browser parts. */
