@@ -93,7 +93,7 @@ export interface FinishedItems {
 /**
  * Raw entries → items, newest first (undated ones after the dated, in feed order), at most
  * FEED_LIMITS.items: dates are read for every entry, then entries are finished in that order until the
- * cap is reached (so a 10,000-item feed costs 500 links, not 10,000). Links are resolved and checked,
+ * cap is reached (so a 10,000-item feed costs 1,000 links, not 10,000). Links are resolved and checked,
  * text made plain; an entry without a usable link, or repeating a link already taken (same duplicate
  * key), is skipped with its reason.
  */

@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import { AUTHOR_LIMITS } from '../clip/authors';
 import { FIELD_LIMITS } from '../clip/capture';
+import { FeedKind } from './feed-schemas';
 
 /** Caps on what one feed may bring in. */
 export const FEED_LIMITS = {
   /** Bytes read from the network before the answer is refused (checked while reading, before parsing). */
   bytes: 5 * 1024 * 1024,
-  /** Items kept from one feed: the newest. */
-  items: 500,
+  /**
+   * Items kept from one feed: the newest. 1,000 so that a reader's whole starred list or a large feed
+   * (issue 13's bench serves 1,000 items) is filed whole; a 10,000-item feed is still cut here.
+   */
+  items: 1000,
   /** Authors kept per item. */
   authors: 20,
   /** The feed's or reader's own id for an item. */
@@ -58,8 +62,7 @@ export const SkippedItem = z.object({
 });
 export type SkippedItem = z.infer<typeof SkippedItem>;
 
-export const FeedKind = z.enum(['rss', 'rdf', 'atom', 'json']);
-export type FeedKind = z.infer<typeof FeedKind>;
+export { FeedKind } from './feed-schemas';
 
 /** A parsed feed: its own title and site, and its items, newest first, at most FEED_LIMITS.items. */
 export const ParsedFeed = z.object({

@@ -1,6 +1,6 @@
 import { FeedError } from './feed-error';
 import type { FeedHttp } from './feed-http';
-import { feedSource } from './feed-source';
+import { type FeedSourceConfig, feedSource } from './feed-source';
 import type { FeedSource } from './source';
 import type { FeedLogin, SourceConfig } from './source-config';
 import type { SourceLabel } from './feed-words';
@@ -11,8 +11,9 @@ export function makeSource(
   config: Pick<SourceConfig, 'kind' | 'address' | 'unstarAfterFiling'>,
   login: FeedLogin | undefined,
   http: FeedHttp,
+  parse?: FeedSourceConfig['parse'],
 ): FeedSource {
-  if (config.kind === 'feed') return feedSource({ url: config.address, http });
+  if (config.kind === 'feed') return feedSource({ url: config.address, http, ...(parse ? { parse } : {}) });
   if (!login?.user || !login.password) throw new FeedError('auth', { said: 'no user name or password is stored' });
   return ttrssSource({
     url: config.address,

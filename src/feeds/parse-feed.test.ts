@@ -175,7 +175,7 @@ describe('parseFeed: hostile and broken input', () => {
     expect(failure(() => parse(big)).data).toEqual({ code: 'too-large', limit: FEED_LIMITS.bytes });
   });
 
-  it('keeps the newest 500 of 10,000 items, newest first, and counts them all', () => {
+  it('keeps the newest 1,000 of 10,000 items, newest first, and counts them all', () => {
     const base = Date.parse('2025-01-01T00:00:00Z');
     const items = Array.from(
       { length: 10_000 },

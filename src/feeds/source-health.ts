@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import type { SourceHealth } from './feed-schemas';
 import { backoffMs } from '../sync/retry-policy';
-import { type FeedError, FeedErrorData, feedErrorKind } from './feed-error';
+import { type FeedError, feedErrorKind } from './feed-error';
 import { t } from '../i18n/messages';
 import { spanWords } from './feed-words';
 
@@ -11,21 +11,7 @@ export { DEFAULT_POLL_MINUTES, MAX_POLL_MINUTES, MIN_POLL_MINUTES } from './sour
 export const FAILURE_BASE_MS = 60_000;
 export const FAILURE_CAP_MS = 6 * 60 * 60 * 1000;
 
-/**
- * How a source is doing, stored by the worker per source and shown in the options page and the desk:
- * when it last worked, its last error (as data), how many polls in a row failed, and when it is due.
- */
-export const SourceHealth = z.object({
-  /** When it last answered (new items or not), ms; null before the first success. */
-  lastOkAt: z.number().int().nonnegative().nullable(),
-  lastTriedAt: z.number().int().nonnegative().nullable(),
-  /** Failed polls in a row. */
-  failures: z.number().int().nonnegative(),
-  lastError: FeedErrorData.nullable(),
-  /** When the next poll is due, ms; null = waiting for the editor (credentials, host access, the API switch). */
-  nextAt: z.number().int().nonnegative().nullable(),
-});
-export type SourceHealth = z.infer<typeof SourceHealth>;
+export { SourceHealth } from './feed-schemas';
 
 /** A new source: due at once, never tried. */
 export const NEW_SOURCE_HEALTH: SourceHealth = { lastOkAt: null, lastTriedAt: null, failures: 0, lastError: null, nextAt: 0 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { FeedKind, type FeedItem } from './feed-item';
+import type { FeedItem } from './feed-item';
+import type { CheckReport } from './feed-schemas';
 
 /** The kinds of source; each is one module implementing FeedSource (Miniflux, Google Reader API next). */
 export const SourceKind = z.enum(['feed', 'ttrss']);
@@ -17,21 +18,7 @@ export const SourceCursor = z.object({
 });
 export type SourceCursor = z.infer<typeof SourceCursor>;
 
-/** What a successful Test found. Its words: checkWords in feed-words.ts. */
-export const CheckReport = z.object({
-  kind: z.union([FeedKind, z.literal('ttrss')]),
-  /** The feed's title (for a feed), or the reader's version (Tiny Tiny RSS). */
-  title: z.string().max(300),
-  /** Items the source offers now (after the caps). */
-  items: z.number().int().nonnegative(),
-  /** The newest item's date, ISO, or null when none is dated. */
-  newest: z.string().max(64).nullable(),
-  /** Items left out for a missing or unusable link. */
-  skipped: z.number().int().nonnegative(),
-  /** The address the answer came from, when a redirect led elsewhere. */
-  finalUrl: z.string().max(4096).optional(),
-});
-export type CheckReport = z.infer<typeof CheckReport>;
+export { CheckReport } from './feed-schemas';
 
 /** One poll's outcome. */
 export interface FetchResult {

@@ -84,7 +84,7 @@ async function pollOne(deps: HandlerDeps, settings: Settings, config: SourceConf
   const intervalMs = settings.feedPollMinutes * 60_000;
   if (!(await deps.feeds.hasHostAccess(config.address))) throw new FeedError('host-access');
   const login = config.kind === 'ttrss' ? await deps.feeds.readLogin(config.id) : undefined;
-  const source = makeSource(config, login, deps.feeds.http);
+  const source = makeSource(config, login, deps.feeds.http, deps.feeds.parse);
   const result = await source.fetchNew(state.cursor);
   const health = afterSuccess(state.health, deps.now(), intervalMs);
   if (result.notModified || !result.items.length) {

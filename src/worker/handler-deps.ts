@@ -16,6 +16,7 @@ import type { CheckStep } from '../sync/wordpress-check';
 import type { TabCapture, TabInfo } from '../platform/tab-capture';
 import type { OpenedTab } from '../platform/page-tab';
 import type { FeedHttp } from '../feeds/feed-http';
+import type { FeedSourceConfig } from '../feeds/feed-source';
 import type { FeedLogin } from '../feeds/source-config';
 import type { SourcesRepo } from '../store/sources-repo';
 
@@ -51,6 +52,8 @@ export interface FeedDeps {
   exclusive<T>(work: () => Promise<T>): Promise<T>;
   /** Jitter for the backoff. */
   random: () => number;
+  /** The feed parser, when a measurement wraps it (bench:feeds counts its calls); parse-feed's otherwise. */
+  parse?: FeedSourceConfig['parse'];
 }
 
 /** Saves a kept backup as a file through the browser's downloads (only when the editor chose it and granted the permission). */
