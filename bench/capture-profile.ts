@@ -123,8 +123,8 @@ try {
         profile.samples.forEach((id, i) => {
           const node = byId.get(id)!;
           const f = node.callFrame;
-          const name = `${f.functionName || '(anonymous)'}${f.url && !f.url.startsWith('http') ? '' : ''} :${f.lineNumber + 1}`;
-          const key = f.url || f.functionName.startsWith('(') ? name : `[native] ${name}`;
+          // The capture script is evaluated from a string (no url): its functions are named with their line in the unminified build.
+          const key = `${f.functionName || '(anonymous)'} :${f.lineNumber + 1}`;
           const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
           self.set(key, (self.get(key) ?? 0) + dt);
           totalSampled += dt;

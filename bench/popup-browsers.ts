@@ -323,9 +323,11 @@ const PATH_SAMPLES = [SAMPLE.blogPost, SAMPLE.newsArticle, SAMPLE.statusPage, 'k
  * leave on the way (ms since the popup document's time origin).
  */
 const POPUP_MARKS = `(() => {
-  const at = (name) => { const e = performance.getEntriesByName(name); return e.length ? e[0].startTime : null; };
+  // window.performance, not performance: the Firefox driver evaluates in a helper page with window and document bound to the popup's.
+  const perf = window.performance;
+  const at = (name) => { const e = perf.getEntriesByName(name); return e.length ? e[0].startTime : null; };
   const alert = document.querySelector('[role=alert]');
-  return { timeOrigin: performance.timeOrigin, start: at('newsletter-clipper:popup-start'), prepared: at('newsletter-clipper:prepared'),
+  return { timeOrigin: perf.timeOrigin, start: at('newsletter-clipper:popup-start'), prepared: at('newsletter-clipper:prepared'),
     filled: at('newsletter-clipper:form-filled'), title: document.getElementById('title')?.value ?? null, alert: alert ? alert.textContent : null };
 })()`;
 /** Read in the article tab: the content script's own measure of the capture (the page's timeline is shared with the extension's world). */
