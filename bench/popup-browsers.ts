@@ -3,7 +3,7 @@
  * extended to Firefox, through the cross-browser driver layer (e2e/driver/).
  *
  *   npm run bench:popup        (= npm run build:test && tsx bench/popup-browsers.ts)
- *   npx tsx bench/popup-browsers.ts [--runs 15] [--out FILE]   (with dist/ and dist-firefox/ built)
+ *   npx tsx bench/popup-browsers.ts [--runs 15] [--out FILE] [--path-only]   (with dist/ and dist-firefox/ built)
  *
  * Set-up: both browsers are launched at once and stay up for the whole run (ChromiumBrowser.launch()
  * on dist/, FirefoxBrowser.launch() on a private copy of dist-firefox/). In each, a tab shows
@@ -95,19 +95,25 @@ const nodeEpoch = () => performance.timeOrigin + performance.now();
 interface Options {
   runs: number;
   out: string;
+  /** Only C (the editor's path), not A and B. */
+  pathOnly: boolean;
 }
 
 function options(argv: string[]): Options {
   // strict (the default): an unknown option or a stray argument is refused.
   const { values } = parseArgs({
     args: argv.filter((a) => a !== '--'),
-    options: { runs: { type: 'string' }, out: { type: 'string' } },
+    options: { runs: { type: 'string' }, out: { type: 'string' }, 'path-only': { type: 'boolean' } },
     strict: true,
     allowPositionals: false,
   });
   const runs = values.runs === undefined ? 15 : Number(values.runs);
   if (!Number.isInteger(runs) || runs < 3 || runs > 200) throw new Error(`--runs must be a whole number from 3 to 200, not ${values.runs}`);
-  return { runs, out: values.out ? resolve(values.out) : join(ROOT, 'bench', 'results', 'popup-browsers.json') };
+  return {
+    runs,
+    out: values.out ? resolve(values.out) : join(ROOT, 'bench', 'results', 'popup-browsers.json'),
+    pathOnly: values['path-only'] === true,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -307,6 +313,105 @@ function navigatorOf(tab: BrowserTab): Navigator {
 }
 
 // ---------------------------------------------------------------------------------------------
+// C. The editor's path: toolbar click → popup open → script injected → form filled
+
+/** The sample articles the path is measured on, in turn (the typical article pages of samples/articles/). */
+const PATH_SAMPLES = [SAMPLE.blogPost, SAMPLE.newsArticle, SAMPLE.statusPage, 'kubernetes-german', 'postmortem'];
+
+/**
+ * Read in the popup once it shows its form: the User Timing marks popup/main.tsx and clip-popup.tsx
+ * leave on the way (ms since the popup document's time origin).
+ */
+const POPUP_MARKS = `(() => {
+  // window.performance, not performance: the Firefox driver evaluates in a helper page with window and document bound to the popup's.
+  const perf = window.performance;
+  const at = (name) => { const e = perf.getEntriesByName(name); return e.length ? e[0].startTime : null; };
+  const alert = document.querySelector('[role=alert]');
+  return { timeOrigin: perf.timeOrigin, start: at('newsletter-clipper:popup-start'), prepared: at('newsletter-clipper:prepared'),
+    filled: at('newsletter-clipper:form-filled'), title: document.getElementById('title')?.value ?? null, alert: alert ? alert.textContent : null };
+})()`;
+/** Read in the article tab: the content script's own measure of the capture (the page's timeline is shared with the extension's world). */
+const PAGE_CAPTURE = `(() => { const e = performance.getEntriesByName('newsletter-clipper:capture'); return e.length ? e[e.length - 1].duration : null; })()`;
+
+interface PopupMarks {
+  timeOrigin: number;
+  start: number | null;
+  prepared: number | null;
+  filled: number | null;
+  title: string | null;
+  alert: string | null;
+}
+
+/** One clip along the editor's path, in ms. */
+interface PathRun {
+  sample: string;
+  /** The driver's toolbar click → the form filled (the figure the target is about). */
+  clickToFilled: number;
+  /** The click → the popup document's time origin (the browser opens the popup; includes the driver's command). */
+  clickToPopup: number;
+  /** The popup's time origin → its script running and clip.prepare sent (loading and compiling the popup's code). */
+  popupStart: number;
+  /** clip.prepare sent → its reply parsed in the popup (the worker: tab look-up, injection, capture, finishing, storage; messages). */
+  prepare: number;
+  /** Of `prepare`: the content script's capture in the page (its own measure), null if the page's timeline did not show it. */
+  capture: number | null;
+  /** `prepare` minus `capture`: injection, the worker's work and the messages. */
+  injectionWorkerMessages: number | null;
+  /** The reply → the form filled (preact renders the form). */
+  render: number;
+}
+
+async function pathRun(side: Side, server: ArticleServer, sample: string): Promise<PathRun> {
+  // A fresh tab per run: the script is injected into a page that never had it, as when the editor clips.
+  const article = await side.app.openTab(server.url(`/articles/${sample}.html`));
+  try {
+    await sleep(SETTLE_MS);
+    const t0 = nodeEpoch();
+    const popup = await withTimeout(side.app.openToolbarPopup(article), RUN_TIMEOUT_MS, `${side.engine} toolbar popup`);
+    try {
+      const m = await popup.evaluate<PopupMarks>(POPUP_MARKS);
+      if (m.alert) throw new Error(`${side.engine}: the popup showed an error on ${sample}: ${m.alert}`);
+      if (m.start === null || m.prepared === null || m.filled === null)
+        throw new Error(`${side.engine}: the popup's marks are missing on ${sample}: ${JSON.stringify(m)}`);
+      const expected = expectedCapture(sample).title;
+      if (expected && m.title !== expected)
+        throw new Error(`${side.engine}: the popup pre-filled "${m.title}" on ${sample}, expected "${expected}"`);
+      const capture = await article.evaluate<number | null>(PAGE_CAPTURE).catch(() => null);
+      const prepare = m.prepared - m.start;
+      return {
+        sample,
+        clickToFilled: m.timeOrigin + m.filled - t0,
+        clickToPopup: m.timeOrigin - t0,
+        popupStart: m.start,
+        prepare,
+        capture,
+        injectionWorkerMessages: capture === null ? null : prepare - capture,
+        render: m.filled - m.prepared,
+      };
+    } finally {
+      await popup.close();
+    }
+  } finally {
+    await article.close();
+  }
+}
+
+const PATH_PARTS = ['clickToFilled', 'clickToPopup', 'popupStart', 'prepare', 'capture', 'injectionWorkerMessages', 'render'] as const;
+
+function pathSummary(runs: readonly PathRun[]) {
+  const part = (name: (typeof PATH_PARTS)[number]) => {
+    const xs = runs.map((r) => r[name]).filter((x): x is number => x !== null);
+    return xs.length ? stats(xs) : null;
+  };
+  return {
+    parts: Object.fromEntries(PATH_PARTS.map((name) => [name, part(name)])) as Record<(typeof PATH_PARTS)[number], Stats | null>,
+    clickToFilledMedianBySample: Object.fromEntries(
+      PATH_SAMPLES.map((sample) => [sample, round(median(runs.filter((r) => r.sample === sample).map((r) => r.clickToFilled)))]),
+    ),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // One side per browser
 
 interface TopRun {
@@ -327,6 +432,7 @@ interface Side {
   popupUrl: string;
   top: TopRun[];
   frame: FrameState[];
+  path: PathRun[];
   misses: string[];
 }
 
@@ -425,6 +531,7 @@ async function prepareSide(app: ExtensionBrowser, server: ArticleServer): Promis
     popupUrl: `${base}popup/index.html?tab=${article.tabId}`,
     top: [],
     frame: [],
+    path: [],
     misses: [],
   };
 }
@@ -482,7 +589,7 @@ async function main(): Promise<void> {
     const versions = await versionsOf(sides[0], sides[1]);
     log(`Chromium ${versions.chromium.version} | ${versions.firefox.version} | ${opts.runs} runs per browser after a warm-up; measuring`);
 
-    for (let i = 0; i <= opts.runs; i++) {
+    for (let i = 0; i <= opts.runs && !opts.pathOnly; i++) {
       const order = i % 2 === 0 ? [...sides] : [...sides].reverse();
       const top = [];
       for (const side of order) top.push([side, await topLevelRun(side, expectedTitle)] as const);
@@ -497,8 +604,22 @@ async function main(): Promise<void> {
         );
     }
 
+    // C. The editor's path, over the sample articles in turn; run 0 of each browser is a warm-up.
+    for (let i = 0; i <= opts.runs; i++) {
+      const sample = PATH_SAMPLES[i % PATH_SAMPLES.length]!;
+      for (const side of i % 2 === 0 ? [...sides] : [...sides].reverse()) {
+        const run = await pathRun(side, server, sample);
+        if (i > 0) side.path.push(run);
+      }
+      if (i % 5 === 0 || i === opts.runs)
+        log(
+          `path run ${i}/${opts.runs} (${sample}): ${sides.map((s) => `${s.engine} ${fmt(s.path.at(-1)?.clickToFilled ?? Number.NaN)} ms click to filled`).join('; ')}`,
+        );
+    }
+
     const distAtEnd = fingerprint(DIST);
     const per = (s: Side) => ({
+      editorsPath: pathSummary(s.path),
       titlePrefilledInPage: stats(s.top.map((r) => r.titleAt)),
       wallFromNavigateCommand: stats(s.top.map((r) => r.wallFromNavigate)),
       navigateCommandToTimeOriginMsMedian: round(median(s.top.map((r) => r.navigateToTimeOrigin))),
@@ -555,27 +676,55 @@ async function main(): Promise<void> {
     const row = (label: string, s: Stats) => [label, fmt(s.msMedian), fmt(s.msP95), fmt(s.msMin)];
     const cName = `Chromium ${versions.chromium.version}`;
     const fName = versions.firefox.version.replace(/^Mozilla /, '');
+    if (!opts.pathOnly) {
+      console.log(
+        `\nPopup: popup/index.html?tab=ID until #title is pre-filled (ms; ${opts.runs} runs per browser after one warm-up, alternating)\n`,
+      );
+      console.log(
+        table([
+          ['', 'median', 'p95', 'min'],
+          row(`${cName}: in the page (time origin → #title set)`, browsers.chromium.titlePrefilledInPage),
+          row(`${fName}: in the page (time origin → #title set)`, browsers.firefox.titlePrefilledInPage),
+          ['Firefox / Chromium, in the page', ratios.titlePrefilledInPageMedian.toFixed(3), ratios.titlePrefilledInPageP95.toFixed(3), ''],
+          row(`${cName}: wall, from the navigate command`, browsers.chromium.wallFromNavigateCommand),
+          row(`${fName}: wall, from the navigate command`, browsers.firefox.wallFromNavigateCommand),
+          ['Firefox / Chromium, wall', ratios.wallFromNavigateCommandMedian.toFixed(3), '', ''],
+          row('control: Chromium, popup in an iframe, in the page', browsers.chromium.controlIframe.titlePrefilledInPage),
+          row('control: Firefox, popup in an iframe, in the page', browsers.firefox.controlIframe.titlePrefilledInPage),
+          ['control: Firefox / Chromium, iframe', ratios.controlIframeMedian.toFixed(3), '', ''],
+        ]),
+      );
+      console.log(
+        `\n(ratios: of medians, and of p95s in the p95 column; hook in the top-level tab: Chromium ${JSON.stringify(browsers.chromium.hook.modes)}, Firefox ${JSON.stringify(browsers.firefox.hook.modes)} at ${fmt(browsers.firefox.hook.hookedAtMsMedian)} ms median; runs not counted: Chromium ${browsers.chromium.runsNotCounted.length}, Firefox ${browsers.firefox.runsNotCounted.length})\n`,
+      );
+    }
+    const pathRow = (label: string, part: Stats | null) => (part ? row(label, part) : [label, '—', '—', '—']);
     console.log(
-      `\nPopup: popup/index.html?tab=ID until #title is pre-filled (ms; ${opts.runs} runs per browser after one warm-up, alternating)\n`,
+      `\nThe editor's path: toolbar click → form filled (ms; ${opts.runs} runs per browser over ${PATH_SAMPLES.length} sample articles in turn, a fresh tab each)\n`,
     );
+    const partNames: Record<(typeof PATH_PARTS)[number], string> = {
+      clickToFilled: 'click → form filled',
+      clickToPopup: '  click → popup document starts',
+      popupStart: '  popup code loaded, clip.prepare sent',
+      prepare: '  clip.prepare round trip',
+      capture: '    of which: capture in the page',
+      injectionWorkerMessages: '    of which: injection, worker, messages',
+      render: '  reply → form rendered',
+    };
     console.log(
       table([
         ['', 'median', 'p95', 'min'],
-        row(`${cName}: in the page (time origin → #title set)`, browsers.chromium.titlePrefilledInPage),
-        row(`${fName}: in the page (time origin → #title set)`, browsers.firefox.titlePrefilledInPage),
-        ['Firefox / Chromium, in the page', ratios.titlePrefilledInPageMedian.toFixed(3), ratios.titlePrefilledInPageP95.toFixed(3), ''],
-        row(`${cName}: wall, from the navigate command`, browsers.chromium.wallFromNavigateCommand),
-        row(`${fName}: wall, from the navigate command`, browsers.firefox.wallFromNavigateCommand),
-        ['Firefox / Chromium, wall', ratios.wallFromNavigateCommandMedian.toFixed(3), '', ''],
-        row('control: Chromium, popup in an iframe, in the page', browsers.chromium.controlIframe.titlePrefilledInPage),
-        row('control: Firefox, popup in an iframe, in the page', browsers.firefox.controlIframe.titlePrefilledInPage),
-        ['control: Firefox / Chromium, iframe', ratios.controlIframeMedian.toFixed(3), '', ''],
+        ...(['chromium', 'firefox'] as const).flatMap((engine) =>
+          PATH_PARTS.map((name) =>
+            pathRow(`${engine === 'chromium' ? 'Chromium' : 'Firefox'}: ${partNames[name]}`, browsers[engine].editorsPath.parts[name]),
+          ),
+        ),
       ]),
     );
-    console.log(
-      `\n(ratios: of medians, and of p95s in the p95 column; hook in the top-level tab: Chromium ${JSON.stringify(browsers.chromium.hook.modes)}, Firefox ${JSON.stringify(browsers.firefox.hook.modes)} at ${fmt(browsers.firefox.hook.hookedAtMsMedian)} ms median; runs not counted: Chromium ${browsers.chromium.runsNotCounted.length}, Firefox ${browsers.firefox.runsNotCounted.length})\n`,
-    );
     const brief = (b: ReturnType<typeof per>) => ({
+      clickToFilledMsMedian: b.editorsPath.parts.clickToFilled?.msMedian,
+      clickToFilledMsP95: b.editorsPath.parts.clickToFilled?.msP95,
+      pathPartsMsMedian: Object.fromEntries(PATH_PARTS.map((name) => [name, b.editorsPath.parts[name]?.msMedian ?? null])),
       msMedian: b.titlePrefilledInPage.msMedian,
       msP95: b.titlePrefilledInPage.msP95,
       msMin: b.titlePrefilledInPage.msMin,

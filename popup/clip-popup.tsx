@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ClippingForm } from '../src/clip/clipping';
 import { sourcesAfterEdit } from '../src/clip/clipping-from-capture';
 import { send } from '../src/messages/client';
@@ -54,13 +54,22 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Loads the capture for the tab, then shows the form. `tabId` is set when the popup is opened for a given tab. */
-export function ClipPopup({ tabId }: { tabId: number | undefined }) {
+/**
+ * Shows the form once the capture for the tab (`preparing`: the clip.prepare reply, asked for by
+ * main.tsx before the first render) arrives. `tabId` is set when the popup is opened for a given tab.
+ */
+export function ClipPopup({ tabId, preparing }: { tabId: number | undefined; preparing: Promise<PreparedClip> }) {
   const [prepared, setPrepared] = useState<PreparedClip | undefined>();
   const [loadError, setLoadError] = useState<string | undefined>();
   useEffect(() => {
-    send('clip.prepare', tabId === undefined ? {} : { tabId }).then(setPrepared, (error) => setLoadError(errorText(error)));
-  }, [tabId]);
+    preparing.then(
+      (reply) => {
+        performance.mark('newsletter-clipper:prepared');
+        setPrepared(reply);
+      },
+      (error) => setLoadError(errorText(error)),
+    );
+  }, [preparing]);
   if (loadError) {
     return (
       <main class="popup">
@@ -93,6 +102,8 @@ function ClipEditor({ prepared, tabId }: { prepared: PreparedClip; tabId: number
   const savedOnce = useRef(false);
   const formRef = useRef(form);
   formRef.current = form;
+  // The end of the editor's path (toolbar click → form filled): bench/popup-browsers.ts reads this mark.
+  useLayoutEffect(() => void performance.mark('newsletter-clipper:form-filled'), []);
 
   // Asked for once the form is on screen, not before: the count reads the week's clippings, and the
   // editor should not wait for it to start typing. A failure leaves the header without a count.

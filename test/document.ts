@@ -18,5 +18,12 @@ export function documentAt(html: string, url = 'https://example.com/article'): D
   const { document } = parseHTML(html);
   Object.defineProperty(document, 'URL', { value: url, configurable: true });
   Object.defineProperty(document, 'implementation', { value: implementation, configurable: true });
+  // linkedom's getElementsByTagName('*') finds nothing (browsers: every element, in document order,
+  // which the capture's bounded scans read: src/capture/bounded-query.ts). Same order as querySelectorAll('*').
+  const byTag = document.getElementsByTagName.bind(document);
+  Object.defineProperty(document, 'getElementsByTagName', {
+    value: (name: string) => (name === '*' ? document.querySelectorAll('*') : byTag(name)),
+    configurable: true,
+  });
   return document;
 }

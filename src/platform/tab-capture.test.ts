@@ -19,12 +19,13 @@ beforeEach(() => {
 
 describe('captureTab', () => {
   it('reads a page, and drops a Reader View offer a page tried to slip in', async () => {
-    api.scripting.executeScript
-      .mockResolvedValueOnce([{ result: true }])
-      .mockResolvedValueOnce([{ result: { ...page, readerView: { originalUrl: 'https://evil.example/' } } }]);
+    api.scripting.executeScript.mockResolvedValueOnce([{ result: { ...page, readerView: { originalUrl: 'https://evil.example/' } } }]);
     const { capture, origin } = await captureTab({ id: 1, url: 'https://example.com/a', title: 'A' });
     expect(origin).toBe('page');
     expect(capture).toEqual(page);
+    // One round trip: the script and the statement that runs it, injected together.
+    expect(api.scripting.executeScript).toHaveBeenCalledTimes(1);
+    expect(api.scripting.executeScript).toHaveBeenCalledWith({ target: { tabId: 1 }, files: ['capture.js', 'capture-run.js'] });
   });
 
   it('an undefined result (Firefox, its own pages) reads as "could not be read"', async () => {
@@ -48,7 +49,7 @@ describe('captureTab', () => {
     expect((await captureTab(tab)).capture.notes[0]).toMatch(/Mozilla’s own sites/);
     expect(api.scripting.executeScript).not.toHaveBeenCalled();
     api.runtime.getURL.mockImplementation((path: string) => `chrome-extension://id/${path}`);
-    api.scripting.executeScript.mockResolvedValueOnce([{ result: true }]).mockResolvedValueOnce([{ result: page }]);
+    api.scripting.executeScript.mockResolvedValueOnce([{ result: page }]);
     expect((await captureTab(tab)).origin).toBe('page');
   });
 

@@ -5,6 +5,8 @@ import { captureAfterFailure, captureBeforeReading, captureFromInvalidResult } f
 
 /** The capture script, built by vite.capture.config.ts; it defines `globalThis.__newsletterClipper`. */
 export const CAPTURE_SCRIPT_FILE = 'capture.js';
+/** One statement, built beside it: `__newsletterClipper.capturePage()`, whose value is the injection's result. */
+export const CAPTURE_RUN_FILE = 'capture-run.js';
 /** A page that does not answer within this long is captured from its tab instead. */
 export const CAPTURE_TIMEOUT_MS = 4000;
 
@@ -28,18 +30,14 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * One round trip to the page: the script is injected and run by the same `executeScript` (its result
+ * is the value of the last file's last statement). Asking first whether an earlier clip had injected
+ * it already, then calling it in a second injection, cost two more round trips to the tab's renderer
+ * on every clip; evaluating the script again in a page clipped before costs far less than one.
+ */
 async function runCaptureScript(tabId: number): Promise<unknown> {
-  const target = { tabId };
-  // The isolated world persists per document: inject the script only once per page.
-  const [probe] = await browser.scripting.executeScript({
-    target,
-    func: () => typeof (globalThis as { __newsletterClipper?: { capturePage?: unknown } }).__newsletterClipper?.capturePage === 'function',
-  });
-  if (probe?.result !== true) await browser.scripting.executeScript({ target, files: [CAPTURE_SCRIPT_FILE] });
-  const [outcome] = await browser.scripting.executeScript({
-    target,
-    func: () => (globalThis as unknown as { __newsletterClipper: { capturePage(): unknown } }).__newsletterClipper.capturePage(),
-  });
+  const [outcome] = await browser.scripting.executeScript({ target: { tabId }, files: [CAPTURE_SCRIPT_FILE, CAPTURE_RUN_FILE] });
   return outcome?.result;
 }
 

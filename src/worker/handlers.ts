@@ -80,23 +80,25 @@ export function clipHandlers(deps: HandlerDeps): Pick<Handlers, ClipHandlerNames
   return {
     async 'clip.prepare'({ tabId }) {
       const tab = await deps.resolveTab(tabId);
-      const [{ capture, origin }, settings] = await Promise.all([deps.captureTab(tab), deps.settings.get()]);
+      // A tab whose address is hidden still gets a draft of its own, for as long as the tab lives.
+      const key = urlKey(tab.url) || `tab:${tab.id}`;
+      // The look-ups that need only the tab's address run while the page is read, not after it: the
+      // editor waits for the slowest of them, not for their sum. No week count here: it reads the
+      // week's rows, so the popup asks for it (clip.weekCount) once the form is shown.
+      const [{ capture, origin }, settings, draft, byVisited] = await Promise.all([
+        deps.captureTab(tab),
+        deps.settings.get(),
+        deps.drafts.get(key),
+        key.startsWith('tab:') ? undefined : deps.clippings.findByUrlKey(key),
+      ]);
       const prefilled = formFromCapture(
         capture,
         settings.sections.map((s) => s.id),
         origin,
       );
-      // A tab whose address is hidden still gets a draft of its own, for as long as the tab lives.
-      const key = urlKey(tab.url) || `tab:${tab.id}`;
+      // The duplicate look-ups stay: the form edits the clipping they find, the canonical address's first.
       const canonicalKey = urlKey(prefilled.form.url);
-      // No week count here: it reads the week's rows, so the popup asks for it (clip.weekCount) once
-      // the form is shown. The duplicate look-ups stay: the form edits the clipping they find.
-      const [byCanonical, draft] = await Promise.all([
-        canonicalKey ? deps.clippings.findByUrlKey(canonicalKey) : undefined,
-        deps.drafts.get(key),
-      ]);
-      const existing =
-        byCanonical ?? (key !== canonicalKey && !key.startsWith('tab:') ? await deps.clippings.findByUrlKey(key) : undefined);
+      const existing = (canonicalKey && canonicalKey !== key ? await deps.clippings.findByUrlKey(canonicalKey) : undefined) ?? byVisited;
       const base = existing ? formFromClipping(existing, prefilled.form) : prefilled.form;
       // A stored clipping keeps its own sources; blanks filled from the fresh capture bring theirs.
       const baseContext = existing
