@@ -92,8 +92,9 @@ export function pickPublishedTime(candidates: Omit<CaptureCandidates, 'authors'>
   if (best?.value.length === 10) best = inPage(best) ?? best;
   if (!best) return undefined;
   // The page's own day, as its readers see it: the address's date, else the article's visible one.
-  const own = addressDay ?? (best === inArticle ? undefined : inArticle) ?? (best === inText ? undefined : inText);
-  if (own && best !== own) {
+  const chosen = best;
+  const own = [addressDay, inArticle, inText].find((date) => date && (date.source !== chosen.source || date.value !== chosen.value));
+  if (own) {
     const apart = daysApart(best.value, own.value);
     // The own day must be written without a zone of its own: a time with an offset is another instant, not the page's day.
     const moved = Math.abs(apart) === 1 && zoneless(best.value) && !/(Z|[+-]\d\d:\d\d)$/.test(own.value) && onOwnDay(best.value, apart);
