@@ -104,6 +104,27 @@ export function lenientMatch(field: ScoredField, actual: string | undefined | nu
   return la.includes(le) || le.includes(la);
 }
 
+/**
+ * A corpus annotated with bare days (htmldate: the publication day a person read off the page)
+ * is scored on that day alone. Exact: the day the value itself writes (its literal YYYY-MM-DD,
+ * in the page's own offset; else its UTC day); lenient: that day or the UTC day. Other fields,
+ * and times of day, are not scored there.
+ */
+export interface CorpusScoring {
+  /** Only these fields are scored (all annotated ones when absent). */
+  fields?: readonly ScoredField[];
+  /** Expected dates are days as the page wrote them. */
+  daysAsWritten?: boolean;
+}
+
+/** The calendar day a date value writes: its literal YYYY-MM-DD, else its UTC day. */
+export function writtenDay(value: string): string | undefined {
+  const literal = /(\d{4}-\d{2}-\d{2})/.exec(value)?.[1];
+  if (literal) return literal;
+  const t = instantOf(normalise(value));
+  return t === undefined ? undefined : new Date(t).toISOString().slice(0, 10);
+}
+
 /** Per-field tallies for one extractor. */
 export interface FieldTally {
   n: number;
@@ -116,14 +137,18 @@ export function scoreCase(
   tallies: Partial<Record<ScoredField, FieldTally>>,
   expected: Partial<Record<ScoredField, string>>,
   actual: Partial<Record<ScoredField, string | undefined>> | undefined,
+  scoring: CorpusScoring = {},
 ): { field: ScoredField; exact: boolean; lenient: boolean }[] {
   const results: { field: ScoredField; exact: boolean; lenient: boolean }[] = [];
-  for (const field of SCORED_FIELDS) {
+  for (const field of scoring.fields ?? SCORED_FIELDS) {
     const want = expected[field];
     if (typeof want !== 'string') continue;
     const got = actual?.[field];
     const tally = (tallies[field] ??= { n: 0, exact: 0, lenient: 0 });
-    const exact = exactMatch(field, got, want);
+    const exact =
+      scoring.daysAsWritten && field === 'publishedTime'
+        ? !!got && writtenDay(got) === want.trim().slice(0, 10)
+        : exactMatch(field, got, want);
     const lenient = exact || lenientMatch(field, got, want);
     tally.n++;
     if (exact) tally.exact++;

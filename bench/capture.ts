@@ -29,13 +29,19 @@ import { parseArgs as parseCommandLine } from 'node:util';
 import { tmpdir } from 'node:os';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { build } from 'vite';
-import { SCORED_FIELDS, percent, quantile, scoreCase, type FieldTally, type ScoredField } from './capture-scoring';
+import { SCORED_FIELDS, percent, quantile, scoreCase, type CorpusScoring, type FieldTally, type ScoredField } from './capture-scoring';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
 const require = createRequire(import.meta.url);
 
 const OURS = 'newsletter-clipper';
+/** The shared corpora `npm run bench:capture` reads when given no DIR (../shared/corpus/README.md). */
+const SHARED_CORPORA = ['postlight', 'readability', 'htmldate'];
+/** Corpora scored their own way: htmldate annotates only the publication day (see CorpusScoring). */
+const CORPUS_SCORING: Record<string, CorpusScoring> = { htmldate: { fields: ['publishedTime'], daysAsWritten: true } };
+/** Fields the capture may mark as uncertain (shown in the popup as a suggestion to confirm). */
+const MAY_BE_UNSURE = ['byline', 'publishedTime'] as const;
 const EXTRACTORS = [OURS, 'readability', 'defuddle'] as const;
 type Extractor = (typeof EXTRACTORS)[number];
 type Fields = Partial<Record<ScoredField, string | undefined>>;
@@ -50,6 +56,10 @@ interface RunResult {
   pageMs?: number;
   warmPageMs?: number;
   fields?: Fields;
+  /** Ours: the authors as a list (the byline is written from them in the expected value's style: bylineLike). */
+  authors?: string[];
+  /** Ours: the fields shown as a suggestion to confirm, not as fact. */
+  unsure?: Partial<Record<ScoredField, boolean>>;
   error?: string;
 }
 
@@ -75,8 +85,12 @@ function parseArgs(argv: string[]): Options {
     allowPositionals: true,
     options: { concurrency: { type: 'string' }, timeout: { type: 'string' }, details: { type: 'string' }, limit: { type: 'string' } },
   });
-  if (!positionals.length)
-    throw new Error('usage: tsx bench/capture.ts DIR [DIR…] [--concurrency N] [--timeout MS] [--details DIR] [--limit N]');
+  if (!positionals.length) {
+    // The shared corpora next to the main checkout, wherever this checkout is (a worktree elsewhere finds /work/shared).
+    const base = [resolve(root, '..', 'shared', 'corpus'), '/work/shared/corpus'].find((dir) => existsSync(join(dir, 'postlight')));
+    if (!base) throw new Error('usage: tsx bench/capture.ts DIR [DIR…] [--concurrency N] [--timeout MS] [--details DIR] [--limit N]');
+    positionals.push(...SHARED_CORPORA.map((name) => join(base, name)).filter((dir) => existsSync(dir)));
+  }
   return {
     concurrency: Math.max(1, Number(values.concurrency ?? 2)),
     timeout: Number(values.timeout ?? 20_000),
@@ -177,9 +191,11 @@ const RUN_IN_PAGE = String.raw`(([name, source]) => {
       const warmPageMs = performance.now() - t1;
       finish(warmRaw);
       const warmMs = performance.now() - t1;
-      return { ok: true, ms, warmMs, pageMs, warmPageMs, fields: {
-        url: c.canonicalUrl?.value, title: c.title?.value, byline: c.byline?.value, siteName: c.siteName?.value,
-        publishedTime: c.publishedTime?.value, excerpt: c.excerpt?.value, lang: c.lang?.value } };
+      const names = c.authors?.value ?? [];
+      return { ok: true, ms, warmMs, pageMs, warmPageMs, authors: names, fields: {
+        url: c.canonicalUrl?.value, title: c.title?.value, byline: names[0], siteName: c.siteName?.value,
+        publishedTime: c.publishedTime?.value, excerpt: c.excerpt?.value, lang: c.lang?.value },
+        unsure: { byline: !!c.authors?.uncertain, publishedTime: !!c.publishedTime?.uncertain } };
     }
     if (name === 'readability') {
       const t0 = performance.now();
@@ -287,6 +303,16 @@ class Lane {
 
 const stripHash = (url: string) => url.replace(/#.*$/, '');
 
+/**
+ * Our authors are a list of names; a byline is one way of writing it. Written the way the expected
+ * value joins names ("A, B and C" when it uses a joining word, else "A, B"), so that the separator is
+ * not scored, only the names.
+ */
+function bylineLike(names: readonly string[], expected = ''): string | undefined {
+  if (names.length < 2) return names[0];
+  return /\s(and|&|und|et|y|e)\s/i.test(expected) ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names.join(', ');
+}
+
 interface ExtractorReport {
   msMedian: number;
   msP95: number;
@@ -297,9 +323,23 @@ interface ExtractorReport {
   fields: Partial<Record<ScoredField, { n: number; exact: number; lenient: number }>>;
 }
 
+/**
+ * Ours, per field that may be marked uncertain: how many scored cases showed a value, how many as a
+ * suggestion to confirm, and how many showed a wrong value (lenient) as certain: the editor's real risk.
+ */
+interface CertaintyTally {
+  n: number;
+  shown: number;
+  unsure: number;
+  unsureRight: number;
+  wrongAsCertain: number;
+}
+
 async function benchCorpus(browser: Browser, dir: string, options: Options, scripts: Record<Extractor, string>) {
   const corpus = basename(resolve(dir));
+  const scoring = CORPUS_SCORING[corpus] ?? {};
   const cases = loadCases(dir, options.limit);
+  const certainty: Partial<Record<ScoredField, CertaintyTally>> = {};
   const tallies = Object.fromEntries(EXTRACTORS.map((e) => [e, {}])) as Record<Extractor, Partial<Record<ScoredField, FieldTally>>>;
   const times = Object.fromEntries(EXTRACTORS.map((e) => [e, [] as number[]])) as Record<Extractor, number[]>;
   const warmTimes = Object.fromEntries(EXTRACTORS.map((e) => [e, [] as number[]])) as Record<Extractor, number[]>;
@@ -327,9 +367,24 @@ async function benchCorpus(browser: Browser, dir: string, options: Options, scri
           if (r.pageMs !== undefined) pageTimes.push(r.pageMs);
           if (r.warmPageMs !== undefined) warmPageTimes.push(r.warmPageMs);
           if (c === largest && r.ms !== undefined) largestMs[name] = r.ms;
-          const scored = scoreCase(tallies[name], c.expected, r.ok ? r.fields : undefined);
+          if (r.authors && r.fields) r.fields.byline = bylineLike(r.authors, c.expected.byline);
+          const scored = scoreCase(tallies[name], c.expected, r.ok ? r.fields : undefined, scoring);
+          if (name === OURS) {
+            for (const s of scored) {
+              if (!(MAY_BE_UNSURE as readonly string[]).includes(s.field)) continue;
+              const t = (certainty[s.field] ??= { n: 0, shown: 0, unsure: 0, unsureRight: 0, wrongAsCertain: 0 });
+              const shown = !!r.fields?.[s.field];
+              const unsure = shown && !!r.unsure?.[s.field];
+              t.n++;
+              if (shown) t.shown++;
+              if (unsure) t.unsure++;
+              if (unsure && s.lenient) t.unsureRight++;
+              if (shown && !unsure && !s.lenient) t.wrongAsCertain++;
+            }
+          }
           detail[name] = {
             ms: r.ms,
+            ...(r.unsure && { unsure: r.unsure }),
             error: r.error,
             fields: r.fields,
             misses: scored.filter((s) => !s.lenient).map((s) => s.field),
@@ -355,6 +410,12 @@ async function benchCorpus(browser: Browser, dir: string, options: Options, scri
     /** Ours: median of the page half's share of the first (cold) call. */
     oursPageHalfMsMedian: round(quantile(pageTimes, 0.5)),
     oursPageHalfWarmMsMedian: round(quantile(warmPageTimes, 0.5)),
+    /** How the scoring differs from the shared rules for this corpus (htmldate: the day only). */
+    scoring,
+    /** Ours: values shown as a suggestion to confirm, and wrong values shown as certain (lenient), per field. */
+    certainty: Object.fromEntries(
+      Object.entries(certainty).map(([field, t]) => [field, { ...t, wrongAsCertainPercent: percent(t.wrongAsCertain, t.n) }]),
+    ),
   };
   for (const name of EXTRACTORS) {
     const fields: ExtractorReport['fields'] = {};
@@ -391,6 +452,8 @@ function printReport(report: {
   contentScriptGzipBytes: number;
   oursPageHalfMsMedian: number;
   oursPageHalfWarmMsMedian: number;
+  scoring: CorpusScoring;
+  certainty: Record<string, CertaintyTally & { wrongAsCertainPercent: number }>;
 }) {
   const fields = SCORED_FIELDS.filter((f) => report.extractors[OURS].fields[f]);
   const pad = (s: string, n: number) => s.padEnd(n);
@@ -430,6 +493,13 @@ function printReport(report: {
       `median time, ours / ${peer}: ${theirs ? (ours / theirs).toFixed(3) : '-'} (${ours.toFixed(2)} ms vs ${theirs.toFixed(2)} ms)${warm}`,
     );
   }
+  if (report.scoring.daysAsWritten)
+    console.log('scored on the publication day only: exact = the day the value writes (page offset), lenient = that day or its UTC day');
+  const certain = Object.entries(report.certainty).map(
+    ([field, t]) =>
+      `${field} ${t.wrongAsCertain} of ${t.n} (${t.wrongAsCertainPercent.toFixed(1)} %), ${t.unsure} shown as a suggestion (${t.unsureRight} of them right)`,
+  );
+  if (certain.length) console.log(`ours, a wrong value shown as certain: ${certain.join('; ')}`);
   if (report.largestPage) {
     const times = EXTRACTORS.map((e) => `${e} ${report.extractors[e].msLargestPage?.toFixed(1) ?? 'error'} ms`).join(', ');
     console.log(`largest page: ${report.largestPage.case} (${(report.largestPage.bytes / 1e6).toFixed(2)} MB): ${times}`);

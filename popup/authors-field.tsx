@@ -15,10 +15,12 @@ const sameNames = (a: readonly string[], b: readonly string[]) => a.length === b
 export function AuthorsField({
   authors,
   source,
+  suggestion,
   onChange,
 }: {
   authors: readonly string[];
   source?: CaptureSource | undefined;
+  suggestion?: { text: string; confirm: () => void } | undefined;
   onChange: (names: string[]) => void;
 }) {
   const [text, setText] = useState(() => listOf(authors));
@@ -30,6 +32,7 @@ export function AuthorsField({
       hint={t('authorsHint')}
       value={text}
       source={source}
+      suggestion={suggestion}
       onInput={(value) => {
         setText(value);
         onChange(splitAuthors(value));

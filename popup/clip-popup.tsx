@@ -48,6 +48,9 @@ function AddressChoice({ form, canonical, choose }: { form: ClippingForm; canoni
   );
 }
 
+/** A field the capture may offer as a suggestion rather than a fact. */
+type Unsure = NonNullable<PreparedClip['context']['unsure']>[number];
+
 type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; saved: SavedClip } | { kind: 'error'; message: string };
 
 function errorText(error: unknown): string {
@@ -100,6 +103,10 @@ function ClipEditor({ prepared, tabId }: { prepared: PreparedClip; tabId: number
   // undefined while asked for; null when it could not be counted (the header then shows none).
   const [weekCount, setWeekCount] = useState<number | null | undefined>();
   const savedOnce = useRef(false);
+  // Fields the capture offered as suggestions: each leaves the list when the editor confirms or edits it.
+  const [unsure, setUnsure] = useState<readonly Unsure[]>(prepared.context.unsure ?? []);
+  const unsureRef = useRef(unsure);
+  unsureRef.current = unsure;
   const formRef = useRef(form);
   formRef.current = form;
   // The end of the editor's path (toolbar click → form filled): bench/popup-browsers.ts reads this mark.
@@ -118,10 +125,14 @@ function ClipEditor({ prepared, tabId }: { prepared: PreparedClip; tabId: number
     );
   }, []);
 
-  const draftPayload = (value: ClippingForm) => ({
+  const draftPayload = (value: ClippingForm, stillUnsure: readonly Unsure[] = unsureRef.current) => ({
     key: prepared.key,
     form: value,
-    context: { ...prepared.context, sources: sourcesAfterEdit(prepared.captured, value, prepared.context.sources) },
+    context: {
+      ...prepared.context,
+      sources: sourcesAfterEdit(prepared.captured, value, prepared.context.sources),
+      unsure: [...stillUnsure],
+    },
     ...(clippingId ? { clippingId } : {}),
   });
   const saver = useMemo(
@@ -133,12 +144,23 @@ function ClipEditor({ prepared, tabId }: { prepared: PreparedClip; tabId: number
     [],
   );
 
+  /** The editor vouches for a suggested field (confirmed, or typed over): it is shown as fact from now on. */
+  const settle = (name: Unsure) => {
+    const rest = unsureRef.current.filter((field) => field !== name);
+    if (rest.length === unsureRef.current.length) return rest;
+    unsureRef.current = rest;
+    setUnsure(rest);
+    return rest;
+  };
   const update = (name: keyof ClippingForm) => (value: string | string[]) => {
     const next = { ...formRef.current, [name]: name === 'section' && value === '' ? null : value };
     setForm(next);
     if (status.kind !== 'idle') setStatus({ kind: 'idle' });
-    saver.schedule(draftPayload(next));
+    const rest = name === 'authors' || name === 'publishedTime' ? settle(name) : unsureRef.current;
+    saver.schedule(draftPayload(next, rest));
   };
+  const suggestion = (name: Unsure, text: string) =>
+    unsure.includes(name) ? { text, confirm: () => saver.schedule(draftPayload(formRef.current, settle(name))) } : undefined;
 
   const save = async () => {
     if (status.kind === 'saving') return;
@@ -258,7 +280,12 @@ function ClipEditor({ prepared, tabId }: { prepared: PreparedClip; tabId: number
         <fieldset class="details">
           <legend>{t('popupAboutArticle')}</legend>
           <div class="row">
-            <AuthorsField authors={form.authors} source={sources.authors} onChange={update('authors')} />
+            <AuthorsField
+              authors={form.authors}
+              source={sources.authors}
+              suggestion={suggestion('authors', t('popupUnsureAuthors'))}
+              onChange={update('authors')}
+            />
             <Field
               id="siteName"
               label={t('popupFieldPublication')}
@@ -275,6 +302,7 @@ function ClipEditor({ prepared, tabId }: { prepared: PreparedClip; tabId: number
               source={sources.publishedTime}
               placeholder={t('popupPublishedPlaceholder')}
               hint={dateHint}
+              suggestion={suggestion('publishedTime', t('popupUnsureDate'))}
               onInput={update('publishedTime')}
             />
             <Field

@@ -114,7 +114,8 @@ function cleanName(raw: string, siteKey: string, strict: boolean): string | unde
   if (siteKey && looseKey(name) === siteKey) return undefined;
   // Capitalised words; scripts without case (中村 真子) and "(R.J.)" pass as they are.
   if (strict && !words.every((w, i) => w[0] === w[0]!.toUpperCase() || PARTICLE.has(lower[i]!))) return undefined;
-  return titleCaseIfShouting(name);
+  // "松 村 太 郎": a name in a caseless script, one character per element, reads as one word.
+  return /^\p{Lo}( \p{Lo})+$/u.test(name) ? name.replace(/ /g, '') : titleCaseIfShouting(name);
 }
 
 /**

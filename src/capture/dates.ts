@@ -6,16 +6,20 @@
  */
 
 /**
- * Month names by their first three or four letters (English, German, French, Spanish, Italian,
- * Dutch): one short string instead of a table of every spelling (the content script has a
- * size budget, and "januari"/"janvier"/"januar" all start with "jan").
+ * Month names by their first three or four letters, in the main European languages (English,
+ * German, French, Spanish, Portuguese, Italian, Dutch, the Scandinavian languages, Polish, Czech,
+ * Hungarian, Romanian, Finnish, Turkish, Russian, Ukrainian) and Arabic (both the Egyptian and the
+ * Levantine names): "januari"/"janvier"/"januar" all start with "jan", and inflected forms
+ * ("3. února", "5 października", "12 января") share the stem. A four-letter key is tried first, so
+ * Finnish "marraskuu" (November) is not read as March. Ambiguous stems (Croatian "listopad" is
+ * October, Polish and Czech November) are left out rather than guessed.
  */
 const MONTHS =
-  'jan ene gen jän|feb fév fev|mar mär maa|apr avr abr|may mai mag mei|jun juin giu|jul juil lug|aug aoû aou ago|sep set|oct okt ott|nov|dec dez déc dic'.split(
+  'jan ene gen jän ian sty led янв січ oca tam ينا كان|feb fév fev lut úno фев лют şub hel فبر شبا|mar mär maa már bře мар бер مار آذا|apr avr abr ápr kwi dub апр кві huh أبر ابر نيس|may mai mag mei maj máj kvě мая май тра tou مای ماي أيا|jun juin giu jún iun cze čer июн чер haz kes يون حزي|jul juil lug júl iul lipc čec июл лип tem hei يول تمو|aug aoû aou ago sie srp авг сер ağu elo أغس آب|sep set sze wrz zář сен вер eyl syy سبت أيل|oct okt ott out paź říj окт жов eki lok أكت اكت تشر|nov noi lis ноя kas marr نوف|dec dez déc dic des gru pro дек гру ara jou ديس'.split(
     '|',
   );
 
-function monthOf(word: string): number {
+function monthOf(word = ''): number {
   const w = word.toLowerCase();
   for (const key of [w.slice(0, 4), w.slice(0, 3)]) {
     const index = MONTHS.findIndex((names) => ` ${names} `.includes(` ${key} `));
@@ -101,12 +105,12 @@ function withClock(y: number, mo: number, d: number, rest: string): ParsedDate |
  * Parse a date string into ISO 8601 (keeping the page's offset), or undefined when it is not a
  * date we can read with confidence. `text` may be a meta value or a short piece of visible text.
  */
-export function parseDate(text: string): ParsedDate | undefined {
+export function parseDate(text: string, monthFirst = true): ParsedDate | undefined {
   const value = text
     .trim()
     .slice(0, 200)
-    // "2019年4月4日 08時00分" (Japanese, Chinese) reads as "2019-4-4 08:00".
-    .replace(/(\d{4})\s*年\s*(\d\d?)\s*月\s*(\d\d?)\s*日\D{0,12}/, '$1-$2-$3 ')
+    // "2019年4月4日 08時00分" (Japanese, Chinese) and "2020년 3월 4일" (Korean) read as "2019-4-4 08:00".
+    .replace(/(\d{4})\s*[年년]\s*(\d\d?)\s*[月월]\s*(\d\d?)\s*[日일]\D{0,12}/, '$1-$2-$3 ')
     .replace('時', ':')
     // Java's Date#toString, which some CMSs print: "Mon Aug 03 12:45:00 EDT 2015" reads as "Aug 03 2015 12:45:00 EDT".
     .replace(/^[a-z]{3} ([a-z]{3} \d\d?) (\S+ \S+) (\d{4})$/i, '$1 $3 $2');
@@ -132,17 +136,27 @@ export function parseDate(text: string): ParsedDate | undefined {
       m[8] ? Math.round(+`0.${m[8]}` * 1000) % 1000 : 0,
     );
   }
-  // "9 December 2016", "9. Dezember 2016", "Fri, 09 Dec 2016 09:13:00 GMT", "12 de marzo de 2020".
-  m = /(?:^|[^a-zà-ÿ\d])(\d\d?)(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?([a-zà-ÿ]{3,10})\.?,?\s+(?:de\s+)?(\d{4})(?!\d)(.*)$/i.exec(value);
-  if (m && monthOf(m[2]!)) return withClock(+m[3]!, monthOf(m[2]!), +m[1]!, m[4]!);
+  // "9 December 2016", "9. Dezember 2016", "Fri, 09 Dec 2016 09:13:00 GMT", "12 de marzo de 2020",
+  // "3. února 2022", "24 نيسان / أبريل 2020" (a second name after a slash is skipped).
+  m =
+    /(?<![\p{L}\d])(\d\d?)(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?(\p{L}[\p{L}\p{M}]{2,11})\.?(?:\s*\/\s*\p{L}+)?,?\s+(?:de\s+|del\s+)?(\d{4})(?!\d)(.*)$/iu.exec(
+      value,
+    );
+  if (m && monthOf(m[2])) return withClock(+m[3]!, monthOf(m[2]), +m[1]!, m[4]!);
   // "December 9, 2016", "Dec. 9th 2016 at 9:13 pm EST", "Friday, December 9, 2016".
-  m = /(?:^|[^a-zà-ÿ])([a-zà-ÿ]{3,10})\.?\s+(\d\d?)(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)(.*)$/i.exec(value);
-  if (m && monthOf(m[1]!)) return withClock(+m[3]!, monthOf(m[1]!), +m[2]!, m[4]!);
-  // "09.12.2016" (German and most of Europe: day first), "12/09/2016" (US: month first unless impossible).
-  m = /(?:^|\D)(\d\d?)([./])(\d\d?)\2(\d{4})(?!\d)(.*)$/.exec(value);
+  m = /(?<!\p{L})(\p{L}{3,12})\.?\s+(\d\d?)(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)(.*)$/iu.exec(value);
+  if (m && monthOf(m[1])) return withClock(+m[3]!, monthOf(m[1]), +m[2]!, m[4]!);
+  // "2022. február 3." (Hungarian), "2020 Oct 3": the year first.
+  m = /(?<!\d)(\d{4})\.?\s+(\p{L}{3,12})\.?\s+(\d\d?)(?!\d)(.*)$/iu.exec(value);
+  if (m && monthOf(m[2])) return withClock(+m[1]!, monthOf(m[2]), +m[3]!, m[4]!);
+  // "09.12.2016", "24-04-2020" (most of the world: day first); "12/09/2016" is month first on
+  // US-English pages (`monthFirst`) unless impossible, else day first unless impossible.
+  m = /(?:^|\D)(\d\d?)([./-])(\d\d?)\2(\d{4})(?!\d)(.*)$/.exec(value);
   if (m) {
-    const [a, b] = m[2] === '/' && +m[1]! <= 12 ? [+m[3]!, +m[1]!] : [+m[1]!, +m[3]!];
-    return withClock(+m[4]!, b, a, m[5]!);
+    const [first, second] = [+m[1]!, +m[3]!];
+    const swap = m[2] === '/' && (monthFirst ? first <= 12 : second > 12);
+    const [day, month] = swap ? [second, first] : [first, second];
+    return withClock(+m[4]!, month, day, m[5]!);
   }
   return undefined;
 }
@@ -152,8 +166,8 @@ export function parseDate(text: string): ParsedDate | undefined {
  * or 0001) and not in the future relative to `now` (scheduled-post and "expires" dates). A day
  * of slack covers offset-less values and time zones ahead of the clock.
  */
-export function plausibleDate(text: string, now: Date): string | undefined {
-  const parsed = parseDate(text);
+export function plausibleDate(text: string, now: Date, monthFirst?: boolean): string | undefined {
+  const parsed = parseDate(text, monthFirst);
   return parsed && parsed.time >= 631_152_000_000 && parsed.time <= now.getTime() + 86_400_000 ? parsed.iso : undefined;
 }
 

@@ -53,7 +53,7 @@ describe('extractCapture', () => {
       authors: { value: ['Rel Author'], source: 'byline-markup' },
       publishedTime: { value: '2020-02-03T04:05:06Z', source: 'time-element' },
     });
-    expect(body('<p>By Text Person</p>').authors).toEqual({ value: ['Text Person'], source: 'page-text' });
+    expect(body('<p>By Text Person</p>').authors).toEqual({ value: ['Text Person'], source: 'page-text', uncertain: true });
     expect(capture('<html><head></head><body></body></html>').publishedTime).toEqual({ value: '2021-05-04', source: 'url' });
   });
 

@@ -1,7 +1,6 @@
 import type { Capture, PageCapture } from '../clip/capture';
 import type { Found } from './found';
 import { FIELD_LIMITS } from './field-limits';
-import { found } from './found';
 import { pickAuthors } from './pick-byline';
 import { pickPublishedTime } from './pick-published-time';
 import { clip, squash } from './text';
@@ -31,7 +30,7 @@ export function finishCapture(page: PageCapture, options: FinishOptions = {}): C
   };
   const set = (name: 'publishedTime', candidate: Found | undefined) => {
     const value = candidate && clip(squash(candidate.value), FIELD_LIMITS[name]);
-    if (value) capture[name] = found(value, candidate.source);
+    if (value) capture[name] = { value, source: candidate.source, ...(candidate.uncertain && { uncertain: true }) };
   };
   /** As the page half's steps: a failure costs that field only and becomes a note in plain words. */
   const attempt = (what: string, step: () => void) => {
@@ -48,7 +47,9 @@ export function finishCapture(page: PageCapture, options: FinishOptions = {}): C
     if (authors) capture.authors = authors;
   });
   const url = capture.canonicalUrl?.value ?? capture.pageUrl;
-  attempt('publication date', () => set('publishedTime', pickPublishedTime(candidates, url, options.now ?? new Date())));
+  attempt('publication date', () =>
+    set('publishedTime', pickPublishedTime(candidates, url, options.now ?? new Date(), capture.lang?.value)),
+  );
   if (!(['title', 'authors', 'publishedTime', 'excerpt', 'siteName'] as const).some((name) => !GUESSED.test(capture[name]?.source ?? ''))) {
     note('No article metadata found: check the title and author.');
   }

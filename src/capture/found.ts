@@ -4,6 +4,8 @@ import type { CaptureSource } from '../clip/capture';
 export interface Found {
   value: string;
   source: CaptureSource;
+  /** The worker half's doubt: the popup offers the value as a suggestion to confirm (src/clip/capture.ts). */
+  uncertain?: true;
 }
 
 /** A {@link Found}, or undefined when `value` is empty (so callers can write `return found(x, 'json-ld')`). */

@@ -1,10 +1,13 @@
 import type { AuthorCandidate, CaptureSource } from '../clip/capture';
 import { cleanAuthors } from './author-names';
+import { looseKey } from './text';
 
 /** The authors' names and the source they were read from. */
 export interface FoundAuthors {
   value: string[];
   source: CaptureSource;
+  /** A guess: read from the page's text, or the declared authors and the page's own byline disagree. */
+  uncertain?: true;
 }
 
 /** Sources of the page's own byline (markup, a "By …" line); every other source is declared metadata. */
@@ -26,7 +29,19 @@ export function pickAuthors(candidates: readonly AuthorCandidate[], site: string
     return undefined;
   };
   const declared = first(false);
+  const own = first(true);
   // "Us Weekly Staff" is a desk's credit: the page's own byline names the person when it has one.
-  if (declared?.value.some((name) => /\bstaff\b/i.test(name))) return first(true) ?? declared;
-  return declared ?? first(true);
+  const best = (declared?.value.some((name) => /\bstaff\b/i.test(name)) && own) || declared || own;
+  if (!best) return undefined;
+  // A name guessed from a "By …" line, or metadata that names nobody the page's own byline names: a suggestion to confirm.
+  const other = best === declared ? own : declared;
+  const shared = other && best.value.some((name) => other.value.some((o) => overlaps(name, o)));
+  return best.source === 'page-text' || (other && !shared) ? { ...best, uncertain: true } : best;
+}
+
+/** Two spellings of one person: "Jane Doe" and "JANE DOE", "Jane Doe" and "Jane A. Doe" (the surnames agree). */
+function overlaps(a: string, b: string): boolean {
+  const [x, y] = [looseKey(a), looseKey(b)];
+  const last = (name: string) => name.split(' ').at(-1)!.toLowerCase();
+  return x === y || x.includes(y) || y.includes(x) || last(a) === last(b);
 }

@@ -4,23 +4,26 @@ import { dateFromUrl, plausibleDate } from './dates';
 import { found } from './found';
 
 /** A date element's date: its attribute's, or its visible text's (which may add the zone the attribute lacks). */
-function fromElement({ value: attr, shown: text }: DateCandidate, now: Date): string | undefined {
-  const date = attr && plausibleDate(attr, now);
+function fromElement({ value: attr, shown: text }: DateCandidate, read: Read): string | undefined {
+  const date = attr && read(attr);
   // The text counts only when the attribute gives no date, or one without its zone.
-  const shown = (!date || date.length === 19) && text ? plausibleDate(text, now) : undefined;
+  const shown = (!date || date.length === 19) && text ? read(text) : undefined;
   // datetime="2022-10-17 16:01:26" shown as "04:01 PM EDT": the attribute's time in the shown zone.
   return date && date.length === 19 && shown && shown.length > 19 && shown.startsWith(date.slice(0, 16))
     ? date + shown.slice(19)
     : date || shown;
 }
 
+/** Reads one raw date string into ISO 8601, or undefined when it is no plausible publication date. */
+type Read = (text: string) => string | undefined;
+
 /**
  * The first date in the markup. A bare day (found here, "Oct 13, 2016", or given as `day`) gives
  * way to the first later date of that day with a time (the same byline's `<time datetime>`).
  */
-function markupDate(list: readonly DateCandidate[], now: Date, day?: Found): Found | undefined {
+function markupDate(list: readonly DateCandidate[], read: Read, day?: Found): Found | undefined {
   for (const candidate of list) {
-    const value = fromElement(candidate, now);
+    const value = fromElement(candidate, read);
     if (!value || (day && !value.startsWith(day.value))) continue;
     const date = found(value, candidate.source);
     if (value.length > 10) return date;
@@ -29,31 +32,75 @@ function markupDate(list: readonly DateCandidate[], now: Date, day?: Found): Fou
   return day;
 }
 
-/** The first plausible date of a list of meta and JSON-LD values. */
-function firstPlausible(list: readonly DateCandidate[], now: Date): Found | undefined {
-  for (const { value, source } of list) {
-    const date = value && plausibleDate(value, now);
+/** The first plausible date of a list of meta and JSON-LD values (or of visible text: `shown`). */
+function firstPlausible(list: readonly DateCandidate[] = [], read: Read): Found | undefined {
+  for (const { value, shown, source } of list) {
+    const date = read(value || shown || '');
     if (date) return found(date, source);
   }
   return undefined;
 }
 
+const HOUR = 3_600_000;
+/** Days between two ISO dates' calendar days as written (their own offsets), signed. */
+const daysApart = (a: string, b: string) => (Date.parse(b.slice(0, 10)) - Date.parse(a.slice(0, 10))) / (24 * HOUR);
+/** A time given in UTC or with no zone at all: its day may not be the page's own (an evening story in the Americas is "tomorrow" in UTC). */
+const zoneless = (iso: string) => iso.length > 10 && /(Z|\+00:00|T[\d:.]+)$/.test(iso);
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A UTC (or zoneless) time moved onto the page's own day, `step` (±1) days away: the same instant
+ * written with the smallest whole-hour offset that puts it on that day ("2016-12-20T00:08:44Z" on
+ * a page dated the 19th reads "2016-12-19T23:08:44-01:00"). At most 10 hours: a bigger gap is no
+ * zone's doing (a print edition's date in the address, say).
+ */
+function onOwnDay(iso: string, step: number): string | undefined {
+  const time = iso.slice(11, 19);
+  const [h, m, sec] = time.split(':').map(Number) as [number, number, number];
+  const into = h * HOUR + m * 60_000 + sec * 1000;
+  const hours = step > 0 ? Math.ceil((24 * HOUR - into) / HOUR) : -Math.floor(into / HOUR) - 1;
+  if (Math.abs(hours) > 10) return undefined;
+  const local = new Date(Date.parse(`${iso.slice(0, 19)}Z`) + hours * HOUR).toISOString().slice(0, 19);
+  return `${local}${hours < 0 ? '-' : '+'}${pad(Math.abs(hours))}:00`;
+}
+
 /**
  * The worker half of the publication date, as ISO 8601 with the page's offset when it gives one.
  * Order: JSON-LD datePublished and publication meta tags, date markup in the article (else
- * elsewhere in the page), modified dates, then a date in `url`. Dates before 1990 or after `now`
- * are skipped, not trusted.
+ * elsewhere in the page), a date written in the article's text, modified dates, then a date in
+ * `url`. Dates before 1990 or after `now` are skipped, not trusted. Numeric dates ("04/05/2020")
+ * are read in the order of the page's language (`lang`: month first only in US English).
+ *
+ * The page's own day (the address's date, else the date the article shows) settles two cases:
+ * a declared time in UTC (or with no zone) one day off it is that day's (the day the page shows its
+ * readers); a declared date further off it, or a date read from free text alone, is a suggestion
+ * to confirm (`uncertain`), not a fact.
  */
-export function pickPublishedTime(candidates: Omit<CaptureCandidates, 'authors'>, url: string, now: Date): Found | undefined {
+export function pickPublishedTime(candidates: Omit<CaptureCandidates, 'authors'>, url: string, now: Date, lang = ''): Found | undefined {
+  const monthFirst = !lang || /^en(-us)?$/i.test(lang);
+  const read: Read = (text) => plausibleDate(text, now, monthFirst);
   // With a `day`, the article's markup always answers (at least that day): the rest of the page is read only without one.
-  const inPage = (day?: Found) => markupDate(candidates.inArticle, now, day) ?? markupDate(candidates.elsewhere, now);
+  const inArticle = markupDate(candidates.inArticle, read);
+  const inPage = (day?: Found) => markupDate(candidates.inArticle, read, day) ?? markupDate(candidates.elsewhere, read);
   const fromUrl = dateFromUrl(url);
-  const best =
-    firstPlausible(candidates.published, now) ??
-    inPage() ??
-    firstPlausible(candidates.modified, now) ??
-    found(fromUrl && plausibleDate(fromUrl, now), 'url');
+  const addressDay = found(fromUrl && read(fromUrl), 'url');
+  const inText = firstPlausible(candidates.inText, read);
+  const declared = firstPlausible(candidates.published, read);
+  let best = declared ?? inPage() ?? inText ?? firstPlausible(candidates.modified, read) ?? addressDay;
   // A bare day in the metadata (<meta name="date" content="2016-12-15">): the article's own
   // <time> of that day also knows the hour.
-  return best?.value.length === 10 ? inPage(best) : best;
+  if (best?.value.length === 10) best = inPage(best) ?? best;
+  if (!best) return undefined;
+  // The page's own day, as its readers see it: the address's date, else the article's visible one.
+  const chosen = best;
+  const own = [addressDay, inArticle, inText].find((date) => date && (date.source !== chosen.source || date.value !== chosen.value));
+  if (own) {
+    const apart = daysApart(best.value, own.value);
+    // The own day must be written without a zone of its own: a time with an offset is another instant, not the page's day.
+    const moved = Math.abs(apart) === 1 && zoneless(best.value) && !/(Z|[+-]\d\d:\d\d)$/.test(own.value) && onOwnDay(best.value, apart);
+    if (moved) return found(moved, best.source);
+    if (Math.abs(apart) > 1) return { ...best, uncertain: true };
+  }
+  // A date read from free text, with nothing to confirm it, is a guess.
+  return best.source === 'page-text' && !own ? { ...best, uncertain: true } : best;
 }

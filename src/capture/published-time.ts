@@ -1,10 +1,11 @@
 import type { CaptureCandidates, CaptureSource, DateCandidate } from '../clip/capture';
 import type { JsonLdFacts } from './json-ld';
 import type { MetaTags } from './meta-tags';
-import { articleElements } from './article-region';
+import { articleElements, outsideArticle } from './article-region';
 import { CANDIDATE_LIMITS } from './field-limits';
 import { sourceOfMetaKey } from './meta-tags';
 import { shortText } from './spaced-text';
+import { squash } from './text';
 
 /**
  * The page half of the publication date: raw date strings, in the order of trust, for the worker
@@ -63,6 +64,21 @@ function markup(root: Element | undefined, scanned: Set<Element>, skip?: Set<Ele
 }
 
 /**
+ * Text with a year in it ("Veröffentlicht am 3. Februar 2022", "14/02/2019 às 10h"), in reading
+ * order, outside comments and related links: the worker reads the date in it in the page's language.
+ */
+function textDates(root: Element | undefined, out: DateList): void {
+  const walker = root?.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker?.nextNode(), n = 0; node && n++ < 900; node = walker!.nextNode()) {
+    const text = squash(node.nodeValue!);
+    const at = text.search(/(?<!\d)(19|20)\d\d(?!\d)/);
+    const parent = node.parentElement!;
+    if (at >= 0 && !/^(SCRIPT|STYLE)$/.test(parent.tagName) && !outsideArticle(parent))
+      add(out, '', 'page-text', text.slice(Math.max(0, at - 50), at + 25));
+  }
+}
+
+/**
  * The raw date candidates: JSON-LD datePublished and the publication meta tags (OpenGraph,
  * Dublin Core, Highwire, …), date markup in the article (microdata, `<time>`, date classes) and
  * elsewhere in the page, then the modified dates. The date in the address is the worker's to read.
@@ -74,12 +90,24 @@ export function dateCandidates(
   region: Element | undefined,
 ): Omit<CaptureCandidates, 'authors'> {
   const scanned = new Set<Element>();
+  const texts: DateList = [];
+  textDates(region, texts);
   const inArticle = markup(region, scanned);
   const body = doc.body ?? undefined;
   return {
-    published: declared(ld.datePublished, meta, PUBLISHED_KEYS),
+    ...declaredDates(meta, ld),
     inArticle,
     elsewhere: region !== body ? markup(body, new Set(), scanned) : [],
+    inText: texts,
+  };
+}
+
+/** The declared dates alone (JSON-LD, meta tags): cheap, so read even when a large page's time budget stops the search of its text. */
+export function declaredDates(meta: MetaTags, ld: JsonLdFacts): Omit<CaptureCandidates, 'authors'> {
+  return {
+    published: declared(ld.datePublished, meta, PUBLISHED_KEYS),
+    inArticle: [],
+    elsewhere: [],
     modified: declared(ld.dateModified, meta, MODIFIED_KEYS),
   };
 }

@@ -3,7 +3,7 @@ import type { Found } from './found';
 import type { SelectionInput } from './quote';
 import { articleRoot } from './article-region';
 import { SCAN_LIMIT, scanBudget, scanCut } from './bounded-query';
-import { authorCandidates } from './byline';
+import { authorCandidates, declaredAuthors } from './byline';
 import { findCanonicalUrl } from './canonical';
 import { findExcerpt } from './excerpt';
 import { FIELD_LIMITS } from './field-limits';
@@ -13,7 +13,7 @@ import { findLanguage } from './language';
 import { readMetaTags } from './meta-tags';
 import { baseUrl, documentUrl, hostOf, withoutTracking } from './page-address';
 import { nonHtmlNote } from './page-kind';
-import { dateCandidates } from './published-time';
+import { dateCandidates, declaredDates } from './published-time';
 import { quoteFromSelection } from './quote';
 import { companyName, suggestSection } from './section-suggestion';
 import { declaredSiteName, siteNameFromHost } from './site-name';
@@ -124,13 +124,9 @@ function readWithin(doc: Document, options: ReadOptions, clock: () => number, de
     const fromTitle = declared ? undefined : siteNameFromTitle(doc, capture.title?.value ?? headline?.text, host);
     set('siteName', declared ?? found(fromTitle, 'document-title') ?? found(siteNameFromHost(url), 'host'));
   });
-  const authors = attempt('author', () => authorCandidates(doc, meta, ld, region()), true) ?? [];
-  const dates = attempt('publication date', () => dateCandidates(doc, meta, ld, region()), true) ?? {
-    published: [],
-    inArticle: [],
-    elsewhere: [],
-    modified: [],
-  };
+  // Past the time budget, the declared author and dates (metadata, cheap) are still sent: only the text search is skipped.
+  const authors = attempt('author', () => authorCandidates(doc, meta, ld, region()), true) ?? declaredAuthors(meta, ld);
+  const dates = attempt('publication date', () => dateCandidates(doc, meta, ld, region()), true) ?? declaredDates(meta, ld);
   capture.candidates = { authors, ...dates };
   attempt('description', () =>
     set(

@@ -13,7 +13,7 @@ const PLATFORMS = 'Medium Substack GitHub YouTube GitLab Tumblr LinkedIn Reddit 
 const PLATFORM_HOSTS: Record<string, string> = {
   'dev.to': 'DEV Community',
   blogspot: 'Blogger',
-  wordpress: 'WordPress.com',
+  wordpress: 'WordPress',
   'x.com': 'X',
   twitter: 'X',
   'news.ycombinator': 'Hacker News',
@@ -24,7 +24,7 @@ const PLATFORM_HOSTS: Record<string, string> = {
  * The full host is kept on purpose: `engineering.fb.com` says more than a guessed "fb".
  */
 export function siteNameFromHost(url: string): string | undefined {
-  // The registrable part of the host without its public suffix: "medium.com" → "medium", "x.com" kept whole.
+  // The registrable part of the host without a common suffix (a platform's host reads as its label); a one-letter label is kept whole.
   const bare = hostOf(url).replace(/^www\d?\./, '');
   const label = bare.replace(/\.(com|org|io|dev|net)$/, '');
   const platform = PLATFORMS.find((name) => looseKey(name) === label);
@@ -53,7 +53,7 @@ export function declaredSiteName(meta: MetaTags, ld: JsonLdFacts): Found | undef
   );
 }
 
-/** True when a title part names the same site as `site` or the host ("Ars Technica" ≈ arstechnica.com). */
+/** True when a title part names the same site as `site` or the host ("Example News" ≈ examplenews.org). */
 export function matchesSite(part: string, site: string | undefined, host: string): boolean {
   const key = looseKey(part);
   if (!key) return false;

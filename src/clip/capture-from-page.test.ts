@@ -29,7 +29,8 @@ describe('captureFromPage: raw candidates in, cleaned fields out', () => {
         ],
       }),
     );
-    expect(c.authors).toEqual({ value: ['Jane Doe'], source: 'meta' });
+    // The page's own byline names someone else: the declared name is a suggestion to confirm.
+    expect(c.authors).toEqual({ value: ['Jane Doe'], source: 'meta', uncertain: true });
   });
 
   it('never takes the site’s name, unless a JSON-LD person owns the blog; a desk credit yields to the page’s byline', () => {
@@ -44,7 +45,8 @@ describe('captureFromPage: raw candidates in, cleaned fields out', () => {
         { source: 'page-text', names: ['By Ann Lee'] },
       ],
     });
-    expect(finished(staff).authors).toEqual({ value: ['Ann Lee'], source: 'page-text' });
+    // A name read from a "By …" line is a guess.
+    expect(finished(staff).authors).toEqual({ value: ['Ann Lee'], source: 'page-text', uncertain: true });
   });
 
   it('the page’s own byline must be capitalised, declared metadata need not', () => {
@@ -68,6 +70,7 @@ describe('captureFromPage: raw candidates in, cleaned fields out', () => {
     expect(date({ inArticle: [{ source: 'time-element', value: '2022-10-17 16:01:26', shown: '10/17/2022 04:01 PM EDT' }] })).toEqual({
       value: '2022-10-17T16:01:26-04:00',
       source: 'time-element',
+      uncertain: true, // the test page's address is dated 2021-05-04
     });
     expect(
       date({
@@ -77,10 +80,13 @@ describe('captureFromPage: raw candidates in, cleaned fields out', () => {
     ).toEqual({
       value: '2016-12-15T15:33:00-05:00',
       source: 'time-element',
+      uncertain: true, // the address's 2021-05-04 disagrees
     });
+    // The address says 2021-05-04: a date more than a day off it is a suggestion to confirm.
     expect(date({ elsewhere: [{ source: 'byline-markup', value: '', shown: 'Posted Jan 2, 2020' }] })).toEqual({
       value: '2020-01-02',
       source: 'byline-markup',
+      uncertain: true,
     });
     expect(date({ published: [{ source: 'meta', value: 'not a date' }] })).toEqual({ value: '2021-05-04', source: 'url' });
   });

@@ -43,6 +43,12 @@ export const FIELD_LIMITS = {
 
 const field = (max: number) => z.object({ value: z.string().max(max), source: CaptureSource });
 
+/**
+ * Set when the capture is unsure of a value (dates from different sources disagree, a byline guessed
+ * from the text): the popup shows it as a suggestion to confirm, not as fact.
+ */
+const uncertain = { uncertain: z.literal(true).optional() };
+
 /** A value plus the source it was read from. */
 export const CapturedField = field(FIELD_LIMITS.excerpt);
 export type CapturedField = z.infer<typeof CapturedField>;
@@ -80,10 +86,10 @@ export const Capture = z.object({
   canonicalUrl: field(FIELD_LIMITS.url).optional(),
   title: field(FIELD_LIMITS.title).optional(),
   /** The article's authors, one name each (a byline "A and B" is two). */
-  authors: z.object({ value: Authors.min(1), source: CaptureSource }).optional(),
+  authors: z.object({ value: Authors.min(1), source: CaptureSource, ...uncertain }).optional(),
   siteName: field(FIELD_LIMITS.siteName).optional(),
   /** ISO 8601, with the page's offset when known, or a plain YYYY-MM-DD. */
-  publishedTime: field(FIELD_LIMITS.publishedTime).optional(),
+  publishedTime: field(FIELD_LIMITS.publishedTime).extend(uncertain).optional(),
   excerpt: field(FIELD_LIMITS.excerpt).optional(),
   /** BCP 47 tag, e.g. `en-GB`. */
   lang: field(FIELD_LIMITS.lang).optional(),
@@ -155,6 +161,8 @@ export const CaptureCandidates = z.object({
   elsewhere: dateList,
   /** JSON-LD dateModified, then the modification meta tags. */
   modified: dateList,
+  /** Visible text with a year in it, in the article region in reading order (`shown` only): dates no markup names. */
+  inText: dateList.optional(),
 });
 export type CaptureCandidates = z.infer<typeof CaptureCandidates>;
 

@@ -44,6 +44,7 @@ export function formFromCapture(capture: Capture, sectionIds: readonly string[],
   // A link clip's section is chosen later; a page goes to the suggested section, else the first one.
   const suggested = capture.suggestedSection && sectionIds.includes(capture.suggestedSection) ? capture.suggestedSection : undefined;
   const section = origin === 'link' ? null : (suggested ?? sectionIds[0] ?? null);
+  const unsure = (['authors', 'publishedTime'] as const).filter((name) => capture[name]?.uncertain);
   return {
     form: {
       url,
@@ -63,6 +64,7 @@ export function formFromCapture(capture: Capture, sectionIds: readonly string[],
       origin,
       sources,
       notes: capture.notes.map(stripBidi),
+      ...(unsure.length && { unsure }),
       ...(capture.quote?.selectionLength && { quoteCut: { selectionLength: capture.quote.selectionLength } }),
       ...(origin === 'tab' && capture.readerView ? { readerView: capture.readerView } : {}),
     },

@@ -64,6 +64,14 @@ export const CaptureContext = z.object({
   notes: z.array(z.string().max(500)).max(20),
   /** The tab showed Reader View: the popup offers to open the original page in it. */
   readerView: ReaderView.optional(),
+  /**
+   * Fields the capture was unsure of (dates from different sources disagree, a byline guessed from
+   * the text): the popup offers them as suggestions to confirm. A field leaves the list once confirmed or edited.
+   */
+  unsure: z
+    .array(z.enum(['authors', 'publishedTime']))
+    .max(2)
+    .optional(),
   /** The selection was longer than the quote keeps: how long it was, for the popup to say so. */
   quoteCut: z.object({ selectionLength: z.number().int().positive().max(1e9) }).optional(),
 });

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { documentAt } from '../../test/document';
+import { parseDate } from './dates';
+import { extractCapture } from './extract';
+import { pickPublishedTime } from './pick-published-time';
+
+const NOW = new Date('2024-06-01');
+const PROSE = `<p>${'The story goes on. '.repeat(30)}</p>`;
+const none = { published: [], inArticle: [], elsewhere: [], modified: [] };
+const page = (html: string, url = 'https://ex.com/story', lang = '') =>
+  extractCapture(documentAt(`<html${lang && ` lang="${lang}"`}><body>${html}</body></html>`, url), { now: NOW }).publishedTime;
+
+describe('visible dates in many languages and orders', () => {
+  it.each([
+    ['5 października 2020', '2020-10-05'],
+    ['12 января 2021 г.', '2021-01-12'],
+    ['3. února 2022', '2022-02-03'],
+    ['2022. február 3.', '2022-02-03'],
+    ['14 de fevereiro de 2019', '2019-02-14'],
+    ['9 marraskuuta 2018', '2018-11-09'],
+    ['الأربعاء، 07 أكتوبر 2020 - 12:09', '2020-10-07T12:09:00'],
+    ['تم نشره الجمعة 24 نيسان / أبريل 2020', '2020-04-24'],
+    ['2020년 3월 4일', '2020-03-04'],
+    ['Samstag, 19. Juli 2014', '2014-07-19'],
+    ['24-04-2020 21:36', '2020-04-24T21:36:00'],
+  ])('reads “%s”', (text, iso) => {
+    expect(parseDate(text)?.iso).toBe(iso);
+  });
+
+  it('reads numeric days in the order of the page’s language, and an impossible order the other way', () => {
+    expect(parseDate('04/05/2020', true)?.iso).toBe('2020-04-05');
+    expect(parseDate('04/05/2020', false)?.iso).toBe('2020-05-04');
+    expect(parseDate('25/05/2020', true)?.iso).toBe('2020-05-25');
+    expect(parseDate('05/25/2020', false)?.iso).toBe('2020-05-25');
+    expect(page(`<article><p>Publicado el 04/05/2020</p>${PROSE}</article>`, undefined, 'es')?.value).toBe('2020-05-04');
+    expect(page(`<article><p>Posted 04/05/2020</p>${PROSE}</article>`, undefined, 'en-US')?.value).toBe('2020-04-05');
+  });
+});
+
+describe('choosing among the page’s dates', () => {
+  it('reads a date written in the article’s text, as a suggestion when nothing confirms it', () => {
+    expect(page(`<article><h1>Title</h1><p>Veröffentlicht am 3. Februar 2022</p>${PROSE}</article>`, undefined, 'de')).toEqual({
+      value: '2022-02-03',
+      source: 'page-text',
+      uncertain: true,
+    });
+    // The address's date confirms it.
+    expect(page(`<article><p>3 February 2022</p>${PROSE}</article>`, 'https://ex.com/2022/02/03/story')).toEqual({
+      value: '2022-02-03',
+      source: 'page-text',
+    });
+  });
+
+  it('skips dates in comments, related links and scripts', () => {
+    const body = `<article><p>Posted 2 May 2021</p>${PROSE}<section class="comments"><p>1 June 2023</p></section></article>`;
+    expect(page(`<script>var d = "2019-01-01"</script>${body}`)?.value).toBe('2021-05-02');
+  });
+
+  it('puts a UTC time on the page’s own day when that day is one off (the same instant, the smallest offset)', () => {
+    const picked = pickPublishedTime(
+      { ...none, published: [{ source: 'json-ld', value: '2023-11-09T01:09:55Z' }] },
+      'https://ex.com/2023/11/08/story',
+      NOW,
+    );
+    expect(picked).toEqual({ value: '2023-11-08T23:09:55-02:00', source: 'json-ld' });
+    expect(Date.parse(picked!.value)).toBe(Date.parse('2023-11-09T01:09:55Z'));
+    // A print edition's date, half a day off: no zone explains it, the declared time stays.
+    expect(
+      pickPublishedTime({ ...none, published: [{ source: 'json-ld', value: '2016-09-19T11:46:01Z' }] }, 'https://ex.com/2016/09/20/x', NOW),
+    ).toEqual({ value: '2016-09-19T11:46:01Z', source: 'json-ld' });
+  });
+
+  it('offers a declared date as a suggestion when the page’s own date is days away', () => {
+    expect(
+      pickPublishedTime(
+        { ...none, published: [{ source: 'meta', value: '2020-01-10' }], inArticle: [{ source: 'time-element', value: '2023-03-06' }] },
+        'https://ex.com/story',
+        NOW,
+      ),
+    ).toEqual({ value: '2020-01-10', source: 'meta', uncertain: true });
+  });
+});
