@@ -70,6 +70,7 @@ async function run(index: number): Promise<Run> {
       sync: offlineSyncDeps(),
       feeds,
       resolveTab: unused,
+      openTab: unused,
       captureTab: unused,
       readLinkText: unused,
       confirmLinkClip: unused,
