@@ -20,9 +20,11 @@ export function documentAt(html: string, url = 'https://example.com/article'): D
   Object.defineProperty(document, 'implementation', { value: implementation, configurable: true });
   // linkedom's getElementsByTagName('*') finds nothing (browsers: every element, in document order,
   // which the capture's bounded scans read: src/capture/bounded-query.ts). Same order as querySelectorAll('*').
+  // Bound now, as a browser's native collection is: a test that later breaks querySelectorAll does not break it.
   const byTag = document.getElementsByTagName.bind(document);
+  const all = document.querySelectorAll.bind(document);
   Object.defineProperty(document, 'getElementsByTagName', {
-    value: (name: string) => (name === '*' ? document.querySelectorAll('*') : byTag(name)),
+    value: (name: string) => (name === '*' ? all('*') : byTag(name)),
     configurable: true,
   });
   return document;
