@@ -1,8 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parseEnv, runLauncher } from './launcher-script';
 
 /**
  * A REAL Tiny Tiny RSS on 127.0.0.1 for the reading-queue tests, started and stopped by the test itself
@@ -49,50 +50,8 @@ export interface Ttrss {
   stop(): Promise<void>;
 }
 
-/** `KEY=value` lines as the script writes them (values may be single-quoted). */
-function parseEnv(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of text.split('\n')) {
-    const match = /^([A-Z_]+)=(.*)$/.exec(line.trim());
-    if (!match) continue;
-    const value = match[2]!;
-    out[match[1]!] = value.startsWith("'") && value.endsWith("'") ? value.slice(1, -1) : value;
-  }
-  return out;
-}
-
 function runScript(command: string, env: NodeJS.ProcessEnv, timeoutMs: number, log: (line: string) => void): Promise<string> {
-  return new Promise((done, fail) => {
-    // detached: the script leads its own process group, so a timeout ends it with its children (apt-get
-    // included). The servers it starts are in groups of their own, ended by `stop`.
-    const child = spawn('bash', [SCRIPT, command], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      for (const line of chunk.toString().split('\n')) if (line.trim()) log(line);
-    });
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        /* already gone */
-      }
-      fail(new Error(`scripts/ttrss.sh ${command} took longer than ${timeoutMs} ms\n${stderr.slice(-2000)}`));
-    }, timeoutMs);
-    child.once('error', (error) => {
-      clearTimeout(timer);
-      fail(error);
-    });
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      if (code === 0) done(stdout);
-      else fail(new Error(`scripts/ttrss.sh ${command} failed (exit ${code})\n${stderr.slice(-3000)}`));
-    });
-  });
+  return runLauncher(SCRIPT, command, env, timeoutMs, log);
 }
 
 /** A port free on 127.0.0.1 right now (the script refuses a busy one, and start() then tries again). */

@@ -1,8 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parseEnv, runLauncher } from './launcher-script';
 
 /**
  * A real WordPress on 127.0.0.1 for the sync tests, started and stopped by the test itself through
@@ -87,56 +88,8 @@ function basic(user: string, password: string): string {
   return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 }
 
-/** `KEY=value` lines as the script prints them (bash %q quoting for values with spaces). */
-function parseEnv(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of text.split('\n')) {
-    const match = /^([A-Z_]+)=(.*)$/.exec(line.trim());
-    if (!match) continue;
-    let value = match[2]!;
-    if (value.startsWith("'") && value.endsWith("'")) value = value.slice(1, -1);
-    else value = value.replace(/\\(.)/g, '$1');
-    out[match[1]!] = value;
-  }
-  return out;
-}
-
 function runScript(command: string, env: NodeJS.ProcessEnv, timeoutMs: number, log: (line: string) => void): Promise<string> {
-  return new Promise((done, fail) => {
-    // detached: the script leads its own process group, so a timeout can end it with its children
-    // (apt-get included). The servers it starts are in groups of their own, ended by `stop`.
-    const child = spawn('bash', [SCRIPT, command], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    let partial = '';
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      partial += chunk.toString();
-      const lines = partial.split('\n');
-      partial = lines.pop() ?? '';
-      for (const line of lines) if (line.trim()) log(line);
-    });
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        /* already gone */
-      }
-      fail(new Error(`scripts/wordpress.sh ${command} took longer than ${timeoutMs} ms\n${stderr.slice(-2000)}`));
-    }, timeoutMs);
-    child.once('error', (error) => {
-      clearTimeout(timer);
-      fail(error);
-    });
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      if (code === 0) done(stdout);
-      else fail(new Error(`scripts/wordpress.sh ${command} failed (exit ${code})\n${stderr.slice(-3000)}`));
-    });
-  });
+  return runLauncher(SCRIPT, command, env, timeoutMs, log);
 }
 
 /** Polls until `GET /wp-json/` answers 200 with the site's index; bounded by `timeoutMs`. */
