@@ -65,3 +65,32 @@ export function runLauncher(
     });
   });
 }
+
+/**
+ * The state dirs of a launcher's instances still running. Best effort: when the test process exits
+ * without stopping one, `stopOnExit` is called for it (the hook is installed with the first instance).
+ */
+export class RunningInstances {
+  private readonly stateDirs = new Set<string>();
+  private hooked = false;
+
+  constructor(private readonly stopOnExit: (stateDir: string) => void) {}
+
+  add(stateDir: string): void {
+    if (!this.hooked) {
+      this.hooked = true;
+      process.once('exit', () => {
+        for (const dir of this.stateDirs) this.stopOnExit(dir);
+      });
+    }
+    this.stateDirs.add(stateDir);
+  }
+
+  has(stateDir: string): boolean {
+    return this.stateDirs.has(stateDir);
+  }
+
+  delete(stateDir: string): void {
+    this.stateDirs.delete(stateDir);
+  }
+}

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseEnv, runLauncher } from './launcher-script';
+import { RunningInstances, parseEnv, runLauncher } from './launcher-script';
 
 /**
  * A REAL Tiny Tiny RSS on 127.0.0.1 for the reading-queue tests, started and stopped by the test itself
@@ -67,25 +67,16 @@ function freePort(): Promise<number> {
   });
 }
 
-const running = new Set<string>();
-let exitHookInstalled = false;
-
-/** Best effort: a test run that dies without calling stop() leaves no server behind. */
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.once('exit', () => {
-    for (const stateDir of running)
-      spawnSync('bash', [SCRIPT, 'stop'], { env: { ...process.env, TTRSS_STATE_DIR: stateDir }, stdio: 'ignore', timeout: 15_000 });
-  });
-}
+/** Instances this process started; a test run that dies without calling stop() leaves no server behind. */
+const running = new RunningInstances((stateDir) =>
+  spawnSync('bash', [SCRIPT, 'stop'], { env: { ...process.env, TTRSS_STATE_DIR: stateDir }, stdio: 'ignore', timeout: 15_000 }),
+);
 
 /** Starts a fresh Tiny Tiny RSS (≈ 6 s here; installing Debian's packages on first use adds 15-60 s). */
 export async function startTtrss(options: { timeoutMs?: number; log?: (line: string) => void } = {}): Promise<Ttrss> {
   const started = Date.now();
   const timeoutMs = options.timeoutMs ?? 240_000;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  installExitHook();
   let stateDir = '';
   let credentials: Record<string, string> | undefined;
   let lastError: unknown;

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseEnv, runLauncher } from './launcher-script';
+import { RunningInstances, parseEnv, runLauncher } from './launcher-script';
 
 /**
  * A real WordPress on 127.0.0.1 for the sync tests, started and stopped by the test itself through
@@ -111,22 +111,10 @@ async function waitForRest(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`WordPress REST API at ${url} did not answer within ${timeoutMs} ms (${last})`);
 }
 
-const running = new Set<string>();
-let exitHookInstalled = false;
-
-/** Best effort: a test run that dies without calling stop() leaves no server behind. */
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.once('exit', () => {
-    for (const stateDir of running)
-      spawnSync('bash', [SCRIPT, 'stop'], {
-        env: { ...process.env, WP_STATE_DIR: stateDir, WP_CLEAN: '1' },
-        stdio: 'ignore',
-        timeout: 10_000,
-      });
-  });
-}
+/** Instances this process started; a test run that dies without calling stop() leaves no server behind. */
+const running = new RunningInstances((stateDir) =>
+  spawnSync('bash', [SCRIPT, 'stop'], { env: { ...process.env, WP_STATE_DIR: stateDir, WP_CLEAN: '1' }, stdio: 'ignore', timeout: 10_000 }),
+);
 
 /**
  * Starts a fresh WordPress (installing Debian's packages on first use, ~35-100 s) and resolves once
@@ -140,7 +128,6 @@ export async function startWordPress(options: StartWordPressOptions = {}): Promi
   // Short: MariaDB's socket lives in it (unix socket paths stop at ~100 bytes).
   const stateDir = options.stateDir ?? (await mkdtemp(join(tmpdir(), 'nc-wp-')));
   const env = { WP_STATE_DIR: stateDir, WP_PORT: String(options.port ?? 0) };
-  installExitHook();
   running.add(stateDir);
 
   const stop = async () => {
