@@ -5,7 +5,8 @@ import { FirefoxBrowser } from '../driver/firefox/firefox-browser';
 import type { ArticleServer } from '../servers/article-server';
 import { articlesFixture } from '../servers/fixtures';
 
-function launchBrowser(engine: Engine, options: LaunchOptions): Promise<ExtensionBrowser> {
+/** A fresh profile with the built extension, in the given browser (the `app` fixture's, or a file's shared one). */
+export function launchBrowser(engine: Engine, options: LaunchOptions): Promise<ExtensionBrowser> {
   return engine === 'firefox' ? FirefoxBrowser.launch(options) : ChromiumBrowser.launch(options);
 }
 

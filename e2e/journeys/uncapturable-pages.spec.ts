@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
-import type { Engine } from '../driver/extension-browser';
+import type { Engine, ExtensionBrowser } from '../driver/extension-browser';
 import type { ArticleServer } from '../servers/article-server';
-import { expect, test } from './fixtures';
+import { expect, launchBrowser, test } from './fixtures';
 import { openClipForm, save, waitForText } from './steps';
 
 /** An address on 127.0.0.1 where nothing listens: a port taken and released (ports 1 and 9 are "blocked" in Firefox, never "refused"). */
@@ -58,9 +58,10 @@ const CASES: Case[] = [
   {
     name: 'the source view (view-source:)',
     engines: ['firefox'],
-    address: (a) => `view-source:${article(a)}`,
+    // Another article than the Reader View case's: in the shared profile, a clipped address reopens as an edit.
+    address: (a) => `view-source:${a.url('/articles/error-budgets-blog.html')}`,
     note: /[Ss]ource/,
-    url: (a) => article(a),
+    url: (a) => a.url('/articles/error-budgets-blog.html'),
   },
   {
     name: 'a page the browser refuses to extensions (a restricted domain)',
@@ -79,14 +80,30 @@ const CASES: Case[] = [
 ];
 
 test.describe('a tab that cannot be read still yields a clipping, with a note in plain words', () => {
-  // Firefox: localhost stands in for Mozilla's restricted domains (addons.mozilla.org, …), which no test may reach.
-  test.use({ launch: { restrictedDomains: ['localhost'] } });
+  /**
+   * One profile for the whole file: each case is a tab of its own and finds its clipping by its own
+   * summary, so the cases need no fresh browser each (a Firefox launch costs seconds). A failed case
+   * ends the worker, and the next one launches a fresh profile again.
+   * Firefox: localhost stands in for Mozilla's restricted domains (addons.mozilla.org, …), which no test may reach.
+   */
+  let app: ExtensionBrowser | undefined;
+  test.beforeAll(async ({ engine }) => {
+    app = await launchBrowser(engine, { restrictedDomains: ['localhost'] });
+  });
+  test.afterAll(async () => {
+    await app?.close();
+  });
+  const shared = (): ExtensionBrowser => {
+    if (!app) throw new Error('the shared browser did not start');
+    return app;
+  };
 
   for (const c of CASES) {
     test.describe(() => {
       test.skip(({ engine }) => !c.engines.includes(engine), 'not a page this browser has');
 
-      test(c.name, async ({ app, engine, articles }) => {
+      test(c.name, async ({ engine, articles }) => {
+        const app = shared();
         const address = await c.address(articles);
         const tab = await app.openTab(address);
         await app.clickToolbarButton(tab);
@@ -96,10 +113,15 @@ test.describe('a tab that cannot be read still yields a clipping, with a note in
         // Chromium may hide an error page's address while it is being committed; Firefox always keeps it.
         const hiddenByChromium = engine === 'chromium' && c.name.startsWith('an error page') && url === '';
         if (!hiddenByChromium) expect(url).toBe(c.url(articles, address));
-        if (!url) await popup.fill('#url', 'https://example.org/pasted-by-the-editor');
-        await popup.type('#summary', 'Kept although the page could not be read.');
+        const number = CASES.indexOf(c) + 1;
+        if (!url) await popup.fill('#url', `https://example.org/pasted-by-the-editor/${number}`);
+        const summary = `Kept although the page could not be read (case ${number}).`;
+        await popup.type('#summary', summary);
         await save(popup);
-        expect((await app.storedClippings())[0]).toMatchObject({ summary: 'Kept although the page could not be read.', origin: 'tab' });
+        const kept = (await app.storedClippings()).filter((clipping) => clipping.summary === summary);
+        expect(kept).toEqual([expect.objectContaining({ summary, origin: 'tab' })]);
+        await popup.close();
+        await tab.close();
       });
     });
   }
@@ -107,7 +129,8 @@ test.describe('a tab that cannot be read still yields a clipping, with a note in
   test.describe(() => {
     test.skip(({ engine }) => engine !== 'firefox', 'Reader View is Firefox’s');
 
-    test('Firefox’s Reader View: the original address is filled in, and the original page is one click away', async ({ app, articles }) => {
+    test('Firefox’s Reader View: the original address is filled in, and the original page is one click away', async ({ articles }) => {
+      const app = shared();
       const original = article(articles);
       const tab = await app.openTab(`about:reader?url=${encodeURIComponent(original)}`);
       await app.clickToolbarButton(tab);
