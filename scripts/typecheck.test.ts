@@ -14,8 +14,7 @@ type Environment = keyof typeof ENVIRONMENTS;
 const programs = new Map<Environment, Set<string>>();
 beforeAll(async () => {
   const environments = Object.keys(ENVIRONMENTS) as Environment[];
-  const files = await Promise.all(environments.map((environment) => filesOf(ENVIRONMENTS[environment])));
-  environments.forEach((environment, index) => programs.set(environment, files[index]));
+  await Promise.all(environments.map(async (environment) => programs.set(environment, await filesOf(ENVIRONMENTS[environment]))));
 }, 240_000);
 function programOf(environment: Environment): Set<string> {
   const files = programs.get(environment);
