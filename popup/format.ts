@@ -1,10 +1,10 @@
-import { plural } from '../src/i18n/messages';
+import { formattingLocale, plural, uiLanguage } from '../src/i18n/messages';
 
-/** "Tue 24 Nov, 10:42" (with the year when it is not this year), in the editor's locale and zone. */
+/** "Tue 24 Nov, 10:42" (with the year when it is not this year), in the extension's language and the editor's zone. */
 export function formatWhen(epochMs: number, now: number = Date.now()): string {
   const date = new Date(epochMs);
   const sameYear = date.getFullYear() === new Date(now).getFullYear();
-  return date.toLocaleString(undefined, {
+  return date.toLocaleString(formattingLocale(uiLanguage()), {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -25,5 +25,5 @@ export function readableDate(value: string): string | undefined {
   const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
   const date = new Date(dayOnly ? `${value.trim()}T12:00:00` : value);
   if (Number.isNaN(date.getTime())) return undefined;
-  return date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+  return date.toLocaleDateString(formattingLocale(uiLanguage()), { day: 'numeric', month: 'short', year: 'numeric' });
 }
