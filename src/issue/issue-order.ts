@@ -1,5 +1,6 @@
 import type { Clipping } from '../clip/clipping';
 import type { Section } from '../settings/settings';
+import { t } from '../i18n/messages';
 
 /** Gap between positions after a renumber: leaves room, and keeps numbers small and readable. */
 export const POSITION_STEP = 1024;
@@ -55,7 +56,7 @@ export function moveClipping(
 export function budgetWarning(section: Section, count: number): string | undefined {
   if (section.budget === undefined || count <= section.budget) return undefined;
   const over = count - section.budget;
-  return `${over} over budget: ${section.name} takes at most ${section.budget}.`;
+  return t('deskOverBudget', over, section.name, section.budget);
 }
 
 /** True when the editor has not written a summary yet. */
