@@ -251,10 +251,11 @@ describe('the lock: the worker refuses every change to a published issue, in wor
 describe('kept backups', () => {
   it('keeps the last 8, newest first, each restorable; weekly ones are named so', async () => {
     const { issue } = await assembled();
-    await call('issue.publish', { issueId: issue.id, moveUnfinished: false });
+    const { next } = await call('issue.publish', { issueId: issue.id, moveUnfinished: false });
     for (let week = 1; week <= 8; week++) {
       clock += 7 * DAY;
-      await keepBackup(deps, { kind: 'weekly' });
+      await call('issue.update', { issueId: next.id, title: `Draft, week ${week}` }); // a week's work
+      expect(await keepBackup(deps, { kind: 'weekly' })).toBeDefined();
     }
     const { backups, saveFiles } = await call('backups.list', {});
     expect(saveFiles).toBe(false);
@@ -264,6 +265,19 @@ describe('kept backups', () => {
     expect(backups.every((b) => b.reason.kind === 'weekly')).toBe(true);
     expect(await db.count('backups')).toBe(8);
     expect(saved).toEqual([]);
+  });
+
+  it('keeps no weekly backup when nothing changed since the newest kept one, and keeps one again after a change', async () => {
+    const { issue } = await assembled();
+    const { next, backup } = await call('issue.publish', { issueId: issue.id, moveUnfinished: false });
+    clock += 7 * DAY;
+    expect(await keepBackup(deps, { kind: 'weekly' })).toBeUndefined();
+    expect((await call('backups.list', {})).backups.map((b) => b.id)).toEqual([backup!.id]);
+    await call('issue.update', { issueId: next.id, title: 'Changed since' });
+    clock += 7 * DAY;
+    const weekly = await keepBackup(deps, { kind: 'weekly' });
+    expect(weekly?.kept.reason).toEqual({ kind: 'weekly' });
+    expect((await call('backups.list', {})).backups).toHaveLength(2);
   });
 
   it('restores a kept backup: a clipping deleted since comes back with every field', async () => {
