@@ -27,8 +27,9 @@ function parseMode(mode: string): { browser: TargetBrowser; buildMode: BuildMode
 
 /**
  * The popup's first script (popup/start.ts) sends clip.prepare, then imports the main bundle
- * dynamically. This adds `<link rel=modulepreload>` for that bundle's files to the popup's HTML, so
- * the browser fetches and compiles them while the first script loads and the page is read.
+ * dynamically. This marks that script `async` and adds `<link rel=modulepreload>` for the main
+ * bundle's files to the popup's HTML, so the browser fetches and compiles them while the first script
+ * runs and the page is read.
  */
 function preloadPopupMainBundle(): Plugin {
   return {
@@ -36,7 +37,7 @@ function preloadPopupMainBundle(): Plugin {
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler(_html, { path, chunk, bundle }) {
+      handler(html, { path, chunk, bundle }) {
         if (!path.endsWith('popup/index.html') || !chunk || !bundle) return;
         const files = new Set<string>();
         const visit = (fileName: string) => {
@@ -46,11 +47,18 @@ function preloadPopupMainBundle(): Plugin {
           found.imports.forEach(visit);
         };
         chunk.dynamicImports.forEach(visit);
-        return [...files].map((file) => ({
-          tag: 'link',
-          attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
-          injectTo: 'head' as const,
-        }));
+        return {
+          // async: the first script runs as soon as it is fetched, waiting neither for the stylesheet nor for the end of parsing.
+          html: html.replace(
+            `<script type="module" crossorigin src="/${chunk.fileName}">`,
+            `<script type="module" async crossorigin src="/${chunk.fileName}">`,
+          ),
+          tags: [...files].map((file) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+            injectTo: 'head' as const,
+          })),
+        };
       },
     },
   };

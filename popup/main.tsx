@@ -12,6 +12,11 @@ import { ClipPopup, type PopupState, errorText } from './clip-popup';
  */
 export function startPopup(tabId: number | undefined, pending: PendingReply<'clip.prepare'>): void {
   performance.mark('newsletter-clipper:popup-loaded');
+  // start.ts is an async script: the tiny document may, in principle, still be parsing.
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', () => startPopup(tabId, pending), { once: true });
+    return;
+  }
   const app = document.getElementById('app')!;
   const show = (state: PopupState) => render(<ClipPopup tabId={tabId} state={state} />, app);
   show({ kind: 'reading' });
