@@ -7,7 +7,7 @@
  * profiled first call, then a second (warm) call, unprofiled. Self time is summed per function
  * over all pages.
  *
- *   npx tsx bench/capture-profile.ts DIR [DIR…] [--pages N] [--label NAME]
+ *   npx tsx bench/capture-profile.ts DIR [DIR…] [--pages N] [--label NAME] [--interval µs] [--per-page]
  *
  * Prints the top functions and writes bench/results/capture-profile-NAME.json.
  */
@@ -23,11 +23,13 @@ const root = resolve(import.meta.dirname, '..');
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
   allowPositionals: true,
-  options: { pages: { type: 'string' }, label: { type: 'string' } },
+  options: { pages: { type: 'string' }, label: { type: 'string' }, 'per-page': { type: 'boolean' }, interval: { type: 'string' } },
 });
 if (!positionals.length) throw new Error('usage: tsx bench/capture-profile.ts DIR [DIR…] [--pages N] [--label NAME]');
 const pagesPerCorpus = Math.min(200, Math.max(1, Number(values.pages ?? 20)));
 const label = values.label ?? 'now';
+/** Sampling interval of the CPU profile, µs. */
+const samplingUs = Math.max(10, Number(values.interval ?? 50));
 
 interface ProfileNode {
   id: number;
@@ -102,7 +104,7 @@ try {
         await page.goto(pageUrl, { waitUntil: 'load', timeout: 20_000 });
         const cdp = await context.newCDPSession(page);
         await cdp.send('Profiler.enable');
-        await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+        await cdp.send('Profiler.setSamplingInterval', { interval: samplingUs });
         // The script's evaluation (parse and top-level run) is timed apart from the profiled first call.
         evalMs.push(
           await page.evaluate<number>(
@@ -120,6 +122,7 @@ try {
         coldMs.push(cold as number);
         warmMs.push(warm as number);
         const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+        const pageSelf = new Map<string, number>();
         profile.samples.forEach((id, i) => {
           const node = byId.get(id)!;
           const f = node.callFrame;
@@ -127,8 +130,18 @@ try {
           const key = `${f.functionName || '(anonymous)'} :${f.lineNumber + 1}`;
           const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
           self.set(key, (self.get(key) ?? 0) + dt);
+          pageSelf.set(key, (pageSelf.get(key) ?? 0) + dt);
           totalSampled += dt;
         });
+        if (values['per-page'])
+          console.log(
+            [...pageSelf.entries()]
+              .filter(([name]) => name !== '(idle) :0')
+              .sort((a, b) => b[1] - a[1])
+              .slice(0, 8)
+              .map(([name, ms]) => `  ${ms.toFixed(1)} ms ${name}`)
+              .join('\n'),
+          );
         console.log(
           `${basename(dir)}/${basename(caseDir)}: eval ${(evalMs.at(-1) ?? NaN).toFixed(1)} ms, cold ${(cold as number).toFixed(1)} ms, warm ${(warm as number).toFixed(1)} ms`,
         );

@@ -327,7 +327,7 @@ const POPUP_MARKS = `(() => {
   const perf = window.performance;
   const at = (name) => { const e = perf.getEntriesByName(name); return e.length ? e[0].startTime : null; };
   const alert = document.querySelector('[role=alert]');
-  return { timeOrigin: perf.timeOrigin, start: at('newsletter-clipper:popup-start'), prepared: at('newsletter-clipper:prepared'),
+  return { timeOrigin: perf.timeOrigin, start: at('newsletter-clipper:popup-start'), loaded: at('newsletter-clipper:popup-loaded'), prepared: at('newsletter-clipper:prepared'),
     filled: at('newsletter-clipper:form-filled'), title: document.getElementById('title')?.value ?? null, alert: alert ? alert.textContent : null };
 })()`;
 /** Read in the article tab: the content script's own measure of the capture (the page's timeline is shared with the extension's world). */
@@ -336,6 +336,7 @@ const PAGE_CAPTURE = `(() => { const e = performance.getEntriesByName('newslette
 interface PopupMarks {
   timeOrigin: number;
   start: number | null;
+  loaded: number | null;
   prepared: number | null;
   filled: number | null;
   title: string | null;
@@ -349,8 +350,13 @@ interface PathRun {
   clickToFilled: number;
   /** The click → the popup document's time origin (the browser opens the popup; includes the driver's command). */
   clickToPopup: number;
-  /** The popup's time origin → its script running and clip.prepare sent (loading and compiling the popup's code). */
+  /** The popup's time origin → its first script (popup/start.ts) running and clip.prepare sent. */
   popupStart: number;
+  /**
+   * clip.prepare sent → the main bundle (preact, zod, the form: popup/main.tsx) loaded and running,
+   * while the page is read (null on a build without the mark).
+   */
+  mainLoaded: number | null;
   /** clip.prepare sent → its reply parsed in the popup (the worker: tab look-up, injection, capture, finishing, storage; messages). */
   prepare: number;
   /** Of `prepare`: the content script's capture in the page (its own measure), null if the page's timeline did not show it. */
@@ -383,6 +389,7 @@ async function pathRun(side: Side, server: ArticleServer, sample: string): Promi
         clickToFilled: m.timeOrigin + m.filled - t0,
         clickToPopup: m.timeOrigin - t0,
         popupStart: m.start,
+        mainLoaded: m.loaded === null ? null : m.loaded - m.start,
         prepare,
         capture,
         injectionWorkerMessages: capture === null ? null : prepare - capture,
@@ -396,7 +403,16 @@ async function pathRun(side: Side, server: ArticleServer, sample: string): Promi
   }
 }
 
-const PATH_PARTS = ['clickToFilled', 'clickToPopup', 'popupStart', 'prepare', 'capture', 'injectionWorkerMessages', 'render'] as const;
+const PATH_PARTS = [
+  'clickToFilled',
+  'clickToPopup',
+  'popupStart',
+  'mainLoaded',
+  'prepare',
+  'capture',
+  'injectionWorkerMessages',
+  'render',
+] as const;
 
 function pathSummary(runs: readonly PathRun[]) {
   const part = (name: (typeof PATH_PARTS)[number]) => {
@@ -705,8 +721,9 @@ async function main(): Promise<void> {
     const partNames: Record<(typeof PATH_PARTS)[number], string> = {
       clickToFilled: 'click → form filled',
       clickToPopup: '  click → popup document starts',
-      popupStart: '  popup code loaded, clip.prepare sent',
-      prepare: '  clip.prepare round trip',
+      popupStart: '  popup first script runs, clip.prepare sent',
+      mainLoaded: '  (meanwhile: main bundle loaded, from clip.prepare sent)',
+      prepare: '  clip.prepare round trip (overlaps the main bundle loading)',
       capture: '    of which: capture in the page',
       injectionWorkerMessages: '    of which: injection, worker, messages',
       render: '  reply → form rendered',

@@ -53,36 +53,30 @@ type Unsure = NonNullable<PreparedClip['context']['unsure']>[number];
 
 type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; saved: SavedClip } | { kind: 'error'; message: string };
 
-function errorText(error: unknown): string {
+/** Where the popup is: reading the page, the capture's reply (clip.prepare, parsed), or its failure. */
+export type PopupState = { kind: 'reading' } | { kind: 'prepared'; prepared: PreparedClip } | { kind: 'failed'; message: string };
+
+export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
 /**
- * Shows the form once the capture for the tab (`preparing`: the clip.prepare reply, asked for by
- * main.tsx before the first render) arrives. `tabId` is set when the popup is opened for a given tab.
+ * Shows the form once the capture for the tab (the clip.prepare reply, sent by start.ts before this
+ * code loaded) has arrived: main.tsx renders this again with each new state, from the reply's own
+ * callback, so the form does not wait for an effect after a paint. `tabId` is set when the popup is
+ * opened for a given tab.
  */
-export function ClipPopup({ tabId, preparing }: { tabId: number | undefined; preparing: Promise<PreparedClip> }) {
-  const [prepared, setPrepared] = useState<PreparedClip | undefined>();
-  const [loadError, setLoadError] = useState<string | undefined>();
-  useEffect(() => {
-    preparing.then(
-      (reply) => {
-        performance.mark('newsletter-clipper:prepared');
-        setPrepared(reply);
-      },
-      (error) => setLoadError(errorText(error)),
-    );
-  }, [preparing]);
-  if (loadError) {
+export function ClipPopup({ tabId, state }: { tabId: number | undefined; state: PopupState }) {
+  if (state.kind === 'failed') {
     return (
       <main class="popup">
         <p class="banner error" role="alert">
-          {t('popupLoadError', loadError)}
+          {t('popupLoadError', state.message)}
         </p>
       </main>
     );
   }
-  if (!prepared) {
+  if (state.kind === 'reading') {
     return (
       <main class="popup">
         <p class="loading" aria-busy="true">
@@ -91,7 +85,7 @@ export function ClipPopup({ tabId, preparing }: { tabId: number | undefined; pre
       </main>
     );
   }
-  return <ClipEditor prepared={prepared} tabId={tabId} />;
+  return <ClipEditor prepared={state.prepared} tabId={tabId} />;
 }
 
 /** `tabId` is the tab the form was prepared for; undefined for the toolbar popup (the active tab of its window). */

@@ -1,23 +1,30 @@
 import '../src/platform/zod-setup';
 import '../src/platform/i18n-setup';
 import { render } from 'preact';
-import { send } from '../src/messages/client';
-import { ClipPopup } from './clip-popup';
+import { parseReply } from '../src/messages/client';
+import type { PendingReply } from '../src/messages/first-message';
+import { ClipPopup, type PopupState, errorText } from './clip-popup';
 
 /**
- * `?tab=ID` opens the form for a given tab (the popup opened as a page, e.g. from another extension
- * page or the end-to-end tests); the toolbar popup has no query and clips the active tab.
+ * The popup's main bundle, loaded by start.ts once it has sent clip.prepare (`pending`, its raw reply).
+ * The reply is parsed with the protocol's schema here, and the form is rendered from the reply's own
+ * callback (render is synchronous), not from an effect that would first wait for a paint.
  */
-function tabIdFromQuery(search: string): number | undefined {
-  const value = new URLSearchParams(search).get('tab');
-  if (value === null || !/^\d+$/.test(value)) return undefined;
-  return Number(value);
+export function startPopup(tabId: number | undefined, pending: PendingReply<'clip.prepare'>): void {
+  performance.mark('newsletter-clipper:popup-loaded');
+  // start.ts is an async script: the tiny document may, in principle, still be parsing.
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', () => startPopup(tabId, pending), { once: true });
+    return;
+  }
+  const app = document.getElementById('app')!;
+  const show = (state: PopupState) => render(<ClipPopup tabId={tabId} state={state} />, app);
+  show({ kind: 'reading' });
+  parseReply(pending.type, pending.raw).then(
+    (prepared) => {
+      performance.mark('newsletter-clipper:prepared');
+      show({ kind: 'prepared', prepared });
+    },
+    (error: unknown) => show({ kind: 'failed', message: errorText(error) }),
+  );
 }
-
-// User Timing marks along the editor's path (bench/popup-browsers.ts reads them; DevTools shows them).
-performance.mark('newsletter-clipper:popup-start');
-const tabId = tabIdFromQuery(location.search);
-// Asked for before the first render, not from an effect after it: the page is read meanwhile.
-const preparing = send('clip.prepare', tabId === undefined ? {} : { tabId });
-preparing.catch(() => undefined); // handled by ClipPopup; this only keeps an early failure from counting as unhandled
-render(<ClipPopup tabId={tabId} preparing={preparing} />, document.getElementById('app')!);

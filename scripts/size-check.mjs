@@ -6,8 +6,9 @@
 // and its budget, when:
 //   - capture.js (the content script, injected cold into every page clipped) is over its gzipped budget;
 //   - the JavaScript of an entry (worker, popup, options page, issue desk) is over its recorded baseline
-//     plus the tolerance (10 %). An entry's JavaScript is its entry file and every chunk it imports
-//     statically, each gzipped on its own (as it is loaded); chunks loaded with import() later are not counted;
+//     plus the tolerance (10 %). An entry's JavaScript is its entry file, the files its page preloads
+//     (<link rel=modulepreload>) and every chunk they import statically, each gzipped on its own (as it is
+//     loaded); chunks loaded with import() later and not preloaded are not counted;
 //   - the build holds a .map file or a sourceMappingURL comment (release builds ship no source maps).
 // Entries are found through the built manifest.json (background service_worker or scripts, action popup,
 // options page) and the desk's fixed path, never through hashed chunk names.
@@ -42,10 +43,18 @@ function filesUnder(dir) {
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
 }
 
-/** The scripts an HTML page loads (`<script src>`), as paths inside the build. */
+/**
+ * The scripts an HTML page loads at once (`<script src>`, and `<link rel=modulepreload>`: the popup's
+ * main bundle, imported by its first script), as paths inside the build.
+ */
 function pageScripts(dir, page) {
   const html = readFileSync(join(dir, page), 'utf8');
-  return [...html.matchAll(/<script\b[^>]*\bsrc=["']([^"']+)["']/gi)].map((m) => inBuild(page, m[1]));
+  const preloaded = [...html.matchAll(/<link\b[^>]*\brel=["']?modulepreload\b[^>]*>/gi)].map(
+    (m) => /\bhref=["']([^"']+)["']/i.exec(m[0])?.[1],
+  );
+  return [...[...html.matchAll(/<script\b[^>]*\bsrc=["']([^"']+)["']/gi)].map((m) => m[1]), ...preloaded.filter(Boolean)].map((address) =>
+    inBuild(page, address),
+  );
 }
 
 /** A script address as written in `from` (absolute from the extension's root, or relative to `from`), as a path inside the build. */

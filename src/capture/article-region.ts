@@ -2,7 +2,7 @@
  * Where the article sits in the page. Visible-text heuristics (byline, date, first paragraph)
  * look here first so that a sidebar's "By …" or a related story's date is not taken for ours.
  */
-import { queryBounded } from './bounded-query';
+import { queryBounded, scanCut } from './bounded-query';
 import { wordSet } from './text';
 
 const FURNITURE_TAGS = wordSet('NAV NOSCRIPT TEMPLATE DIALOG');
@@ -42,19 +42,20 @@ function isFurniture(el: Element): boolean {
   // whole page "the article": that does not count.
   if (tag === 'ASIDE' || tag === 'FOOTER') {
     const story = el.parentElement?.closest('article,[itemtype*=Article]');
-    if (!story || story === el.ownerDocument.body || story === el.ownerDocument.documentElement) return true;
+    // Only <html> and its children (<body>) have no grandparent.
+    if (!story?.parentElement?.parentElement) return true;
   }
   if (
     el.hasAttribute('hidden') ||
     el.getAttribute('aria-hidden') === 'true' ||
-    /display:\s*none|visibility:\s*hidden/i.test(el.getAttribute('style') ?? '')
+    /display:\s*none|visibility:\s*hidden/i.test(el.getAttribute('style') as string) // null reads "null"
   )
     return true;
   const role = el.getAttribute('role');
   if (role && FURNITURE_ROLES.has(role)) return true;
   const tokens = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
   if (tokens.length < 3) return false;
-  for (const token of tokens.split(/\s+/)) if (token && furnitureToken(token)) return true;
+  for (const token of tokens.split(/\s+/)) if (furnitureToken(token)) return true; // '' is no furniture
   return false;
 }
 
@@ -95,11 +96,16 @@ export function articleElements(root: Element | undefined, selector: string, max
   return root ? queryBounded(root, selector, max).filter((el) => !outsideArticle(el)) : [];
 }
 
-/** The length of an element's text, counted no further than `cap` (a 3 MB article's textContent took 60–80 ms to build). */
-function textLength(el: Element, cap: number): number {
+/**
+ * The length of an element's text, counted no further than 100,000 characters on a large page (a
+ * 3 MB article's textContent took 60–80 ms to build). A normal page's is read natively in one call:
+ * stepping through an article's text nodes from script cost a cold capture more than the whole string.
+ */
+function textLength(el: Element): number {
+  if (!scanCut(el.ownerDocument)) return el.textContent.length;
   const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
   let length = 0;
-  for (let node = walker.nextNode(); node && length < cap; node = walker.nextNode()) length += (node as Text).length;
+  for (let node = walker.nextNode(); node && length < 1e5; node = walker.nextNode()) length += (node as Text).length;
   return length;
 }
 
@@ -113,7 +119,7 @@ export function articleRoot(doc: Document): Element | undefined {
     let best: Element | undefined;
     let bestLength = 0;
     for (const el of articleElements(doc.documentElement, selector, 6)) {
-      const length = textLength(el, 100000);
+      const length = textLength(el);
       if (length > bestLength) {
         best = el;
         bestLength = length;

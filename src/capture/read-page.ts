@@ -163,6 +163,6 @@ function readWithin(doc: Document, options: ReadOptions, clock: () => number, de
       `This page is very large: to keep it responsive, the capture stopped reading it after ${options.budgetMs} ms${skipped.length ? ` (it did not look for the ${skipped.join(', ')})` : ''}. Check the author and date.`,
     );
   else if (root !== null && scanCut(doc))
-    note(`This page is very large: only its first ${SCAN_LIMIT.toLocaleString('en')} elements were searched for the author and date.`);
+    note(`This page is very large: only its first ${SCAN_LIMIT / 1000},000 elements were searched for the author and date.`);
   return capture;
 }

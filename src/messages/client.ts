@@ -3,10 +3,19 @@ import { MessageError } from './message-error';
 import { type MessageName, type RequestOf, type ResponseOf, Reply, protocol } from './protocol';
 
 /** Sends one message to the worker and parses its reply; a failure reply becomes a thrown MessageError. */
-export async function send<K extends MessageName>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
+export function send<K extends MessageName>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
+  return parseReply(type, sendToWorker({ type, payload }));
+}
+
+/**
+ * Parses the raw reply to a message of `type` sent by other means (the popup's first message, sent by
+ * popup/start.ts before this code loaded: src/messages/first-message.ts); a failure reply, or no
+ * answer, becomes a thrown MessageError, as with {@link send}.
+ */
+export async function parseReply<K extends MessageName>(type: K, pending: Promise<unknown>): Promise<ResponseOf<K>> {
   let raw: unknown;
   try {
-    raw = await sendToWorker({ type, payload });
+    raw = await pending;
   } catch (error) {
     throw new MessageError(
       'internal',
