@@ -15,7 +15,7 @@ import { looseKey, squash } from './text';
 
 /** Markup that holds a byline: rel=author, microformats, and the class names CMSs use. */
 const BYLINE_MARKUP =
-  '[rel~=author],[class*=byline i],[id*=byline i],.by-line,[class*=author i],[id*=author i],.vcard .fn,.p-author,.h-card .p-name,[class*=writer i],[data-author],address,[class*=contributor i]';
+  '[rel~=author],[class*=byline i],[id*=byline i],.by-line,[class*=author i],[id*=author i],.vcard .fn,.p-author,.h-card .p-name,[class*=writer i],[data-author],address,[class*=contributor i],a[href*="/author/"]';
 
 /** Appends one candidate, its strings squashed and cut to the boundary's caps (cleaning squashes first and reads no further). */
 function add(out: AuthorCandidate[], values: string[], source: CaptureSource, ownSite?: boolean): void {
@@ -23,9 +23,19 @@ function add(out: AuthorCandidate[], values: string[], source: CaptureSource, ow
   if (names.length && out.length < CANDIDATE_LIMITS.authors) out.push({ source, names, ...(ownSite && { ownSite: true as const }) });
 }
 
+/**
+ * Microdata authors in the article region; else, when the whole page is the article's item
+ * (`itemscope` on `<html>`), its own author wherever it is (a byline block under the
+ * headline may be a `<nav>`), but not the author of a comment or teaser item inside the page.
+ */
 function microdataAuthor(doc: Document, out: AuthorCandidate[]): void {
   const names: string[] = [];
-  for (const el of articleElements(doc.documentElement, '[itemprop~=author],[itemprop~=creator]', 10)) {
+  const selector = '[itemprop~=author],[itemprop~=creator]';
+  const root = doc.documentElement;
+  const found = articleElements(root, selector, 10);
+  for (const el of found.length
+    ? found
+    : queryBounded(root, selector, 10).filter((el) => el.parentElement!.closest('[itemscope]') === root)) {
     const named = el.querySelector('[itemprop~=name]');
     const value = named?.getAttribute('content') ?? named?.textContent ?? el.getAttribute('content') ?? el.textContent ?? '';
     if (squash(value).length <= 120) names.push(value);
@@ -69,7 +79,8 @@ function markupBylines(root: Element | undefined, seen: Set<Element>, out: Autho
   }
 }
 
-const BY_TEXT = /^\s*(?:(?:written|posted|published|reported|story|text)\s+)?(?:By|BY|by|Von|VON|von)(?:\s*:)?(?:\s|$)/;
+/** "By", "Von", "Written by" in any case (the worker half judges the name that follows). */
+const BY_TEXT = /^\s*(?:(?:written|posted|published|reported|story|text)\s+)?(?:by|von)(?:\s*:)?(?:\s|$)/i;
 
 /** "By Jane Doe" written in a plain paragraph near the top of the article. */
 function textBylines(root: Element | undefined, out: AuthorCandidate[]): void {
