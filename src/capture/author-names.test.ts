@@ -107,6 +107,9 @@ describe('cleanAuthors: bylines in other languages', () => {
     expect(cleanAuthors(['Ann Lee　著、鈴木 次郎　監訳、高橋 三郎　訳'])).toEqual(['Ann Lee', '鈴木 次郎', '高橋 三郎']);
     expect(cleanAuthors(['[ 田中一， Example News]'])).toEqual(['田中一', 'Example News']);
     expect(cleanAuthors(['著者 山本 花 イラスト 森 薫'])).toEqual(['山本 花', '森薫']);
+    // A label alone (a menu's link to the authors' index) is no name.
+    expect(cleanAuthors(['著者'])).toBeUndefined();
+    expect(cleanAuthors(['기자'])).toBeUndefined();
     // A label glued to the name is part of it: 文 is also a surname.
     expect(cleanAuthors(['文在寅'])).toEqual(['文在寅']);
   });
@@ -115,5 +118,7 @@ describe('cleanAuthors: bylines in other languages', () => {
     expect(cleanAuthors(['Example Blogs', 'Guestbook'], '', true)).toBeUndefined();
     expect(cleanAuthors(['例の部落格', '留言'], '', true)).toBeUndefined();
     expect(cleanAuthors(['Jane Doe', 'John Roe'], '', true)).toEqual(['Jane Doe', 'John Roe']);
+    expect(cleanAuthors(['人氣( 23925 )'], '', true)).toBeUndefined();
+    expect(cleanAuthors(['Comments (12)'])).toBeUndefined();
   });
 });

@@ -14,7 +14,7 @@ const LEAD_VERB = set(
   'written posted published reported words story text photos photo interview compiled edited updated escrito escrita geschrieben écrit écrite scritto scritta geschreven skrevet skriven',
 );
 const LABEL = set(
-  'author authors author(s) autor autorin autoren autora autores auteur auteurs autore autori auteur(s) byline text texto testo tekst words автор авторы yazar kirjoittaja författare forfatter',
+  'author authors author(s) autor autorin autoren autora autores auteur auteurs autore autori auteur(s) byline text texto testo tekst words автор авторы yazar kirjoittaja författare forfatter 著者 作者 筆者 記者 记者 撰文 イラスト 翻訳 翻訳者 訳者 译者 编辑 編集 編輯 기자 글 写真 撮影',
 );
 
 /** Interface words that byline-like markup sometimes holds instead of a name. */
@@ -94,7 +94,8 @@ const PARTICLE = set('van von der den de da del di du la le bin al y zu ten ter'
 
 function namesIn(segment: string, siteKey: string, strict: boolean): string[] {
   let text = segment.replace(/^[\s|·•—–-]+/, '');
-  if (!text || looksLikeUrl(text)) return [];
+  // A counter in brackets ("Comments (12)", "人氣( 23925 )") is interface text, not a name and a note.
+  if (!text || looksLikeUrl(text) || /\(\s*[\d,.]+\s*\)/.test(text)) return [];
   // "Wednesday, January 18, 2017 by Juli Clover": the name follows the last "by".
   const after = /\s(?:by|von)\s+(\S.*)$/i.exec(text);
   if (after && /\d/.test(text.slice(0, after.index))) text = after[1]!;

@@ -88,9 +88,19 @@ describe('findByline: the byline in the page', () => {
     expect(byline('', `<article><p>WRITTEN BY Sam Roe</p>${PROSE}</article>`)).toEqual({ value: 'Sam Roe', source: 'page-text' });
   });
 
-  it('reads a link to the author’s page, its label dropped ("著者：…")', () => {
+  it('reads a link to the author’s page as a suggestion, its label dropped ("著者：…"), after any byline markup', () => {
     const body = `<article><h1>見出し</h1><a class="header-name" href="/author/180/">著者：佐藤一郎</a>${PROSE}</article>`;
-    expect(byline('', body)).toEqual({ value: '佐藤一郎', source: 'byline-markup' });
+    const at = (body: string) =>
+      extractCapture(documentAt(`<html><head></head><body>${body}</body></html>`, 'https://ex.com/2021/story'), {
+        now: new Date('2024-01-01'),
+      }).authors;
+    expect(at(body)).toEqual({ value: ['佐藤一郎'], source: 'page-text', uncertain: true });
+    // A site menu's link to a columnist's page comes before the story's own byline: the byline wins.
+    const menu = '<div class="top-links"><ul><li><a href="/blogs/author/andy-roe/">Andy Roe</a></li></ul></div>';
+    expect(at(`${menu}<article><h1>H</h1><div class="author"><a href="/people/ben-roe">Ben Roe</a></div>${PROSE}</article>`)).toEqual({
+      value: ['Ben Roe'],
+      source: 'byline-markup',
+    });
   });
 
   it('reads the page item’s microdata author in the block under the headline, even a <nav>, but not a comment’s', () => {

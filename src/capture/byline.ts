@@ -13,9 +13,12 @@ import { looseKey, squash } from './text';
  * cannot know which candidate survives: it lists them all, each place's strings as one candidate.
  */
 
-/** Markup that holds a byline: rel=author, microformats, and the class names CMSs use. */
+/**
+ * Markup that holds a byline: rel=author, microformats (hAtom's `.vcard .fn`; microformats2's
+ * `p-author h-card` is matched as an author class), and the class names CMSs use.
+ */
 const BYLINE_MARKUP =
-  '[rel~=author],[class*=byline i],[id*=byline i],.by-line,[class*=author i],[id*=author i],.vcard .fn,.p-author,.h-card .p-name,[class*=writer i],[data-author],address,[class*=contributor i],a[href*="/author/"]';
+  '[rel~=author],[class*=byline i],[id*=byline i],.by-line,[class*=author i],[id*=author i],.vcard .fn,[class*=writer i],[data-author],address,[class*=contributor i]';
 
 /** Appends one candidate, its strings squashed and cut to the boundary's caps (cleaning squashes first and reads no further). */
 function add(out: AuthorCandidate[], values: string[], source: CaptureSource, ownSite?: boolean): void {
@@ -65,8 +68,8 @@ function profileNames(doc: Document, urls: string[], out: AuthorCandidate[]): vo
 }
 
 /** Byline elements of `root`, skipping those already listed (`seen`: the body's scan repeats the article's). */
-function markupBylines(root: Element | undefined, seen: Set<Element>, out: AuthorCandidate[]): void {
-  for (const el of articleElements(root, BYLINE_MARKUP, 60)) {
+function markupBylines(root: Element | undefined, seen: Set<Element>, out: AuthorCandidate[], selector = BYLINE_MARKUP): void {
+  for (const el of articleElements(root, selector, 60)) {
     if (seen.has(el)) continue;
     seen.add(el);
     const data = el.getAttribute('data-author');
@@ -75,7 +78,8 @@ function markupBylines(root: Element | undefined, seen: Set<Element>, out: Autho
     if (!text || text.length > 160) continue;
     // Several rel=author links inside one byline: take them all ("A and B").
     const links = Array.from(el.querySelectorAll('[rel~=author],[class*=author i] a,a[href*="/author"]'), (a) => a.textContent ?? '');
-    add(out, links.length > 1 ? links : [text], 'byline-markup');
+    // Author-page links alone are a guess (site menus link columnists too): the worker shows them as a suggestion.
+    add(out, links.length > 1 ? links : [text], selector === BYLINE_MARKUP ? 'byline-markup' : 'page-text');
   }
 }
 
@@ -126,5 +130,7 @@ export function authorCandidates(doc: Document, meta: MetaTags, ld: JsonLdFacts,
   textBylines(region, out);
   const body = doc.body ?? undefined;
   if (region !== body) markupBylines(body, seen, out);
+  // Last, a link to an author's page ("著者：…" with no byline markup): a guess, since site menus link columnists too.
+  markupBylines(region, seen, out, 'a[href*="/author/"]');
   return out;
 }
