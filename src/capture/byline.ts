@@ -130,7 +130,8 @@ export function authorCandidates(doc: Document, meta: MetaTags, ld: JsonLdFacts,
   textBylines(region, out);
   const body = doc.body ?? undefined;
   if (region !== body) markupBylines(body, seen, out);
-  // Last, a link to an author's page ("著者：…" with no byline markup): a guess, since site menus link columnists too.
-  markupBylines(region, seen, out, 'a[href*="/author/"]');
+  // Last, a link to an author's page anywhere in the page (a header's "著者：…" with no byline markup): a guess,
+  // since site menus link columnists too.
+  markupBylines(body, seen, out, 'a[href*="/author/"]');
   return out;
 }
