@@ -38,7 +38,7 @@ function microdataAuthor(doc: Document, out: AuthorCandidate[]): void {
   const found = articleElements(root, selector, 10);
   for (const el of found.length
     ? found
-    : queryBounded(root, selector, 10).filter((el) => el.parentElement!.closest('[itemscope]') === root)) {
+    : queryBounded(root, selector, 10).filter((el) => el.parentElement?.closest('[itemscope]') === root)) {
     const named = el.querySelector('[itemprop~=name]');
     const value = named?.getAttribute('content') ?? named?.textContent ?? el.getAttribute('content') ?? el.textContent ?? '';
     if (squash(value).length <= 120) names.push(value);
@@ -119,7 +119,8 @@ export function declaredAuthors(meta: MetaTags, ld: JsonLdFacts): AuthorCandidat
 /**
  * The raw author candidates, in order of trust: JSON-LD author, author meta tags (OpenGraph,
  * Dublin Core, standard, Highwire), OpenGraph profile links, microdata (the declared ones), then
- * the page's own: byline markup in the article, a "By …" line in it, byline markup elsewhere.
+ * the page's own: byline markup in the article, a "By …" line in it, byline markup elsewhere, and
+ * last a link to an author's page (sent as page text: a guess the popup shows as a suggestion).
  */
 export function authorCandidates(doc: Document, meta: MetaTags, ld: JsonLdFacts, region: Element | undefined): AuthorCandidate[] {
   const out = declaredAuthors(meta, ld);
