@@ -21,6 +21,19 @@ describe('capture benchmark scoring', () => {
     expect(lenientMatch('title', 'Long headline | Site', 'long headline')).toBe(true);
     expect(lenientMatch('title', 'Other', 'Headline')).toBe(false);
   });
+  it('lenient bylines, for every extractor: diacritics, list punctuation and the names of a list', () => {
+    expect(lenientMatch('byline', 'Sebastien Farcis', 'Par Sébastien Farcis')).toBe(true);
+    expect(lenientMatch('byline', '[ 山田太郎， Example]', '[山田太郎，Example]')).toBe(true);
+    expect(lenientMatch('byline', 'Ann Lee, Bo Tan', '著者 Ann Lee イラスト Bo Tan')).toBe(true);
+    expect(lenientMatch('byline', 'Ann Lee and Bo Tan', 'Written by Ann Lee | Edited by Bo Tan')).toBe(true);
+    expect(lenientMatch('byline', 'Ann Lee, Cy Roe', 'Ann Lee and Bo Tan')).toBe(false);
+    expect(lenientMatch('byline', 'Ann Lee, ', 'Ann Leeds')).toBe(false);
+  });
+  it('an expected empty value is matched only by an empty one', () => {
+    expect(lenientMatch('byline', 'Ann Lee', '')).toBe(false);
+    expect(lenientMatch('byline', '', ' ')).toBe(true);
+    expect(exactMatch('byline', 'Ann Lee', '')).toBe(false);
+  });
   it('lenient lang compares primary subtags; URLs ignore scheme and www.', () => {
     expect(lenientMatch('lang', 'en-US', 'en_GB')).toBe(true);
     expect(lenientMatch('lang', 'de', 'en')).toBe(false);

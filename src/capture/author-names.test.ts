@@ -85,3 +85,40 @@ describe('cleanAuthors: a list of names', () => {
     expect(cleanAuthors([Array.from({ length: 10 }, (_, i) => `Person ${String.fromCharCode(65 + i)}`).join(', ')])).toHaveLength(8);
   });
 });
+
+describe('cleanAuthors: bylines in other languages', () => {
+  it('drops "By" and author labels in many languages, verbs before "by" included', () => {
+    expect(cleanAuthors(['Escrito por Ana Pérez'])).toEqual(['Ana Pérez']);
+    expect(cleanAuthors(['Scritto da Marco Rossi'])).toEqual(['Marco Rossi']);
+    expect(cleanAuthors(['Geschrieben von Lena Vogel'])).toEqual(['Lena Vogel']);
+    expect(cleanAuthors(['Autor: Jan Nowak'])).toEqual(['Jan Nowak']);
+    expect(cleanAuthors(['Texto: João Silva'])).toEqual(['João Silva']);
+    expect(cleanAuthors(['Автор: Иван Петров'])).toEqual(['Иван Петров']);
+    // "Da" is a particle of names too: only after a verb is it "by".
+    expect(cleanAuthors(['Da Silva'])).toEqual(['Da Silva']);
+  });
+
+  it('drops Chinese, Japanese and Korean labels and roles around names, and splits on "、" and "，"', () => {
+    expect(cleanAuthors(['著者：佐藤一郎'])).toEqual(['佐藤一郎']);
+    expect(cleanAuthors(['记者 张三'])).toEqual(['张三']);
+    expect(cleanAuthors(['文／林美玲'])).toEqual(['林美玲']);
+    expect(cleanAuthors(['홍길동 기자'])).toEqual(['홍길동']);
+    expect(cleanAuthors(['【記者 山田花子】'])).toEqual(['山田花子']);
+    expect(cleanAuthors(['Ann Lee　著、鈴木 次郎　監訳、高橋 三郎　訳'])).toEqual(['Ann Lee', '鈴木 次郎', '高橋 三郎']);
+    expect(cleanAuthors(['[ 田中一， Example News]'])).toEqual(['田中一', 'Example News']);
+    expect(cleanAuthors(['著者 山本 花 イラスト 森 薫'])).toEqual(['山本 花', '森薫']);
+    // A label alone (a menu's link to the authors' index) is no name.
+    expect(cleanAuthors(['著者'])).toBeUndefined();
+    expect(cleanAuthors(['기자'])).toBeUndefined();
+    // A label glued to the name is part of it: 文 is also a surname.
+    expect(cleanAuthors(['文在寅'])).toEqual(['文在寅']);
+  });
+
+  it('refuses a list of links that holds a navigation entry (a menu, not a byline), in strict mode', () => {
+    expect(cleanAuthors(['Example Blogs', 'Guestbook'], '', true)).toBeUndefined();
+    expect(cleanAuthors(['例の部落格', '留言'], '', true)).toBeUndefined();
+    expect(cleanAuthors(['Jane Doe', 'John Roe'], '', true)).toEqual(['Jane Doe', 'John Roe']);
+    expect(cleanAuthors(['人氣( 23925 )'], '', true)).toBeUndefined();
+    expect(cleanAuthors(['Comments (12)'])).toBeUndefined();
+  });
+});

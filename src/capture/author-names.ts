@@ -9,13 +9,20 @@ import { looksLikeUrl, looseKey, squash, wordSet as set } from './text';
  */
 /** Words that introduce a byline ("By", "Von", "Par") and labels written before a colon. */
 const BY = set('by von par por di door av af from');
-const LEAD_VERB = set('written posted published reported words story text photos photo interview compiled edited updated');
-const LABEL = set('author authors author(s) autor autorin autoren auteur byline text words');
+/** Verbs before "by" ("Written by", "Escrito por", "Geschrieben von", "Scritto da": Italian "da" counts only after a verb). */
+const LEAD_VERB = set(
+  'written posted published reported words story text photos photo interview compiled edited updated escrito escrita geschrieben écrit écrite scritto scritta geschreven skrevet skriven',
+);
+const LABEL = set(
+  'author authors author(s) autor autorin autoren autora autores auteur auteurs autore autori auteur(s) byline text texto testo tekst words автор авторы yazar kirjoittaja författare forfatter 著者 作者 筆者 記者 记者 撰文 イラスト 翻訳 翻訳者 訳者 译者 编辑 編集 編輯 기자 글 写真 撮影',
+);
 
 /** Interface words that byline-like markup sometimes holds instead of a name. */
 const NOT_A_NAME = set(
-  'my subscribe follow share comment comments newsletter menu search home privacy cookie cookies profile login logout signin signup anmelden abonnieren teilen advertisement advertising sponsored bio',
+  'my subscribe follow share comment comments newsletter menu search home privacy cookie cookies profile login logout signin signup anmelden abonnieren teilen advertisement advertising sponsored bio 留言 评论 評論 分享 订阅 訂閱 登录 登入 注册 註冊 首页 首頁 相簿 部落格 コメント シェア ログイン ホーム 댓글 공유 구독 로그인',
 );
+/** Navigation entries: a byline-like list that holds one of them is a menu, not a byline. */
+const MENU = set('home menu search login comments guestbook album 留言 相簿 首页 首頁 ホーム 댓글');
 const NOT_A_NAME_PHRASE = /sign (?:in|up|out)|log (?:in|out)|read more|all posts|posts by|more stories/;
 
 /**
@@ -39,12 +46,27 @@ const hanging = (word: string) => HANGING.test(word);
 
 const bare = (word: string) => word.toLowerCase().replace(/[.,:;]+$/, '');
 
-/** Drop "By", "Written by", "Author:" from the start. */
+/**
+ * Labels and roles written around a name in Chinese, Japanese and Korean: before it ("著者：", "记者 ",
+ * "文／", "기자 ") with a colon, slash or space after the label, or after it ("Eric Freeman 著",
+ * "木下 哲也 訳", "홍길동 기자") with a space before the role. A label glued to the name is left
+ * alone: "文在寅" is a name.
+ */
+const CJK_LABEL =
+  /^(?:本[报報]?)?(?:著者|作者|筆者|执笔|執筆|撰文|撰稿|文字?|文・写真|文と写真|写真|撮影|摄影|イラスト|翻訳者?|訳者|译者|翻[译譯]|编辑|編集|編輯|责任编辑|責任編輯|記者|记者|特派員|特派员|기자|글|취재|사진)\s*[：:／/|]\s*|^(?:著者|作者|筆者|記者|记者|撰文|イラスト|翻訳者?|訳者|译者|기자|글)\s+/;
+const CJK_ROLE = /\s+(?:著|訳|監訳|监译|編|編著|共著|作|文|絵|画|写真|撮影|记者|記者|特派員|特派员|编译|編譯|기자|특파원|글)$/;
+
+/** Drop "By", "Written by", "Author:", "著者：" from the start. */
 function dropLeadIn(text: string): string {
-  const words = text.split(' ');
+  const words = text.replace(CJK_LABEL, '').split(' ');
   const first = bare(words[0]!);
+  const second = bare(words[1] ?? '');
   const skip =
-    LEAD_VERB.has(first) && BY.has(bare(words[1] ?? '')) ? 2 : BY.has(first) || (LABEL.has(first) && words[0]!.endsWith(':')) ? 1 : 0;
+    LEAD_VERB.has(first) && (BY.has(second) || second === 'da')
+      ? 2
+      : BY.has(first) || (LABEL.has(first) && words[0]!.endsWith(':'))
+        ? 1
+        : 0;
   return words.slice(skip).join(' ').replace(/^:\s*/, '');
 }
 
@@ -72,7 +94,8 @@ const PARTICLE = set('van von der den de da del di du la le bin al y zu ten ter'
 
 function namesIn(segment: string, siteKey: string, strict: boolean): string[] {
   let text = segment.replace(/^[\s|·•—–-]+/, '');
-  if (!text || looksLikeUrl(text)) return [];
+  // A counter in brackets ("Comments (12)", "人氣( 23925 )") is interface text, not a name and a note.
+  if (!text || looksLikeUrl(text) || /\(\s*[\d,.]+\s*\)/.test(text)) return [];
   // "Wednesday, January 18, 2017 by Juli Clover": the name follows the last "by".
   const after = /\s(?:by|von)\s+(\S.*)$/i.exec(text);
   if (after && /\d/.test(text.slice(0, after.index))) text = after[1]!;
@@ -84,7 +107,10 @@ function namesIn(segment: string, siteKey: string, strict: boolean): string[] {
   if (inverted) text = `${inverted[2]} ${inverted[1]}`;
   const names: string[] = [];
   // "and" joins two names only when a capital follows: "Zone Justice et faits divers" is one desk.
-  for (const part of text.split(/\s*[,;]\s*|\s+(?:[Aa]nd|AND|[Uu]nd|UND|[Ee]t|ET|[yY]|[Ww]ith|WITH|[Mm]it|MIT|&)\s+(?![a-zß-ÿ])/)) {
+  // "、" and "，" separate names in Chinese and Japanese, as does a role label between two names ("A イラスト B").
+  for (const part of text.split(
+    /\s*[,;、，]\s*|\s+(?:イラスト|翻訳者?|訳者|译者|写真|撮影|摄影)\s+|\s+(?:[Aa]nd|AND|[Uu]nd|UND|[Ee]t|ET|[yY]|[Ww]ith|WITH|[Mm]it|MIT|&)\s+(?![a-zß-ÿ])/,
+  )) {
     const name = cleanName(part, siteKey, strict);
     if (name) names.push(name);
   }
@@ -96,7 +122,9 @@ function cleanName(raw: string, siteKey: string, strict: boolean): string | unde
   const name = dropLeadIn(
     squash(raw)
       .replace(/\S+@\S+\.\S+|(^|\s)@\w+/g, '')
-      .replace(/^[\s:,;|·•–—-]+|[\s:,;|·•–—-]+$/g, ''),
+      // Brackets around the whole byline ("[山田太郎，ITmedia]", "【記者 山田】") and a CJK role after the name.
+      .replace(/^[\s:,;|·•–—[【「『-]+|[\s:,;|·•–—\]】」』-]+$/g, '')
+      .replace(CJK_ROLE, ''),
   ).trim();
   const words = name.split(' ');
   const lower = words.map(bare);
@@ -124,6 +152,8 @@ function cleanName(raw: string, siteKey: string, strict: boolean): string | unde
  * Never returns a URL or the site name.
  */
 export function cleanAuthors(raws: string[], siteName = '', strict = false): string[] | undefined {
+  // Several links, one of them a navigation entry ("Blog name", "Guestbook"): a menu, not a byline.
+  if (strict && raws.length > 1 && raws.some((raw) => MENU.has(bare(squash(raw).trim())))) return undefined;
   const siteKey = looseKey(siteName);
   const names: string[] = [];
   const seen = new Set<string>();

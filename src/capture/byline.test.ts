@@ -83,4 +83,36 @@ describe('findByline: the byline in the page', () => {
     const body = `<article><p>By Kathy Roe</p>${PROSE}</article><section class="scroller"><article><a class="byline" href="/x">Other Person</a></article></section>`;
     expect(byline('', body)).toEqual({ value: 'Kathy Roe', source: 'page-text' });
   });
+
+  it('reads a "Written by" line whatever its case', () => {
+    expect(byline('', `<article><p>WRITTEN BY Sam Roe</p>${PROSE}</article>`)).toEqual({ value: 'Sam Roe', source: 'page-text' });
+  });
+
+  it('reads a link to the author’s page as a suggestion, its label dropped ("著者：…"), after any byline markup', () => {
+    const body = `<article><h1>見出し</h1><a class="header-name" href="/author/180/">著者：佐藤一郎</a>${PROSE}</article>`;
+    const at = (body: string) =>
+      extractCapture(documentAt(`<html><head></head><body>${body}</body></html>`, 'https://ex.com/2021/story'), {
+        now: new Date('2024-01-01'),
+      }).authors;
+    expect(at(body)).toEqual({ value: ['佐藤一郎'], source: 'page-text', uncertain: true });
+    // A site menu's link to a columnist's page comes before the story's own byline: the byline wins.
+    const menu = '<div class="top-links"><ul><li><a href="/blogs/author/andy-roe/">Andy Roe</a></li></ul></div>';
+    expect(at(`${menu}<article><h1>H</h1><div class="author"><a href="/people/ben-roe">Ben Roe</a></div>${PROSE}</article>`)).toEqual({
+      value: ['Ben Roe'],
+      source: 'byline-markup',
+    });
+  });
+
+  it('reads the page item’s microdata author in the block under the headline, even a <nav>, but not a comment’s', () => {
+    const page = (scope: string, author: string) =>
+      `<html ${scope}><head></head><body><h1>Headline</h1><nav class="post-by">${author}</nav><article>${PROSE}</article>` +
+      '<section class="comments"><div itemscope itemtype="https://schema.org/Comment"><span itemprop="author">Commenter Name</span></div></section></body></html>';
+    const at = (scope: string, author = '') =>
+      extractCapture(documentAt(page(scope, author), 'https://ex.com/2021/story'), { now: new Date('2024-01-01') }).authors;
+    const person =
+      'Edited by <span itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Swati Roe</span></span>';
+    expect(at('itemscope itemtype="https://schema.org/NewsArticle"', person)).toEqual({ value: ['Swati Roe'], source: 'microdata' });
+    expect(at('itemscope itemtype="https://schema.org/NewsArticle"')).toBeUndefined();
+    expect(at('', person)).toBeUndefined();
+  });
 });

@@ -13,9 +13,12 @@ import { looseKey, squash } from './text';
  * cannot know which candidate survives: it lists them all, each place's strings as one candidate.
  */
 
-/** Markup that holds a byline: rel=author, microformats, and the class names CMSs use. */
+/**
+ * Markup that holds a byline: rel=author, microformats (hAtom's `.vcard .fn`; microformats2's
+ * `p-author h-card` is matched as an author class), and the class names CMSs use.
+ */
 const BYLINE_MARKUP =
-  '[rel~=author],[class*=byline i],[id*=byline i],.by-line,[class*=author i],[id*=author i],.vcard .fn,.p-author,.h-card .p-name,[class*=writer i],[data-author],address,[class*=contributor i]';
+  '[rel~=author],[class*=byline i],[id*=byline i],.by-line,[class*=author i],[id*=author i],.vcard .fn,[class*=writer i],[data-author],address,[class*=contributor i]';
 
 /** Appends one candidate, its strings squashed and cut to the boundary's caps (cleaning squashes first and reads no further). */
 function add(out: AuthorCandidate[], values: string[], source: CaptureSource, ownSite?: boolean): void {
@@ -23,9 +26,19 @@ function add(out: AuthorCandidate[], values: string[], source: CaptureSource, ow
   if (names.length && out.length < CANDIDATE_LIMITS.authors) out.push({ source, names, ...(ownSite && { ownSite: true as const }) });
 }
 
+/**
+ * Microdata authors in the article region; else, when the whole page is the article's item
+ * (`itemscope` on `<html>`), its own author wherever it is (a byline block under the
+ * headline may be a `<nav>`), but not the author of a comment or teaser item inside the page.
+ */
 function microdataAuthor(doc: Document, out: AuthorCandidate[]): void {
   const names: string[] = [];
-  for (const el of articleElements(doc.documentElement, '[itemprop~=author],[itemprop~=creator]', 10)) {
+  const selector = '[itemprop~=author],[itemprop~=creator]';
+  const root = doc.documentElement;
+  const found = articleElements(root, selector, 10);
+  for (const el of found.length
+    ? found
+    : queryBounded(root, selector, 10).filter((el) => el.parentElement?.closest('[itemscope]') === root)) {
     const named = el.querySelector('[itemprop~=name]');
     const value = named?.getAttribute('content') ?? named?.textContent ?? el.getAttribute('content') ?? el.textContent ?? '';
     if (squash(value).length <= 120) names.push(value);
@@ -55,8 +68,8 @@ function profileNames(doc: Document, urls: string[], out: AuthorCandidate[]): vo
 }
 
 /** Byline elements of `root`, skipping those already listed (`seen`: the body's scan repeats the article's). */
-function markupBylines(root: Element | undefined, seen: Set<Element>, out: AuthorCandidate[]): void {
-  for (const el of articleElements(root, BYLINE_MARKUP, 60)) {
+function markupBylines(root: Element | undefined, seen: Set<Element>, out: AuthorCandidate[], selector = BYLINE_MARKUP): void {
+  for (const el of articleElements(root, selector, 60)) {
     if (seen.has(el)) continue;
     seen.add(el);
     const data = el.getAttribute('data-author');
@@ -65,11 +78,13 @@ function markupBylines(root: Element | undefined, seen: Set<Element>, out: Autho
     if (!text || text.length > 160) continue;
     // Several rel=author links inside one byline: take them all ("A and B").
     const links = Array.from(el.querySelectorAll('[rel~=author],[class*=author i] a,a[href*="/author"]'), (a) => a.textContent ?? '');
-    add(out, links.length > 1 ? links : [text], 'byline-markup');
+    // Author-page links alone are a guess (site menus link columnists too): the worker shows them as a suggestion.
+    add(out, links.length > 1 ? links : [text], selector === BYLINE_MARKUP ? 'byline-markup' : 'page-text');
   }
 }
 
-const BY_TEXT = /^\s*(?:(?:written|posted|published|reported|story|text)\s+)?(?:By|BY|by|Von|VON|von)(?:\s*:)?(?:\s|$)/;
+/** "By", "Von", "Written by" in any case (the worker half judges the name that follows). */
+const BY_TEXT = /^\s*(?:(?:written|posted|published|reported|story|text)\s+)?(?:by|von)(?:\s*:)?(?:\s|$)/i;
 
 /** "By Jane Doe" written in a plain paragraph near the top of the article. */
 function textBylines(root: Element | undefined, out: AuthorCandidate[]): void {
@@ -104,7 +119,8 @@ export function declaredAuthors(meta: MetaTags, ld: JsonLdFacts): AuthorCandidat
 /**
  * The raw author candidates, in order of trust: JSON-LD author, author meta tags (OpenGraph,
  * Dublin Core, standard, Highwire), OpenGraph profile links, microdata (the declared ones), then
- * the page's own: byline markup in the article, a "By …" line in it, byline markup elsewhere.
+ * the page's own: byline markup in the article, a "By …" line in it, byline markup elsewhere, and
+ * last a link to an author's page (sent as page text: a guess the popup shows as a suggestion).
  */
 export function authorCandidates(doc: Document, meta: MetaTags, ld: JsonLdFacts, region: Element | undefined): AuthorCandidate[] {
   const out = declaredAuthors(meta, ld);
@@ -115,5 +131,8 @@ export function authorCandidates(doc: Document, meta: MetaTags, ld: JsonLdFacts,
   textBylines(region, out);
   const body = doc.body ?? undefined;
   if (region !== body) markupBylines(body, seen, out);
+  // Last, a link to an author's page anywhere in the page (a header's "著者：…" with no byline markup): a guess,
+  // since site menus link columnists too.
+  markupBylines(body, seen, out, 'a[href*="/author/"]');
   return out;
 }
