@@ -495,6 +495,10 @@ function printReport(report: {
   }
   if (report.scoring.daysAsWritten)
     console.log('scored on the publication day only: exact = the day the value writes (page offset), lenient = that day or its UTC day');
+  else if (report.extractors[OURS].fields.publishedTime)
+    console.log(
+      "dates, lenient: the same day in UTC, as written, or in the value's own zone (a bare day whose midnight the expected instant is, in a zone from UTC−12 to +14)",
+    );
   const certain = Object.entries(report.certainty).map(
     ([field, t]) =>
       `${field} ${t.wrongAsCertain} of ${t.n} (${t.wrongAsCertainPercent.toFixed(1)} %), ${t.unsure} shown as a suggestion (${t.unsureRight} of them right)`,
