@@ -13,7 +13,7 @@ import { percent, scoreCase, type FieldTally, type ScoredField } from './capture
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { limit: { type: 'string' }, misses: { type: 'boolean' } },
+  options: { limit: { type: 'string' }, misses: { type: 'boolean' }, all: { type: 'boolean' } },
 });
 const limit = values.limit ? Number(values.limit) : Infinity;
 for (const dir of positionals) {
@@ -46,7 +46,7 @@ for (const dir of positionals) {
     const [result] = scoreCase(tallies, { publishedTime: expected.publishedTime }, { publishedTime: got }, scoring);
     if (got && uncertain) unsure++;
     if (got && !uncertain && !result!.lenient) wrongCertain++;
-    if (values.misses && !result!.lenient)
+    if (values.misses && (!result!.lenient || (values.all && !result!.exact)))
       console.log(
         `${name}\twant ${expected.publishedTime}\tgot ${got ?? '-'}\t${source}${uncertain ? ' (uncertain)' : ''}\t${meta.pageUrl}`,
       );

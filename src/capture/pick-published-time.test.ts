@@ -70,6 +70,47 @@ describe('choosing among the page’s dates', () => {
     ).toEqual({ value: '2016-09-19T11:46:01Z', source: 'json-ld' });
   });
 
+  it('writes a declared UTC time in the page’s own offset when the article’s <time> is the same instant', () => {
+    const picked = pickPublishedTime(
+      {
+        ...none,
+        published: [{ source: 'json-ld', value: '2023-11-09T02:11:03.250+00:00' }],
+        inArticle: [{ source: 'time-element', value: '2023-11-08T21:11:03-05:00', shown: 'November 8, 2023' }],
+      },
+      'https://ex.com/story',
+      NOW,
+    );
+    expect(picked).toEqual({ value: '2023-11-08T21:11:03.250-05:00', source: 'json-ld' });
+    expect(Date.parse(picked!.value)).toBe(Date.parse('2023-11-09T02:11:03.250Z'));
+    // Another instant is not the same date written differently: the declared one stays.
+    expect(
+      pickPublishedTime(
+        {
+          ...none,
+          published: [{ source: 'json-ld', value: '2023-11-09T02:11:03Z' }],
+          inArticle: [{ source: 'time-element', value: '2023-11-08T18:00:00-05:00' }],
+        },
+        'https://ex.com/story',
+        NOW,
+      )?.value,
+    ).toBe('2023-11-09T02:11:03Z');
+  });
+
+  it('takes the page’s own day from a date shown outside the article region when the article shows none', () => {
+    // A zoneless time late in the evening, the page header showing the next day.
+    const picked = pickPublishedTime(
+      {
+        ...none,
+        published: [{ source: 'json-ld', value: '2020-12-05T23:15:00Z' }],
+        elsewhere: [{ source: 'byline-markup', value: '', shown: 'Domenica 06 Dicembre 2020 | 00:36' }],
+      },
+      'https://ex.com/story',
+      NOW,
+      'it',
+    );
+    expect(picked).toEqual({ value: '2020-12-06T00:15:00+01:00', source: 'json-ld' });
+  });
+
   it('offers a declared date as a suggestion when the page’s own date is days away', () => {
     expect(
       pickPublishedTime(

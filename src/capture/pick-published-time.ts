@@ -47,6 +47,17 @@ const daysApart = (a: string, b: string) => (Date.parse(b.slice(0, 10)) - Date.p
 /** A time given in UTC or with no zone at all: its day may not be the page's own (an evening story in the Americas is "tomorrow" in UTC). */
 const zoneless = (iso: string) => iso.length > 10 && /(Z|\+00:00|T[\d:.]+)$/.test(iso);
 const pad = (n: number) => String(n).padStart(2, '0');
+const OFFSET = /(Z|[+-]\d\d:\d\d)$/;
+/** The instant `iso` written in the offset of `other` (to the millisecond it gives). */
+function inOffsetOf(iso: string, other: string): string {
+  const zone = OFFSET.exec(other)![1]!;
+  const minutes = zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4)));
+  const wall = new Date(Date.parse(iso) + minutes * 60_000).toISOString();
+  return `${/\.\d+/.test(iso) ? wall.slice(0, 23) : wall.slice(0, 19)}${zone === 'Z' ? 'Z' : zone}`;
+}
+/** Both times with a zone, and the same instant (to the minute). */
+const sameInstant = (a: string, b: string) =>
+  OFFSET.test(a) && OFFSET.test(b) && a.length > 16 && b.length > 16 && Math.abs(Date.parse(a) - Date.parse(b)) < 60_000;
 
 /**
  * A UTC (or zoneless) time moved onto the page's own day, `step` (±1) days away: the same instant
@@ -91,13 +102,21 @@ export function pickPublishedTime(candidates: Omit<CaptureCandidates, 'authors'>
   // <time> of that day also knows the hour.
   if (best?.value.length === 10) best = inPage(best) ?? best;
   if (!best) return undefined;
-  // The page's own day, as its readers see it: the address's date, else the article's visible one.
+  // The page's own day, as its readers see it: the address's date, else the article's visible one,
+  // else a date shown elsewhere in the page (a header outside the article region).
   const chosen = best;
-  const own = [addressDay, inArticle, inText].find((date) => date && (date.source !== chosen.source || date.value !== chosen.value));
+  const elsewhere = inArticle ? undefined : markupDate(candidates.elsewhere, read);
+  const own = [addressDay, inArticle, inText, elsewhere].find(
+    (date) => date && (date.source !== chosen.source || date.value !== chosen.value),
+  );
+  // The same instant written in the page's own offset (a UTC datePublished, the article's
+  // <time datetime="…-05:00">): the page's way of writing it, whose day is the readers'.
+  const local = [inArticle, elsewhere].find((date) => date && sameInstant(date.value, chosen.value));
+  if (local && local.value !== best.value) return { ...best, value: inOffsetOf(best.value, local.value) };
   if (own) {
     const apart = daysApart(best.value, own.value);
     // The own day must be written without a zone of its own: a time with an offset is another instant, not the page's day.
-    const moved = Math.abs(apart) === 1 && zoneless(best.value) && !/(Z|[+-]\d\d:\d\d)$/.test(own.value) && onOwnDay(best.value, apart);
+    const moved = Math.abs(apart) === 1 && zoneless(best.value) && !OFFSET.test(own.value) && onOwnDay(best.value, apart);
     if (moved) return found(moved, best.source);
     if (Math.abs(apart) > 1) return { ...best, uncertain: true };
   }
