@@ -301,7 +301,18 @@ class Lane {
   }
 }
 
-const stripHash = (url: string) => url.replace(/#.*$/, '');
+/**
+ * The address without its fragment, in the browser's form: a meta.json `pageUrl` may be written
+ * with raw non-ASCII characters ("/news/1353889/تحلیل-…", "india’s-…") where the request the
+ * browser makes is percent-encoded; compared as written, such a page was answered with an empty body.
+ */
+const stripHash = (url: string) => {
+  try {
+    return new URL(url).href.replace(/#.*$/, '');
+  } catch {
+    return url.replace(/#.*$/, '');
+  }
+};
 
 /**
  * Our authors are a list of names; a byline is one way of writing it. Written the way the expected
