@@ -27,6 +27,16 @@ describe('visible dates in many languages and orders', () => {
     expect(parseDate(text)?.iso).toBe(iso);
   });
 
+  it('reads a two-digit year only in a dotted day (“30.10.23”), never in other numbers', () => {
+    expect(parseDate('Party, 30.10.23', false)?.iso).toBe('2023-10-30');
+    expect(parseDate('am 3.5.19 um 9:13', false)?.iso).toBe('2019-05-03T09:13:00');
+    expect(parseDate('Version 2.10.23.1', false)).toBeUndefined();
+    expect(parseDate('10/30/23', true)).toBeUndefined();
+    expect(page(`<article><h1>Kostüme</h1>${PROSE}</article><div class="meta">Party, 30.10.23</div>`, undefined, 'de')?.value).toBe(
+      '2023-10-30',
+    );
+  });
+
   it('reads numeric days in the order of the page’s language, and an impossible order the other way', () => {
     expect(parseDate('04/05/2020', true)?.iso).toBe('2020-04-05');
     expect(parseDate('04/05/2020', false)?.iso).toBe('2020-05-04');
@@ -49,6 +59,33 @@ describe('choosing among the page’s dates', () => {
       value: '2022-02-03',
       source: 'page-text',
     });
+  });
+
+  it('prefers a line that is only a date to a date inside a sentence (a caption’s)', () => {
+    const caption = '<p>Protesters gather near the theatre in Paris, France, January 16, 2020. Photo by a staff photographer</p>';
+    expect(page(`<article><h1>Title</h1>${caption}<p>January 18, 2020</p>${PROSE}</article>`)?.value).toBe('2020-01-18');
+    // With no such line, the sentence's date is the guess.
+    expect(page(`<article><h1>Title</h1>${caption}${PROSE}</article>`)).toEqual({
+      value: '2020-01-16',
+      source: 'page-text',
+      uncertain: true,
+    });
+  });
+
+  it('reads past blank text between elements: 900 text nodes with text are looked at', () => {
+    const filler = '<span> </span>\n'.repeat(1200);
+    expect(page(`<article><h1>Title</h1>${filler}<p>Veröffentlicht am 3. Februar 2022</p>${PROSE}</article>`, undefined, 'de')?.value).toBe(
+      '2022-02-03',
+    );
+  });
+
+  it('takes the day a date element shows when its attribute names another (an edit’s time)', () => {
+    const time = '<time datetime="2019-07-03T10:18:46Z">Publié le 29 juin 2019</time>';
+    expect(page(`<article><h1>Titre</h1>${time}${PROSE}</article>`, undefined, 'fr')?.value).toBe('2019-06-29');
+    // The same day shown: the attribute's time stays.
+    expect(page(`<article><h1>Titre</h1><time datetime="2019-06-29T10:18:46Z">29 juin 2019</time>${PROSE}</article>`)?.value).toBe(
+      '2019-06-29T10:18:46Z',
+    );
   });
 
   it('skips dates in comments, related links and scripts', () => {

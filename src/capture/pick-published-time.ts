@@ -3,11 +3,17 @@ import type { Found } from './found';
 import { dateFromUrl, plausibleDate } from './dates';
 import { found } from './found';
 
-/** A date element's date: its attribute's, or its visible text's (which may add the zone the attribute lacks). */
+/**
+ * A date element's date: its attribute's, or its visible text's (which may add the zone the
+ * attribute lacks, or name another day: `<time datetime="2019-07-03T10:18:46Z">Publié le 29 juin
+ * 2019</time>`, an edit's time in the attribute, and the day readers see is the text's).
+ */
 function fromElement({ value: attr, shown: text }: DateCandidate, read: Read): string | undefined {
   const date = attr && read(attr);
+  const said = text && read(text);
+  if (date && said && Math.abs(daysApart(date, said)) > 1) return said;
   // The text counts only when the attribute gives no date, or one without its zone.
-  const shown = (!date || date.length === 19) && text ? read(text) : undefined;
+  const shown = (!date || date.length === 19) && said ? said : undefined;
   // datetime="2022-10-17 16:01:26" shown as "04:01 PM EDT": the attribute's time in the shown zone.
   return date && date.length === 19 && shown && shown.length > 19 && shown.startsWith(date.slice(0, 16))
     ? date + shown.slice(19)
@@ -95,7 +101,13 @@ export function pickPublishedTime(candidates: Omit<CaptureCandidates, 'authors'>
   const inPage = (day?: Found) => markupDate(candidates.inArticle, read, day) ?? markupDate(candidates.elsewhere, read);
   const fromUrl = dateFromUrl(url);
   const addressDay = found(fromUrl && read(fromUrl), 'url');
-  const inText = firstPlausible(candidates.inText, read);
+  // A line that is a date and little else (a dateline) before a date inside a sentence (a caption's, an event's).
+  const texts = candidates.inText ?? [];
+  const inText =
+    firstPlausible(
+      texts.filter((text) => (text.shown ?? '').length <= 40),
+      read,
+    ) ?? firstPlausible(texts, read);
   const declared = firstPlausible(candidates.published, read);
   let best = declared ?? inPage() ?? inText ?? firstPlausible(candidates.modified, read) ?? addressDay;
   // A bare day in the metadata (<meta name="date" content="2016-12-15">): the article's own
