@@ -88,7 +88,7 @@ function parseOffset(text = ''): number | undefined {
 /** The date with the time that follows it ("9:13", "9:13:05 pm EST", "21.13 Uhr"), if any. */
 function withClock(y: number, mo: number, d: number, rest: string): ParsedDate | undefined {
   const m =
-    /^[\s,T@|–-]*(?:at|um|à)?\s*(\d\d?)[:.h](\d\d)(?:[:.](\d\d))?(?:[.,]\d+)?\s*(?:([ap])\.?m\b\.?)?\s*(?:uhr)?\s*\(?((?:gmt|utc)?[+-][\d:]{1,5}|z|[a-z]{2,4}(?![a-z]))?/i.exec(
+    /^[\s,T@|–-]*(?:at|um|à|u|om|kl\.?)?\s*(\d\d?)[:.h](\d\d)(?:[:.](\d\d))?(?:[.,]\d+)?\s*(?:([ap])\.?m\b\.?)?\s*(?:uhr)?\s*\(?((?:gmt|utc)?[+-][\d:]{1,5}|z|[a-z]{2,4}(?![a-z]))?/i.exec(
       rest,
     );
   if (!m) return build(y, mo, d);

@@ -148,6 +148,45 @@ describe('choosing among the page’s dates', () => {
     expect(picked).toEqual({ value: '2020-12-06T00:15:00+01:00', source: 'json-ld' });
   });
 
+  it('offers a declared date as a suggestion when the declared dates disagree beyond a zone’s difference', () => {
+    const published = [
+      { source: 'json-ld' as const, value: '2020-01-10T16:50:00+00:00' },
+      { source: 'meta' as const, value: '2023-01-01T14:11:58+01:00' },
+    ];
+    expect(pickPublishedTime({ ...none, published }, 'https://ex.com/story', NOW)).toEqual({
+      value: '2020-01-10T16:50:00Z',
+      source: 'json-ld',
+      uncertain: true,
+    });
+    // The same instant in two zones, or a bare day and a time on it: they agree.
+    const agreeing = [
+      { source: 'json-ld' as const, value: '2020-01-10T16:50:00Z' },
+      { source: 'opengraph' as const, value: '2020-01-10T17:50:00+01:00' },
+      { source: 'meta' as const, value: '2020-01-10' },
+    ];
+    expect(pickPublishedTime({ ...none, published: agreeing }, 'https://ex.com/story', NOW)).toEqual({
+      value: '2020-01-10T16:50:00Z',
+      source: 'json-ld',
+    });
+  });
+
+  it('offers the first full date as a suggestion when the story’s own date element is relative (“prije 26 minuta”)', () => {
+    const inArticle = [
+      { source: 'byline-markup' as const, value: '', shown: 'Piše: P. Mucović prije 26 minuta' },
+      { source: 'byline-markup' as const, value: '', shown: '09.08.2020 u 10:52' },
+    ];
+    expect(pickPublishedTime({ ...none, inArticle }, 'https://ex.com/story', NOW, 'bs')).toEqual({
+      value: '2020-08-09T10:52:00',
+      source: 'byline-markup',
+      uncertain: true,
+    });
+    // A date first, then relative times (a list of other stories): the date stands.
+    expect(pickPublishedTime({ ...none, inArticle: [...inArticle].reverse() }, 'https://ex.com/story', NOW, 'bs')).toEqual({
+      value: '2020-08-09T10:52:00',
+      source: 'byline-markup',
+    });
+  });
+
   it('offers a declared date as a suggestion when the page’s own date is days away', () => {
     expect(
       pickPublishedTime(

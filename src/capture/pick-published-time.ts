@@ -28,15 +28,22 @@ type Read = (text: string) => string | undefined;
  * way to the first later date of that day with a time (the same byline's `<time datetime>`).
  */
 function markupDate(list: readonly DateCandidate[], read: Read, day?: Found): Found | undefined {
+  let relative = false;
+  const given = day;
   for (const candidate of list) {
     const value = fromElement(candidate, read);
+    // "prije 26 minuta", "vor 3 Tagen", "2 hours ago" first: the story's own date is relative, and a later full date may be another story's.
+    relative ||= !value && RELATIVE.test(candidate.shown ?? '');
     if (!value || (day && !value.startsWith(day.value))) continue;
-    const date = found(value, candidate.source);
+    const date = { ...found(value, candidate.source)!, ...(relative && !given && { uncertain: true }) };
     if (value.length > 10) return date;
     day ??= date;
   }
   return day;
 }
+
+/** A relative time ("3 days ago", "vor 2 Stunden", "il y a 2 jours", "hace 5 minutos", "prije 26 minuta", "2 uur geleden", "5 минут назад", "قبل 19 دقيقة"). */
+const RELATIVE = /\d\s*\p{L}+\.?\s+(ago|fa|geleden|sedan|siden|temu|назад)(?!\p{L})|(?<!\p{L})(vor|il y a|hace|prije|pre|před|قبل)\s+\d/iu;
 
 /** The first plausible date of a list of meta and JSON-LD values (or of visible text: `shown`). */
 function firstPlausible(list: readonly DateCandidate[] = [], read: Read): Found | undefined {
@@ -54,6 +61,20 @@ const daysApart = (a: string, b: string) => (Date.parse(b.slice(0, 10)) - Date.p
 const zoneless = (iso: string) => iso.length > 10 && /(Z|\+00:00|T[\d:.]+)$/.test(iso);
 const pad = (n: number) => String(n).padStart(2, '0');
 const OFFSET = /(Z|[+-]\d\d:\d\d)$/;
+/** The instant of an ISO value; a bare day or a zoneless time read as UTC (no machine zone). */
+const instant = (iso: string) => Date.parse(iso.length === 10 || OFFSET.test(iso) ? iso : `${iso}Z`);
+
+/**
+ * Another declared date further from `value` than a zone can explain: more than 2 hours apart when
+ * both have a time, else more than a day (a bare day against a time).
+ */
+function disagree(list: readonly DateCandidate[], read: Read, value: string): boolean {
+  return list.some((candidate) => {
+    const other = read(candidate.value);
+    return !!other && Math.abs(instant(other) - instant(value)) / HOUR > (other.length > 10 && value.length > 10 ? 2 : 26);
+  });
+}
+
 /** The instant `iso` written in the offset of `other` (to the millisecond it gives). */
 function inOffsetOf(iso: string, other: string): string {
   const zone = OFFSET.exec(other)![1]!;
@@ -132,6 +153,8 @@ export function pickPublishedTime(candidates: Omit<CaptureCandidates, 'authors'>
     if (moved) return found(moved, best.source);
     if (Math.abs(apart) > 1) return { ...best, uncertain: true };
   }
+  // Declared publication dates that disagree (JSON-LD 2020-01-10, a meta tag 2023-01-01): which one the page shows is not known.
+  if (best === declared && disagree(candidates.published, read, best.value)) return { ...best, uncertain: true };
   // A date read from free text, with nothing to confirm it, is a guess.
   return best.source === 'page-text' && !own ? { ...best, uncertain: true } : best;
 }
