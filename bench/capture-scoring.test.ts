@@ -42,7 +42,19 @@ describe('capture benchmark scoring', () => {
   it('lenient dates: the same calendar day in UTC or as written', () => {
     expect(lenientMatch('publishedTime', '2019-04-04', '2019-04-04T15:00:00.000Z')).toBe(true);
     expect(lenientMatch('publishedTime', '2019-04-04T00:30:00+09:00', '2019-04-04T12:00:00Z')).toBe(true);
-    expect(lenientMatch('publishedTime', '2019-04-05', '2019-04-04T15:00:00.000Z')).toBe(false);
+    expect(lenientMatch('publishedTime', '2019-04-06', '2019-04-04T15:00:00.000Z')).toBe(false);
+    expect(lenientMatch('publishedTime', '2019-04-03', '2019-04-04T15:00:00.000Z')).toBe(false);
+  });
+  it("lenient dates: a day written as the instant of its midnight in the page's zone is that day", () => {
+    // "2019/04/04" on a Japanese page, annotated as 00:00 at +09:00 in UTC.
+    expect(lenientMatch('publishedTime', '2019-04-05', '2019-04-04T15:00:00.000Z')).toBe(true);
+    expect(lenientMatch('publishedTime', '2022-07-19', '2022-07-18T22:00:00.000Z')).toBe(true);
+    // Not a midnight anywhere: a day off is a day off.
+    expect(lenientMatch('publishedTime', '2019-04-05', '2019-04-04T15:07:00.000Z')).toBe(false);
+    // A time with an offset: the expected instant's day in that offset.
+    expect(lenientMatch('publishedTime', '2019-02-13T12:00:00+09:00', '2019-02-12T15:00:00.000Z')).toBe(true);
+    expect(lenientMatch('publishedTime', '2019-02-14T12:00:00+09:00', '2019-02-12T15:00:00.000Z')).toBe(false);
+    expect(exactMatch('publishedTime', '2019-04-05', '2019-04-04T15:00:00.000Z')).toBe(false);
   });
   it('scores only annotated fields and counts a missing value as wrong', () => {
     const tallies: Partial<Record<ScoredField, FieldTally>> = {};

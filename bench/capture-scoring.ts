@@ -5,7 +5,9 @@
  *   expected value has no time.
  * - lenient: case-insensitive containment either way; lang: same primary subtag; URL: also
  *   ignores the scheme and `www.`; dates: the same calendar day (UTC, or the literal YYYY-MM-DD
- *   written in the string).
+ *   written in the string), or, against an expected instant, the same day in the value's own zone
+ *   (sameDayInZone: a bare day whose local midnight the instant is, or the instant read in the
+ *   value's offset).
  * - bylines, lenient, for every extractor alike: diacritics and the spacing around list punctuation
  *   (",", "，", "、", ";") and brackets are folded too, and a list of names ("A, B and C") also matches when each
  *   of its names is in the expected text ("著者 A イラスト B", "By A | Editor: B").
@@ -67,9 +69,33 @@ function exactDate(actual: string, expected: string): boolean {
   return a !== undefined && a === e;
 }
 
+/** The calendar day an instant falls on at `offsetMinutes` east of UTC. */
+const dayAt = (t: number, offsetMinutes: number) => new Date(t + offsetMinutes * 60_000).toISOString().slice(0, 10);
+
+/**
+ * An expected instant that is a day written in a zone: postlight's annotations are days a page
+ * shows ("2019/04/04" on a Japanese page) converted to UTC with the site's zone, so they read
+ * "2019-04-03T15:00:00.000Z", 00:00 of the 4th at +09:00. A bare day matches such an instant when
+ * it is exactly the start of that day in some zone from UTC−12 to UTC+14 (whole quarter hours);
+ * a value with its own offset matches when the instant falls on its day in that offset (the same
+ * day in the page's zone). Never a day either side of the instant otherwise.
+ */
+function sameDayInZone(actual: string, expected: string): boolean {
+  const e = instantOf(expected);
+  if (e === undefined || !HAS_TIME.test(expected)) return false;
+  const day = /^(\d{4}-\d{2}-\d{2})(.*)$/.exec(actual);
+  if (!day) return false;
+  if (!day[2]) {
+    const offset = (Date.parse(`${day[1]}T00:00:00Z`) - e) / 60_000;
+    return offset >= -720 && offset <= 840 && offset % 15 === 0;
+  }
+  const zone = /([+-])(\d\d):?(\d\d)$/.exec(day[2]);
+  return !!zone && dayAt(e, (zone[1] === '-' ? -1 : 1) * (Number(zone[2]) * 60 + Number(zone[3]))) === day[1];
+}
+
 function lenientDate(actual: string, expected: string): boolean {
   const want = daysOf(expected);
-  return [...daysOf(actual)].some((d) => want.has(d));
+  return [...daysOf(actual)].some((d) => want.has(d)) || sameDayInZone(actual, expected);
 }
 
 const stripSlash = (u: string) => u.replace(/\/+$/, '');

@@ -307,7 +307,18 @@ class Lane {
   }
 }
 
-const stripHash = (url: string) => url.replace(/#.*$/, '');
+/**
+ * The address without its fragment, in the browser's form: a meta.json `pageUrl` may be written
+ * with raw non-ASCII characters ("/news/1353889/تحلیل-…", "india’s-…") where the request the
+ * browser makes is percent-encoded; compared as written, such a page was answered with an empty body.
+ */
+const stripHash = (url: string) => {
+  try {
+    return new URL(url).href.replace(/#.*$/, '');
+  } catch {
+    return url.replace(/#.*$/, '');
+  }
+};
 
 /**
  * Our authors are a list of names; a byline is one way of writing it. Written the way the expected
@@ -523,6 +534,10 @@ function printReport(report: {
   }
   if (report.scoring.daysAsWritten)
     console.log('scored on the publication day only: exact = the day the value writes (page offset), lenient = that day or its UTC day');
+  else if (report.extractors[OURS].fields.publishedTime)
+    console.log(
+      "dates, lenient: the same day in UTC, as written, or in the value's own zone (a bare day whose midnight the expected instant is, in a zone from UTC−12 to +14)",
+    );
   const certain = Object.entries(report.certainty).map(
     ([field, t]) =>
       `${field} ${t.wrongAsCertain} of ${t.n} (${t.wrongAsCertainPercent.toFixed(1)} %), ${t.unsure} shown as a suggestion (${t.unsureRight} of them right)`,

@@ -88,7 +88,7 @@ function parseOffset(text = ''): number | undefined {
 /** The date with the time that follows it ("9:13", "9:13:05 pm EST", "21.13 Uhr"), if any. */
 function withClock(y: number, mo: number, d: number, rest: string): ParsedDate | undefined {
   const m =
-    /^[\s,T@|–-]*(?:at|um|à)?\s*(\d\d?)[:.h](\d\d)(?:[:.](\d\d))?(?:[.,]\d+)?\s*(?:([ap])\.?m\b\.?)?\s*(?:uhr)?\s*\(?((?:gmt|utc)?[+-][\d:]{1,5}|z|[a-z]{2,4}(?![a-z]))?/i.exec(
+    /^[\s,T@|–-]*(?:at|um|à|u|om|kl\.?)?\s*(\d\d?)[:.h](\d\d)(?:[:.](\d\d))?(?:[.,]\d+)?\s*(?:([ap])\.?m\b\.?)?\s*(?:uhr)?\s*\(?((?:gmt|utc)?[+-][\d:]{1,5}|z|[a-z]{2,4}(?![a-z]))?/i.exec(
       rest,
     );
   if (!m) return build(y, mo, d);
@@ -151,12 +151,15 @@ export function parseDate(text: string, monthFirst = true): ParsedDate | undefin
   if (m && monthOf(m[2])) return withClock(+m[1]!, monthOf(m[2]), +m[3]!, m[4]!);
   // "09.12.2016", "24-04-2020" (most of the world: day first); "12/09/2016" is month first on
   // US-English pages (`monthFirst`) unless impossible, else day first unless impossible.
-  m = /(?:^|\D)(\d\d?)([./-])(\d\d?)\2(\d{4})(?!\d)(.*)$/.exec(value);
+  // A two-digit year only with dots ("Party, 30.10.23", German and Nordic bylines): "10/30/23"
+  // and "30-10-23" are as often parts of numbers or codes.
+  m = /(?:^|[^\d.])(\d\d?)([./-])(\d\d?)\2(\d{4}|(?<=\.)\d\d)(?![\d.])(.*)$/.exec(value);
   if (m) {
     const [first, second] = [+m[1]!, +m[3]!];
     const swap = m[2] === '/' && (monthFirst ? first <= 12 : second > 12);
     const [day, month] = swap ? [second, first] : [first, second];
-    return withClock(+m[4]!, month, day, m[5]!);
+    const year = +m[4]!;
+    return withClock(year < 100 ? year + (year < 90 ? 2000 : 1900) : year, month, day, m[5]!);
   }
   return undefined;
 }
