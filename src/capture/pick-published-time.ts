@@ -35,7 +35,7 @@ function markupDate(list: readonly DateCandidate[], read: Read, day?: Found): Fo
     // "prije 26 minuta", "vor 3 Tagen", "2 hours ago" first: the story's own date is relative, and a later full date may be another story's.
     relative ||= !value && RELATIVE.test(candidate.shown ?? '');
     if (!value || (day && !value.startsWith(day.value))) continue;
-    const date = { ...found(value, candidate.source)!, ...(relative && !given && { uncertain: true }) };
+    const date: Found = { ...found(value, candidate.source)!, ...(relative && !given ? { uncertain: true as const } : {}) };
     if (value.length > 10) return date;
     day ??= date;
   }
