@@ -13,10 +13,9 @@
  */
 import { mkdirSync, readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
-import { build } from 'vite';
+import { buildClassicScript } from './classic-script';
 import { median, quantile, round } from './stats';
 
 const root = resolve(import.meta.dirname, '..');
@@ -43,29 +42,14 @@ interface Profile {
 }
 
 /** The capture script unminified, so the profile names functions. */
-async function readableScript(): Promise<string> {
-  const outDir = join(tmpdir(), 'newsletter-clipper-capture-profile');
-  await build({
-    configFile: false,
-    root,
-    logLevel: 'warn',
-    publicDir: false,
-    build: {
-      outDir,
-      emptyOutDir: true,
-      target: 'chrome116',
-      minify: false,
-      sourcemap: false,
-      lib: {
-        entry: join(root, 'src/capture/content.ts'),
-        formats: ['iife'],
-        name: 'NewsletterClipperCapture',
-        fileName: () => 'capture.js',
-      },
-    },
+const readableScript = () =>
+  buildClassicScript(root, {
+    entry: 'src/capture/content.ts',
+    name: 'NewsletterClipperCapture',
+    dirName: 'newsletter-clipper-capture-profile',
+    minify: false,
+    target: 'chrome116',
   });
-  return readFileSync(join(outDir, 'capture.js'), 'utf8');
-}
 
 function casesOf(dir: string): string[] {
   return readdirSync(dir)

@@ -26,9 +26,8 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { parseArgs as parseCommandLine } from 'node:util';
-import { tmpdir } from 'node:os';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { build } from 'vite';
+import { buildClassicScript } from './classic-script';
 import { SCORED_FIELDS, percent, quantile, scoreCase, type CorpusScoring, type FieldTally, type ScoredField } from './capture-scoring';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -125,32 +124,15 @@ function loadCases(dir: string, limit?: number): CaseInput[] {
   return cases;
 }
 
-const WORKER_HALF_DIR = join(tmpdir(), 'newsletter-clipper-capture-bench');
-const WORKER_HALF_FILE = 'capture-worker.js';
-
 /** Builds the worker half (bench/capture-worker-entry.ts) as one classic script, minified like the extension's worker. */
-async function buildWorkerHalf(): Promise<string> {
-  await build({
-    configFile: false,
-    root,
-    logLevel: 'warn',
-    publicDir: false,
-    build: {
-      outDir: WORKER_HALF_DIR,
-      emptyOutDir: true,
-      target: 'chrome110',
-      minify: true,
-      sourcemap: false,
-      lib: {
-        entry: join(root, 'bench', 'capture-worker-entry.ts'),
-        formats: ['iife'],
-        name: 'NewsletterClipperCaptureWorker',
-        fileName: () => WORKER_HALF_FILE,
-      },
-    },
+const buildWorkerHalf = () =>
+  buildClassicScript(root, {
+    entry: 'bench/capture-worker-entry.ts',
+    name: 'NewsletterClipperCaptureWorker',
+    dirName: 'newsletter-clipper-capture-bench',
+    minify: true,
+    target: 'chrome110',
   });
-  return readFileSync(join(WORKER_HALF_DIR, WORKER_HALF_FILE), 'utf8');
-}
 
 /** The scripts injected into each page, as source text evaluated in the page's global scope. */
 async function loadScripts(): Promise<Record<Extractor, string>> {

@@ -17,6 +17,7 @@ import { cpus } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type LinkServer, closedPort, startLinkServer } from '../e2e/servers/link-server';
+import { seededRandom } from '../e2e/servers/fault-proxy';
 import { cleanUrl } from '../src/clip/url-key';
 import { type LinkCheckDeps, timerSleep } from '../src/check/links/check-link';
 import { DEFAULT_RUN_LIMITS, type LinkRunLimits, runLinkCheck } from '../src/check/links/link-runner';
@@ -32,18 +33,6 @@ const SEED = Number(arg('seed') ?? 12);
 const JSON_PATH = resolve(ROOT, arg('json') ?? 'bench/results/links.json');
 const HOSTS = 20;
 const LINKS = 200;
-
-/** mulberry32: a small seeded generator, so every run plants the same issue. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Planted {
   url: string;
@@ -143,7 +132,7 @@ async function main() {
   const servers = await Promise.all(Array.from({ length: HOSTS }, () => startLinkServer()));
   try {
     const refusedPort = await closedPort();
-    const planted = plantIssue(servers, refusedPort, seeded(SEED));
+    const planted = plantIssue(servers, refusedPort, seededRandom(SEED));
     const byTruth = Object.fromEntries(
       ['fine', 'moved', 'broken', 'unverified', 'soft-404'].map((k) => [k, planted.filter((p) => p.truth === k).length]),
     );
